@@ -1,0 +1,32 @@
+/**
+ * The few error classes the core throws. Core code never prints or exits: it throws one of these with a
+ * message that says what is wrong and what to do, and the CLI's single handler maps it to an exit code.
+ */
+
+/** The command line itself is wrong: an unknown option value, a missing argument. Exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** An input file cannot be used: missing, empty, binary, no NIK or name column. Exit code 1. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The database cannot be opened or written: locked, read-only, newer schema, disk full. Exit code 1. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** Prefix a message with `file:line: ` when those are known, the form editors and people both read. */
+export function where(file?: string, line?: number): string {
+  if (!file) return '';
+  return line === undefined ? `${file}: ` : `${file}:${line}: `;
+}
