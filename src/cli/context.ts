@@ -1,0 +1,48 @@
+/** What every command's wiring needs: the io, the global flags, the database, and the exit code. */
+import type { Command } from 'commander';
+import { databasePath, openDatabase, type Db, type OpenOptions } from '../store/database.js';
+import { colours, type GlobalOptions, type Io } from './io.js';
+import type { ChalkInstance } from 'chalk';
+
+export class CliContext {
+  exitCode = 0;
+  private db: Db | undefined;
+
+  constructor(
+    readonly io: Io,
+    readonly program: Command,
+  ) {}
+
+  get globals(): GlobalOptions {
+    return this.program.opts<GlobalOptions>();
+  }
+
+  get c(): ChalkInstance {
+    return colours(this.io, this.globals);
+  }
+
+  /** Human output goes to stdout unless --quiet or --json. */
+  say(text: string): void {
+    if (!this.globals.quiet && !this.globals.json) this.io.stdout(text);
+  }
+
+  json(value: unknown): void {
+    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Spinners only for a person at a terminal. */
+  get interactive(): boolean {
+    const g = this.globals;
+    return this.io.isTTY && !g.quiet && !g.json && !('NO_COLOR' in this.io.env) && !this.io.env.CI;
+  }
+
+  openDb(options: OpenOptions = {}): Db {
+    this.db ??= openDatabase(databasePath(this.globals.db, this.io.env), options);
+    return this.db;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+}

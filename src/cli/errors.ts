@@ -1,0 +1,46 @@
+/** The one place errors become messages and exit codes. Never a stack trace for a user's mistake. */
+import { CommanderError } from 'commander';
+import { InputError, StoreError, UsageError, where } from '../errors.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './io.js';
+
+export function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (help, version, or a usage error).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT.ok;
+    }
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`prakerja: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    io.stderr(`prakerja: ${where(error.file, error.line)}${error.message}\n`);
+    return EXIT.failure;
+  }
+  if (error instanceof StoreError) {
+    io.stderr(`prakerja: ${error.message}\n`);
+    return EXIT.failure;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    io.stderr('prakerja: the disk is full; nothing of the current file was kept. Free some space and run the command again.\n');
+    return EXIT.failure;
+  }
+  if (code === 'SQLITE_BUSY') {
+    io.stderr('prakerja: the database is busy: another prakerja is writing to it. Try again when it has finished.\n');
+    return EXIT.failure;
+  }
+  if (code === 'SQLITE_READONLY') {
+    io.stderr('prakerja: the database is read-only. Check the file permissions or choose another --db.\n');
+    return EXIT.failure;
+  }
+  // A bug: say so plainly, with enough to report it, but no stack trace unless asked for.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`prakerja: unexpected error: ${message}\n`);
+  if (io.env.PRAKERJA_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('Run again with PRAKERJA_DEBUG=1 for details, and report it with the command you ran.\n');
+  return EXIT.failure;
+}

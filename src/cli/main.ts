@@ -1,0 +1,52 @@
+/**
+ * The command line: commander wiring only. Each command file turns flags into options, calls one core
+ * function and prints its result; errors become exit codes in one handler.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerRejects } from './commands/rejects.js';
+import { registerStatus } from './commands/status.js';
+import { CliContext } from './context.js';
+import { handleError } from './errors.js';
+import { processIo, type Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
+  const program = new Command('prakerja');
+  const ctx = new CliContext(io, program);
+  program
+    .description('Kartu Prakerja recipient lists for regional labour offices: import, match, recap — offline.')
+    .version(VERSION)
+    .option('--db <file>', 'database file (default: $PRAKERJA_DB or ./prakerja.sqlite)')
+    .option('--json', 'print results as JSON, for scripts')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const register of [registerInit, registerImport, registerStatus, registerRejects]) register(program, ctx);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
+  }
+  return { program, ctx };
+}
+
+/** Runs one command line; returns the exit code. Used by bin/prakerja and, in-process, by the tests. */
+export async function run(args: readonly string[], io: Io = processIo()): Promise<number> {
+  const { program, ctx } = buildProgram(io);
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  } finally {
+    ctx.close();
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  process.exitCode = await run(argv.slice(2));
+}

@@ -1,0 +1,23 @@
+/** Plain aligned text tables for the terminal. Numbers align right. */
+export type Cell = string | number | null | undefined;
+
+export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const text = rows.map((r) => r.map(cellText));
+  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] == null));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n') + '\n';
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'number' ? formatNumber(cell) : cell;
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2);
+}

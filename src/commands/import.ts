@@ -1,0 +1,244 @@
+/**
+ * `prakerja import`: each file is one batch, read as a stream and written in one transaction, so that a
+ * file is either wholly in the database or not at all.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { InputError, UsageError, where } from '../errors.js';
+import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
+import { openTable, type Table } from '../ingest/table.js';
+import { looksRounded } from '../normalise/nik.js';
+import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
+import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
+import type { Db } from '../store/database.js';
+import { flagRoundedNiks, recordWriter, zeroEndingNiks } from '../store/records.js';
+
+export interface ImportOptions {
+  files: string[];
+  source: SourceKind;
+  wave?: number;
+  map?: ColumnOverrides;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  /** Replace a batch already imported from the same bytes. */
+  force?: boolean;
+  /** Read and count everything, write nothing. */
+  dryRun?: boolean;
+  /** Called every few thousand rows, for a progress display. */
+  onProgress?: (file: string, rows: number) => void;
+  /** The year NIK birth centuries are judged from; tests pin it. */
+  refYear?: number;
+}
+
+export type FileOutcome = 'imported' | 'replaced' | 'unchanged' | 'dry-run' | 'failed';
+
+export interface FileSummary {
+  file: string;
+  outcome: FileOutcome;
+  batchId: number | null;
+  format: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  headerLine: number | null;
+  columns: Record<string, string>;
+  /** Every row below the header and every title/blank row above it. */
+  read: number;
+  imported: number;
+  rejected: number;
+  skipped: number;
+  rejectedBy: Partial<Record<RejectReason, number>>;
+  skippedBy: Partial<Record<SkipReason, number>>;
+  /** Imported rows whose NIK is not valid, by reason (they are kept, flagged). */
+  nikFlags: Record<string, number>;
+  /** The first few rejects, for the terminal: line, reason, message. */
+  firstRejects: { line: number; reason: RejectReason; message: string }[];
+  error: string | null;
+}
+
+export interface ImportResult {
+  files: FileSummary[];
+  ok: boolean;
+}
+
+const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+const PROGRESS_EVERY = 20_000;
+
+/**
+ * Imports files (or every CSV/XLSX file of a folder) into the database.
+ * @example await importFiles(db, { files: ['gelombang-3.csv'], source: 'central', wave: 3 })
+ */
+export async function importFiles(db: Db, options: ImportOptions): Promise<ImportResult> {
+  if (options.wave !== undefined && (!Number.isInteger(options.wave) || options.wave < 1)) {
+    throw new UsageError(`--wave must be a whole number from 1, got ${options.wave}.`);
+  }
+  const files = await expandInputs(options.files);
+  const summaries: FileSummary[] = [];
+  for (const file of files) {
+    try {
+      summaries.push(await importFile(db, file, options));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      summaries.push({ ...emptySummary(file), outcome: 'failed', error: `${where(error.file, error.line)}${error.message}` });
+    }
+  }
+  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed') };
+}
+
+/** Folders become their CSV/XLSX files, in name order, so a cron job can point at a drop folder. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  if (inputs.length === 0) throw new UsageError('no files given. Example: prakerja import gelombang-3.csv --source central');
+  const out: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => INPUT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$'));
+      out.push(...names.sort().map((n) => join(input, n)));
+    } else {
+      out.push(input);
+    }
+  }
+  return out;
+}
+
+async function importFile(db: Db, file: string, options: ImportOptions): Promise<FileSummary> {
+  const sha256 = await hashFile(file);
+  const existing = batchBySha(db, sha256);
+  if (existing && !options.force) {
+    return {
+      ...emptySummary(file),
+      outcome: 'unchanged',
+      batchId: existing.id,
+      read: existing.rows_read,
+      imported: existing.rows_imported,
+      rejected: existing.rows_rejected,
+      skipped: existing.rows_skipped,
+    };
+  }
+  const table = await openTable(file, options);
+  const columns = mapColumns(table.header, options.map);
+  const wave = options.wave ?? null;
+  if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {
+    throw new InputError(
+      `has no Gelombang column. Say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".`,
+      file,
+    );
+  }
+  const summary: FileSummary = {
+    ...emptySummary(file),
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    headerLine: table.headerLine,
+    columns: columns.described,
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (existing) deleteBatch(db, existing.id);
+    const batchId = insertBatch(db, {
+      source: options.source,
+      file_name: basename(file),
+      file_path: resolve(file),
+      sha256,
+      wave,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      sheet: table.sheet,
+      header_line: table.headerLine,
+      columns: JSON.stringify(columns.described),
+      imported_at: new Date().toISOString(),
+    });
+    await writeRows(db, batchId, table, options, wave, columns, summary);
+    const zeros = zeroEndingNiks(db, batchId);
+    if (looksRounded(zeros.endingInZero, zeros.total)) {
+      const flagged = flagRoundedNiks(db, batchId, 'excel_rounded');
+      summary.nikFlags.excel_rounded = flagged;
+    }
+    finishBatch(db, batchId, summary);
+    if (options.dryRun) {
+      db.exec('ROLLBACK');
+      return { ...summary, outcome: 'dry-run', batchId: null };
+    }
+    db.exec('COMMIT');
+    return { ...summary, outcome: existing ? 'replaced' : 'imported', batchId };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+async function writeRows(
+  db: Db,
+  batchId: number,
+  table: Table,
+  options: ImportOptions,
+  wave: number | null,
+  columns: ReturnType<typeof mapColumns>,
+  summary: FileSummary,
+): Promise<void> {
+  const writer = recordWriter(db, batchId, options.source);
+  for (const row of table.above) {
+    summary.read++;
+    summary.skipped++;
+    summary.skippedBy[row.reason] = (summary.skippedBy[row.reason] ?? 0) + 1;
+  }
+  const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear };
+  for await (const row of table.rows) {
+    summary.read++;
+    const outcome = normaliseRow(row, ctx);
+    if (outcome.kind === 'record') {
+      writer.record(outcome.record);
+      summary.imported++;
+      const reason = outcome.record.nik_reason ?? (outcome.record.nik_status === 'missing' ? 'missing' : null);
+      if (reason) summary.nikFlags[reason] = (summary.nikFlags[reason] ?? 0) + 1;
+    } else if (outcome.kind === 'reject') {
+      writer.reject({ line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
+      summary.rejected++;
+      summary.rejectedBy[outcome.reason] = (summary.rejectedBy[outcome.reason] ?? 0) + 1;
+      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: outcome.message });
+    } else {
+      summary.skipped++;
+      summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
+    }
+    if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
+  }
+}
+
+function emptySummary(file: string): FileSummary {
+  return {
+    file,
+    outcome: 'imported',
+    batchId: null,
+    format: null,
+    encoding: null,
+    delimiter: null,
+    headerLine: null,
+    columns: {},
+    read: 0,
+    imported: 0,
+    rejected: 0,
+    skipped: 0,
+    rejectedBy: {},
+    skippedBy: {},
+    nikFlags: {},
+    firstRejects: [],
+    error: null,
+  };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('no such file. Check the name and folder.', file);
+    if (code === 'EISDIR') throw new InputError('is a folder, not a file.', file);
+    throw new InputError(`cannot read the file (${code ?? String(error)}).`, file);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,70 @@
+/** `prakerja init --region`: which kab/kota or province this office serves. */
+import { UsageError } from '../errors.js';
+import { regionByCode, regionsAt, type Region } from '../normalise/regions.js';
+import type { Db } from '../store/database.js';
+import { getSetting, setSetting } from '../store/settings.js';
+
+export interface InitOptions {
+  region: string;
+}
+
+export interface OfficeRegion {
+  code: string;
+  name: string;
+  level: 'province' | 'regency';
+}
+
+/**
+ * Records the office's region, given as a code (`1271`, `12.71`, `12`) or a name (`Kota Medan`).
+ * @example initOffice(db, { region: 'Kota Medan' }) // { code: '1271', name: 'Kota Medan', level: 'regency' }
+ */
+export function initOffice(db: Db, options: InitOptions): OfficeRegion {
+  const region = findOfficeRegion(options.region);
+  setSetting(db, 'region', region.code);
+  return region;
+}
+
+/** The office region stored by `init`, or null before it has run. */
+export function officeRegion(db: Db): OfficeRegion | null {
+  const code = getSetting(db, 'region');
+  const region = code ? regionByCode(code) : undefined;
+  return region && region.level !== 'district' ? { code: region.code, name: region.name, level: region.level } : null;
+}
+
+export function findOfficeRegion(query: string): OfficeRegion {
+  const text = query.trim();
+  if (/^[0-9.]+$/.test(text)) {
+    const region = regionByCode(text);
+    if (!region || region.level === 'district') {
+      throw new UsageError(
+        `--region ${text}: not a province (2 digits) or kab/kota (4 digits) code. Example: --region 1271 for Kota Medan.`,
+      );
+    }
+    return { code: region.code, name: region.name, level: region.level };
+  }
+  const wanted = foldRegionName(text);
+  const candidates = [...regionsAt('province'), ...regionsAt('regency')].filter((r) => !r.legacy);
+  const exact = candidates.filter((r) => foldRegionName(r.name) === wanted);
+  const matches = exact.length > 0 ? exact : candidates.filter((r) => foldRegionName(r.name).includes(wanted));
+  const [only] = matches;
+  if (matches.length === 1 && only && only.level !== 'district') return { code: only.code, name: only.name, level: only.level };
+  if (matches.length === 0) {
+    throw new UsageError(`--region ${JSON.stringify(text)}: no province or kab/kota has that name. Try the code, e.g. --region 1271.`);
+  }
+  throw new UsageError(
+    `--region ${JSON.stringify(text)} could be ${matches.length} regions: ${matches.slice(0, 8).map(describe).join('; ')}. Give the code or the full name.`,
+  );
+}
+
+function describe(r: Region): string {
+  return `${r.code} ${r.name}`;
+}
+
+/** `KAB. ACEH SELATAN` and `Kabupaten Aceh Selatan` fold to the same text. */
+function foldRegionName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\bkab\b\.?/g, 'kabupaten')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

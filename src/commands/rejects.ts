@@ -1,0 +1,42 @@
+/** `prakerja rejects`: the rows that were not imported, with their line and reason. */
+import { maskNik } from '../normalise/nik.js';
+import type { Db } from '../store/database.js';
+import { listRejects } from '../store/summary.js';
+
+export interface RejectsOptions {
+  batch?: number;
+  showNik?: boolean;
+}
+
+export interface RejectedRow {
+  batch: number;
+  file: string;
+  line: number;
+  reason: string;
+  message: string;
+  cells: string[];
+}
+
+/** Rejected rows; NIK-like runs of 16 digits in the raw cells are masked unless `showNik`. */
+export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[] {
+  return listRejects(db, options.batch).map((r) => {
+    const parsed: unknown = JSON.parse(r.raw);
+    const cells = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+    return {
+      batch: r.batch_id,
+      file: r.file_name,
+      line: r.line,
+      reason: r.reason,
+      message: r.message,
+      cells: options.showNik ? cells : cells.map(maskDigits),
+    };
+  });
+}
+
+/** Masks any run of 12 or more digits, whatever separators it has: it may be a NIK. */
+export function maskDigits(text: string): string {
+  return text.replace(/\d[\d .'-]{10,}\d/g, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return digits.length >= 12 ? maskNik(digits) : run;
+  });
+}

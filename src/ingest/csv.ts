@@ -1,0 +1,194 @@
+/**
+ * CSV/TSV reading: encoding and delimiter detected from the first 64 KiB, the header row found below any
+ * title rows, then a constant-memory stream of rows with the line each starts on. Parsing is csv-parse's.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import { mapColumns } from './columns.js';
+import { decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
+import type { SkippedRow, SourceRow, Table, TableOptions } from './table.js';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** How far down a header row may sit below titles and blank lines. */
+const HEADER_SEARCH_ROWS = 50;
+
+export async function openCsv(path: string, head: Buffer, options: TableOptions): Promise<Table> {
+  const detected = detectEncoding(head);
+  const encoding = options.encoding ?? detected.encoding;
+  if (!isKnownEncoding(encoding)) {
+    throw new InputError(`unknown encoding ${JSON.stringify(encoding)}. Try --encoding utf8, windows-1252 or utf16le.`, path);
+  }
+  if (!options.encoding && looksBinary(head, encoding)) {
+    throw new InputError(
+      'this does not look like a CSV or XLSX file (it holds binary data). Export the list from Excel as CSV or .xlsx.',
+      path,
+    );
+  }
+  const bom = options.encoding ? 0 : detected.bom;
+  let text = decode(head.subarray(bom), encoding);
+  // The sample may end in the middle of a row: keep whole lines only.
+  if (head.length >= 65_536) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const sample = parseSample(text, delimiter);
+  const headerIndex = sample.findIndex((r) => {
+    const m = mapColumns(r.cells, options.map);
+    return m.fields.nik !== undefined && m.fields.name !== undefined;
+  });
+  if (headerIndex < 0) throw noHeader(path, sample, delimiter);
+  const headerRow = sample[headerIndex];
+  if (!headerRow) throw noHeader(path, sample, delimiter);
+  const above: SkippedRow[] = sample
+    .slice(0, headerIndex)
+    .map((r) => ({ line: r.line, reason: r.cells.every((c) => c.trim() === '') ? 'blank' : 'title' }));
+
+  return {
+    format: 'csv',
+    encoding,
+    delimiter,
+    sheet: null,
+    header: headerRow.cells.map((c) => c.trim()),
+    headerLine: headerRow.line,
+    above,
+    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1 }),
+  };
+}
+
+/**
+ * Picks the delimiter that splits the most lines of the sample into the same number of fields: the header
+ * and data rows agree on a count, while title rows and commas inside names do not.
+ */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 60).filter((l) => l.trim() !== '');
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, d);
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    for (const [fields, lineCount] of counts) {
+      // Lines that agree, weighted a little by how many fields they make.
+      const score = lineCount * 10 + Math.min(fields, 9);
+      if (score > bestScore) {
+        bestScore = score;
+        best = d;
+      }
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+interface SampleRow {
+  line: number;
+  cells: string[];
+}
+
+function parseSample(text: string, delimiter: string): SampleRow[] {
+  const rows: SampleRow[] = [];
+  let previousEnd = 0;
+  const records = parseSync(text, {
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_records_with_error: true,
+    to: HEADER_SEARCH_ROWS,
+  });
+  for (const record of records) {
+    rows.push({ line: previousEnd + 1, cells: record });
+    previousEnd += linesSpanned(record);
+  }
+  return rows;
+}
+
+function noHeader(path: string, sample: SampleRow[], delimiter: string): InputError {
+  const widest = sample.reduce<SampleRow | undefined>((a, r) => (!a || r.cells.length > a.cells.length ? r : a), undefined);
+  const found = widest ? widest.cells.map((c) => JSON.stringify(c.trim())).join(', ') : 'nothing';
+  const name = JSON.stringify(delimiter === '\t' ? 'tab' : delimiter);
+  return new InputError(
+    `no NIK and name columns found in the first ${HEADER_SEARCH_ROWS} rows (delimiter ${name}; widest row at line ${widest?.line ?? 1}: ${found}). ` +
+      `Name the columns with --map, e.g. --map "No Identitas=nik" --map "Nama Peserta=name".`,
+    path,
+  );
+}
+
+interface StreamOptions {
+  encoding: string;
+  bom: number;
+  delimiter: string;
+  firstLine: number;
+}
+
+async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<SourceRow> {
+  const file = createReadStream(path, { start: o.bom, highWaterMark: 1 << 20 });
+  const errors: { line: number; message: string; raw: string }[] = [];
+  const parser = parse({
+    delimiter: o.delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_records_with_error: true,
+    on_skip: (error: { lines?: number; message: string } | undefined, raw?: string) => {
+      errors.push({ line: error?.lines ?? 0, message: error?.message ?? 'unreadable row', raw: raw ?? '' });
+    },
+  });
+  file.on('error', (error: Error) => parser.destroy(error));
+  if (o.encoding === 'utf8') {
+    file.pipe(parser);
+  } else {
+    const decoder = decodeStream(o.encoding);
+    decoder.on('error', (error: Error) => parser.destroy(error));
+    file.pipe(decoder).pipe(parser);
+  }
+  let previousEnd = 0;
+  // A row csv-parse had to give up on ends where its error says; it sits before the record that follows.
+  const broken = function* (): Generator<SourceRow> {
+    for (let e = errors.shift(); e; e = errors.shift()) {
+      const line = previousEnd + 1;
+      previousEnd = Math.max(previousEnd + 1, e.line);
+      if (line >= o.firstLine) yield { line, cells: e.raw ? [e.raw] : [], error: e.message };
+    }
+  };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      yield* broken();
+      const line = previousEnd + 1;
+      previousEnd += linesSpanned(record);
+      if (line < o.firstLine) continue;
+      yield { line, cells: record };
+    }
+    yield* broken();
+  } catch (error) {
+    throw new InputError(`cannot read the file: ${(error as Error).message}.`, path, previousEnd + 1);
+  } finally {
+    file.destroy();
+  }
+}
+
+/**
+ * How many physical lines a record spans: one, plus the line breaks inside its quoted fields. Counted here
+ * because csv-parse's own line counter counts a CRLF inside a quoted field as two lines.
+ */
+export function linesSpanned(record: readonly string[]): number {
+  let lines = 1;
+  for (const cell of record) {
+    if (cell.length === 0 || (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0)) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 10 || (c === 13 && cell.charCodeAt(i + 1) !== 10)) lines++;
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,71 @@
+/**
+ * Text encodings of the files offices receive: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text")
+ * and Windows-1252 (Excel's "CSV" on an Indonesian or English Windows). Decoding itself is iconv-lite's.
+ */
+import iconv from 'iconv-lite';
+
+export interface DetectedEncoding {
+  /** A name iconv-lite knows. */
+  encoding: string;
+  /** Bytes of byte-order mark to drop. */
+  bom: number;
+}
+
+/** Decides the encoding from the first bytes of a file. */
+export function detectEncoding(head: Buffer): DetectedEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
+  // UTF-16 without a BOM: ASCII text has a NUL in every other byte.
+  const sample = head.subarray(0, 512);
+  let oddNuls = 0;
+  let evenNuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNuls++ : evenNuls++);
+  if (sample.length >= 8 && oddNuls > sample.length / 4 && evenNuls === 0) return { encoding: 'utf16le', bom: 0 };
+  if (sample.length >= 8 && evenNuls > sample.length / 4 && oddNuls === 0) return { encoding: 'utf16be', bom: 0 };
+  return { encoding: isUtf8(head) ? 'utf8' : 'windows-1252', bom: 0 };
+}
+
+/** True when the bytes are valid UTF-8, allowing a multi-byte sequence cut off at the end of the sample. */
+export function isUtf8(bytes: Buffer): boolean {
+  let end = bytes.length;
+  // Step back over a sequence the sample may have cut in half.
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back] ?? 0;
+    if (b >= 0xc0) {
+      end -= back;
+      break;
+    }
+    if (b < 0x80) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isKnownEncoding(name: string): boolean {
+  return iconv.encodingExists(name);
+}
+
+export function decode(bytes: Buffer, encoding: string): string {
+  return iconv.decode(bytes, encoding);
+}
+
+export function decodeStream(encoding: string): NodeJS.ReadWriteStream {
+  return iconv.decodeStream(encoding);
+}
+
+/** True when the bytes look like a binary file rather than text in the detected encoding. */
+export function looksBinary(head: Buffer, encoding: string): boolean {
+  if (encoding.startsWith('utf16')) return false;
+  const sample = head.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  return control > sample.length / 20;
+}

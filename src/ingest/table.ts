@@ -1,0 +1,85 @@
+/**
+ * The one interface every input format is read through: a header found somewhere near the top, then the
+ * rows below it, each with the physical line (CSV) or row number (XLSX) a person can find in the file.
+ */
+import { open } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { openCsv } from './csv.js';
+import type { ColumnOverrides } from './columns.js';
+
+export interface TableOptions {
+  /** Override encoding detection: utf8, utf16le, windows-1252 … (any name iconv-lite knows). */
+  encoding?: string;
+  /** Override delimiter detection. */
+  delimiter?: string;
+  /** XLSX: sheet name or 1-based number; first sheet by default. */
+  sheet?: string;
+  /** `--map header=field`: columns the synonyms do not recognise. */
+  map?: ColumnOverrides;
+}
+
+export interface SourceRow {
+  /** 1-based line (CSV) or sheet row (XLSX) where the row starts. */
+  line: number;
+  cells: string[];
+  /** XLSX only: which cells Excel stored as numbers (a 16-digit NIK cannot survive that). */
+  numeric?: boolean[];
+  /** Set when the row could not be parsed at all (e.g. a broken quote); cells are then what was salvaged. */
+  error?: string;
+}
+
+export interface SkippedRow {
+  line: number;
+  reason: 'title' | 'blank';
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  header: string[];
+  headerLine: number;
+  /** Rows above the header: titles and blank lines. */
+  above: SkippedRow[];
+  rows: AsyncIterable<SourceRow>;
+}
+
+/** Looks at the first bytes and opens the file with the reader for its format. */
+export async function openTable(path: string, options: TableOptions = {}): Promise<Table> {
+  const head = await readHead(path, 65_536);
+  if (head.length === 0) {
+    throw new InputError('the file is empty. Export the list again from Excel or the province portal.', path);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const { openXlsx } = await import('./xlsx.js');
+    return openXlsx(path, options);
+  }
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new InputError(
+      'this is an old Excel 97-2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV.',
+      path,
+    );
+  }
+  return openCsv(path, head, options);
+}
+
+export async function readHead(path: string, bytes: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('no such file. Check the name and folder.', path);
+    if (code === 'EISDIR') throw new InputError('is a folder, not a file.', path);
+    if (code === 'EACCES') throw new InputError('permission denied. Check who owns the file.', path);
+    throw new InputError(`cannot open the file (${code ?? String(error)}).`, path);
+  }
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

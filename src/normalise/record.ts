@@ -1,0 +1,180 @@
+/**
+ * One source row → a record to store, a row to skip, or a reject with its reason. Pure: the importer feeds
+ * it rows and writes what it returns.
+ */
+import type { ColumnMap } from '../ingest/columns.js';
+import { parseVisitDate } from './dates.js';
+import { normaliseName } from './names.js';
+import { parseNik } from './nik.js';
+
+export interface NormalRecord {
+  line: number;
+  nik_raw: string | null;
+  nik: string | null;
+  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
+  nik_reason: string | null;
+  nik_hint: string | null;
+  name_raw: string;
+  name: string;
+  name_key: string;
+  name_phonetic: string;
+  wave: number | null;
+  status: 'penerima' | 'dicabut' | null;
+  visit_date: string | null;
+  phone: string | null;
+  region: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  extra: string | null;
+}
+
+export type RejectReason = 'unparseable' | 'field_count' | 'missing_name';
+export type SkipReason = 'blank' | 'footer' | 'title';
+
+export type RowOutcome =
+  | { kind: 'record'; record: NormalRecord }
+  | { kind: 'reject'; reason: RejectReason; message: string }
+  | { kind: 'skip'; reason: SkipReason };
+
+export interface RowContext {
+  columns: ColumnMap;
+  headerLength: number;
+  /** `--wave`: the wave of rows that do not say. */
+  wave: number | null;
+  /** The year birth centuries are judged from (NIKs carry two-digit years). */
+  refYear?: number;
+}
+
+export interface RowInput {
+  line: number;
+  cells: readonly string[];
+  numeric?: readonly boolean[];
+  error?: string;
+}
+
+const FOOTER = /^(jumlah|total|grand ?total|sub ?total|jml)\b/i;
+
+/**
+ * Decides what one row is.
+ * @example normaliseRow({ line: 2, cells: ['1271015001900003', 'SITI AMINAH'] }, ctx).kind // 'record'
+ */
+export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
+  const { fields } = ctx.columns;
+  if (row.error !== undefined) {
+    return { kind: 'reject', reason: 'unparseable', message: `row cannot be read as CSV (${row.error}); check its quotes` };
+  }
+  const cells = row.cells;
+  if (isBlank(cells, fields.number)) return { kind: 'skip', reason: 'blank' };
+  for (let i = 0; i < Math.min(cells.length, 3); i++) {
+    if (FOOTER.test((cells[i] ?? '').trim())) return { kind: 'skip', reason: 'footer' };
+  }
+  if (cells.length > ctx.headerLength && cells.slice(ctx.headerLength).some((c) => c.trim() !== '')) {
+    return {
+      kind: 'reject',
+      reason: 'field_count',
+      message: `row has ${cells.length} fields but the header has ${ctx.headerLength}; a delimiter inside a value? Put that value in quotes or fix the row in Excel`,
+    };
+  }
+  const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const nameRaw = cell(fields.name);
+  const nikRaw = cell(fields.nik);
+  const name = normaliseName(nameRaw);
+  if (name.key === '') {
+    return {
+      kind: 'reject',
+      reason: 'missing_name',
+      message: nameRaw === '' ? 'row has no name' : `name ${JSON.stringify(nameRaw)} has no letters left once titles are removed`,
+    };
+  }
+
+  const nik = parseNik(nikRaw, { numeric: fields.nik !== undefined && row.numeric?.[fields.nik] === true, refYear: ctx.refYear });
+  const extra: Record<string, string | string[]> = {};
+  const flags: string[] = [];
+
+  const waveCell = cell(fields.wave);
+  let wave = ctx.wave;
+  if (waveCell !== '') {
+    const parsed = parseWave(waveCell);
+    if (parsed === null) flags.push('wave_unreadable');
+    else wave = parsed;
+  }
+  const statusCell = cell(fields.status);
+  const status = parseStatus(statusCell);
+  if (statusCell !== '' && status === null) extra.status = statusCell;
+  const dateCell = cell(fields.date);
+  const visitDate = dateCell === '' ? null : parseVisitDate(dateCell);
+  if (dateCell !== '' && visitDate === null) {
+    flags.push('date_unreadable');
+    extra.date = dateCell;
+  }
+  const purpose = cell(fields.purpose);
+  if (purpose !== '') extra.purpose = purpose;
+  const regency = cell(fields.regency);
+  if (regency !== '') extra.regency = regency;
+  for (const { index, name: header } of ctx.columns.extras) {
+    const value = (cells[index] ?? '').trim();
+    if (value !== '') extra[header] = value;
+  }
+  if (flags.length > 0) extra.flags = flags;
+
+  const valid = nik.status === 'valid' ? nik : null;
+  const broken = nik.status === 'invalid' || nik.status === 'damaged' ? nik : null;
+  const facts = valid?.facts ?? broken?.hint?.facts;
+  return {
+    kind: 'record',
+    record: {
+      line: row.line,
+      nik_raw: nikRaw === '' ? null : nikRaw,
+      nik: valid?.nik ?? null,
+      nik_status: nik.status,
+      nik_reason: broken?.reason ?? null,
+      nik_hint: broken?.hint?.prefix || null,
+      name_raw: nameRaw,
+      name: name.display,
+      name_key: name.key,
+      name_phonetic: name.phonetic,
+      wave,
+      status,
+      visit_date: visitDate,
+      phone: parsePhone(cell(fields.phone)),
+      region: valid?.facts.district ?? null,
+      birth_date: facts?.birthDate ?? null,
+      sex: facts?.sex ?? null,
+      extra: Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
+    },
+  };
+}
+
+/** A row with nothing in it but, perhaps, its running number: Excel templates have hundreds. */
+function isBlank(cells: readonly string[], numberColumn: number | undefined): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    if (i !== numberColumn && (cells[i] ?? '').trim() !== '') return false;
+  }
+  return true;
+}
+
+/** `3`, `Gel. 3`, `Gelombang 3`, `3.0` → 3. */
+export function parseWave(text: string): number | null {
+  const m = /^(?:gel(?:ombang)?\.?\s*(?:ke[-\s]*)?)?(\d{1,3})(?:\.0+)?$/i.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 ? n : null;
+}
+
+/** The programme's two states; other wording is kept raw in `extra`. */
+export function parseStatus(text: string): 'penerima' | 'dicabut' | null {
+  const t = text.trim().toLowerCase();
+  if (t === '') return null;
+  if (/dicabut|cabut|dibatalkan|batal|tidak aktif|nonaktif|non aktif|revoked/.test(t)) return 'dicabut';
+  if (/penerima|aktif|lolos|diterima|recipient/.test(t)) return 'penerima';
+  return null;
+}
+
+/** Indonesian mobile numbers as `08…`: `+62 812-3456-789` and `62812…` become `0812…`. */
+export function parsePhone(text: string): string | null {
+  let digits = text.replace(/[^0-9]/g, '');
+  if (digits === '') return null;
+  if (digits.startsWith('62')) digits = `0${digits.slice(2)}`;
+  else if (digits.startsWith('8')) digits = `0${digits}`;
+  return digits;
+}

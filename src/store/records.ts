@@ -1,0 +1,86 @@
+import type { Db } from './database.js';
+import type { NormalRecord } from '../normalise/record.js';
+import type { SourceKind } from './batches.js';
+
+/** One accepted row as stored; see schema.ts for the meaning of each column. */
+export interface RecordRow {
+  id: number;
+  batch_id: number;
+  line: number;
+  source: SourceKind;
+  nik_raw: string | null;
+  nik: string | null;
+  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
+  nik_reason: string | null;
+  nik_hint: string | null;
+  name_raw: string;
+  name: string;
+  name_key: string;
+  name_phonetic: string;
+  wave: number | null;
+  status: 'penerima' | 'dicabut' | null;
+  visit_date: string | null;
+  phone: string | null;
+  region: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  extra: string | null;
+}
+
+export type NewRecord = NormalRecord;
+
+export interface RejectRow {
+  line: number;
+  reason: string;
+  message: string;
+  raw: string;
+}
+
+/** Prepared inserts for one batch; used inside the import's transaction. */
+export function recordWriter(db: Db, batchId: number, source: SourceKind) {
+  const insertRecord = db.prepare(
+    `INSERT INTO records (batch_id, line, source, nik_raw, nik, nik_status, nik_reason, nik_hint, name_raw, name,
+                          name_key, name_phonetic, wave, status, visit_date, phone, region, birth_date, sex, extra)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, message, raw) VALUES (?, ?, ?, ?, ?)');
+  return {
+    record(r: NewRecord): void {
+      insertRecord.run(
+        batchId, r.line, source, r.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name,
+        r.name_key, r.name_phonetic, r.wave, r.status, r.visit_date, r.phone, r.region, r.birth_date, r.sex, r.extra,
+      );
+    },
+    reject(r: RejectRow): void {
+      insertReject.run(batchId, r.line, r.reason, r.message, r.raw);
+    },
+  };
+}
+
+/**
+ * Counts a batch's valid NIKs and how many end in 0: a column Excel rounded to 15 significant digits ends
+ * in 0 every time, while genuine serials do so about one time in ten.
+ */
+export function zeroEndingNiks(db: Db, batchId: number): { total: number; endingInZero: number } {
+  const row = db
+    .prepare<[number], { total: number; zero: number | null }>(
+      `SELECT count(*) AS total, sum(substr(nik, 16, 1) = '0') AS zero
+         FROM records WHERE batch_id = ? AND nik IS NOT NULL`,
+    )
+    .get(batchId);
+  return { total: row?.total ?? 0, endingInZero: row?.zero ?? 0 };
+}
+
+/**
+ * Flags every valid NIK of a batch that ends in 0 as damaged by Excel rounding; returns how many.
+ * Region, birth date and sex stay: rounding changes the serial, and a carry would need DDMMYYSSSS to be
+ * all nines to reach the region digits.
+ */
+export function flagRoundedNiks(db: Db, batchId: number, reason: string): number {
+  return db
+    .prepare(
+      `UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = substr(nik, 1, 15), nik = NULL
+        WHERE batch_id = ? AND nik IS NOT NULL AND substr(nik, 16, 1) = '0'`,
+    )
+    .run(reason, batchId).changes;
+}

@@ -1,0 +1,83 @@
+/**
+ * The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run.
+ * Append a migration to change the schema; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'batches, records, rejects, settings',
+    sql: `
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- One imported file.
+      CREATE TABLE batches (
+        id            INTEGER PRIMARY KEY,
+        source        TEXT NOT NULL CHECK (source IN ('central', 'province', 'walkin')),
+        file_name     TEXT NOT NULL,
+        file_path     TEXT NOT NULL,
+        sha256        TEXT NOT NULL UNIQUE,
+        wave          INTEGER,
+        format        TEXT NOT NULL,
+        encoding      TEXT,
+        delimiter     TEXT,
+        sheet         TEXT,
+        header_line   INTEGER NOT NULL,
+        columns       TEXT NOT NULL,          -- JSON: header -> field
+        imported_at   TEXT NOT NULL,
+        rows_read     INTEGER NOT NULL DEFAULT 0,
+        rows_imported INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0,
+        rows_skipped  INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- One accepted row. NIKs are TEXT: 16 digits do not fit a JavaScript number.
+      CREATE TABLE records (
+        id            INTEGER PRIMARY KEY,
+        batch_id      INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        line          INTEGER NOT NULL,
+        source        TEXT NOT NULL,
+        nik_raw       TEXT,
+        nik           TEXT,                   -- canonical 16 digits when valid, else NULL
+        nik_status    TEXT NOT NULL CHECK (nik_status IN ('valid', 'invalid', 'damaged', 'missing')),
+        nik_reason    TEXT,
+        nik_hint      TEXT,                   -- trustworthy leading digits of a damaged NIK
+        name_raw      TEXT NOT NULL,
+        name          TEXT NOT NULL,          -- display form
+        name_key      TEXT NOT NULL,          -- comparison form
+        name_phonetic TEXT NOT NULL,
+        wave          INTEGER,
+        status        TEXT,                   -- 'penerima' | 'dicabut' | NULL
+        visit_date    TEXT,                   -- YYYY-MM-DD
+        phone         TEXT,
+        region        TEXT,                   -- 6-digit kecamatan code from the NIK
+        birth_date    TEXT,                   -- YYYY-MM-DD from the NIK
+        sex           TEXT CHECK (sex IN ('M', 'F')),
+        extra         TEXT                    -- JSON object of unmapped columns, flags
+      );
+      CREATE INDEX records_batch ON records(batch_id, line);
+      CREATE INDEX records_nik ON records(nik) WHERE nik IS NOT NULL;
+
+      -- One row that could not be imported, with why.
+      CREATE TABLE rejects (
+        id       INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        line     INTEGER NOT NULL,
+        reason   TEXT NOT NULL,
+        message  TEXT NOT NULL,
+        raw      TEXT NOT NULL               -- JSON array of the row's cells
+      );
+      CREATE INDEX rejects_batch ON rejects(batch_id, line);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,58 @@
+import type { Db } from './database.js';
+
+export interface SourceWaveCount {
+  source: string;
+  wave: number | null;
+  records: number;
+  valid: number;
+  invalid: number;
+  damaged: number;
+  missing: number;
+}
+
+/** Records per source and wave, with their NIK quality. */
+export function countsBySourceWave(db: Db): SourceWaveCount[] {
+  return db
+    .prepare<[], SourceWaveCount>(
+      `SELECT source, wave, count(*) AS records,
+              sum(nik_status = 'valid') AS valid, sum(nik_status = 'invalid') AS invalid,
+              sum(nik_status = 'damaged') AS damaged, sum(nik_status = 'missing') AS missing
+         FROM records GROUP BY source, wave ORDER BY source, wave`,
+    )
+    .all();
+}
+
+/** Imported rows whose NIK is not valid, by reason. */
+export function countsByNikReason(db: Db): { reason: string; records: number }[] {
+  return db
+    .prepare<[], { reason: string; records: number }>(
+      `SELECT coalesce(nik_reason, nik_status) AS reason, count(*) AS records
+         FROM records WHERE nik_status <> 'valid' GROUP BY 1 ORDER BY 2 DESC`,
+    )
+    .all();
+}
+
+export function countRejects(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM rejects').get()?.n ?? 0;
+}
+
+export interface RejectListing {
+  batch_id: number;
+  file_name: string;
+  line: number;
+  reason: string;
+  message: string;
+  raw: string;
+}
+
+/** Rejected rows, optionally of one batch, in file and line order. */
+export function listRejects(db: Db, batchId?: number): RejectListing[] {
+  return db
+    .prepare<{ batch: number | null }, RejectListing>(
+      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.message, r.raw
+         FROM rejects r JOIN batches b ON b.id = r.batch_id
+        WHERE @batch IS NULL OR r.batch_id = @batch
+        ORDER BY r.batch_id, r.line`,
+    )
+    .all({ batch: batchId ?? null });
+}
