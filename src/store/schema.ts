@@ -11,7 +11,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'batches, records, rejects, settings',
+    description: 'batches, records, rejects, links, settings',
     sql: `
       CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
@@ -61,10 +61,15 @@ export const MIGRATIONS: readonly Migration[] = [
         region        TEXT,                   -- 6-digit kecamatan code from the NIK
         birth_date    TEXT,                   -- YYYY-MM-DD from the NIK
         sex           TEXT CHECK (sex IN ('M', 'F')),
-        extra         TEXT                    -- JSON object of unmapped columns, flags
+        extra         TEXT,                   -- JSON object of unmapped columns, flags
+        -- Set by resolve: records with the same person_id are one person.
+        person_id     INTEGER,
+        match         TEXT,                   -- how the record joined its person (e.g. 'exact_nik', 'model', 'single')
+        score         REAL                    -- the match probability of that link, when a model decided it
       );
       CREATE INDEX records_batch ON records(batch_id, line);
       CREATE INDEX records_nik ON records(nik) WHERE nik IS NOT NULL;
+      CREATE INDEX records_person ON records(person_id);
 
       -- One row that could not be imported, with why.
       CREATE TABLE rejects (
@@ -76,6 +81,21 @@ export const MIGRATIONS: readonly Migration[] = [
         raw      TEXT NOT NULL               -- JSON array of the row's cells
       );
       CREATE INDEX rejects_batch ON rejects(batch_id, line);
+
+      -- Pairs of records the resolver compared and kept: matches, possible matches for review, conflicts
+      -- (same valid NIK, incompatible names: reported, never merged).
+      CREATE TABLE links (
+        id          INTEGER PRIMARY KEY,
+        record_l    INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        record_r    INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('match', 'possible', 'conflict')),
+        rule        TEXT NOT NULL,            -- what decided it: 'exact_nik', 'model', 'review', ...
+        weight      REAL,                     -- total match weight (log2 Bayes factor)
+        probability REAL,
+        levels      TEXT NOT NULL,            -- JSON: the comparison levels and their weights
+        UNIQUE (record_l, record_r)
+      );
+      CREATE INDEX links_r ON links(record_r);
     `,
   },
 ];
