@@ -377,7 +377,8 @@ function parse16(s: string, refYear: number): NikParse {
     day <= daysInMonth(mm, year) &&
     // 32–40 (day > 31 for a man) fails the month-length check; 72+ gives day > 31 too.
     (s.charCodeAt(12) !== 48 || s.charCodeAt(13) !== 48 || s.charCodeAt(14) !== 48 || s.charCodeAt(15) !== 48);
-  if (!ok) return invalid16(s, refYear);
+  // All zeros is a placeholder (an empty numeric cell), not a NIK; checked here to keep it off the fast path.
+  if (!ok) return allZeros(s) ? MISSING : invalid16(s, refYear);
   return {
     status: 'valid',
     nik: s,
@@ -587,7 +588,7 @@ function binomialUpperTail(k: number, n: number, p: number): number {
  * Rule: true when at least half the NIKs end in 0 *and* that many zeros would happen with probability
  * ≤ 1e-6 if each genuine NIK ended in 0 with p = 0.1 (binomial upper tail). The share condition keeps a
  * huge batch with a slightly high genuine rate from tripping a pure significance test; the tail condition
- * keeps a tiny batch from tripping on chance (it needs 6 of 6, 9 of 11, 11 of 20). Half rather than 90%
+ * keeps a tiny batch from tripping on chance (it needs 7 of 7, 9 of 11, 11 of 20, then half). Half rather than 90%
  * because province consolidations paste numeric and text columns together; in such a batch most NIKs
  * ending in 0 are still rounded ones.
  *
