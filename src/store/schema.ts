@@ -98,6 +98,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX links_r ON links(record_r);
     `,
   },
+  {
+    version: 2,
+    description: 'review decisions',
+    sql: `
+      -- A reviewer's verdict on a pair of records. Keyed on the batch's sha256 and the source line, not on
+      -- record ids, so that it survives re-importing a file with --force (which gives its records new ids).
+      CREATE TABLE decisions (
+        id         INTEGER PRIMARY KEY,
+        sha_l      TEXT NOT NULL,
+        line_l     INTEGER NOT NULL,
+        sha_r      TEXT NOT NULL,
+        line_r     INTEGER NOT NULL,
+        decision   TEXT NOT NULL CHECK (decision IN ('Y', 'N')),
+        decided_at TEXT NOT NULL,
+        review_file TEXT,
+        UNIQUE (sha_l, line_l, sha_r, line_r)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

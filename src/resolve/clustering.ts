@@ -1,0 +1,132 @@
+/**
+ * Clustering: links → persons. Connected components over the accepted links (union–find), taken in order
+ * of certainty, with two guards that plain connected components lack:
+ *
+ * - cannot-link: records in conflict (same NIK, incompatible names) or judged different in review are
+ *   never put in one person, not even through a third record;
+ * - NIK consistency: two persons whose valid NIKs are more than one keystroke apart are different people
+ *   (a NIK is unique), so a link that would join them — typically a guest-book row without NIK whose common
+ *   name matches both — is refused and kept as a possible match for review instead.
+ */
+import { nikEditDistance } from './comparison.js';
+
+export interface ClusterLink {
+  l: number;
+  r: number;
+  /** Higher first: deterministic and reviewed links use Infinity. */
+  weight: number;
+}
+
+export interface ClusterInput {
+  size: number;
+  /** Valid NIK per index, or null. */
+  nikOf: (index: number) => string | null;
+  /** Existing persons to start from (incremental resolve): index → group label, or null. */
+  initialGroup?: (index: number) => number | null;
+  cannotLink: readonly (readonly [number, number])[];
+}
+
+export interface ClusterResult {
+  /** Index of each record's cluster representative. */
+  root: Int32Array;
+  /** Links that were refused, by their position in the input array. */
+  refused: Set<number>;
+}
+
+/**
+ * Union–find over `links`, strongest first.
+ *
+ * @example
+ * clusterLinks({ size: 3, nikOf: () => null, cannotLink: [[0, 2]] }, [{ l: 0, r: 1, weight: 9 }, { l: 1, r: 2, weight: 8 }])
+ * // → records 0 and 1 together; the 1–2 link is refused because 0 and 2 cannot be one person
+ */
+export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[]): ClusterResult {
+  const parent = new Int32Array(input.size);
+  for (let i = 0; i < input.size; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    let y = x;
+    while (parent[y] !== r) {
+      const next = parent[y] ?? r;
+      parent[y] = r;
+      y = next;
+    }
+    return r;
+  };
+
+  // Per root: its distinct valid NIKs and its cannot-link partners (only for the few roots that have any).
+  const niks = new Map<number, string[]>();
+  const enemies = new Map<number, Set<number>>();
+  for (let i = 0; i < input.size; i++) {
+    const nik = input.nikOf(i);
+    if (nik !== null) niks.set(i, [nik]);
+  }
+  for (const [a, b] of input.cannotLink) {
+    addTo(enemies, a, b);
+    addTo(enemies, b, a);
+  }
+
+  const union = (a: number, b: number, force: boolean): boolean => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return true;
+    if (!force && !compatible(ra, rb)) return false;
+    const [big, small] = size(ra) >= size(rb) ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    const ns = niks.get(small);
+    if (ns) {
+      const nb = niks.get(big) ?? [];
+      for (const n of ns) if (!nb.includes(n)) nb.push(n);
+      niks.set(big, nb);
+      niks.delete(small);
+    }
+    const es = enemies.get(small);
+    if (es) {
+      for (const e of es) addTo(enemies, big, e);
+      enemies.delete(small);
+    }
+    return true;
+  };
+  const size = (root: number): number => (niks.get(root)?.length ?? 0) + (enemies.get(root)?.size ?? 0);
+  const compatible = (ra: number, rb: number): boolean => {
+    for (const [x, y] of [
+      [ra, rb],
+      [rb, ra],
+    ] as const) {
+      const es = enemies.get(x);
+      if (es) for (const e of es) if (find(e) === y) return false;
+    }
+    const na = niks.get(ra);
+    const nb = niks.get(rb);
+    if (na && nb) for (const p of na) for (const q of nb) if (nikEditDistance(p, q) > 1) return false;
+    return true;
+  };
+
+  if (input.initialGroup) {
+    const firstOf = new Map<number, number>();
+    for (let i = 0; i < input.size; i++) {
+      const g = input.initialGroup(i);
+      if (g === null) continue;
+      const first = firstOf.get(g);
+      if (first === undefined) firstOf.set(g, i);
+      else union(first, i, true);
+    }
+  }
+
+  const order = links.map((_, i) => i).sort((x, y) => (links[y]?.weight ?? 0) - (links[x]?.weight ?? 0));
+  const refused = new Set<number>();
+  for (const i of order) {
+    const link = links[i];
+    if (link && !union(link.l, link.r, false)) refused.add(i);
+  }
+  const root = new Int32Array(input.size);
+  for (let i = 0; i < input.size; i++) root[i] = find(i);
+  return { root, refused };
+}
+
+function addTo(map: Map<number, Set<number>>, key: number, value: number): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}

@@ -1,0 +1,180 @@
+/**
+ * Comparison: two records → one level per compared field. Pure: values in, levels out. Scoring turns the
+ * levels into match weights (scoring.ts); blocking decided which pairs get here (blocking.ts).
+ *
+ * The NIK is not compared as an opaque string: a NIK one keystroke away from another (a digit mistyped, two
+ * adjacent digits swapped, a digit dropped) is strong evidence of one person when the names agree, and an
+ * Excel-damaged NIK still says something through its trustworthy leading digits.
+ */
+import { isInitialCompatible, type NormalName } from '../normalise/names.js';
+import { jaroWinkler } from '../normalise/similarity.js';
+
+/** What the resolver knows of one record: the stored columns it compares, nothing else. */
+export interface ResolveRecord {
+  id: number;
+  source: 'central' | 'province' | 'walkin';
+  /** Canonical NIK when valid. */
+  nik: string | null;
+  /**
+   * All the digits of a NIK that is not valid but is only digits (a mistyped region or date, a dropped
+   * digit): still comparable digit by digit. Null when valid, missing or damaged.
+   */
+  nikDigits: string | null;
+  /** Trustworthy leading digits of a damaged NIK (Excel rounding, scientific notation). */
+  nikHint: string | null;
+  nameKey: string;
+  namePhonetic: string;
+  wave: number | null;
+  phone: string | null;
+  birthDate: string | null;
+  sex: 'M' | 'F' | null;
+}
+
+export type NikLevel =
+  | 'exact'
+  | 'one_edit'
+  | 'damaged_long'
+  | 'damaged_short'
+  | 'facts_agree'
+  | 'missing'
+  | 'different';
+
+export type NameLevel = 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'different';
+
+export type PhoneLevel = 'exact' | 'missing' | 'different';
+
+export interface Levels {
+  nik: NikLevel;
+  name: NameLevel;
+  phone: PhoneLevel;
+}
+
+/** The NIK evidence of a record as one digit string, when it has all its digits. */
+export function fullDigits(r: Pick<ResolveRecord, 'nik' | 'nikDigits'>): string | null {
+  return r.nik ?? r.nikDigits;
+}
+
+/**
+ * How far apart two digit strings are, up to one edit: 0 equal, 1 when one substitution, one adjacent
+ * transposition or one dropped digit turns one into the other, 2 for anything further. O(length), no
+ * allocation: it runs on millions of candidate pairs.
+ *
+ * @example nikEditDistance('1271015001900003', '1271015001900030') // 1 (adjacent swap)
+ */
+export function nikEditDistance(a: string, b: string): 0 | 1 | 2 {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let first = -1;
+    let diffs = 0;
+    for (let i = 0; i < la; i++) {
+      if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+        if (diffs === 0) first = i;
+        diffs++;
+        if (diffs > 2) return 2;
+      }
+    }
+    if (diffs === 1) return 1;
+    // Two differences: a transposition only when adjacent and crossed.
+    // With exactly two differences, crossed neighbours can only be the two differing positions.
+    return first + 1 < la && a[first] === b[first + 1] && a[first + 1] === b[first] ? 1 : 2;
+  }
+  if (Math.abs(la - lb) !== 1) return 2;
+  const [long, short] = la > lb ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  // Skip one digit of the longer string; the rest must agree.
+  for (let j = i; j < short.length; j++) if (long.charCodeAt(j + 1) !== short.charCodeAt(j)) return 2;
+  return 1;
+}
+
+/** Leading digits of a damaged NIK that are certain: Excel's 15th digit may carry, so at most 14 are used. */
+function trustedHint(hint: string): string {
+  return hint.length > 14 ? hint.slice(0, 14) : hint;
+}
+
+/**
+ * The NIK comparison level.
+ *
+ * @example compareNik(a, b) // 'one_edit' when b has a digit mistyped
+ */
+export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
+  const dl = fullDigits(l);
+  const dr = fullDigits(r);
+  if (dl !== null && dr !== null) {
+    const d = nikEditDistance(dl, dr);
+    if (d === 0) return 'exact';
+    if (d === 1) return 'one_edit';
+    return 'different';
+  }
+  const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
+  const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
+  if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '', r);
+  if (hr !== null && hr.length > 0 && dl !== null) return hintLevel(hr, dl, l);
+  // A damaged NIK with no digits left may still carry the birth date and sex.
+  if (l.birthDate !== null && r.birthDate !== null && l.sex !== null && r.sex !== null) {
+    return l.birthDate === r.birthDate && l.sex === r.sex ? 'facts_agree' : 'different';
+  }
+  return 'missing';
+}
+
+function hintLevel(hint: string, other: string, _otherRecord: ResolveRecord): NikLevel {
+  const n = Math.min(hint.length, other.length);
+  if (n === 0) return 'missing';
+  if (hint.slice(0, n) !== other.slice(0, n)) return 'different';
+  // 12 digits fix region and birth date; fewer (a scientific-notation mantissa) only the region.
+  return n >= 12 ? 'damaged_long' : 'damaged_short';
+}
+
+const tokensOf = (key: string): string[] => (key === '' ? [] : key.split(' '));
+
+/** A NormalName-shaped view of a stored comparison key; a one-letter token is an initial. */
+function nameOfKey(key: string): NormalName {
+  const tokens = tokensOf(key);
+  return { display: key, key, tokens, initials: tokens.map((t) => t.length === 1), phonetic: '', titles: [] };
+}
+
+/** The comparison key with its tokens sorted: the same for `SITI AMINAH` and `AMINAH SITI`. */
+export function sortedKey(key: string): string {
+  return tokensOf(key).sort().join(' ');
+}
+
+/**
+ * The name comparison level, on comparison keys (titles gone, variants and old spelling folded).
+ *
+ * @example compareName('MUHAMMAD RIZKI', 'MUHAMMAD RIZKY', 'MUHAMAT RISKI', 'MUHAMAT RISKI') // 'jw95'
+ */
+export function compareName(keyL: string, keyR: string, phoneticL: string, phoneticR: string): NameLevel {
+  if (keyL === keyR) return keyL === '' ? 'different' : 'exact';
+  if (sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
+  const jw = jaroWinkler(keyL, keyR);
+  if (jw >= 0.95) return 'jw95';
+  if (isInitialCompatible(nameOfKey(keyL), nameOfKey(keyR))) return 'initials';
+  if (jw >= 0.88) return 'jw88';
+  if (phoneticL !== '' && phoneticL === phoneticR) return 'phonetic';
+  return 'different';
+}
+
+export function comparePhone(l: string | null, r: string | null): PhoneLevel {
+  if (l === null || r === null || l.length < 8 || r.length < 8) return 'missing';
+  return l === r ? 'exact' : 'different';
+}
+
+/** All levels of a pair. */
+export function compareRecords(l: ResolveRecord, r: ResolveRecord): Levels {
+  return {
+    nik: compareNik(l, r),
+    name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic),
+    phone: comparePhone(l.phone, r.phone),
+  };
+}
+
+/**
+ * Whether two names under one valid NIK can be one person: anything from exact to initial-compatible, or
+ * a close spelling. A NIK shared by incompatible names is a conflict (a typo in someone else's NIK, or a
+ * borrowed identity), reported and never merged.
+ */
+export function namesCompatible(level: NameLevel): boolean {
+  return level !== 'different';
+}

@@ -1,0 +1,6 @@
+/** The resolver's public surface; each stage lives in its own module. */
+export { resolveRecords, type ResolveOptions, type ResolveResult } from './resolve.js';
+export { blockPairs, RULES, type BlockingRule, type BlockingStats } from './blocking.js';
+export { compareRecords, compareNik, compareName, nikEditDistance, type Levels, type ResolveRecord } from './comparison.js';
+export { scorePair, decide, NameFrequencies, DEFAULT_PARAMETERS, type ModelParameters, type Score, type WeightTerm } from './scoring.js';
+export { clusterLinks } from './clustering.js';

@@ -1,0 +1,349 @@
+/**
+ * The resolve pipeline: load → deterministic pass → blocking → comparison → scoring → clustering → store.
+ *
+ * Full (`prakerja resolve`): every record is new, persons and links are rebuilt from nothing.
+ * Incremental (after each import): only pairs with at least one unresolved record are compared, existing
+ * persons are the starting clusters, and only records whose person changed are written.
+ */
+import { canonicaliseNik } from '../normalise/nik.js';
+import type { Db } from '../store/database.js';
+import {
+  clearResolution,
+  conflictPairs,
+  decisionPairs,
+  resolveRows,
+  writeLinks,
+  writePersons,
+  type LinkRow,
+  type PersonUpdate,
+} from '../store/resolve.js';
+import { blockPairs, type BlockingStats } from './blocking.js';
+import { clusterLinks, type ClusterLink } from './clustering.js';
+import { compareName, compareRecords, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
+
+export interface ResolveOptions {
+  /** Rebuild everything (default) or only resolve records that have no person yet. */
+  mode?: 'full' | 'incremental';
+  params?: ModelParameters;
+}
+
+export interface ResolveResult {
+  mode: 'full' | 'incremental';
+  records: number;
+  /** Records compared as new in this run. */
+  resolved: number;
+  persons: number;
+  links: { match: number; possible: number; conflict: number };
+  /** Pairs compared, by blocking rule. */
+  blocking: BlockingStats;
+  /** Links the clustering refused because they would join different NIKs or records in conflict. */
+  refused: number;
+  /** Persons with two or more central rows of the same wave (a recipient is listed once per wave). */
+  duplicatePersons: number;
+  /** Persons with records from both the walk-in book and the central or provincial list. */
+  walkinRecipients: number;
+}
+
+interface PendingLink {
+  l: number;
+  r: number;
+  kind: LinkRow['kind'];
+  rule: string;
+  score: Score | null;
+  levels: Levels | null;
+  /** Clustering order: certain links first. */
+  weight: number;
+}
+
+/**
+ * Resolves records into persons and stores the result.
+ *
+ * @example
+ * const result = resolveRecords(db); // after importing central.csv and walkin.csv
+ * result.links.match; // pairs linked
+ */
+export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveResult {
+  const mode = options.mode ?? 'full';
+  const params = options.params ?? DEFAULT_PARAMETERS;
+  const records: ResolveRecord[] = [];
+  const stored: (number | null)[] = [];
+  const indexOf = new Map<number, number>();
+  for (const row of resolveRows(db)) {
+    indexOf.set(row.id, records.length);
+    records.push(toResolveRecord(row));
+    stored.push(row.person_id);
+  }
+  const isNew = (i: number): boolean => mode === 'full' || stored[i] === null;
+  let resolved = 0;
+  for (let i = 0; i < records.length; i++) if (isNew(i)) resolved++;
+
+  const freqs = nameFrequencies(records);
+  const pending: PendingLink[] = [];
+  const cannotLink: [number, number][] = [];
+
+  deterministicPass(records, isNew, freqs, params, pending, cannotLink);
+
+  const blocking = blockPairs(
+    records,
+    (i, j) => {
+      const l = records[i];
+      const r = records[j];
+      if (!l || !r) return;
+      const levels = compareRecords(l, r);
+      // A different NIK with nothing else strongly agreeing cannot reach the threshold; skip the scoring.
+      if (levels.nik === 'different' && levels.phone !== 'exact') return;
+      const score = scorePair(levels, l.nameKey, freqs, params);
+      const decision = decide(score.probability, params);
+      if (decision === 'none') return;
+      pending.push({ l: i, r: j, kind: decision, rule: 'model', score, levels, weight: score.weight });
+    },
+    { isNew: mode === 'full' ? undefined : isNew },
+  );
+
+  // Review decisions override the model: Y merges, N keeps apart.
+  for (const d of decisionPairs(db)) {
+    const l = indexOf.get(d.record_l);
+    const r = indexOf.get(d.record_r);
+    if (l === undefined || r === undefined) continue;
+    if (d.decision === 'Y') pending.push({ l, r, kind: 'match', rule: 'review', score: null, levels: null, weight: Infinity });
+    else cannotLink.push([l, r]);
+  }
+  if (mode === 'incremental') {
+    for (const c of conflictPairs(db)) {
+      const l = indexOf.get(c.record_l);
+      const r = indexOf.get(c.record_r);
+      if (l !== undefined && r !== undefined) cannotLink.push([l, r]);
+    }
+  }
+  const rejectedByReview = new Set(cannotLink.map(([a, b]) => pairId(a, b)));
+
+  const matchLinks: ClusterLink[] = [];
+  const matchPending: PendingLink[] = [];
+  for (const p of pending) {
+    if (p.kind !== 'match') continue;
+    if (p.rule !== 'review' && rejectedByReview.has(pairId(p.l, p.r))) {
+      p.kind = 'possible';
+      p.rule = 'review_no';
+      continue;
+    }
+    matchLinks.push({ l: p.l, r: p.r, weight: p.weight });
+    matchPending.push(p);
+  }
+  const clusters = clusterLinks(
+    {
+      size: records.length,
+      nikOf: (i) => records[i]?.nik ?? null,
+      initialGroup: mode === 'incremental' ? (i) => stored[i] ?? null : undefined,
+      cannotLink,
+    },
+    matchLinks,
+  );
+  for (const i of clusters.refused) {
+    const p = matchPending[i];
+    if (p) p.kind = 'possible';
+  }
+
+  // Each record's person id is the smallest record id in its cluster; how it joined is its strongest link.
+  const personOf = new Map<number, number>();
+  for (let i = 0; i < records.length; i++) {
+    const root = clusters.root[i] ?? i;
+    const id = records[i]?.id ?? 0;
+    const current = personOf.get(root);
+    if (current === undefined || id < current) personOf.set(root, id);
+  }
+  const how: ({ rule: string; score: number | null } | undefined)[] = new Array(records.length);
+  for (const p of pending) {
+    if (p.kind !== 'match') continue;
+    const probability = p.score ? p.score.probability : 1;
+    for (const i of [p.l, p.r]) {
+      const h = how[i];
+      if (!h || (h.score ?? 1) < probability || (p.rule === 'exact_nik' && h.rule !== 'exact_nik')) how[i] = { rule: p.rule, score: probability };
+    }
+  }
+
+  const counts = { match: 0, possible: 0, conflict: 0 };
+  const write = db.transaction(() => {
+    if (mode === 'full') clearResolution(db);
+    writeLinks(db, linkRows(pending, records, counts));
+    const updates: PersonUpdate[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      if (!r) continue;
+      const person = personOf.get(clusters.root[i] ?? i) ?? r.id;
+      if (!isNew(i) && stored[i] === person) continue;
+      const h = how[i];
+      updates.push({ id: r.id, person_id: person, match: h?.rule ?? 'single', score: h?.score ?? null });
+    }
+    writePersons(db, updates);
+  });
+  write();
+
+  const summary = summarise(records, clusters.root);
+  return {
+    mode,
+    records: records.length,
+    resolved,
+    persons: summary.persons,
+    links: counts,
+    blocking,
+    refused: clusters.refused.size,
+    duplicatePersons: summary.duplicatePersons,
+    walkinRecipients: summary.walkinRecipients,
+  };
+}
+
+function pairId(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+function toResolveRecord(row: {
+  id: number;
+  source: ResolveRecord['source'];
+  nik: string | null;
+  nik_status: string;
+  nik_raw: string | null;
+  nik_hint: string | null;
+  name_key: string;
+  name_phonetic: string;
+  wave: number | null;
+  phone: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+}): ResolveRecord {
+  let nikDigits: string | null = null;
+  if (row.nik_status === 'invalid' && row.nik_raw !== null) {
+    // A mistyped region or date, or a dropped digit, still compares digit by digit.
+    const c = canonicaliseNik(row.nik_raw);
+    if (/^\d{15,17}$/.test(c)) nikDigits = c;
+  }
+  return {
+    id: row.id,
+    source: row.source,
+    nik: row.nik,
+    nikDigits,
+    nikHint: row.nik_hint,
+    nameKey: row.name_key,
+    namePhonetic: row.name_phonetic,
+    wave: row.wave,
+    phone: row.phone,
+    birthDate: row.birth_date,
+    sex: row.sex,
+  };
+}
+
+/**
+ * Name frequencies over the central list, where each recipient appears about once; over every record
+ * when there is no central list yet.
+ */
+function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
+  const freqs = new NameFrequencies();
+  const hasCentral = records.some((r) => r.source === 'central');
+  for (const r of records) if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
+  return freqs;
+}
+
+/**
+ * Same valid NIK: one person when the names are compatible ('exact_nik', certain), a conflict otherwise.
+ * Within a NIK, records are grouped by name against the first record of each group.
+ */
+function deterministicPass(
+  records: readonly ResolveRecord[],
+  isNew: (i: number) => boolean,
+  freqs: NameFrequencies,
+  params: ModelParameters,
+  pending: PendingLink[],
+  cannotLink: [number, number][],
+): void {
+  const byNik = new Map<string, number[]>();
+  for (let i = 0; i < records.length; i++) {
+    const nik = records[i]?.nik;
+    if (!nik) continue;
+    const list = byNik.get(nik);
+    if (list) list.push(i);
+    else byNik.set(nik, [i]);
+  }
+  for (const list of byNik.values()) {
+    if (list.length < 2 || !list.some(isNew)) continue;
+    const groups: number[] = [];
+    for (const i of list) {
+      const r = records[i];
+      if (!r) continue;
+      let joined = false;
+      for (const g of groups) {
+        const rep = records[g];
+        if (!rep) continue;
+        const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
+        if (namesCompatible(name)) {
+          const levels: Levels = { nik: 'exact', name, phone: 'missing' };
+          const score = scorePair(levels, r.nameKey, freqs, params);
+          if (isNew(i) || isNew(g)) pending.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', score, levels, weight: Infinity });
+          joined = true;
+          break;
+        }
+      }
+      if (joined) continue;
+      for (const g of groups) {
+        const rep = records[g];
+        if (!rep) continue;
+        const levels = compareRecords(rep, r);
+        if (isNew(i) || isNew(g)) {
+          pending.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', score: scorePair(levels, r.nameKey, freqs, params), levels, weight: 0 });
+        }
+        cannotLink.push([g, i]);
+      }
+      groups.push(i);
+    }
+  }
+}
+
+function* linkRows(
+  pending: readonly PendingLink[],
+  records: readonly ResolveRecord[],
+  counts: ResolveResult['links'],
+): Generator<LinkRow> {
+  for (const p of pending) {
+    const l = records[p.l];
+    const r = records[p.r];
+    if (!l || !r) continue;
+    counts[p.kind]++;
+    yield {
+      record_l: Math.min(l.id, r.id),
+      record_r: Math.max(l.id, r.id),
+      kind: p.kind,
+      rule: p.rule,
+      weight: p.score ? round(p.score.weight) : null,
+      probability: p.score ? round(p.score.probability, 6) : p.rule === 'review' ? 1 : null,
+      levels: JSON.stringify(p.score ? p.score.terms.map((t) => ({ ...t, weight: round(t.weight) })) : []),
+    };
+  }
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function summarise(records: readonly ResolveRecord[], root: Int32Array) {
+  const persons = new Set<number>();
+  const centralWaves = new Map<number, Set<string>>();
+  const duplicates = new Set<number>();
+  const sources = new Map<number, number>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const p = root[i] ?? i;
+    if (!r) continue;
+    persons.add(p);
+    sources.set(p, (sources.get(p) ?? 0) | (r.source === 'walkin' ? 1 : 2));
+    if (r.source === 'central') {
+      const key = String(r.wave);
+      const waves = centralWaves.get(p) ?? new Set<string>();
+      if (waves.has(key)) duplicates.add(p);
+      waves.add(key);
+      centralWaves.set(p, waves);
+    }
+  }
+  let walkinRecipients = 0;
+  for (const s of sources.values()) if (s === 3) walkinRecipients++;
+  return { persons: persons.size, duplicatePersons: duplicates.size, walkinRecipients };
+}

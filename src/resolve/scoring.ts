@@ -1,0 +1,199 @@
+/**
+ * Scoring: comparison levels → Fellegi–Sunter match weights, a total, a probability, and a decision.
+ *
+ * Each level has m = P(level | same person) and u = P(level | different persons); its match weight is
+ * log2(m/u): how many times (in powers of two) the observation is likelier for one person than for two.
+ * The total is the prior weight (log2 of the prior odds that a random pair is one person) plus the level
+ * weights, and the probability is 2^total / (1 + 2^total) — the same model as Splink, shown term by term
+ * by `prakerja explain`.
+ *
+ * Where the numbers come from (see the README's accuracy section for how they were checked):
+ * - m: the corruption rates seen in real lists (DESIGN.md §2: a few percent of NIKs mistyped or swapped,
+ *   about 1% Excel-damaged, a third of guest-book rows without NIK; names mostly agree once titles and
+ *   variants are folded).
+ * - u for the NIK levels: how many other people's NIKs lie one keystroke away (serials of people born the
+ *   same day in the same kecamatan are consecutive, so a one-edit neighbour is not rare: 2e-5 per pair).
+ * - u for an exact name is the name's own frequency (term-frequency adjustment): agreeing on SITI AMINAH,
+ *   held by hundreds, weighs far less than agreeing on a name held by one person. Counts are smoothed with
+ *   Good–Turing (a name seen r times counts as (r+1)·n(r+1)/n(r)), because in a long-tailed name space a
+ *   name seen once is typically much rarer in the population than 1/N.
+ * - The prior is 1/N per pair, N being the number of persons the names were counted over.
+ */
+import type { Levels, NameLevel, NikLevel, PhoneLevel } from './comparison.js';
+
+export interface MU {
+  m: number;
+  u: number;
+}
+
+export interface ModelParameters {
+  nik: Record<NikLevel, MU | null>;
+  name: Record<NameLevel, MU | null>;
+  phone: Record<PhoneLevel, MU | null>;
+  /** Probability at or above which a pair is merged. */
+  matchThreshold: number;
+  /** Probability at or above which a pair is kept for review. */
+  possibleThreshold: number;
+}
+
+/** null: the level says nothing (weight 0), e.g. a missing NIK. */
+export const DEFAULT_PARAMETERS: ModelParameters = {
+  nik: {
+    exact: { m: 0.9, u: 1e-7 },
+    one_edit: { m: 0.04, u: 2e-5 },
+    damaged_long: { m: 0.015, u: 2e-5 },
+    damaged_short: { m: 0.015, u: 2e-3 },
+    facts_agree: { m: 0.005, u: 1e-4 },
+    missing: null,
+    different: { m: 0.01, u: 0.99998 },
+  },
+  name: {
+    // u of `exact` and `reordered` is replaced by the name's frequency; this is the fallback.
+    exact: { m: 0.85, u: 1e-5 },
+    reordered: { m: 0.01, u: 1e-5 },
+    jw95: { m: 0.06, u: 2e-4 },
+    jw88: { m: 0.03, u: 3e-3 },
+    initials: { m: 0.02, u: 1e-4 },
+    phonetic: { m: 0.01, u: 5e-4 },
+    different: { m: 0.02, u: 0.99 },
+  },
+  phone: {
+    exact: { m: 0.6, u: 1e-6 },
+    missing: null,
+    different: { m: 0.3, u: 0.999 },
+  },
+  matchThreshold: 0.95,
+  possibleThreshold: 0.3,
+};
+
+/** Name frequencies with Good–Turing smoothing of the small counts. */
+export class NameFrequencies {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+  private adjusted: number[] = [];
+
+  add(key: string): void {
+    if (key === '') return;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.total++;
+    this.adjusted = [];
+  }
+
+  /** How many names were counted: the N of the prior. */
+  get size(): number {
+    return this.total;
+  }
+
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  /**
+   * P(a random person is called `key`), smoothed.
+   * @example f.frequency('SITI AMINAH') // e.g. 4.1e-4 when 410 of a million records carry it
+   */
+  frequency(key: string): number {
+    if (this.total === 0) return 1e-5;
+    const r = Math.max(1, this.count(key));
+    return this.smoothed(r) / this.total;
+  }
+
+  private smoothed(r: number): number {
+    if (this.adjusted.length === 0) this.computeAdjusted();
+    return r < this.adjusted.length ? (this.adjusted[r] ?? r) : r;
+  }
+
+  private computeAdjusted(): void {
+    const nr = new Map<number, number>();
+    for (const c of this.counts.values()) if (c <= 6) nr.set(c, (nr.get(c) ?? 0) + 1);
+    const adjusted = [0];
+    for (let r = 1; r <= 5; r++) {
+      const a = nr.get(r) ?? 0;
+      const b = nr.get(r + 1) ?? 0;
+      // Good–Turing is only trusted while it is monotone and below the raw count; then the raw count.
+      const gt = a > 0 && b > 0 ? ((r + 1) * b) / a : r;
+      const prev = adjusted[r - 1] ?? 0;
+      adjusted.push(gt < r && gt > prev ? gt : r);
+      if (!(gt < r && gt > prev)) {
+        for (let k = r + 1; k <= 5; k++) adjusted.push(k);
+        break;
+      }
+    }
+    this.adjusted = adjusted;
+  }
+}
+
+export interface WeightTerm {
+  field: 'prior' | 'nik' | 'name' | 'phone';
+  level: string;
+  m: number | null;
+  u: number | null;
+  weight: number;
+}
+
+export interface Score {
+  terms: WeightTerm[];
+  /** log2 of the posterior odds. */
+  weight: number;
+  probability: number;
+}
+
+const log2 = Math.log2;
+const U_FLOOR = 1e-9;
+
+/**
+ * The match weight of a compared pair, term by term.
+ *
+ * @example
+ * scorePair({ nik: 'one_edit', name: 'exact', phone: 'missing' }, 'BUDI SANTOSO', freqs).probability // ≈ 0.999
+ */
+export function scorePair(
+  levels: Levels,
+  nameKey: string,
+  freqs: NameFrequencies,
+  params: ModelParameters = DEFAULT_PARAMETERS,
+): Score {
+  const n = Math.max(freqs.size, 1000);
+  const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${n}`, m: null, u: null, weight: -log2(n) }];
+  const add = (field: WeightTerm['field'], level: string, mu: MU | null, u?: number): void => {
+    if (mu === null) {
+      terms.push({ field, level, m: null, u: null, weight: 0 });
+      return;
+    }
+    const uu = Math.max(u ?? mu.u, U_FLOOR);
+    terms.push({ field, level, m: mu.m, u: uu, weight: log2(mu.m / uu) });
+  };
+  add('nik', levels.nik, params.nik[levels.nik]);
+  const nameMu = params.name[levels.name];
+  const tf = levels.name === 'exact' || levels.name === 'reordered' ? freqs.frequency(nameKey) : undefined;
+  add('name', levels.name, nameMu, tf);
+  add('phone', levels.phone, params.phone[levels.phone]);
+  const weight = terms.reduce((s, t) => s + t.weight, 0);
+  return { terms, weight, probability: probabilityOf(weight) };
+}
+
+export function probabilityOf(weight: number): number {
+  if (weight > 60) return 1;
+  const odds = 2 ** weight;
+  return odds / (1 + odds);
+}
+
+export type Decision = 'match' | 'possible' | 'none';
+
+export function decide(probability: number, params: ModelParameters = DEFAULT_PARAMETERS): Decision {
+  if (probability >= params.matchThreshold) return 'match';
+  if (probability >= params.possibleThreshold) return 'possible';
+  return 'none';
+}
+
+/** The most a pair with this NIK level can score: lets the resolver skip hopeless pairs without a name comparison. */
+export function bestCaseWeight(nik: NikLevel, freqs: NameFrequencies, params: ModelParameters = DEFAULT_PARAMETERS): number {
+  const n = Math.max(freqs.size, 1000);
+  const nikMu = params.nik[nik];
+  const nikW = nikMu === null ? 0 : log2(nikMu.m / nikMu.u);
+  const nameMu = params.name.exact;
+  const nameW = nameMu === null ? 0 : log2(nameMu.m / (1 / (n * 10)));
+  const phoneMu = params.phone.exact;
+  const phoneW = phoneMu === null ? 0 : log2(phoneMu.m / phoneMu.u);
+  return -log2(n) + nikW + nameW + phoneW;
+}

@@ -1,0 +1,206 @@
+/**
+ * The resolver's SQL: reading records to resolve, writing persons and links, review decisions, and the
+ * queries behind explain, review export and export records.
+ */
+import type { Db } from './database.js';
+import type { SourceKind } from './batches.js';
+
+export interface ResolveRow {
+  id: number;
+  source: SourceKind;
+  nik: string | null;
+  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
+  nik_raw: string | null;
+  nik_hint: string | null;
+  name_key: string;
+  name_phonetic: string;
+  wave: number | null;
+  phone: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  person_id: number | null;
+}
+
+/** Every record, in id order, with just the columns the resolver compares. */
+export function resolveRows(db: Db): IterableIterator<ResolveRow> {
+  return db
+    .prepare<[], ResolveRow>(
+      `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
+              name_key, name_phonetic, wave, phone, birth_date, sex, person_id
+         FROM records ORDER BY id`,
+    )
+    .iterate();
+}
+
+export interface LinkRow {
+  record_l: number;
+  record_r: number;
+  kind: 'match' | 'possible' | 'conflict';
+  rule: string;
+  weight: number | null;
+  probability: number | null;
+  levels: string;
+}
+
+/** Conflict links already stored (incremental resolve keeps respecting them). */
+export function conflictPairs(db: Db): { record_l: number; record_r: number }[] {
+  return db.prepare<[], { record_l: number; record_r: number }>(`SELECT record_l, record_r FROM links WHERE kind = 'conflict'`).all();
+}
+
+/** Forget every person and link: `prakerja resolve` rebuilds them all. */
+export function clearResolution(db: Db): void {
+  db.exec('DELETE FROM links');
+  db.exec('UPDATE records SET person_id = NULL, match = NULL, score = NULL WHERE person_id IS NOT NULL OR match IS NOT NULL');
+}
+
+export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
+  const insert = db.prepare(
+    `INSERT INTO links (record_l, record_r, kind, rule, weight, probability, levels)
+     VALUES (@record_l, @record_r, @kind, @rule, @weight, @probability, @levels)
+     ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule,
+       weight = excluded.weight, probability = excluded.probability, levels = excluded.levels`,
+  );
+  let n = 0;
+  for (const link of links) {
+    insert.run(link);
+    n++;
+  }
+  return n;
+}
+
+export interface PersonUpdate {
+  id: number;
+  person_id: number;
+  match: string;
+  score: number | null;
+}
+
+export function writePersons(db: Db, updates: Iterable<PersonUpdate>): number {
+  const update = db.prepare('UPDATE records SET person_id = @person_id, match = @match, score = @score WHERE id = @id');
+  let n = 0;
+  for (const u of updates) {
+    update.run(u);
+    n++;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Review decisions
+
+export interface DecisionInput {
+  sha_l: string;
+  line_l: number;
+  sha_r: string;
+  line_r: number;
+  decision: 'Y' | 'N';
+  review_file: string | null;
+}
+
+export function saveDecision(db: Db, d: DecisionInput, decidedAt: string): void {
+  db.prepare(
+    `INSERT INTO decisions (sha_l, line_l, sha_r, line_r, decision, decided_at, review_file)
+     VALUES (@sha_l, @line_l, @sha_r, @line_r, @decision, @decided_at, @review_file)
+     ON CONFLICT (sha_l, line_l, sha_r, line_r) DO UPDATE SET decision = excluded.decision,
+       decided_at = excluded.decided_at, review_file = excluded.review_file`,
+  ).run({ ...d, decided_at: decidedAt });
+}
+
+/** Decisions whose two records are both in the database, as record ids. */
+export function decisionPairs(db: Db): { record_l: number; record_r: number; decision: 'Y' | 'N' }[] {
+  return db
+    .prepare<[], { record_l: number; record_r: number; decision: 'Y' | 'N' }>(
+      `SELECT rl.id AS record_l, rr.id AS record_r, d.decision
+         FROM decisions d
+         JOIN batches bl ON bl.sha256 = d.sha_l JOIN records rl ON rl.batch_id = bl.id AND rl.line = d.line_l
+         JOIN batches br ON br.sha256 = d.sha_r JOIN records rr ON rr.batch_id = br.id AND rr.line = d.line_r`,
+    )
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading records back (explain, review, export)
+
+export interface RecordView {
+  id: number;
+  file: string;
+  sha256: string;
+  line: number;
+  source: SourceKind;
+  nik: string | null;
+  nik_raw: string | null;
+  nik_status: string;
+  nik_reason: string | null;
+  name: string;
+  name_key: string;
+  wave: number | null;
+  status: string | null;
+  visit_date: string | null;
+  region: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  person_id: number | null;
+  match: string | null;
+  score: number | null;
+}
+
+const RECORD_VIEW = `SELECT r.id, b.file_name AS file, b.sha256, r.line, r.source, r.nik, r.nik_raw, r.nik_status, r.nik_reason,
+       r.name, r.name_key, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.person_id, r.match, r.score
+  FROM records r JOIN batches b ON b.id = r.batch_id`;
+
+export function recordsByNik(db: Db, nik: string): RecordView[] {
+  return db.prepare<[string, string], RecordView>(`${RECORD_VIEW} WHERE r.nik = ? OR r.nik_raw = ? ORDER BY r.id`).all(nik, nik);
+}
+
+export function recordsByFileLine(db: Db, file: string, line: number): RecordView[] {
+  return db
+    .prepare<[string, string, number], RecordView>(`${RECORD_VIEW} WHERE (b.file_name = ? OR b.file_path = ?) AND r.line = ? ORDER BY r.id`)
+    .all(file, file, line);
+}
+
+export function recordsOfPerson(db: Db, personId: number): RecordView[] {
+  return db.prepare<[number], RecordView>(`${RECORD_VIEW} WHERE r.person_id = ? ORDER BY r.id`).all(personId);
+}
+
+export function recordsById(db: Db, ids: readonly number[]): RecordView[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare<[string], RecordView>(`${RECORD_VIEW} WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`)
+    .all(JSON.stringify(ids));
+}
+
+/** Links touching any of the records. */
+export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number })[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare<[string, string], LinkRow & { id: number }>(
+      `SELECT id, record_l, record_r, kind, rule, weight, probability, levels FROM links
+        WHERE record_l IN (SELECT value FROM json_each(?)) OR record_r IN (SELECT value FROM json_each(?))
+        ORDER BY kind, probability DESC`,
+    )
+    .all(JSON.stringify(ids), JSON.stringify(ids));
+}
+
+/** Possible matches and conflicts, for review, most likely first. */
+export function reviewLinks(db: Db): (LinkRow & { id: number })[] {
+  return db
+    .prepare<[], LinkRow & { id: number }>(
+      `SELECT id, record_l, record_r, kind, rule, weight, probability, levels FROM links
+        WHERE kind IN ('possible', 'conflict') ORDER BY kind DESC, probability DESC, id`,
+    )
+    .all();
+}
+
+/** Every record for export, in file and line order. */
+export function exportRows(db: Db): IterableIterator<RecordView> {
+  return db.prepare<[], RecordView>(`${RECORD_VIEW} ORDER BY r.batch_id, r.line`).iterate();
+}
+
+/** Batch sha256 and line of records, for keying decisions. */
+export function recordKeys(db: Db, file: string, line: number): { id: number; sha256: string }[] {
+  return db
+    .prepare<[string, number], { id: number; sha256: string }>(
+      `SELECT r.id, b.sha256 FROM records r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = ? AND r.line = ?`,
+    )
+    .all(file, line);
+}
