@@ -5,8 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerImport } from './commands/import.js';
+import { registerExplain } from './commands/explain.js';
+import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerRejects } from './commands/rejects.js';
+import { registerResolve } from './commands/resolve.js';
+import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
@@ -27,7 +31,7 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [registerInit, registerImport, registerStatus, registerRejects]) register(program, ctx);
+  for (const register of [registerInit, registerImport, registerStatus, registerRejects, registerResolve, registerExplain, registerReview, registerExport]) register(program, ctx);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
   }

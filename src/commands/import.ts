@@ -13,6 +13,7 @@ import { looksRounded } from '../normalise/nik.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
+import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { flagRoundedNiks, recordWriter, zeroEndingNiks } from '../store/records.js';
 
 export interface ImportOptions {
@@ -31,6 +32,8 @@ export interface ImportOptions {
   onProgress?: (file: string, rows: number) => void;
   /** The year NIK birth centuries are judged from; tests pin it. */
   refYear?: number;
+  /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
+  resolve?: boolean;
 }
 
 export type FileOutcome = 'imported' | 'replaced' | 'unchanged' | 'dry-run' | 'failed';
@@ -61,6 +64,8 @@ export interface FileSummary {
 export interface ImportResult {
   files: FileSummary[];
   ok: boolean;
+  /** The incremental resolve run after the import, when anything was imported. */
+  resolve: ResolveResult | null;
 }
 
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
@@ -84,7 +89,9 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
       summaries.push({ ...emptySummary(file), outcome: 'failed', error: `${where(error.file, error.line)}${error.message}` });
     }
   }
-  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed') };
+  const changed = summaries.some((s) => s.outcome === 'imported' || s.outcome === 'replaced');
+  const resolved = changed && options.resolve !== false && !options.dryRun ? resolveRecords(db, { mode: 'incremental' }) : null;
+  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved };
 }
 
 /** Folders become their CSV/XLSX files, in name order, so a cron job can point at a drop folder. */

@@ -95,7 +95,8 @@ export class NameFrequencies {
   frequency(key: string): number {
     if (this.total === 0) return 1e-5;
     const r = Math.max(1, this.count(key));
-    return this.smoothed(r) / this.total;
+    // The same floor as the prior's N: a handful of names is no basis for calling one rare.
+    return this.smoothed(r) / Math.max(this.total, 1000);
   }
 
   private smoothed(r: number): number {

@@ -7,6 +7,7 @@ import type { SourceKind } from '../../store/batches.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatNumber } from '../table.js';
+import { describeResolve } from './resolve.js';
 
 interface ImportFlags {
   source: SourceKind;
@@ -18,6 +19,7 @@ interface ImportFlags {
   delimiter?: string;
   sheet?: string;
   strict?: boolean;
+  resolve: boolean;
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {
@@ -33,6 +35,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--sheet <name|n>', 'XLSX: which sheet, by name or number (default: the first)')
     .option('--force', 'import again a file that was already imported, replacing its batch')
     .option('--dry-run', 'read and check everything, write nothing')
+    .option('--no-resolve', 'do not match the new records into persons now (for bulk loads; run `prakerja resolve` after)')
     .option('--strict', `exit with code ${EXIT.rejected} when any row was rejected`)
     .addHelpText(
       'after',
@@ -60,11 +63,15 @@ Examples:
           sheet: flags.sheet,
           force: flags.force,
           dryRun: flags.dryRun,
+          resolve: flags.resolve,
           onProgress: spinner ? (file, rows) => (spinner.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
         });
         spinner?.stop();
         if (ctx.globals.json) ctx.json(result);
-        else for (const file of result.files) ctx.say(describeFile(file, ctx));
+        else {
+          for (const file of result.files) ctx.say(describeFile(file, ctx));
+          if (result.resolve) ctx.say(describeResolve(result.resolve));
+        }
         const rejected = result.files.some((f) => f.rejected > 0 && f.outcome !== 'unchanged');
         ctx.exitCode = !result.ok ? EXIT.failure : flags.strict && rejected ? EXIT.rejected : EXIT.ok;
         if (!result.ok && ctx.globals.quiet) {

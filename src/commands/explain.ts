@@ -1,0 +1,181 @@
+/**
+ * `prakerja explain NIK|FILE:LINE`: the person a record was resolved to, every record of that person, and
+ * every link that touches them, with the comparison levels and their weights in plain words.
+ */
+import { UsageError } from '../errors.js';
+import { canonicaliseNik, maskNik } from '../normalise/nik.js';
+import type { Db } from '../store/database.js';
+import { linksOf, recordsByFileLine, recordsById, recordsByNik, recordsOfPerson, type RecordView } from '../store/resolve.js';
+import type { WeightTerm } from '../resolve/scoring.js';
+
+export interface ExplainOptions {
+  showNik?: boolean;
+}
+
+export interface ExplainedRecord {
+  id: number;
+  file: string;
+  line: number;
+  source: string;
+  nik: string | null;
+  nikStatus: string;
+  name: string;
+  wave: number | null;
+  personId: number | null;
+  match: string | null;
+  score: number | null;
+}
+
+export interface ExplainedTerm {
+  field: string;
+  level: string;
+  /** Plain-words meaning of the level. */
+  meaning: string;
+  weight: number;
+}
+
+export interface ExplainedLink {
+  left: ExplainedRecord;
+  right: ExplainedRecord;
+  kind: 'match' | 'possible' | 'conflict';
+  rule: string;
+  /** Plain-words meaning of kind and rule. */
+  verdict: string;
+  weight: number | null;
+  probability: number | null;
+  terms: ExplainedTerm[];
+}
+
+export interface ExplainResult {
+  target: string;
+  /** The records the target names (several when a NIK appears in several rows). */
+  matched: ExplainedRecord[];
+  persons: { personId: number | null; records: ExplainedRecord[] }[];
+  links: ExplainedLink[];
+}
+
+const MEANINGS: Record<string, Record<string, string>> = {
+  nik: {
+    exact: 'the same NIK',
+    one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
+    damaged_long: 'a NIK damaged by Excel agrees with the other in the digits it still has (region and birth date)',
+    damaged_short: 'a NIK damaged by Excel (scientific notation) agrees with the other in the few digits it still has',
+    facts_agree: 'birth date and sex from the NIKs agree',
+    missing: 'one side has no NIK: no evidence either way',
+    different: 'different NIKs',
+  },
+  name: {
+    exact: 'the same name',
+    reordered: 'the same names in another order',
+    jw95: 'names spelt almost the same (one small typo)',
+    jw88: 'names spelt similarly',
+    initials: 'names agree except where one has an initial (M. / Muhammad)',
+    phonetic: 'names sound the same',
+    different: 'different names',
+  },
+  phone: {
+    exact: 'the same phone number',
+    missing: 'no phone number on one side',
+    different: 'different phone numbers',
+  },
+};
+
+/**
+ * @example explain(db, 'walkin.csv:12').links[0].terms // [{ field: 'prior', … }, { field: 'nik', level: 'one_edit', … }, …]
+ */
+export function explain(db: Db, target: string, options: ExplainOptions = {}): ExplainResult {
+  const matched = findTarget(db, target);
+  const view = (r: RecordView): ExplainedRecord => describeRecord(r, options.showNik === true);
+  const personIds = [...new Set(matched.map((r) => r.person_id))];
+  const persons = personIds.map((p) => ({
+    personId: p,
+    records: (p === null ? matched.filter((r) => r.person_id === null) : recordsOfPerson(db, p)).map(view),
+  }));
+  const ids = [...new Set(persons.flatMap((p) => p.records.map((r) => r.id)))];
+  const links = linksOf(db, ids);
+  const other = recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]);
+  const byId = new Map(other.map((r) => [r.id, view(r)]));
+  return {
+    target,
+    matched: matched.map(view),
+    persons,
+    links: links.flatMap((l) => {
+      const left = byId.get(l.record_l);
+      const right = byId.get(l.record_r);
+      if (!left || !right) return [];
+      return [
+        {
+          left,
+          right,
+          kind: l.kind,
+          rule: l.rule,
+          verdict: verdictOf(l.kind, l.rule),
+          weight: l.weight,
+          probability: l.probability,
+          terms: parseTerms(l.levels),
+        },
+      ];
+    }),
+  };
+}
+
+function findTarget(db: Db, target: string): RecordView[] {
+  const fileLine = /^(.+):(\d+)$/.exec(target);
+  if (fileLine) {
+    const file = fileLine[1] ?? '';
+    const line = Number(fileLine[2]);
+    const found = recordsByFileLine(db, file.split(/[\\/]/).pop() ?? file, line);
+    if (found.length === 0) {
+      throw new UsageError(`no record from ${file} at line ${line}. Check the file name (as in \`prakerja status\`) and the line number in Excel.`);
+    }
+    return found;
+  }
+  const nik = canonicaliseNik(target);
+  if (!/^\d{16}$/.test(nik)) {
+    throw new UsageError(`${JSON.stringify(target)} is neither a 16-digit NIK nor FILE:LINE. Examples: prakerja explain 1271015001900003, prakerja explain walkin.csv:12`);
+  }
+  const found = recordsByNik(db, nik);
+  if (found.length === 0) throw new UsageError(`no record has NIK ${maskNik(nik)}. Check the digits, or explain a row by FILE:LINE.`);
+  return found;
+}
+
+function describeRecord(r: RecordView, showNik: boolean): ExplainedRecord {
+  const nik = r.nik ?? r.nik_raw;
+  return {
+    id: r.id,
+    file: r.file,
+    line: r.line,
+    source: r.source,
+    nik: nik === null ? null : showNik ? nik : maskNik(nik),
+    nikStatus: r.nik_reason ?? r.nik_status,
+    name: r.name,
+    wave: r.wave,
+    personId: r.person_id,
+    match: r.match,
+    score: r.score,
+  };
+}
+
+function verdictOf(kind: string, rule: string): string {
+  if (kind === 'conflict') return 'CONFLICT: the same NIK with a different name — not merged; check which is right';
+  if (rule === 'exact_nik') return 'same person: the same valid NIK and a compatible name';
+  if (rule === 'review') return 'same person: decided in review';
+  if (rule === 'review_no') return 'not the same person: decided in review';
+  if (kind === 'match') return 'same person: the evidence below adds up to a match';
+  return 'possible match: not merged, listed for review (prakerja review export)';
+}
+
+function isTerm(x: unknown): x is WeightTerm {
+  return typeof x === 'object' && x !== null && 'field' in x && 'level' in x && 'weight' in x;
+}
+
+function parseTerms(levels: string): ExplainedTerm[] {
+  const parsed: unknown = JSON.parse(levels);
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(isTerm).map((t) => ({
+    field: t.field,
+    level: t.level,
+    meaning: t.field === 'prior' ? `before comparing, about ${t.level} pairs of records are one person` : (MEANINGS[t.field]?.[t.level] ?? t.level),
+    weight: t.weight,
+  }));
+}

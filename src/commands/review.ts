@@ -1,0 +1,172 @@
+/**
+ * `prakerja review export FILE.csv` / `prakerja review apply FILE.csv`: possible matches and conflicts go to
+ * staff as a spreadsheet, both records side by side and an empty `decision` column; Y (same person) or N
+ * (different people) come back and are stored, keyed on the files' content hashes and line numbers so that
+ * they survive re-imports, and every later resolve respects them.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import { maskNik } from '../normalise/nik.js';
+import type { Db } from '../store/database.js';
+import { recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
+import { resolveRecords, type ResolveResult } from '../resolve/index.js';
+import { writePrivateCsv } from './csv-out.js';
+
+export const REVIEW_COLUMNS = [
+  'kind', 'probability', 'why',
+  'file_l', 'line_l', 'source_l', 'nik_l', 'name_l', 'wave_l',
+  'file_r', 'line_r', 'source_r', 'nik_r', 'name_r', 'wave_r',
+  'decision',
+] as const;
+
+export interface ReviewExportOptions {
+  showNik?: boolean;
+}
+
+export interface ReviewExportResult {
+  file: string;
+  possible: number;
+  conflicts: number;
+}
+
+/**
+ * @example exportReview(db, 'periksa.csv') // { file: 'periksa.csv', possible: 12, conflicts: 3 }
+ */
+export function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): ReviewExportResult {
+  const links = reviewLinks(db);
+  const records = new Map(recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, r]));
+  const nikOf = (r: RecordView): string | null => {
+    const nik = r.nik ?? r.nik_raw;
+    return nik === null ? null : options.showNik ? nik : maskNik(nik);
+  };
+  let possible = 0;
+  let conflicts = 0;
+  const rows: (string | number | null)[][] = [];
+  for (const link of links) {
+    const l = records.get(link.record_l);
+    const r = records.get(link.record_r);
+    if (!l || !r) continue;
+    if (link.kind === 'conflict') conflicts++;
+    else possible++;
+    rows.push([
+      link.kind === 'conflict' ? 'conflict' : 'possible',
+      link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
+      whyOf(link.levels),
+      l.file, l.line, l.source, nikOf(l), l.name, l.wave,
+      r.file, r.line, r.source, nikOf(r), r.name, r.wave,
+      '',
+    ]);
+  }
+  writePrivateCsv(path, REVIEW_COLUMNS, rows);
+  return { file: path, possible, conflicts };
+}
+
+function whyOf(levels: string): string {
+  const parsed: unknown = JSON.parse(levels);
+  if (!Array.isArray(parsed)) return '';
+  return parsed
+    .filter((t): t is { field: string; level: string } => typeof t === 'object' && t !== null && 'field' in t && 'level' in t)
+    .filter((t) => t.field !== 'prior' && t.level !== 'missing')
+    .map((t) => `${t.field} ${t.level}`)
+    .join(', ');
+}
+
+export interface ReviewApplyResult {
+  file: string;
+  same: number;
+  different: number;
+  /** Rows left without a decision. */
+  undecided: number;
+  resolve: ResolveResult;
+}
+
+const YES = new Set(['Y', 'YA', 'YES', 'SAMA']);
+const NO = new Set(['N', 'TIDAK', 'NO', 'BEDA']);
+
+/**
+ * Reads a filled-in review file, checks every row, stores the decisions and resolves again.
+ * All problems of the file are reported together, with their line numbers; nothing is stored if any.
+ *
+ * @example applyReview(db, 'periksa.csv') // { same: 10, different: 2, undecided: 3, … }
+ */
+export function applyReview(db: Db, path: string): ReviewApplyResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, path);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  // Excel in the Indonesian locale saves CSV with semicolons.
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let rows: string[][];
+  try {
+    rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    throw new InputError(`cannot read it as CSV: ${(error as Error).message}. Save it from Excel as "CSV UTF-8".`, path);
+  }
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const col = (name: string): number => header.indexOf(name);
+  const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
+  const missing = needed.filter((n) => col(n) < 0);
+  if (missing.length > 0) {
+    throw new InputError(`has no ${missing.join(', ')} column. Use the file \`prakerja review export\` wrote, with its header row.`, path, 1);
+  }
+  const problems: string[] = [];
+  const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N' }[] = [];
+  let undecided = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const line = i + 1;
+    const cell = (name: string): string => (row[col(name)] ?? '').trim().replace(/^'/, '');
+    if (row.every((c) => c.trim() === '')) continue;
+    const answer = cell('decision').toUpperCase();
+    if (answer === '') {
+      undecided++;
+      continue;
+    }
+    const decision = YES.has(answer) ? 'Y' : NO.has(answer) ? 'N' : null;
+    if (decision === null) {
+      problems.push(`line ${line}: decision ${JSON.stringify(cell('decision'))} is not Y or N (Y = same person, N = different people; leave empty to decide later)`);
+      continue;
+    }
+    const keyL = keyOf(db, cell('file_l'), cell('line_l'));
+    const keyR = keyOf(db, cell('file_r'), cell('line_r'));
+    if (typeof keyL === 'string') problems.push(`line ${line}: ${keyL}`);
+    if (typeof keyR === 'string') problems.push(`line ${line}: ${keyR}`);
+    if (typeof keyL === 'string' || typeof keyR === 'string') continue;
+    decisions.push({ keyL, keyR, decision });
+  }
+  if (problems.length > 0) {
+    throw new InputError(`${problems.length} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${problems.join('\n  ')}`, path);
+  }
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const d of decisions) {
+      // One orientation per pair, so a later file with the sides swapped updates the same decision.
+      const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
+      saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
+    }
+  })();
+  const resolve = resolveRecords(db, { mode: 'full' });
+  return {
+    file: path,
+    same: decisions.filter((d) => d.decision === 'Y').length,
+    different: decisions.filter((d) => d.decision === 'N').length,
+    undecided,
+    resolve,
+  };
+}
+
+function keyOf(db: Db, file: string, lineText: string): { sha: string; line: number } | string {
+  if (!/^\d+$/.test(lineText)) return `line number ${JSON.stringify(lineText)} is not a number; do not edit the file and line columns`;
+  const line = Number(lineText);
+  const found = recordKeys(db, file, line);
+  if (found.length === 0) return `no record from ${file} at line ${line} in the database (was the file removed?)`;
+  if (found.length > 1) return `${file} was imported more than once with different content; cannot tell which line ${line} is meant`;
+  const only = found[0];
+  return only ? { sha: only.sha256, line } : 'no record';
+}

@@ -1,0 +1,76 @@
+/**
+ * Accuracy (and speed) benchmark of the resolver on generated data with ground truth:
+ * generate → import with the real importer (no per-import resolve) → one full resolve → export records →
+ * evaluate against truth.csv, printed beside the exact-NIK baseline.
+ *
+ *   npm run accuracy -- --central 100000 --walkin 10000 --seed 7 [--dir tmp/accuracy] [--json]
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportRecordsToFile } from '../commands/export.js';
+import { importFiles } from '../commands/import.js';
+import { generateDataset } from '../generate/dataset.js';
+import { evaluate, exactNikBaseline, type Metrics } from '../generate/evaluate.js';
+import { readPredicted, readRawRecords, readTruth } from '../generate/read-dataset.js';
+import { resolveRecords } from '../resolve/index.js';
+import { openDatabase } from '../store/database.js';
+
+const { values } = parseArgs({
+  options: {
+    central: { type: 'string', default: '20000' },
+    walkin: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string', default: 'tmp/accuracy' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const dir = values.dir;
+const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
+
+let t = process.hrtime.bigint();
+const generated = await generateDataset({ outDir: dir, seed: values.seed, central: Number(values.central), walkin: Number(values.walkin) });
+const generateSeconds = seconds(t);
+
+const dbPath = join(dir, 'accuracy.sqlite');
+for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) rmSync(dbPath + suffix);
+const db = openDatabase(dbPath, { create: true });
+t = process.hrtime.bigint();
+for (const [file, source] of [
+  [generated.files.central.path, 'central'],
+  [generated.files.province.path, 'province'],
+  [generated.files.walkin.path, 'walkin'],
+] as const) {
+  const result = await importFiles(db, { files: [file], source, resolve: false, refYear: 2025 });
+  if (!result.ok) throw new Error(`import of ${file} failed: ${result.files.map((f) => f.error).join('; ')}`);
+}
+const importSeconds = seconds(t);
+
+t = process.hrtime.bigint();
+const resolved = resolveRecords(db, { mode: 'full' });
+const resolveSeconds = seconds(t);
+const rssMb = Math.round(process.memoryUsage().rss / 1e6);
+
+const predictedPath = join(dir, 'predicted.csv');
+exportRecordsToFile(db, predictedPath);
+db.close();
+
+const truth = await readTruth(generated.files.truth.path);
+const model = evaluate(truth, await readPredicted(predictedPath));
+const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(dir)));
+
+if (values.json) {
+  console.log(JSON.stringify({ model, baseline, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds }, rssMb }, null, 2));
+} else {
+  const f = (x: number): string => x.toFixed(4);
+  const row = (name: string, m: Metrics): string =>
+    `| ${name.padEnd(18)} | ${f(m.pairs.precision)} | ${f(m.pairs.recall)} | ${f(m.pairs.f1)}  | ${f(m.links.precision)} | ${f(m.links.recall)} | ${f(m.links.f1)}  |`;
+  console.log(`records ${truth.length} (central ${values.central}, walk-in ${values.walkin}, seed ${values.seed}); true persons ${model.truePersons}, predicted ${model.predictedPersons}`);
+  console.log('| resolver           | pair P | pair R | pair F1 | link P | link R | link F1 |');
+  console.log('|--------------------|--------|--------|---------|--------|--------|---------|');
+  console.log(row('prakerja resolve', model));
+  console.log(row('exact-NIK baseline', baseline));
+  console.log(`generate ${generateSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s, resolve ${resolveSeconds.toFixed(1)} s, RSS ${rssMb} MB`);
+  console.log(`links: ${JSON.stringify(resolved.links)}, refused ${resolved.refused}, blocking pairs ${JSON.stringify(resolved.blocking.pairs)}`);
+}
