@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { compareName, compareNik, nikEditDistance, type ResolveRecord } from '../src/resolve/comparison.js';
+import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
+import { clusterLinks } from '../src/resolve/clustering.js';
+import { blockPairs } from '../src/resolve/blocking.js';
+
+function rec(over: Partial<ResolveRecord>): ResolveRecord {
+  return {
+    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
+    wave: null, phone: null, birthDate: null, sex: null, ...over,
+  };
+}
+
+describe('nikEditDistance', () => {
+  it.each([
+    ['1271015001900003', '1271015001900003', 0],
+    ['1271015001900003', '1271015001900008', 1], // substitution
+    ['1271015001900003', '1271015001900030', 1], // adjacent swap
+    ['1271015001900003', '127101500190003', 1], // dropped digit
+    ['1271015001900003', '1271015001900318', 2],
+    ['1271015001900003', '3271015001900003', 1],
+    ['1271015001900003', '1271015001930000', 2], // non-adjacent swap
+  ] as const)('%s vs %s → %i', (a, b, d) => {
+    expect(nikEditDistance(a, b)).toBe(d);
+    expect(nikEditDistance(b, a)).toBe(d);
+  });
+});
+
+describe('compareNik', () => {
+  it.each([
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900003' }), 'exact'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900030' }), 'one_edit'],
+    [rec({ nik: '1271015001900003' }), rec({ nikDigits: '127101500190003' }), 'one_edit'],
+    [rec({ nik: '1271015001900003' }), rec({ nikHint: '12710150019000' }), 'damaged_long'],
+    [rec({ nik: '1271015001900003' }), rec({ nikHint: '12710' }), 'damaged_short'],
+    [rec({ nik: '1271015001900003' }), rec({ nikHint: '32751' }), 'different'],
+    [rec({ nik: '1271015001900003' }), rec({}), 'missing'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '3271024506880002' }), 'different'],
+  ] as const)('%#: %s', (l, r, level) => {
+    expect(compareNik(l, r)).toBe(level);
+    expect(compareNik(r, l)).toBe(level);
+  });
+});
+
+describe('compareName', () => {
+  it.each([
+    ['SITI AMINAH', 'SITI AMINAH', 'exact'],
+    ['SITI AMINAH', 'AMINAH SITI', 'reordered'],
+    ['MUHAMMAD RIZKI', 'MUHAMMAD RIZKY', 'jw95'],
+    ['A RAHMAN', 'ABDUL RAHMAN', 'initials'],
+    ['SITI AMINAH', 'BUDI SANTOSO', 'different'],
+  ] as const)('%s vs %s → %s', (a, b, level) => {
+    expect(compareName(a, b, '', '')).toBe(level);
+  });
+});
+
+describe('scoring', () => {
+  const freqs = new NameFrequencies();
+  for (let i = 0; i < 500; i++) freqs.add('SITI AMINAH');
+  for (let i = 0; i < 20_000; i++) freqs.add(`NAME ${i}`);
+
+  it('weighs agreement on a common name less than on a rare one (term frequency)', () => {
+    const levels = { nik: 'missing', name: 'exact', phone: 'missing' } as const;
+    const common = scorePair(levels, 'SITI AMINAH', freqs);
+    const rare = scorePair(levels, 'NAME 7', freqs);
+    expect(rare.weight - common.weight).toBeGreaterThan(7);
+    expect(decide(common.probability)).toBe('none');
+  });
+
+  it('merges a one-keystroke NIK with the same rare name, not with a different name', () => {
+    expect(decide(scorePair({ nik: 'one_edit', name: 'exact', phone: 'missing' }, 'NAME 7', freqs).probability)).toBe('match');
+    expect(decide(scorePair({ nik: 'one_edit', name: 'different', phone: 'missing' }, 'NAME 7', freqs).probability)).toBe('none');
+  });
+
+  it('explains itself: prior plus one term per field, summing to the total', () => {
+    const s = scorePair({ nik: 'one_edit', name: 'jw95', phone: 'missing' }, 'X', freqs);
+    expect(s.terms.map((t) => t.field)).toEqual(['prior', 'nik', 'name', 'phone']);
+    expect(s.terms.reduce((a, t) => a + t.weight, 0)).toBeCloseTo(s.weight, 9);
+  });
+});
+
+describe('clusterLinks', () => {
+  it('never joins records that cannot be linked, even through a third record', () => {
+    const { root, refused } = clusterLinks({ size: 3, nikOf: () => null, cannotLink: [[0, 2]] }, [
+      { l: 0, r: 1, weight: 9 },
+      { l: 1, r: 2, weight: 8 },
+    ]);
+    expect(root[0]).toBe(root[1]);
+    expect(root[2]).not.toBe(root[1]);
+    expect([...refused]).toEqual([1]);
+  });
+
+  it('refuses to join two persons whose valid NIKs are far apart', () => {
+    const niks = ['1271015001900003', null, '3271024506880002'];
+    const { root, refused } = clusterLinks({ size: 3, nikOf: (i) => niks[i] ?? null, cannotLink: [] }, [
+      { l: 0, r: 1, weight: 5 },
+      { l: 1, r: 2, weight: 4 },
+    ]);
+    expect(root[0]).toBe(root[1]);
+    expect(root[2]).toBe(2);
+    expect(refused.size).toBe(1);
+  });
+});
+
+describe('blockPairs', () => {
+  it('finds a mistyped NIK and a NIK-less guest-book row with the same name, but not unrelated records', () => {
+    const records = [
+      rec({ id: 1, nik: '1271015001900003', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA' }),
+      rec({ id: 2, nik: '1271015001900008', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', source: 'walkin' }),
+      rec({ id: 3, nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', source: 'walkin' }),
+      rec({ id: 4, nik: '3271024506880002', nameKey: 'JOKO', namePhonetic: 'YOKO' }),
+    ];
+    const pairs: string[] = [];
+    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`));
+    expect(pairs).toContain('0-1:nik_region_date');
+    expect(pairs.some((p) => p.startsWith('0-2:'))).toBe(true);
+    expect(pairs.some((p) => p.includes('3'))).toBe(false);
+  });
+});
