@@ -58,6 +58,7 @@ const MEANINGS: Record<string, Record<string, string>> = {
   nik: {
     exact: 'the same NIK',
     one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
+    rounded: 'one NIK is the other with its last digit rounded off by Excel',
     damaged_long: 'a NIK damaged by Excel agrees with the other in the digits it still has (region and birth date)',
     damaged_short: 'a NIK damaged by Excel (scientific notation) agrees with the other in the few digits it still has',
     facts_agree: 'birth date and sex from the NIKs agree',

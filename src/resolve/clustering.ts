@@ -5,16 +5,18 @@
  * - cannot-link: records in conflict (same NIK, incompatible names) or judged different in review are
  *   never put in one person, not even through a third record;
  * - NIK consistency: two persons whose valid NIKs are more than one keystroke apart are different people
- *   (a NIK is unique), so a link that would join them — typically a guest-book row without NIK whose common
+ *   (a NIK is unique; a rounded-off last digit is not a different NIK), so a link that would join them — typically a guest-book row without NIK whose common
  *   name matches both — is refused and kept as a possible match for review instead.
  */
-import { nikEditDistance } from './comparison.js';
+import { niksCompatible } from './comparison.js';
 
 export interface ClusterLink {
   l: number;
   r: number;
   /** Higher first: deterministic and reviewed links use Infinity. */
   weight: number;
+  /** A reviewer said these are one person: joined whatever the guards say. */
+  force?: boolean;
 }
 
 export interface ClusterInput {
@@ -99,7 +101,7 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     }
     const na = niks.get(ra);
     const nb = niks.get(rb);
-    if (na && nb) for (const p of na) for (const q of nb) if (nikEditDistance(p, q) > 1) return false;
+    if (na && nb) for (const p of na) for (const q of nb) if (!niksCompatible(p, q)) return false;
     return true;
   };
 
@@ -118,7 +120,7 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
   const refused = new Set<number>();
   for (const i of order) {
     const link = links[i];
-    if (link && !union(link.l, link.r, false)) refused.add(i);
+    if (link && !union(link.l, link.r, link.force === true)) refused.add(i);
   }
   const root = new Int32Array(input.size);
   for (let i = 0; i < input.size; i++) root[i] = find(i);

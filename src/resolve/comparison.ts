@@ -7,7 +7,7 @@
  * Excel-damaged NIK still says something through its trustworthy leading digits.
  */
 import { isInitialCompatible, type NormalName } from '../normalise/names.js';
-import { jaroWinkler } from '../normalise/similarity.js';
+import { jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
 export interface ResolveRecord {
@@ -33,6 +33,7 @@ export interface ResolveRecord {
 export type NikLevel =
   | 'exact'
   | 'one_edit'
+  | 'rounded'
   | 'damaged_long'
   | 'damaged_short'
   | 'facts_agree'
@@ -89,6 +90,33 @@ export function nikEditDistance(a: string, b: string): 0 | 1 | 2 {
   return 1;
 }
 
+/**
+ * Whether `nik` rounded to 15 significant digits, as Excel stores a number, gives `rounded` (which then ends
+ * in 0): …0008 → …0010, …0025 → …0030, …0003 → …0000.
+ *
+ * @example roundsTo('1271015001900008', '1271015001900010') // true
+ */
+export function roundsTo(nik: string, rounded: string): boolean {
+  if (nik.length !== 16 || rounded.length !== 16 || !rounded.endsWith('0') || nik.endsWith('0')) return false;
+  const last = nik.charCodeAt(15) - 48;
+  if (last < 5) return nik.slice(0, 15) === rounded.slice(0, 15);
+  // Round up: add one to the 15-digit prefix, carrying through trailing nines.
+  const digits = nik.slice(0, 15).split('');
+  let i = 14;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i < 0) return false;
+  digits[i] = String(Number(digits[i]) + 1);
+  return digits.join('') === rounded.slice(0, 15);
+}
+
+/**
+ * Whether two valid NIKs can belong to one person: equal, one keystroke apart, or one Excel's rounding of
+ * the other. Anything further is two people, since a NIK is unique.
+ */
+export function niksCompatible(a: string, b: string): boolean {
+  return nikEditDistance(a, b) <= 1 || roundsTo(a, b) || roundsTo(b, a);
+}
+
 /** Leading digits of a damaged NIK that are certain: Excel's 15th digit may carry, so at most 14 are used. */
 function trustedHint(hint: string): string {
   return hint.length > 14 ? hint.slice(0, 14) : hint;
@@ -105,6 +133,9 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
   if (dl !== null && dr !== null) {
     const d = nikEditDistance(dl, dr);
     if (d === 0) return 'exact';
+    // Excel's rounding to 15 significant digits is checked before one edit: …0003 → …0000 is both, and
+    // rounding is the likelier story (and a stronger one: only ten NIKs round to a given value).
+    if (roundsTo(dl, dr) || roundsTo(dr, dl)) return 'rounded';
     if (d === 1) return 'one_edit';
     return 'different';
   }
@@ -175,6 +206,10 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord): Levels {
  * a close spelling. A NIK shared by incompatible names is a conflict (a typo in someone else's NIK, or a
  * borrowed identity), reported and never merged.
  */
-export function namesCompatible(level: NameLevel): boolean {
-  return level !== 'different';
+export function namesCompatible(level: NameLevel, keyL: string, keyR: string): boolean {
+  if (level !== 'different') return true;
+  // Under one NIK, a name spelt quite differently but sharing its tokens (ATJHMAD RAMADHAN / AHMAT
+  // RAMADHAN) is still the holder; another person's name rarely scores this high (SITI AMINAH / SITI
+  // RAHAYU: 0.75).
+  return tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85;
 }

@@ -127,7 +127,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       p.rule = 'review_no';
       continue;
     }
-    matchLinks.push({ l: p.l, r: p.r, weight: p.weight });
+    matchLinks.push({ l: p.l, r: p.r, weight: p.weight, force: p.rule === 'review' });
     matchPending.push(p);
   }
   const clusters = clusterLinks(
@@ -274,7 +274,7 @@ function deterministicPass(
         const rep = records[g];
         if (!rep) continue;
         const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
-        if (namesCompatible(name)) {
+        if (namesCompatible(name, rep.nameKey, r.nameKey)) {
           const levels: Levels = { nik: 'exact', name, phone: 'missing' };
           const score = scorePair(levels, r.nameKey, freqs, params);
           if (isNew(i) || isNew(g)) pending.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', score, levels, weight: Infinity });

@@ -41,6 +41,7 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
   nik: {
     exact: { m: 0.9, u: 1e-7 },
     one_edit: { m: 0.04, u: 2e-5 },
+    rounded: { m: 0.02, u: 1e-6 },
     damaged_long: { m: 0.015, u: 2e-5 },
     damaged_short: { m: 0.015, u: 2e-3 },
     facts_agree: { m: 0.005, u: 1e-4 },
@@ -69,12 +70,14 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
 /** Name frequencies with Good–Turing smoothing of the small counts. */
 export class NameFrequencies {
   private readonly counts = new Map<string, number>();
+  private readonly tokens = new Map<string, number>();
   private total = 0;
   private adjusted: number[] = [];
 
   add(key: string): void {
     if (key === '') return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    for (const t of new Set(key.split(' '))) this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
     this.total++;
     this.adjusted = [];
   }
@@ -94,9 +97,20 @@ export class NameFrequencies {
    */
   frequency(key: string): number {
     if (this.total === 0) return 1e-5;
-    const r = Math.max(1, this.count(key));
-    // The same floor as the prior's N: a handful of names is no basis for calling one rare.
-    return this.smoothed(r) / Math.max(this.total, 1000);
+    const n = Math.max(this.total, 1000);
+    const r = this.count(key);
+    // A name seen twice or more: its own (smoothed) count, leaving out the record being matched.
+    // A name seen at most once says nothing by its count, so it is estimated from its words as if they
+    // were independent: BOSTON HOTMAN SIAHAAN is as rare as its three words together make it.
+    const own = r >= 2 ? this.smoothed(r - 1) / n : 0;
+    return Math.max(own, this.tokenProduct(key, n), 0.1 / n);
+  }
+
+  /** Product of the words' frequencies; a word never seen counts as seen once. */
+  private tokenProduct(key: string, n: number): number {
+    let p = 1;
+    for (const t of new Set(key.split(' '))) p *= Math.max(this.tokens.get(t) ?? 0, 1) / n;
+    return p;
   }
 
   private smoothed(r: number): number {

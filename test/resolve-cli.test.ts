@@ -1,0 +1,161 @@
+import { statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { runCli, tempDir } from './helpers/cli.js';
+
+const CENTRAL = `NIK,NAMA,GELOMBANG
+1271015001900003,SITI AMINAH,3
+1271011203850001,BUDI SANTOSO,3
+1271011203850001,AGUS SALIM,3
+1271014507920002,Hj. Dewi Kartika Lestari,4
+1271012208880004,MUHAMMAD RIZKI RAMADHAN,4
+1271012208880004,Muhammad Rizky Ramadhan,4
+`;
+const WALKIN = `Tanggal,Nama,NIK,No HP
+2024-05-01,Siti Aminah,1271015001900030,0812345678
+2024-05-02,Dewi Kartika Lestari,,0812999999
+2024-05-03,M. Rizki Ramadhan,1271012208880004,
+2024-05-04,Joko Susilo,,
+`;
+
+async function setup() {
+  const dir = tempDir();
+  const db = join(dir, 'p.sqlite');
+  writeFileSync(join(dir, 'central.csv'), CENTRAL);
+  writeFileSync(join(dir, 'walkin.csv'), WALKIN);
+  const a = await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central']);
+  const b = await runCli(['--db', db, 'import', join(dir, 'walkin.csv'), '--source', 'walkin']);
+  expect(a.code).toBe(0);
+  expect(b.code).toBe(0);
+  return { dir, db, importOut: a.stdout + b.stdout };
+}
+
+function persons(db: string): Map<string, number | null> {
+  const conn = new Database(db, { readonly: true });
+  const rows = conn
+    .prepare<[], { k: string; p: number | null }>(`SELECT b.file_name || ':' || r.line AS k, r.person_id AS p FROM records r JOIN batches b ON b.id = r.batch_id`)
+    .all();
+  conn.close();
+  return new Map(rows.map((r) => [r.k, r.p]));
+}
+
+describe('resolve after import', () => {
+  it('links the same NIK with compatible names, keeps same-NIK-other-name apart as a conflict, and reports it', async () => {
+    const { db, importOut } = await setup();
+    const p = persons(db);
+    expect(p.get('central.csv:6')).toBe(p.get('central.csv:7')); // RIZKI / Rizky, same NIK
+    expect(p.get('walkin.csv:4')).toBe(p.get('central.csv:6')); // M. Rizki, same NIK
+    expect(p.get('central.csv:3')).not.toBe(p.get('central.csv:4')); // BUDI / AGUS share a NIK: conflict
+    expect(importOut).toContain('1 conflicts');
+    expect(p.get('walkin.csv:5')).not.toBe(null);
+  });
+
+  it('--no-resolve leaves records unresolved until `prakerja resolve`', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'central.csv'), CENTRAL);
+    const r = await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central', '--no-resolve']);
+    expect(r.stdout).not.toContain('Resolved');
+    expect(persons(db).get('central.csv:2')).toBe(null);
+    const res = await runCli(['--db', db, 'resolve']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/6 records are 5 persons/);
+    expect(persons(db).get('central.csv:2')).not.toBe(null);
+  });
+});
+
+describe('export records', () => {
+  it('writes one row per record with file, line, source, person_id, match, score and masked NIKs, mode 0600 with BOM', async () => {
+    const { dir, db } = await setup();
+    const out = join(dir, 'records.csv');
+    const r = await runCli(['--db', db, 'export', 'records', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Wrote 10 records');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFfile,line,source,person_id,match,score,nik')).toBe(true);
+    expect(text).not.toContain('1271012208880004');
+    expect(text).toContain('127101******0004');
+    expect(text.trim().split('\r\n')).toHaveLength(11);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(text).toMatch(/walkin\.csv,4,walkin,\d+,exact_nik,1,/);
+  });
+});
+
+describe('explain', () => {
+  it('explains by FILE:LINE in plain words, with weights and masked NIKs', async () => {
+    const { db } = await setup();
+    const r = await runCli(['--db', db, 'explain', 'walkin.csv:2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('NIKs one keystroke apart');
+    expect(r.stdout).toContain('the same name');
+    expect(r.stdout).toMatch(/total .*one person/);
+    expect(r.stdout).not.toContain('1271015001900003');
+  });
+
+  it('shows a conflict by NIK, and full NIKs only with --show-nik', async () => {
+    const { db } = await setup();
+    const r = await runCli(['--db', db, 'explain', '1271011203850001', '--show-nik']);
+    expect(r.stdout).toContain('CONFLICT');
+    expect(r.stdout).toContain('1271011203850001');
+  });
+
+  it('says what to do for an unknown target', async () => {
+    const { db } = await setup();
+    const r = await runCli(['--db', db, 'explain', 'walkin.csv:99']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no record from walkin.csv at line 99');
+  });
+});
+
+describe('review', () => {
+  it('exports pairs side by side with an empty decision column, and applying Y/N changes the persons', async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'periksa.csv');
+    const ex = await runCli(['--db', db, 'review', 'export', file]);
+    expect(ex.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('kind,probability,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
+    const conflict = lines.findIndex((l) => l.startsWith('conflict'));
+    expect(conflict).toBeGreaterThan(0);
+    // Say the conflict is one person after all (Y), as staff would in Excel.
+    lines[conflict] = `${lines[conflict]}Y`;
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const before = persons(db);
+    expect(before.get('central.csv:3')).not.toBe(before.get('central.csv:4'));
+    const ap = await runCli(['--db', db, 'review', 'apply', file]);
+    expect(ap.code).toBe(0);
+    expect(ap.stdout).toContain('Stored 1 "same person"');
+    const after = persons(db);
+    expect(after.get('central.csv:3')).toBe(after.get('central.csv:4'));
+  });
+
+  it('rejects a bad decision with its line number and stores nothing', async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'periksa.csv');
+    await runCli(['--db', db, 'review', 'export', file]);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    lines[1] = `${lines[1]}MAYBE`;
+    writeFileSync(file, lines.join('\r\n'));
+    const ap = await runCli(['--db', db, 'review', 'apply', file]);
+    expect(ap.code).toBe(1);
+    expect(ap.stderr).toContain('line 2: decision "MAYBE" is not Y or N');
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+    conn.close();
+  });
+
+  it('writes formula-looking names as text', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'central.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,BUDI SANTOSO,3\n1271011203850001,=HYPERLINK("x"),3\n');
+    await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central']);
+    const file = join(dir, 'r.csv');
+    await runCli(['--db', db, 'review', 'export', file]);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+});
