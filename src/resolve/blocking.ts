@@ -19,9 +19,10 @@ export interface BlockingOptions {
   /** Only pairs with at least one record for which this is true (incremental resolve); all when absent. */
   isNew?: (index: number) => boolean;
   /**
-   * Largest block compared in full. Name-only blocks are capped much lower: a name shared by more than a
+   * Largest block compared in full. Name blocks are capped much lower (50): a name shared by more than a
    * few people cannot link a record on its own (its term-frequency weight is below the prior), so skipping
-   * such blocks loses no link the model would have made.
+   * such blocks loses almost no link the model would have made — and it keeps the work linear, since a
+   * name block grows with the list and its pairs with the square of that.
    */
   maxBlock?: number;
   maxNameBlock?: number;
@@ -47,8 +48,12 @@ function knownPrefix(r: ResolveRecord): string {
   return r.nikHint ?? '';
 }
 
-const hasNoNik = (r: ResolveRecord): boolean => fullDigits(r) === null && (r.nikHint ?? '') === '';
+const hasNoValidNik = (r: ResolveRecord): boolean => r.nik === null;
 
+/**
+ * `nameOnly` rules are for records the NIK rules cannot place (no valid NIK on at least one side): they are
+ * capped low and skip pairs of two valid NIKs, which the NIK rules already compared.
+ */
 export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolean }[] = [
   {
     rule: 'nik_region_date',
@@ -78,6 +83,7 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
       const p = knownPrefix(r);
       return p.length >= 4 ? `${p.slice(0, 4)}|${sortedPhonetic(r)}` : null;
     },
+    nameOnly: true,
   },
   {
     // Guest-book rows without a NIK: the name is all there is.
@@ -157,15 +163,15 @@ export function blockPairs(
         const ri = records[i];
         if (ri === undefined) continue;
         const newI = isNew ? isNew(i) : true;
-        const noNikI = hasNoNik(ri);
+        const noNikI = hasNoValidNik(ri);
         for (let b = a + 1; b < block.length; b++) {
           const j = block[b] ?? 0;
           if (!newI && isNew && !isNew(j)) continue;
           const rj = records[j];
           if (rj === undefined) continue;
           if (ri.nik !== null && ri.nik === rj.nik) continue;
-          // Name-only blocks are for records that have nothing else; the NIK rules cover the rest.
-          if (nameOnly && !noNikI && !hasNoNik(rj)) continue;
+          // Name blocks are for records without a valid NIK; pairs of valid NIKs are the NIK rules' work.
+          if (nameOnly && !noNikI && !hasNoValidNik(rj)) continue;
           if (foundBefore(ri, rj)) continue;
           stats.pairs[rule]++;
           emit(Math.min(i, j), Math.max(i, j), rule);

@@ -19,7 +19,7 @@ import {
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
-import { compareName, compareRecords, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareNik, comparePhone, compareRecords, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
 import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
 
 export interface ResolveOptions {
@@ -50,8 +50,9 @@ interface PendingLink {
   r: number;
   kind: LinkRow['kind'];
   rule: string;
-  score: Score | null;
+  /** The comparison levels; the weights are recomputed from them when the link is written (memory). */
   levels: Levels | null;
+  probability: number | null;
   /** Clustering order: certain links first. */
   weight: number;
 }
@@ -90,13 +91,16 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const l = records[i];
       const r = records[j];
       if (!l || !r) return;
-      const levels = compareRecords(l, r);
-      // A different NIK with nothing else strongly agreeing cannot reach the threshold; skip the scoring.
-      if (levels.nik === 'different' && levels.phone !== 'exact') return;
+      // A different NIK with no phone agreeing cannot reach the threshold: skip the name comparison, which
+      // is most of the cost (most candidate pairs are neighbours by birth date and serial, not one person).
+      const nik = compareNik(l, r);
+      const phone = comparePhone(l.phone, r.phone);
+      if (nik === 'different' && phone !== 'exact') return;
+      const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone };
       const score = scorePair(levels, l.nameKey, freqs, params);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
-      pending.push({ l: i, r: j, kind: decision, rule: 'model', score, levels, weight: score.weight });
+      pending.push({ l: i, r: j, kind: decision, rule: 'model', levels, probability: score.probability, weight: score.weight });
     },
     { isNew: mode === 'full' ? undefined : isNew },
   );
@@ -106,7 +110,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     const l = indexOf.get(d.record_l);
     const r = indexOf.get(d.record_r);
     if (l === undefined || r === undefined) continue;
-    if (d.decision === 'Y') pending.push({ l, r, kind: 'match', rule: 'review', score: null, levels: null, weight: Infinity });
+    if (d.decision === 'Y') pending.push({ l, r, kind: 'match', rule: 'review', levels: null, probability: 1, weight: Infinity });
     else cannotLink.push([l, r]);
   }
   if (mode === 'incremental') {
@@ -155,7 +159,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const how: ({ rule: string; score: number | null } | undefined)[] = new Array(records.length);
   for (const p of pending) {
     if (p.kind !== 'match') continue;
-    const probability = p.score ? p.score.probability : 1;
+    const probability = p.probability ?? 1;
     for (const i of [p.l, p.r]) {
       const h = how[i];
       if (!h || (h.score ?? 1) < probability || (p.rule === 'exact_nik' && h.rule !== 'exact_nik')) how[i] = { rule: p.rule, score: probability };
@@ -165,7 +169,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const counts = { match: 0, possible: 0, conflict: 0 };
   const write = db.transaction(() => {
     if (mode === 'full') clearResolution(db);
-    writeLinks(db, linkRows(pending, records, counts));
+    writeLinks(db, linkRows(pending, records, counts, freqs, params));
     const updates: PersonUpdate[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
@@ -276,8 +280,10 @@ function deterministicPass(
         const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
         if (namesCompatible(name, rep.nameKey, r.nameKey)) {
           const levels: Levels = { nik: 'exact', name, phone: 'missing' };
-          const score = scorePair(levels, r.nameKey, freqs, params);
-          if (isNew(i) || isNew(g)) pending.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', score, levels, weight: Infinity });
+          if (isNew(i) || isNew(g)) {
+            const probability = scorePair(levels, r.nameKey, freqs, params).probability;
+            pending.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', levels, probability, weight: Infinity });
+          }
           joined = true;
           break;
         }
@@ -288,7 +294,8 @@ function deterministicPass(
         if (!rep) continue;
         const levels = compareRecords(rep, r);
         if (isNew(i) || isNew(g)) {
-          pending.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', score: scorePair(levels, r.nameKey, freqs, params), levels, weight: 0 });
+          const probability = scorePair(levels, r.nameKey, freqs, params).probability;
+          pending.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', levels, probability, weight: 0 });
         }
         cannotLink.push([g, i]);
       }
@@ -301,20 +308,23 @@ function* linkRows(
   pending: readonly PendingLink[],
   records: readonly ResolveRecord[],
   counts: ResolveResult['links'],
+  freqs: NameFrequencies,
+  params: ModelParameters,
 ): Generator<LinkRow> {
   for (const p of pending) {
     const l = records[p.l];
     const r = records[p.r];
     if (!l || !r) continue;
     counts[p.kind]++;
+    const score: Score | null = p.levels ? scorePair(p.levels, r.nameKey, freqs, params) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),
       kind: p.kind,
       rule: p.rule,
-      weight: p.score ? round(p.score.weight) : null,
-      probability: p.score ? round(p.score.probability, 6) : p.rule === 'review' ? 1 : null,
-      levels: JSON.stringify(p.score ? p.score.terms.map((t) => ({ ...t, weight: round(t.weight) })) : []),
+      weight: score ? round(score.weight) : null,
+      probability: score ? round(score.probability, 6) : p.rule === 'review' ? 1 : null,
+      levels: JSON.stringify(score ? score.terms.map((t) => ({ ...t, weight: round(t.weight) })) : []),
     };
   }
 }
@@ -325,25 +335,24 @@ function round(x: number, digits = 3): number {
 }
 
 function summarise(records: readonly ResolveRecord[], root: Int32Array) {
-  const persons = new Set<number>();
-  const centralWaves = new Map<number, Set<string>>();
+  // Flat arrays indexed by root rather than a Map of Sets per person: a million persons in a few MB.
+  const sources = new Uint8Array(records.length);
+  const personWave = new Set<number>();
   const duplicates = new Set<number>();
-  const sources = new Map<number, number>();
+  let persons = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const p = root[i] ?? i;
     if (!r) continue;
-    persons.add(p);
-    sources.set(p, (sources.get(p) ?? 0) | (r.source === 'walkin' ? 1 : 2));
+    if (p === i) persons++;
+    sources[p] = (sources[p] ?? 0) | (r.source === 'walkin' ? 1 : 2);
     if (r.source === 'central') {
-      const key = String(r.wave);
-      const waves = centralWaves.get(p) ?? new Set<string>();
-      if (waves.has(key)) duplicates.add(p);
-      waves.add(key);
-      centralWaves.set(p, waves);
+      const key = p * 1024 + ((r.wave ?? 0) % 1024);
+      if (personWave.has(key)) duplicates.add(p);
+      personWave.add(key);
     }
   }
   let walkinRecipients = 0;
-  for (const s of sources.values()) if (s === 3) walkinRecipients++;
-  return { persons: persons.size, duplicatePersons: duplicates.size, walkinRecipients };
+  for (const s of sources) if (s === 3) walkinRecipients++;
+  return { persons, duplicatePersons: duplicates.size, walkinRecipients };
 }
