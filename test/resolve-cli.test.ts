@@ -65,6 +65,38 @@ describe('resolve after import', () => {
   });
 });
 
+/** The partition of records into persons, independent of the ids chosen. */
+function partition(db: string): string[] {
+  const groups = new Map<number | null, string[]>();
+  for (const [k, p] of persons(db)) groups.set(p, [...(groups.get(p) ?? []), k]);
+  return [...groups.values()].map((g) => g.sort().join(' ')).sort();
+}
+
+describe('incremental and full resolve', () => {
+  it('gives the same persons whether records are resolved file by file or all at once', async () => {
+    const { db } = await setup();
+    const incremental = partition(db);
+    await runCli(['--db', db, 'resolve']);
+    expect(partition(db)).toEqual(incremental);
+  });
+
+  it('keeps a review decision when a file is imported again with --force', async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'periksa.csv');
+    await runCli(['--db', db, 'review', 'export', file]);
+    const lines = readFileSync(file, 'utf8').slice(1).trim().split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('conflict'));
+    lines[i] = `${lines[i]}Y`;
+    writeFileSync(file, lines.join('\r\n'));
+    await runCli(['--db', db, 'review', 'apply', file]);
+    const r = await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central', '--force']);
+    expect(r.code).toBe(0);
+    await runCli(['--db', db, 'resolve']);
+    const p = persons(db);
+    expect(p.get('central.csv:3')).toBe(p.get('central.csv:4'));
+  });
+});
+
 describe('export records', () => {
   it('writes one row per record with file, line, source, person_id, match, score and masked NIKs, mode 0600 with BOM', async () => {
     const { dir, db } = await setup();
