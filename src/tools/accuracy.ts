@@ -72,5 +72,6 @@ if (values.json) {
   console.log(row('prakerja resolve', model));
   console.log(row('exact-NIK baseline', baseline));
   console.log(`generate ${generateSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s, resolve ${resolveSeconds.toFixed(1)} s, RSS ${rssMb} MB`);
+  console.log(`resolve stages (s): ${JSON.stringify(resolved.seconds)}`);
   console.log(`links: ${JSON.stringify(resolved.links)}, refused ${resolved.refused}, blocking pairs ${JSON.stringify(resolved.blocking.pairs)}`);
 }
