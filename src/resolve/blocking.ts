@@ -34,11 +34,12 @@ export interface BlockingStats {
   capped: Record<BlockingRule, { blocks: number; records: number }>;
 }
 
-/** A block key function: null when the rule does not apply to the record. */
-type KeyOf = (r: ResolveRecord) => string | null;
+/** A block key function: null when the rule does not apply to the record. `sp` is its sorted phonetic key. */
+type KeyOf = (r: ResolveRecord, sp: string) => string | null;
 
-function sortedPhonetic(r: ResolveRecord): string {
-  return r.namePhonetic.split(' ').sort().join(' ');
+/** The phonetic codes in sorted order, so that swapped names share a key. */
+export function sortedPhonetic(phonetic: string): string {
+  return phonetic.includes(' ') ? phonetic.split(' ').sort().join(' ') : phonetic;
 }
 
 /** Leading digits known for sure: all of a full NIK, the trusted part of a damaged one. */
@@ -71,24 +72,24 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
   },
   {
     rule: 'nik_region_serial_name',
-    key: (r) => {
+    key: (r, sp) => {
       const d = fullDigits(r);
-      return d !== null && d.length === 16 ? `${d.slice(0, 6)}${d.slice(12)}|${sortedPhonetic(r)}` : null;
+      return d !== null && d.length === 16 ? `${d.slice(0, 6)}${d.slice(12)}|${sp}` : null;
     },
   },
   {
     // A scientific-notation mantissa, a dropped digit, a swap across groups: the regency and the name.
     rule: 'name_region',
-    key: (r) => {
+    key: (r, sp) => {
       const p = knownPrefix(r);
-      return p.length >= 4 ? `${p.slice(0, 4)}|${sortedPhonetic(r)}` : null;
+      return p.length >= 4 ? `${p.slice(0, 4)}|${sp}` : null;
     },
     nameOnly: true,
   },
   {
     // Guest-book rows without a NIK: the name is all there is.
     rule: 'name',
-    key: (r) => (r.namePhonetic === '' ? null : sortedPhonetic(r)),
+    key: (r, sp) => (sp === '' ? null : sp),
     nameOnly: true,
   },
   {
@@ -129,21 +130,22 @@ export function blockPairs(
     },
   };
 
+  const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const { rule, key, nameOnly } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
     // A pair an earlier rule also blocks together was already emitted there (Splink's "AND NOT earlier
     // rules"): checked by recomputing keys, so no set of millions of pairs is held in memory.
     const earlier = RULES.slice(0, ruleIndex).map((x) => x.key);
-    const foundBefore = (x: ResolveRecord, y: ResolveRecord): boolean =>
+    const foundBefore = (x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean =>
       earlier.some((k) => {
-        const kx = k(x);
-        return kx !== null && kx === k(y);
+        const kx = k(x, sp[i] ?? '');
+        return kx !== null && kx === k(y, sp[j] ?? '');
       });
     const blocks = new Map<string, number[]>();
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (r === undefined) continue;
-      const k = key(r);
+      const k = key(r, sp[i] ?? '');
       if (k === null) continue;
       const block = blocks.get(k);
       if (block) block.push(i);
@@ -172,7 +174,7 @@ export function blockPairs(
           if (ri.nik !== null && ri.nik === rj.nik) continue;
           // Name blocks are for records without a valid NIK; pairs of valid NIKs are the NIK rules' work.
           if (nameOnly && !noNikI && !hasNoValidNik(rj)) continue;
-          if (foundBefore(ri, rj)) continue;
+          if (foundBefore(ri, i, rj, j)) continue;
           stats.pairs[rule]++;
           emit(Math.min(i, j), Math.max(i, j), rule);
         }

@@ -8,12 +8,13 @@
 import { canonicaliseNik } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import {
-  clearResolution,
+  clearLinks,
   conflictPairs,
   decisionPairs,
   resolveRows,
   writeLinks,
   writePersons,
+  withoutPersonIndex,
   type LinkRow,
   type PersonUpdate,
 } from '../store/resolve.js';
@@ -79,11 +80,15 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const params = options.params ?? DEFAULT_PARAMETERS;
   const records: ResolveRecord[] = [];
   const stored: (number | null)[] = [];
+  const storedMatch: (string | null)[] = [];
+  const storedScore: (number | null)[] = [];
   const indexOf = new Map<number, number>();
   for (const row of resolveRows(db)) {
     indexOf.set(row.id, records.length);
     records.push(toResolveRecord(row));
     stored.push(row.person_id);
+    storedMatch.push(row.match);
+    storedScore.push(row.score);
   }
   const isNew = (i: number): boolean => mode === 'full' || stored[i] === null;
   let resolved = 0;
@@ -183,18 +188,27 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   seconds.clustering = lap();
   const counts = { match: 0, possible: 0, conflict: 0 };
   const write = db.transaction(() => {
-    if (mode === 'full') clearResolution(db);
+    if (mode === 'full') clearLinks(db);
     writeLinks(db, linkRows(pending, records, counts, freqs, params));
     const updates: PersonUpdate[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (!r) continue;
       const person = personOf.get(clusters.root[i] ?? i) ?? r.id;
-      if (!isNew(i) && stored[i] === person) continue;
       const h = how[i];
-      updates.push({ id: r.id, person_id: person, match: h?.rule ?? 'single', score: h?.score ?? null });
+      let match = h?.rule ?? 'single';
+      let score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
+      if (!isNew(i) && (!h || storedMatch[i] !== 'single')) {
+        // Incremental: an already resolved record keeps how it joined unless it was alone until now.
+        match = storedMatch[i] ?? match;
+        score = storedScore[i] ?? null;
+      }
+      // Unchanged records are not rewritten: a second `prakerja resolve` then costs almost no writes.
+      if (stored[i] === person && storedMatch[i] === match && storedScore[i] === score) continue;
+      updates.push({ id: r.id, person_id: person, match, score });
     }
-    writePersons(db, updates);
+    if (mode === 'full') withoutPersonIndex(db, () => writePersons(db, updates));
+    else writePersons(db, updates);
   });
   write();
 

@@ -19,6 +19,8 @@ export interface ResolveRow {
   birth_date: string | null;
   sex: 'M' | 'F' | null;
   person_id: number | null;
+  match: string | null;
+  score: number | null;
 }
 
 /** Every record, in id order, with just the columns the resolver compares. */
@@ -26,7 +28,7 @@ export function resolveRows(db: Db): IterableIterator<ResolveRow> {
   return db
     .prepare<[], ResolveRow>(
       `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
-              name_key, name_phonetic, wave, phone, birth_date, sex, person_id
+              name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score
          FROM records ORDER BY id`,
     )
     .iterate();
@@ -47,10 +49,25 @@ export function conflictPairs(db: Db): { record_l: number; record_r: number }[] 
   return db.prepare<[], { record_l: number; record_r: number }>(`SELECT record_l, record_r FROM links WHERE kind = 'conflict'`).all();
 }
 
-/** Forget every person and link: `prakerja resolve` rebuilds them all. */
-export function clearResolution(db: Db): void {
+/**
+ * Forget every link before a full rebuild. Records' person columns are not cleared: the rebuild writes
+ * every record's person anyway, and a second pass over a million rows costs seconds.
+ */
+export function clearLinks(db: Db): void {
   db.exec('DELETE FROM links');
-  db.exec('UPDATE records SET person_id = NULL, match = NULL, score = NULL WHERE person_id IS NOT NULL OR match IS NOT NULL');
+}
+
+/**
+ * Runs `write` with the person index dropped and rebuilt after: updating a million indexed person ids one
+ * by one costs several times more than building the index once (the usual bulk-load trick).
+ */
+export function withoutPersonIndex<T>(db: Db, write: () => T): T {
+  db.exec('DROP INDEX IF EXISTS records_person');
+  try {
+    return write();
+  } finally {
+    db.exec('CREATE INDEX IF NOT EXISTS records_person ON records(person_id)');
+  }
 }
 
 export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
