@@ -203,6 +203,8 @@ const VARIANTS: Record<string, readonly string[]> = {
   AHMAD: ['ACHMAD', 'AHMAT', 'AKHMAD'],
 };
 
+const VARIANT_WORD = new RegExp(`(^| )(${Object.keys(VARIANTS).join('|')})( |$)`);
+
 const TITLES_BEFORE: Record<Sex, readonly string[]> = {
   L: ['H.', 'DR.', 'IR.', 'DRS.', 'H.'],
   P: ['HJ.', 'DR.', 'IR.', 'DRA.', 'HJ.'],
@@ -266,16 +268,17 @@ export function corruptName(
   factor = 1,
   stats?: CorruptionStats,
 ): string {
-  let tokens = name.split(' ');
-  if (rng.next() < rates.nameVariant * factor) {
+  let s = name;
+  if (rng.next() < rates.nameVariant * factor && VARIANT_WORD.test(s)) {
+    const tokens = s.split(' ');
     const at = tokens.findIndex((t) => VARIANTS[t] !== undefined);
-    const choices = at >= 0 ? VARIANTS[tokens[at] ?? ''] : undefined;
+    const choices = VARIANTS[tokens[at] ?? ''];
     if (choices) {
       tokens[at] = rng.pick(choices);
+      s = tokens.join(' ');
       count(stats, 'variant');
     }
   }
-  let s = tokens.join(' ');
   if (rng.next() < rates.nameOldSpelling * factor && OLD_SPELLING_MARKS.test(s)) {
     s = oldSpelling(s);
     count(stats, 'oldSpelling');
@@ -285,7 +288,7 @@ export function corruptName(
     count(stats, 'typo');
   }
   if (rng.next() < rates.nameSwap * factor) {
-    tokens = s.split(' ');
+    const tokens = s.split(' ');
     if (tokens.length >= 2) {
       const last = tokens.pop() ?? '';
       s = [last, ...tokens].join(' ');

@@ -131,13 +131,20 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
   truth.line('file,line,person');
 
   const regencyNames = new Map<string, string>();
+  const regencyNamesUpper = new Map<string, string>();
   const regencyName = (code: string): string => {
     let name = regencyNames.get(code);
     if (name === undefined) {
       name = regionByCode(code)?.name ?? code;
+      regencyNamesUpper.set(code, name.toUpperCase());
       regencyNames.set(code, name);
     }
     return name;
+  };
+
+  const regencyNameUpper = (code: string): string => {
+    regencyName(code);
+    return regencyNamesUpper.get(code) ?? code;
   };
 
   // ---- central.csv ----
@@ -170,7 +177,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         `${csvField(corruptNik(rng, nik, rates, 1, 0, stats), ',')},${csvField(
           corruptName(rng, person.name, person.sex, rates, 1, stats),
           ',',
-        )},${wave},${rng.next() < rates.revoked ? 'DICABUT' : 'PENERIMA'},${regencyName(person.homeRegency).toUpperCase()}`,
+        )},${wave},${rng.next() < rates.revoked ? 'DICABUT' : 'PENERIMA'},${regencyNameUpper(person.homeRegency)}`,
       );
       truth.line(`central.csv,${line},${person.id}`);
       if (central.full) await central.flush();
@@ -281,7 +288,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         remember(person.index);
       }
       const p = rng.next();
-      const phone = p < 0.15 ? '' : p < 0.25 ? `+62${person.phone.slice(1)}` : person.phone;
+      const phone = p < 0.15 ? '' : p < 0.25 ? `+62${population.phoneOf(person).slice(1)}` : population.phoneOf(person);
       const line = walkin.line(
         `${date},${csvField(corruptName(rng, person.name, person.sex, rates, factor, stats), ',')},${csvField(
           corruptNik(rng, nik, rates, factor, rates.walkinNikMissing, stats),

@@ -7,7 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 18;
 
 export class LineWriter {
   private readonly stream: WriteStream;
@@ -21,7 +21,7 @@ export class LineWriter {
     private readonly eol: '\n' | '\r\n' = '\n',
     bom = false,
   ) {
-    this.stream = createWriteStream(path);
+    this.stream = createWriteStream(path, { highWaterMark: 1 << 20 });
     this.stream.on('error', (error) => {
       this.failure = error;
     });
@@ -55,10 +55,9 @@ export class LineWriter {
   }
 }
 
+const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/ };
+
 /** One CSV field: quoted only when it holds the delimiter, a quote or a line break. */
-export function csvField(value: string, delimiter: string): string {
-  if (value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r')) {
-    return `"${value.replaceAll('"', '""')}"`;
-  }
-  return value;
+export function csvField(value: string, delimiter: ',' | ';' | '\t'): string {
+  return NEEDS_QUOTES[delimiter]?.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

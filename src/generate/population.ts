@@ -40,8 +40,6 @@ export interface Person {
   /** 4-digit kab/kota of homeDistrict. */
   homeRegency: string;
   flavour: Flavour;
-  /** Mobile number as people write it, e.g. `081234567890`. */
-  phone: string;
 }
 
 const KIND_CODE: Record<PersonKind, number> = { recipient: 1, visitor: 2, impostor: 3 };
@@ -168,6 +166,12 @@ export class Population {
     return this.build(index, kind, this.draw(index, kind), this.serials[index] ?? 1);
   }
 
+  /** The person's mobile number as they write it, e.g. `081234567890` (drawn apart: only walk-ins need it). */
+  phoneOf(person: Person): string {
+    const rng = this.rng.reseed(deriveSeed(this.seed ^ 0x5bd1e995, person.index));
+    return rng.pick(PHONE_PREFIXES) + rng.digits(rng.next() < 0.7 ? 8 : 7);
+  }
+
   private draw(index: number, kind: PersonKind) {
     const rng = this.rng.reseed(deriveSeed(this.seed, index));
     const sex: Sex = rng.next() < 0.5 ? 'L' : 'P';
@@ -193,8 +197,7 @@ export class Population {
     }
     const flavour = rng.weighted(flavourMixOf(nikDistrict.code.slice(0, 4)));
     const name = makeName(rng, flavour, sex);
-    const phone = rng.pick(PHONE_PREFIXES) + rng.digits(rng.next() < 0.7 ? 8 : 7);
-    return { sex, dayIndex, districtIndex, nikDistrict, home, flavour, name, phone };
+    return { sex, dayIndex, districtIndex, nikDistrict, home, flavour, name };
   }
 
   private build(index: number, kind: PersonKind, d: ReturnType<Population['draw']>, serial: number): Person {
@@ -216,7 +219,6 @@ export class Population {
       homeDistrict: d.home.code,
       homeRegency: d.home.code.slice(0, 4),
       flavour: d.flavour,
-      phone: d.phone,
     };
   }
 
