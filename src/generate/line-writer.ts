@@ -7,47 +7,73 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 
-const CHUNK = 1 << 18;
+const CHUNK = 1 << 20;
+/** Lines joined into one string before encoding: few native calls, and short-lived strings only. */
+const BATCH = 256;
 
 export class LineWriter {
   private readonly stream: WriteStream;
-  private buffer = '';
+  private readonly eol: string;
+  // One long string of all lines would keep every line alive as a rope node until the flush (slow GC);
+  // one Buffer.write per line is dominated by call overhead. So: batches of lines, encoded into a chunk.
+  private batch = '';
+  private batched = 0;
+  private chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private ready: Buffer[] = [];
   private failure: Error | undefined;
   /** Physical lines written so far (the next line written is `lines + 1`). */
   lines = 0;
 
   constructor(
     readonly path: string,
-    private readonly eol: '\n' | '\r\n' = '\n',
+    eol: '\n' | '\r\n' = '\n',
     bom = false,
   ) {
-    this.stream = createWriteStream(path, { highWaterMark: 1 << 20 });
+    this.eol = eol;
+    this.stream = createWriteStream(path, { highWaterMark: CHUNK });
     this.stream.on('error', (error) => {
       this.failure = error;
     });
-    if (bom) this.buffer = '\uFEFF';
+    if (bom) this.batch = '\uFEFF';
   }
 
   /** Append one line (without its line ending) and return its 1-based line number. */
   line(text: string): number {
-    this.buffer += text + this.eol;
+    this.batch += text + this.eol;
+    if (++this.batched >= BATCH) this.encode();
     return ++this.lines;
   }
 
-  /** True when enough is buffered that the caller should `await flush()`. */
+  private encode(): void {
+    const text = this.batch;
+    this.batch = '';
+    this.batched = 0;
+    if (Buffer.byteLength(text, 'utf8') > CHUNK - this.used) {
+      this.ready.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK, Buffer.byteLength(text, 'utf8')));
+      this.used = 0;
+    }
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** True when a chunk is ready and the caller should `await flush()`. */
   get full(): boolean {
-    return this.buffer.length >= CHUNK;
+    return this.ready.length > 0;
   }
 
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.buffer.length === 0) return;
-    const chunk = this.buffer;
-    this.buffer = '';
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    let ok = true;
+    for (const buffer of this.ready) if (buffer.length > 0) ok = this.stream.write(buffer) && ok;
+    this.ready = [];
+    if (!ok) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
+    this.encode();
+    this.ready.push(this.chunk.subarray(0, this.used));
+    this.used = 0;
     await this.flush();
     this.stream.end();
     await finished(this.stream);

@@ -76,8 +76,13 @@ const LOCALITY: Record<PersonKind, { office: number; province: number }> = {
   impostor: { office: 0.85, province: 0.12 },
 };
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const pad4 = (n: number): string => String(n).padStart(4, '0');
+const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const pad2 = (n: number): string => PAD2[n] ?? String(n);
+let pad4Table: string[] | undefined;
+function pad4(n: number): string {
+  pad4Table ??= Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
+  return pad4Table[n] ?? String(n);
+}
 
 export interface PopulationOptions {
   seed: number | string;
@@ -95,12 +100,14 @@ export class Population {
   private readonly officeDistricts: number[];
   private readonly provinceDistricts: number[];
   private readonly homeProvinceDistricts: number[];
+  /** Per district index: its kab/kota code (one string instance each, so Map lookups hash it once). */
+  private readonly regencyOf: string[];
+  private readonly flavourOf: Array<ReturnType<typeof flavourMixOf>>;
   private serials: Uint16Array;
   private kinds: Uint8Array;
   private count = 0;
-  // Open-addressing table: NIK prefix key -> highest serial given so far with that prefix.
-  private keys: Int32Array;
-  private counts: Uint16Array;
+  // Open-addressing table of [NIK prefix key, highest serial given so far] pairs: one cache line per lookup.
+  private table: Int32Array;
   private used = 0;
 
   constructor(options: PopulationOptions) {
@@ -113,6 +120,8 @@ export class Population {
     this.officeRegion = office;
     this.seed = seedOf(options.seed);
     this.districts = regionsAt('district');
+    this.regencyOf = this.districts.map((d) => d.code.slice(0, 4));
+    this.flavourOf = this.regencyOf.map((code) => flavourMixOf(code));
     const provinceCode = office.code.slice(0, 2);
     const current = (i: number): boolean => this.districts[i]?.legacy === false;
     const all = this.districts.map((_, i) => i);
@@ -129,10 +138,10 @@ export class Population {
     const expected = Math.max(1024, options.expected ?? 1024);
     this.serials = new Uint16Array(expected);
     this.kinds = new Uint8Array(expected);
+    // Linear probing stays short up to 3/4 full; 8 bytes a slot, so ~10 bytes per person.
     let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Int32Array(capacity).fill(-1);
-    this.counts = new Uint16Array(capacity);
+    while (capacity * 0.7 < expected) capacity *= 2;
+    this.table = new Int32Array(capacity * 2).fill(-1);
   }
 
   /** How many persons exist so far. */
@@ -189,15 +198,17 @@ export class Population {
     const nikDistrict = this.districts[districtIndex];
     if (!nikDistrict) throw new Error('district table is empty');
     // People from elsewhere, old codes, and 3% of the rest now live somewhere else in the office's province.
-    let home = nikDistrict;
+    let homeIndex = districtIndex;
     const moved = rng.next() < 0.03;
     if (national || nikDistrict.legacy || moved) {
-      const pool = rng.next() < 0.6 ? this.officeDistricts : this.homeProvinceDistricts;
-      home = this.districts[rng.pick(pool)] ?? nikDistrict;
+      homeIndex = rng.pick(rng.next() < 0.6 ? this.officeDistricts : this.homeProvinceDistricts);
     }
-    const flavour = rng.weighted(flavourMixOf(nikDistrict.code.slice(0, 4)));
+    const home = this.districts[homeIndex] ?? nikDistrict;
+    const homeRegency = this.regencyOf[homeIndex] ?? home.code.slice(0, 4);
+    const mix = this.flavourOf[districtIndex];
+    const flavour = mix ? rng.weighted(mix) : 'muslim';
     const name = makeName(rng, flavour, sex);
-    return { sex, dayIndex, districtIndex, nikDistrict, home, flavour, name };
+    return { sex, dayIndex, districtIndex, nikDistrict, home, homeRegency, flavour, name };
   }
 
   private build(index: number, kind: PersonKind, d: ReturnType<Population['draw']>, serial: number): Person {
@@ -217,28 +228,29 @@ export class Population {
       nik,
       nikDistrict: d.nikDistrict.code,
       homeDistrict: d.home.code,
-      homeRegency: d.home.code.slice(0, 4),
+      homeRegency: d.homeRegency,
       flavour: d.flavour,
     };
   }
 
   private nextSerial(key: number): number {
-    if (this.used * 2 >= this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+    if (this.used * 8 >= this.table.length * 3) this.grow();
+    const table = this.table;
+    const mask = (table.length >>> 1) - 1;
     let slot = mix32(key) & mask;
     for (;;) {
-      const k = this.keys[slot];
+      const k = table[slot * 2];
       if (k === key) {
         // Skip a few serials: the registry holds many more people than the data set does.
-        const n = (this.counts[slot] ?? 0) + 1 + Math.floor(this.rng.next() * 4);
+        const n = (table[slot * 2 + 1] ?? 0) + 1 + Math.floor(this.rng.next() * 4);
         if (n > 9999) throw new Error('NIK serials exhausted for one prefix: use fewer persons per region');
-        this.counts[slot] = n;
+        table[slot * 2 + 1] = n;
         return n;
       }
       if (k === -1) {
         const n = this.rng.next() < 0.6 ? 1 : 2 + Math.floor(this.rng.next() * this.rng.next() * 40);
-        this.keys[slot] = key;
-        this.counts[slot] = n;
+        table[slot * 2] = key;
+        table[slot * 2 + 1] = n;
         this.used++;
         return n;
       }
@@ -247,19 +259,18 @@ export class Population {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldCounts = this.counts;
-    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
-    this.counts = new Uint16Array(oldKeys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const key = oldKeys[i] ?? -1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2).fill(-1);
+    const mask = (table.length >>> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const key = old[i] ?? -1;
       if (key === -1) continue;
       let slot = mix32(key) & mask;
-      while (this.keys[slot] !== -1) slot = (slot + 1) & mask;
-      this.keys[slot] = key;
-      this.counts[slot] = oldCounts[i] ?? 0;
+      while (table[slot * 2] !== -1) slot = (slot + 1) & mask;
+      table[slot * 2] = key;
+      table[slot * 2 + 1] = old[i + 1] ?? 0;
     }
+    this.table = table;
   }
 }
 
