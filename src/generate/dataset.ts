@@ -69,6 +69,18 @@ const PURPOSES = weightedTable([
   ['Verifikasi NIK', 0.05],
   ['Informasi lowongan kerja', 0.1],
 ]);
+/** What a future recipient comes for before their wave, and what a recipient comes for after it. */
+const PURPOSES_BEFORE = weightedTable([
+  ['Pendaftaran Kartu Prakerja', 0.6],
+  ['Cek status penerimaan', 0.25],
+  ['Verifikasi NIK', 0.15],
+]);
+const PURPOSES_AFTER = weightedTable([
+  ['Konsultasi pelatihan', 0.35],
+  ['Pencairan insentif', 0.35],
+  ['Lupa password / email', 0.2],
+  ['Cek status penerimaan', 0.1],
+]);
 
 function wholeNumber(name: string, value: number | undefined, min: number): number {
   if (value === undefined || !Number.isInteger(value) || value < min) {
@@ -263,20 +275,27 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
     walkin.line(`BUKU TAMU LAYANAN KARTU PRAKERJA - DINAS TENAGA KERJA ${office.name.toUpperCase()},,,,`);
     walkin.line('Tanggal,Nama,NIK,No HP,Keperluan');
     for (let j = 0; j < walkinRows; j++) {
-      const date = dayText[Math.floor((j * dayText.length) / walkinRows)] ?? '';
+      const day = Math.floor((j * dayText.length) / walkinRows);
+      const date = dayText[day] ?? '';
       let person: Person;
       let nik: string;
+      let purposes = PURPOSES;
       if (ringSize > 0 && rng.next() < rates.walkinRepeat) {
         person = population.get(ring[rng.int(0, ringSize - 1)] ?? 0);
         nik = person.nik;
       } else if (recipients.length > 0 && rng.next() < rates.walkinRecipient) {
         // Residents of the office's own kab/kota come to its desk far more than people from elsewhere.
-        person = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+        let position = rng.int(0, recipients.length - 1);
+        person = population.get(recipients.at(position));
         for (let tries = 0; tries < 4 && person.homeRegency !== office.code && rng.next() > 0.15; tries++) {
-          person = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+          position = rng.int(0, recipients.length - 1);
+          person = population.get(recipients.at(position));
         }
         nik = person.nik;
         remember(person.index);
+        // Visit dates span the whole programme, so about half of these visits come before the wave.
+        const waveUtc = WAVE1_UTC + (waveOf(position) - 1) * WAVE_SPACING_DAYS * DAY_MS;
+        purposes = (workDays[day] ?? 0) < waveUtc ? PURPOSES_BEFORE : PURPOSES_AFTER;
       } else if (recipients.length > 0 && rng.next() < rates.sameNikOtherName) {
         nik = population.get(recipients.at(rng.int(0, recipients.length - 1))).nik;
         person = population.create('impostor');
@@ -293,7 +312,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         `${date},${csvField(corruptName(rng, person.name, person.sex, rates, factor, stats), ',')},${csvField(
           corruptNik(rng, nik, rates, factor, rates.walkinNikMissing, stats),
           ',',
-        )},${phone},${rng.weighted(PURPOSES)}`,
+        )},${phone},${rng.weighted(purposes)}`,
       );
       truth.line(`walkin.csv,${line},${person.id}`);
       if (walkin.full) await walkin.flush();

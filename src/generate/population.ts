@@ -6,6 +6,7 @@
  * (serial + kind) and a compact counter table, and any person can be regenerated on demand by index: that is
  * what lets the dataset writer stream millions of rows in bounded memory.
  */
+import { UsageError } from '../errors.js';
 import { regionByCode, regionsAt, type Region } from '../normalise/regions.js';
 import { flavourMixOf, makeName, type Flavour, type Sex } from './name-pools.js';
 import { Rng, deriveSeed, mix32, seedOf } from './random.js';
@@ -113,7 +114,7 @@ export class Population {
   constructor(options: PopulationOptions) {
     const office = regionByCode(options.officeRegion);
     if (!office || office.level !== 'regency') {
-      throw new Error(
+      throw new UsageError(
         `Unknown office region "${options.officeRegion}": give a 4-digit kab/kota code such as 1271 (Kota Medan).`,
       );
     }

@@ -32,17 +32,19 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' },
       predicted: { type: 'string' },
+      'link-targets': { type: 'string', default: 'central' },
       json: { type: 'boolean', default: false },
     },
   });
   if (!values.data) {
-    console.log('usage: node dist/tools/evaluate.js --data DIR [--predicted records.csv] [--json]');
+    console.log('usage: node dist/tools/evaluate.js --data DIR [--predicted records.csv] [--link-targets central,province] [--json]');
     process.exitCode = 2;
     return;
   }
   const truth = await readTruth(join(values.data, 'truth.csv'));
-  const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(values.data)));
-  const predicted = values.predicted ? evaluate(truth, await readPredicted(values.predicted)) : undefined;
+  const options = { linkTargets: values['link-targets'].split(',').map((s) => s.trim()) };
+  const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(values.data)), options);
+  const predicted = values.predicted ? evaluate(truth, await readPredicted(values.predicted), options) : undefined;
   if (values.json) {
     console.log(JSON.stringify({ baseline, predicted }, null, 2));
     return;
