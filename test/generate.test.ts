@@ -16,7 +16,7 @@ import {
 import { generateDataset, type DatasetResult } from '../src/generate/dataset.js';
 import { evaluate, exactNikBaseline, type PredictedRow, type TruthRow } from '../src/generate/evaluate.js';
 import { Population, nikLooksValid, type Person } from '../src/generate/population.js';
-import { Rng, weightedTable } from '../src/generate/random.js';
+import { Rng, permutation, weightedTable } from '../src/generate/random.js';
 import { readRawRecords, readTruth } from '../src/generate/read-dataset.js';
 
 const dirs: string[] = [];
@@ -51,6 +51,14 @@ describe('random', () => {
     const sa = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(sa);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(sa);
+  });
+
+  it.each([1, 2, 5, 1000, 4097])('permutes [0, %i) without repeats', (n) => {
+    const perm = permutation(n, 77);
+    const seen = new Set(Array.from({ length: n }, (_, i) => perm(i)));
+    expect(seen.size).toBe(n);
+    expect(Math.min(...seen)).toBe(0);
+    expect(Math.max(...seen)).toBe(n - 1);
   });
 
   it('keeps helpers in range and weights roughly right', () => {

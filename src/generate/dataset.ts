@@ -20,7 +20,7 @@ import { regionByCode } from '../normalise/regions.js';
 import { DEFAULT_RATES, corruptName, corruptNik, type CorruptionStats, type Rates } from './corrupt.js';
 import { LineWriter, csvField } from './line-writer.js';
 import { Population, type Person } from './population.js';
-import { Rng, deriveSeed, seedOf, weightedTable } from './random.js';
+import { Rng, deriveSeed, permutation, seedOf, weightedTable } from './random.js';
 
 export interface DatasetOptions {
   /** Directory to write into (created if missing; existing files of the same names are replaced). */
@@ -221,8 +221,11 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
     province.line(`PROVINSI ${provinceName.toUpperCase()};;;;`);
     province.line(';;;;');
     province.line('No;No KTP;Nama Lengkap;Gel;Kabupaten/Kota');
+    // A sample of distinct recipients (a pseudo-random permutation, no memory), with a few repeated rows.
+    const sample = permutation(recipients.length, deriveSeed(seed, 4));
     for (let j = 0; j < provinceRows; j++) {
-      const position = rng.int(0, recipients.length - 1);
+      const repeat = j > 0 && rng.next() < rates.centralDuplicate * factor;
+      const position = sample((repeat ? rng.int(0, j - 1) : j) % recipients.length);
       const person = population.get(recipients.at(position));
       let place = regencyName(person.homeRegency);
       const style = rng.next();

@@ -31,6 +31,36 @@ export function deriveSeed(base: number, label: number): number {
 }
 
 /**
+ * A pseudo-random permutation of [0, n): distinct outputs for distinct inputs, no table needed, so a
+ * sample without replacement of millions of items costs no memory. A 4-round Feistel network over the
+ * next even power of two, walking the cycle until the value falls inside [0, n).
+ *
+ * @example
+ * const perm = permutation(1000, 7);
+ * perm(0); perm(1); // two different numbers in [0, 1000)
+ */
+export function permutation(n: number, key: number): (i: number) => number {
+  let half = 1;
+  while (1 << (2 * half) < n) half++;
+  const mask = (1 << half) - 1;
+  const round = (x: number, r: number): number => mix32((x ^ Math.imul(key + r, 0x9e3779b1)) >>> 0) & mask;
+  return (i: number): number => {
+    let x = i;
+    do {
+      let left = x >>> half;
+      let right = x & mask;
+      for (let r = 0; r < 4; r++) {
+        const next = left ^ round(right, r);
+        left = right;
+        right = next;
+      }
+      x = ((left << half) | right) >>> 0;
+    } while (x >= n);
+    return x;
+  };
+}
+
+/**
  * A table for {@link Rng.weighted}: values and cumulative weights.
  *
  * @example
