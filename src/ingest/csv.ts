@@ -51,6 +51,8 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
     headerLine: headerRow.line,
     above,
     rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1 }),
+    // The file is opened only when the rows are read, and closed when they end.
+    close: () => undefined,
   };
 }
 

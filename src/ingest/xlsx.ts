@@ -90,6 +90,7 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
     headerLine: found.header.line,
     above: found.above,
     rows: streamRows(path, file, head.slice(found.index + 1), rows, previous),
+    close: () => void file.destroy(),
   };
 }
 
