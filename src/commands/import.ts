@@ -3,7 +3,7 @@
  * file is either wholly in the database or not at all.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, UsageError, where } from '../errors.js';
@@ -14,7 +14,7 @@ import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/r
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
-import { flagRoundedNiks, recordWriter, zeroEndingNiks } from '../store/records.js';
+import { countRecords, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
 
 export interface ImportOptions {
   files: string[];
@@ -111,7 +111,18 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 }
 
 async function importFile(db: Db, file: string, options: ImportOptions): Promise<FileSummary> {
-  const sha256 = await hashFile(file);
+  const digest = await hashFile(file);
+  const table = await openTable(file, options);
+  try {
+    return await importTable(db, file, digest, table, options);
+  } finally {
+    table.close();
+  }
+}
+
+async function importTable(db: Db, file: string, digest: string, table: Table, options: ImportOptions): Promise<FileSummary> {
+  // Each sheet of a workbook is its own batch (a province often sends one sheet per kab/kota).
+  const sha256 = table.sheet === null ? digest : createHash('sha256').update(`${digest}\0${table.sheet}`).digest('hex');
   const existing = batchBySha(db, sha256);
   if (existing && !options.force) {
     return {
@@ -124,7 +135,6 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
       skipped: existing.rows_skipped,
     };
   }
-  const table = await openTable(file, options);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
   if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {
@@ -159,7 +169,9 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
       columns: JSON.stringify(columns.described),
       imported_at: new Date().toISOString(),
     });
+    const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
     await writeRows(db, batchId, table, options, wave, columns, summary);
+    restoreIndexes?.();
     const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) {
       const flagged = flagRoundedNiks(db, batchId, 'excel_rounded');
@@ -176,6 +188,17 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Rows below which keeping indexes live is cheaper than building them again. */
+const BULK_MIN_ROWS = 50_000;
+/** A short CSV row (NIK, name, wave, status) is about 40 bytes; XLSX is denser, which errs on the safe side. */
+const BYTES_PER_ROW = 40;
+
+/** True when the file is large beside what is stored: then indexes are built after the rows, not during. */
+function isBulkLoad(db: Db, file: string): boolean {
+  const estimatedRows = statSync(file).size / BYTES_PER_ROW;
+  return estimatedRows > BULK_MIN_ROWS && estimatedRows > countRecords(db);
 }
 
 async function writeRows(
@@ -213,6 +236,7 @@ async function writeRows(
     }
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
+  writer.flush();
 }
 
 function emptySummary(file: string): FileSummary {

@@ -357,6 +357,24 @@ export function phoneticToken(token: string): string {
   return out;
 }
 
+/**
+ * Phonetic codes of tokens already seen. The importer calls normaliseName for millions of rows drawn from a
+ * few thousand distinct tokens, and the rewrites are most of its cost; the code depends on the token alone,
+ * so caching keeps the function pure. Cleared when full, to bound memory on junk input.
+ */
+const PHONETIC_CACHE = new Map<string, string>();
+const PHONETIC_CACHE_SIZE = 50_000;
+
+function cachedPhonetic(token: string): string {
+  let code = PHONETIC_CACHE.get(token);
+  if (code === undefined) {
+    if (PHONETIC_CACHE.size >= PHONETIC_CACHE_SIZE) PHONETIC_CACHE.clear();
+    code = phoneticToken(token);
+    PHONETIC_CACHE.set(token, code);
+  }
+  return code;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Display
 
@@ -439,7 +457,7 @@ export function normaliseName(raw: string): NormalName {
     key: tokens.join(' '),
     tokens,
     initials,
-    phonetic: tokens.map(phoneticToken).join(' '),
+    phonetic: tokens.map(cachedPhonetic).join(' '),
     titles: [...prefix.map((x) => x.t.norm), ...suffix.map((t) => t.norm)],
   };
 }
