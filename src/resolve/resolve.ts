@@ -114,7 +114,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const phone = comparePhone(l.phone, r.phone);
       if (nik === 'different' && phone !== 'exact') return;
       const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone };
-      const score = scorePair(levels, l.nameKey, freqs, params);
+      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       pending.push({ l: i, r: j, kind: decision, rule: 'model', levels, probability: score.probability, weight: score.weight });
@@ -274,7 +274,10 @@ function toResolveRecord(row: {
 function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
   const freqs = new NameFrequencies();
   const hasCentral = records.some((r) => r.source === 'central');
-  for (const r of records) if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
+  for (const r of records) {
+    if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
+    if (r.nik !== null) freqs.addNik(r.nik);
+  }
   return freqs;
 }
 
@@ -347,7 +350,7 @@ function* linkRows(
     const r = records[p.r];
     if (!l || !r) continue;
     counts[p.kind]++;
-    const score: Score | null = p.levels ? scorePair(p.levels, r.nameKey, freqs, params) : null;
+    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),

@@ -42,8 +42,11 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
     exact: { m: 0.9, u: 1e-7 },
     one_edit: { m: 0.04, u: 2e-5 },
     rounded: { m: 0.02, u: 1e-6 },
-    damaged_long: { m: 0.015, u: 2e-5 },
-    damaged_short: { m: 0.015, u: 2e-3 },
+    // Given that one side is damaged, its trusted digits agree for one person almost always (m), and for
+    // two people as often as that prefix is shared: 12+ digits (region and birth date) rarely; 5–6 digits
+    // (a kecamatan) very often in one city's list — so the short level's u is the prefix's own frequency.
+    damaged_long: { m: 0.95, u: 1e-6 },
+    damaged_short: { m: 0.95, u: 1e-3 },
     facts_agree: { m: 0.005, u: 1e-4 },
     missing: null,
     different: { m: 0.01, u: 0.99998 },
@@ -71,6 +74,8 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
 export class NameFrequencies {
   private readonly counts = new Map<string, number>();
   private readonly tokens = new Map<string, number>();
+  private readonly prefixes = new Map<string, number>();
+  private niks = 0;
   private total = 0;
   private adjusted: number[] = [];
 
@@ -80,6 +85,25 @@ export class NameFrequencies {
     for (const t of new Set(key.split(' '))) this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
     this.total++;
     this.adjusted = [];
+  }
+
+  /** Counts the 2- to 6-digit prefixes of a valid NIK, for the weight of a damaged NIK's few digits. */
+  addNik(nik: string): void {
+    for (let n = 2; n <= 6; n++) {
+      const p = nik.slice(0, n);
+      this.prefixes.set(p, (this.prefixes.get(p) ?? 0) + 1);
+    }
+    this.niks++;
+  }
+
+  /**
+   * P(a random valid NIK starts with the first (up to 6) digits of `hint`): in one city's list, `1271` is
+   * nearly everyone. Without enough NIKs to count, as if digits were uniform, but never below 1e-4.
+   */
+  prefixFrequency(hint: string): number {
+    const p = hint.slice(0, Math.min(hint.length, 6));
+    if (this.niks < 1000) return Math.min(1, Math.max(10 ** -p.length, 1e-4));
+    return Math.max(this.prefixes.get(p) ?? 0, 1) / this.niks;
   }
 
   /** How many names were counted: the N of the prior. */
@@ -167,6 +191,7 @@ export function scorePair(
   nameKey: string,
   freqs: NameFrequencies,
   params: ModelParameters = DEFAULT_PARAMETERS,
+  nikHint: string | null = null,
 ): Score {
   const n = Math.max(freqs.size, 1000);
   const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${n}`, m: null, u: null, weight: -log2(n) }];
@@ -178,7 +203,8 @@ export function scorePair(
     const uu = Math.max(u ?? mu.u, U_FLOOR);
     terms.push({ field, level, m: mu.m, u: uu, weight: log2(mu.m / uu) });
   };
-  add('nik', levels.nik, params.nik[levels.nik]);
+  const prefixU = levels.nik === 'damaged_short' && nikHint !== null ? freqs.prefixFrequency(nikHint) : undefined;
+  add('nik', levels.nik, params.nik[levels.nik], prefixU);
   const nameMu = params.name[levels.name];
   const tf = levels.name === 'exact' || levels.name === 'reordered' ? freqs.frequency(nameKey) : undefined;
   add('name', levels.name, nameMu, tf);
