@@ -141,25 +141,37 @@ export function blockPairs(
         const kx = k(x, sp[i] ?? '');
         return kx !== null && kx === k(y, sp[j] ?? '');
       });
-    const blocks = new Map<string, number[]>();
+    // Blocks as chains through one Int32Array (last member per key in a Map, each member pointing to the
+    // previous one) rather than an array per key: a million small arrays per rule was most of the memory
+    // churn at national scale.
+    const last = new Map<string, number>();
+    const prev = new Int32Array(records.length).fill(-1);
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (r === undefined) continue;
       const k = key(r, sp[i] ?? '');
       if (k === null) continue;
-      const block = blocks.get(k);
-      if (block) block.push(i);
-      else blocks.set(k, [i]);
+      const before = last.get(k);
+      if (before !== undefined) prev[i] = before;
+      last.set(k, i);
     }
     const cap = nameOnly ? maxNameBlock : maxBlock;
-    for (const block of blocks.values()) {
-      if (block.length < 2) continue;
-      if (isNew && !block.some(isNew)) continue;
-      if (block.length > cap) {
+    const block: number[] = [];
+    for (const end of last.values()) {
+      if ((prev[end] ?? -1) < 0) continue; // a block of one
+      block.length = 0;
+      let size = 0;
+      for (let i = end; i >= 0; i = prev[i] ?? -1) {
+        size++;
+        if (size <= cap) block.push(i);
+      }
+      if (size > cap) {
         stats.capped[rule].blocks++;
-        stats.capped[rule].records += block.length;
+        stats.capped[rule].records += size;
         continue;
       }
+      block.reverse();
+      if (isNew && !block.some(isNew)) continue;
       for (let a = 0; a < block.length; a++) {
         const i = block[a] ?? 0;
         const ri = records[i];

@@ -23,15 +23,24 @@ export interface ResolveRow {
   score: number | null;
 }
 
-/** Every record, in id order, with just the columns the resolver compares. */
-export function resolveRows(db: Db): IterableIterator<ResolveRow> {
-  return db
-    .prepare<[], ResolveRow>(
-      `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
-              name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score
-         FROM records ORDER BY id`,
-    )
-    .iterate();
+/**
+ * Every record, in id order, with just the columns the resolver compares. Read in pages of 20,000 with
+ * `.all()`: better-sqlite3's row-by-row iterator costs several microseconds a row, which at a million rows
+ * is most of the load time.
+ */
+export function* resolveRows(db: Db): Generator<ResolveRow> {
+  const page = db.prepare<[number], ResolveRow>(
+    `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
+            name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score
+       FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after);
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
 }
 
 export interface LinkRow {
