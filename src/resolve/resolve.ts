@@ -82,14 +82,16 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const stored: (number | null)[] = [];
   const storedMatch: (string | null)[] = [];
   const storedScore: (number | null)[] = [];
-  const indexOf = new Map<number, number>();
+  const ids: number[] = [];
   for (const row of resolveRows(db)) {
-    indexOf.set(row.id, records.length);
+    ids.push(row.id);
     records.push(toResolveRecord(row));
     stored.push(row.person_id);
     storedMatch.push(row.match);
     storedScore.push(row.score);
   }
+  // Record ids come in ascending order, so an id's index is a binary search (a Map of a million ids is ~60 MB).
+  const indexOf = { get: (id: number): number | undefined => binarySearch(ids, id) };
   const isNew = (i: number): boolean => mode === 'full' || stored[i] === null;
   let resolved = 0;
   for (let i = 0; i < records.length; i++) if (isNew(i)) resolved++;
@@ -168,12 +170,12 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   }
 
   // Each record's person id is the smallest record id in its cluster; how it joined is its strongest link.
-  const personOf = new Map<number, number>();
+  // Indexed by the root's position (a typed array, not a Map: a million persons).
+  const personOf = new Float64Array(records.length).fill(Infinity);
   for (let i = 0; i < records.length; i++) {
     const root = clusters.root[i] ?? i;
     const id = records[i]?.id ?? 0;
-    const current = personOf.get(root);
-    if (current === undefined || id < current) personOf.set(root, id);
+    if (id < (personOf[root] ?? Infinity)) personOf[root] = id;
   }
   const how: ({ rule: string; score: number | null } | undefined)[] = new Array(records.length);
   for (const p of pending) {
@@ -190,25 +192,28 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const write = db.transaction(() => {
     if (mode === 'full') clearLinks(db);
     writeLinks(db, linkRows(pending, records, counts, freqs, params));
-    const updates: PersonUpdate[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      if (!r) continue;
-      const person = personOf.get(clusters.root[i] ?? i) ?? r.id;
-      const h = how[i];
-      let match = h?.rule ?? 'single';
-      let score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
-      if (!isNew(i) && (!h || storedMatch[i] !== 'single')) {
-        // Incremental: an already resolved record keeps how it joined unless it was alone until now.
-        match = storedMatch[i] ?? match;
-        score = storedScore[i] ?? null;
+    // A generator, not an array: a million update objects at once would be 100+ MB for nothing.
+    function* updates(): Generator<PersonUpdate> {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        if (!r) continue;
+        const found = personOf[clusters.root[i] ?? i] ?? Infinity;
+        const person = Number.isFinite(found) ? found : r.id;
+        const h = how[i];
+        let match = h?.rule ?? 'single';
+        let score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
+        if (!isNew(i) && (!h || storedMatch[i] !== 'single')) {
+          // Incremental: an already resolved record keeps how it joined unless it was alone until now.
+          match = storedMatch[i] ?? match;
+          score = storedScore[i] ?? null;
+        }
+        // Unchanged records are not rewritten: a second `prakerja resolve` then costs almost no writes.
+        if (stored[i] === person && storedMatch[i] === match && storedScore[i] === score) continue;
+        yield { id: r.id, person_id: person, match, score };
       }
-      // Unchanged records are not rewritten: a second `prakerja resolve` then costs almost no writes.
-      if (stored[i] === person && storedMatch[i] === match && storedScore[i] === score) continue;
-      updates.push({ id: r.id, person_id: person, match, score });
     }
-    if (mode === 'full') withoutPersonIndex(db, () => writePersons(db, updates));
-    else writePersons(db, updates);
+    if (mode === 'full') withoutPersonIndex(db, () => writePersons(db, updates()));
+    else writePersons(db, updates());
   });
   write();
 
@@ -226,6 +231,19 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     walkinRecipients: summary.walkinRecipients,
     seconds,
   };
+}
+
+function binarySearch(sorted: readonly number[], value: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] ?? 0;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 function pairId(a: number, b: number): string {
