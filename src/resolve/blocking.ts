@@ -11,7 +11,7 @@
  * Region+serial alone makes huge blocks (serials 0001–0005 are shared by thousands in one kecamatan), so it
  * also carries the name's phonetic key.
  */
-import { fullDigits, type ResolveRecord } from './comparison.js';
+import { compareNik, fullDigits, type ResolveRecord } from './comparison.js';
 
 export type BlockingRule = 'nik_region_date' | 'nik_date_serial' | 'nik_region_serial_name' | 'name_region' | 'name' | 'phone';
 
@@ -55,9 +55,16 @@ const hasNoValidNik = (r: ResolveRecord): boolean => r.nik === null;
  * `nameOnly` rules are for records the NIK rules cannot place (no valid NIK on at least one side): they are
  * capped low and skip pairs of two valid NIKs, which the NIK rules already compared.
  */
-export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolean }[] = [
+/**
+ * The NIK rules only hand on pairs whose NIKs are not plainly different: in a city's list thousands share a
+ * birth date and serial 0001, and checking a few digits here is far cheaper than a pair's full journey.
+ */
+const nikNotDifferent = (a: ResolveRecord, b: ResolveRecord): boolean => compareNik(a, b) !== 'different';
+
+export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolean; filter?: (a: ResolveRecord, b: ResolveRecord) => boolean }[] = [
   {
     rule: 'nik_region_date',
+    filter: nikNotDifferent,
     key: (r) => {
       const p = knownPrefix(r);
       return p.length >= 12 ? p.slice(0, 12) : null;
@@ -65,6 +72,7 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
   },
   {
     rule: 'nik_date_serial',
+    filter: nikNotDifferent,
     key: (r) => {
       const d = fullDigits(r);
       return d !== null && d.length === 16 ? d.slice(6) : null;
@@ -72,6 +80,7 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
   },
   {
     rule: 'nik_region_serial_name',
+    filter: nikNotDifferent,
     key: (r, sp) => {
       const d = fullDigits(r);
       return d !== null && d.length === 16 ? `${d.slice(0, 6)}${d.slice(12)}|${sp}` : null;
@@ -132,14 +141,14 @@ export function blockPairs(
 
   const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
-    const { rule, key, nameOnly } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
+    const { rule, key, nameOnly, filter } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
     // A pair an earlier rule also blocks together was already emitted there (Splink's "AND NOT earlier
     // rules"): checked by recomputing keys, so no set of millions of pairs is held in memory.
-    const earlier = RULES.slice(0, ruleIndex).map((x) => x.key);
+    const earlier = RULES.slice(0, ruleIndex);
     const foundBefore = (x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean =>
-      earlier.some((k) => {
-        const kx = k(x, sp[i] ?? '');
-        return kx !== null && kx === k(y, sp[j] ?? '');
+      earlier.some((e) => {
+        const kx = e.key(x, sp[i] ?? '');
+        return kx !== null && kx === e.key(y, sp[j] ?? '') && (!e.filter || e.filter(x, y));
       });
     // Blocks as chains through one Int32Array (last member per key in a Map, each member pointing to the
     // previous one) rather than an array per key: a million small arrays per rule was most of the memory
@@ -186,6 +195,7 @@ export function blockPairs(
           if (ri.nik !== null && ri.nik === rj.nik) continue;
           // Name blocks are for records without a valid NIK; pairs of valid NIKs are the NIK rules' work.
           if (nameOnly && !noNikI && !hasNoValidNik(rj)) continue;
+          if (filter && !filter(ri, rj)) continue;
           if (foundBefore(ri, i, rj, j)) continue;
           stats.pairs[rule]++;
           emit(Math.min(i, j), Math.max(i, j), rule);
