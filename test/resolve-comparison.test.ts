@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, nikEditDistance, type ResolveRecord } from '../src/resolve/comparison.js';
+import { compareName, compareNik, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -23,6 +23,23 @@ describe('nikEditDistance', () => {
   ] as const)('%s vs %s → %i', (a, b, d) => {
     expect(nikEditDistance(a, b)).toBe(d);
     expect(nikEditDistance(b, a)).toBe(d);
+  });
+});
+
+describe('roundsTo (Excel keeps 15 significant digits)', () => {
+  it.each([
+    ['1271015001900008', '1271015001900010', true],
+    ['1271015001900025', '1271015001900030', true],
+    ['1271015001900003', '1271015001900000', true],
+    ['1271015001900099', '1271015001900100', true],
+    ['1271015001900003', '1271015001900010', false],
+    ['1271015001900010', '1271015001900010', false],
+  ] as const)('%s → %s: %s', (nik, rounded, expected) => {
+    expect(roundsTo(nik, rounded)).toBe(expected);
+  });
+
+  it('is its own level, stronger evidence than a keystroke', () => {
+    expect(compareNik(rec({ nik: '1223050502640025' }), rec({ nik: '1223050502640030' }))).toBe('rounded');
   });
 });
 

@@ -107,11 +107,6 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
   },
 ];
 
-/** Two record indices as one number, smaller first; indices stay below 2^26. */
-export function pairKey(a: number, b: number): number {
-  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
-}
-
 /**
  * Calls `emit(i, j, rule)` once for every candidate pair of record indices (i < j), by the first rule that
  * finds it. Pairs of records with the same valid NIK are left out: the deterministic pass decides those.

@@ -141,8 +141,8 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
   }
   const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
   const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
-  if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '', r);
-  if (hr !== null && hr.length > 0 && dl !== null) return hintLevel(hr, dl, l);
+  if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '');
+  if (hr !== null && hr.length > 0 && dl !== null) return hintLevel(hr, dl);
   // A damaged NIK with no digits left may still carry the birth date and sex.
   if (l.birthDate !== null && r.birthDate !== null && l.sex !== null && r.sex !== null) {
     return l.birthDate === r.birthDate && l.sex === r.sex ? 'facts_agree' : 'different';
@@ -150,7 +150,7 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
   return 'missing';
 }
 
-function hintLevel(hint: string, other: string, _otherRecord: ResolveRecord): NikLevel {
+function hintLevel(hint: string, other: string): NikLevel {
   const n = Math.min(hint.length, other.length);
   if (n === 0) return 'missing';
   if (hint.slice(0, n) !== other.slice(0, n)) return 'different';

@@ -226,15 +226,3 @@ export function decide(probability: number, params: ModelParameters = DEFAULT_PA
   if (probability >= params.possibleThreshold) return 'possible';
   return 'none';
 }
-
-/** The most a pair with this NIK level can score: lets the resolver skip hopeless pairs without a name comparison. */
-export function bestCaseWeight(nik: NikLevel, freqs: NameFrequencies, params: ModelParameters = DEFAULT_PARAMETERS): number {
-  const n = Math.max(freqs.size, 1000);
-  const nikMu = params.nik[nik];
-  const nikW = nikMu === null ? 0 : log2(nikMu.m / nikMu.u);
-  const nameMu = params.name.exact;
-  const nameW = nameMu === null ? 0 : log2(nameMu.m / (1 / (n * 10)));
-  const phoneMu = params.phone.exact;
-  const phoneW = phoneMu === null ? 0 : log2(phoneMu.m / phoneMu.u);
-  return -log2(n) + nikW + nameW + phoneW;
-}
