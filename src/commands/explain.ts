@@ -110,7 +110,10 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
           right,
           kind: l.kind,
           rule: l.rule,
-          verdict: verdictOf(l.kind, l.rule),
+          verdict:
+            l.kind === 'possible' && left.personId !== null && left.personId === right.personId
+              ? 'same person through the other links; this pair alone was not conclusive'
+              : verdictOf(l.kind, l.rule),
           weight: l.weight,
           probability: l.probability,
           terms: parseTerms(l.levels),

@@ -48,6 +48,8 @@ export function exportReview(db: Db, path: string, options: ReviewExportOptions 
     const l = records.get(link.record_l);
     const r = records.get(link.record_r);
     if (!l || !r) continue;
+    // A possible pair already joined through other links needs no decision.
+    if (link.kind === 'possible' && l.person_id !== null && l.person_id === r.person_id) continue;
     if (link.kind === 'conflict') conflicts++;
     else possible++;
     rows.push([
