@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerPurge } from './commands/purge.js';
 import { registerRejects } from './commands/rejects.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
@@ -27,7 +28,7 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [registerInit, registerImport, registerStatus, registerRejects]) register(program, ctx);
+  for (const register of [registerInit, registerImport, registerStatus, registerRejects, registerPurge]) register(program, ctx);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
   }

@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { InputError, UsageError, where } from '../errors.js';
+import { InputError, InterruptedError, UsageError, where } from '../errors.js';
 import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { looksRounded } from '../normalise/nik.js';
+import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
@@ -29,6 +30,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called every few thousand rows, for a progress display. */
   onProgress?: (file: string, rows: number) => void;
+  /**
+   * Aborted when the user interrupts (the CLI wires SIGINT/SIGTERM to it): the file being imported is
+   * rolled back and an InterruptedError naming it is thrown. Files finished before stay imported.
+   */
+  signal?: AbortSignal;
   /** The year NIK birth centuries are judged from; tests pin it. */
   refYear?: number;
 }
@@ -77,11 +83,13 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
   const files = await expandInputs(options.files);
   const summaries: FileSummary[] = [];
   for (const file of files) {
+    if (options.signal?.aborted) throw new InterruptedError(file);
     try {
       summaries.push(await importFile(db, file, options));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      summaries.push({ ...emptySummary(file), outcome: 'failed', error: `${where(error.file, error.line)}${error.message}` });
+      // An error message may quote a cell, and a cell may be a NIK.
+      summaries.push({ ...emptySummary(file), outcome: 'failed', error: maskNikLike(`${where(error.file, error.line)}${error.message}`) });
     }
   }
   return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed') };
@@ -159,6 +167,8 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
       summary.nikFlags.excel_rounded = flagged;
     }
     finishBatch(db, batchId, summary);
+    // Last look before COMMIT: an interrupt that came during the final statements still wins.
+    if (options.signal?.aborted) throw new InterruptedError(file);
     if (options.dryRun) {
       db.exec('ROLLBACK');
       return { ...summary, outcome: 'dry-run', batchId: null };
@@ -188,6 +198,8 @@ async function writeRows(
   }
   const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear };
   for await (const row of table.rows) {
+    // Rows arrive between reads of the file, which is when a signal handler gets to run and abort.
+    if (options.signal?.aborted) throw new InterruptedError(summary.file);
     summary.read++;
     const outcome = normaliseRow(row, ctx);
     if (outcome.kind === 'record') {

@@ -1,8 +1,8 @@
-import { closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, type Migration } from './schema.js';
 
 export type Db = Database.Database;
 
@@ -10,6 +10,8 @@ export interface OpenOptions {
   /** Create the file when it does not exist (import, init). Read-only commands pass false. */
   create?: boolean;
   readonly?: boolean;
+  /** The schema to migrate to; the shipped MIGRATIONS unless a test stands in a longer list. */
+  migrations?: readonly Migration[];
 }
 
 /** Where the database lives: `--db`, else `PRAKERJA_DB`, else `./prakerja.sqlite`. */
@@ -44,34 +46,73 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, timeout: 30_000 });
+    // Fails here, not later, when the file is not a database; and is read before anything is written, so
+    // a database from a newer prakerja is refused without a single byte of it changed.
+    db.pragma('user_version');
+  } catch (error) {
+    throw new StoreError(`cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`);
+  }
+  try {
+    refuseForeign(db, path, options.migrations ?? MIGRATIONS);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // Fails here, not later, when the file is not a database.
-    db.pragma('user_version');
+    migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
-    throw new StoreError(`cannot open ${path} as a prakerja database: ${(error as Error).message}.`);
+    if (db.open) db.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY_DIRECTORY') {
+      throw new StoreError(
+        `cannot write to ${path}: it (or its folder ${dirname(path)}) is read-only for this user. Check the permissions, or copy the file somewhere writable and point --db at the copy.`,
+      );
+    }
+    if (code === 'SQLITE_BUSY') {
+      throw new StoreError(`${path} is locked by another prakerja that has been writing for over 30 seconds. Try again when it has finished.`);
+    }
+    throw new StoreError(`cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
   }
-  migrate(db, path);
   return db;
 }
 
-function migrate(db: Db, path: string): void {
+function sqliteMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}
+
+/**
+ * Refuses a newer schema before anything is written, and refuses an SQLite file that is not ours: a
+ * user_version of 0 with tables in it is some other program's database, and migrating it would add our
+ * tables to it.
+ */
+function refuseForeign(db: Db, path: string, migrations: readonly Migration[]): void {
   const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
-    db.close();
+  const latest = migrations.length;
+  if (version > latest) {
     throw new StoreError(
-      `${path} was written by a newer prakerja (schema ${version}, this one knows ${SCHEMA_VERSION}). Upgrade prakerja to open it.`,
+      `${path} was written by a newer prakerja (schema ${version}, this one knows ${latest}). Upgrade prakerja to open it; the file was left unchanged.`,
     );
   }
-  if (version === SCHEMA_VERSION) return;
+  if (version === 0) {
+    const tables = Number(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get());
+    if (tables > 0) {
+      throw new StoreError(`${path} is an SQLite database of some other program, not a prakerja database. Choose another --db.`);
+    }
+  }
+}
+
+function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version === migrations.length) return;
   if (version > 0) {
-    // An older database holds real work: keep a copy before changing it.
+    // An older database holds real work: keep a copy before changing it. copyFile gives the copy the
+    // source's mode; the chmod makes sure it is 0600 even if the source was looser.
     db.pragma('wal_checkpoint(TRUNCATE)');
-    copyFileSync(path, `${path}.v${version}.bak`);
+    const backup = `${path}.v${version}.bak`;
+    copyFileSync(path, backup);
+    chmodSync(backup, 0o600);
   }
   const run = db.transaction(() => {
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= version) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);

@@ -49,6 +49,13 @@ Examples:
       const wave = flags.wave === undefined ? undefined : parseWaveFlag(flags.wave);
       const db = ctx.openDb({ create: !flags.dryRun });
       const spinner = ctx.interactive ? ora({ text: 'Reading…', stream: ctx.io.spinnerStream }).start() : null;
+      // Ctrl-C or a service manager's SIGTERM: let the importer roll back the current file and say so,
+      // rather than dying with the transaction open. A second Ctrl-C kills at once (the handler is `once`);
+      // SQLite's journal still keeps the database whole then.
+      const interrupt = new AbortController();
+      const onSignal = () => interrupt.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       try {
         const result = await importFiles(db, {
           files,
@@ -60,6 +67,7 @@ Examples:
           sheet: flags.sheet,
           force: flags.force,
           dryRun: flags.dryRun,
+          signal: interrupt.signal,
           onProgress: spinner ? (file, rows) => (spinner.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
         });
         spinner?.stop();
@@ -71,6 +79,8 @@ Examples:
           for (const f of result.files) if (f.error) ctx.io.stderr(`prakerja: ${f.error}\n`);
         }
       } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         spinner?.stop();
       }
     });
