@@ -12,7 +12,7 @@ import { openTable, type Table } from '../ingest/table.js';
 import { looksRounded } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
-import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
+import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { flagRoundedNiks, recordWriter, zeroEndingNiks } from '../store/records.js';
 
@@ -114,17 +114,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 async function importFile(db: Db, file: string, options: ImportOptions): Promise<FileSummary> {
   const sha256 = await hashFile(file);
   const existing = batchBySha(db, sha256);
-  if (existing && !options.force) {
-    return {
-      ...emptySummary(file),
-      outcome: 'unchanged',
-      batchId: existing.id,
-      read: existing.rows_read,
-      imported: existing.rows_imported,
-      rejected: existing.rows_rejected,
-      skipped: existing.rows_skipped,
-    };
-  }
+  if (existing && !options.force) return unchangedSummary(file, existing);
   const table = await openTable(file, options);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
@@ -145,7 +135,13 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    if (existing) deleteBatch(db, existing.id);
+    // Looked up again under the write lock: an overlapping run may have imported the same file meanwhile.
+    const current = batchBySha(db, sha256);
+    if (current && !options.force) {
+      db.exec('ROLLBACK');
+      return unchangedSummary(file, current);
+    }
+    if (current) deleteBatch(db, current.id);
     const batchId = insertBatch(db, {
       source: options.source,
       file_name: basename(file),
@@ -174,7 +170,7 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
     db.exec('COMMIT');
-    return { ...summary, outcome: existing ? 'replaced' : 'imported', batchId };
+    return { ...summary, outcome: current ? 'replaced' : 'imported', batchId };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
@@ -218,6 +214,18 @@ async function writeRows(
     }
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
+}
+
+function unchangedSummary(file: string, batch: BatchRow): FileSummary {
+  return {
+    ...emptySummary(file),
+    outcome: 'unchanged',
+    batchId: batch.id,
+    read: batch.rows_read,
+    imported: batch.rows_imported,
+    rejected: batch.rows_rejected,
+    skipped: batch.rows_skipped,
+  };
 }
 
 function emptySummary(file: string): FileSummary {

@@ -37,6 +37,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       // Create the file ourselves so that it is never, even for an instant, readable by others.
       closeSync(openSync(path, 'wx', 0o600));
     } catch (error) {
+      // Another prakerja (an overlapping cron job) created it a moment ago: open theirs.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return openDatabase(path, options);
       throw new StoreError(`cannot create ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     }
   } else if (statSync(path).isDirectory()) {
@@ -111,12 +113,15 @@ function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
     copyFileSync(path, backup);
     chmodSync(backup, 0o600);
   }
+  // IMMEDIATE, and the version read again inside: two processes opening the same old (or new, empty) file
+  // at once must not both run the migrations; the second waits for the lock and then finds nothing to do.
   const run = db.transaction(() => {
+    const current = Number(db.pragma('user_version', { simple: true }));
     for (const m of migrations) {
-      if (m.version <= version) continue;
+      if (m.version <= current) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
   });
-  run();
+  run.immediate();
 }
