@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
-import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, type PurgeBatchRow } from '../store/purge.js';
+import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, type PurgeBatchRow, type PurgeSelection } from '../store/purge.js';
 
 export interface PurgeOptions {
   batch?: number;
@@ -35,19 +35,8 @@ export interface PurgeResult {
  * @example purgeBatches(db, { before: '2025-01-01', source: 'walkin' }) // walk-in logs imported before 2025
  */
 export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
-  if (options.batch === undefined && options.before === undefined && options.source === undefined) {
-    throw new UsageError('say what to purge: --batch ID, --before YYYY-MM-DD or --source central|province|walkin (they combine). Example: prakerja purge --before 2025-01-01 --dry-run');
-  }
-  if (options.batch !== undefined && (!Number.isInteger(options.batch) || options.batch < 1)) {
-    throw new UsageError(`--batch ${options.batch}: give a batch number from \`prakerja status\`.`);
-  }
-  if (options.before !== undefined && !isIsoDate(options.before)) {
-    throw new UsageError(`--before ${options.before}: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.`);
-  }
-  if (options.source !== undefined && !isSource(options.source)) {
-    throw new UsageError(`--source ${options.source}: give one of ${SOURCE_KINDS.join(', ')}.`);
-  }
-  const batches = batchesToPurge(db, { batch: options.batch, before: options.before, source: options.source });
+  const selection = checkPurgeOptions(options);
+  const batches = batchesToPurge(db, selection);
   const ids = batches.map((b) => b.id);
   const result: PurgeResult = {
     dryRun: options.dryRun === true,
@@ -65,6 +54,28 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   compactDatabase(db);
   result.bytesAfter = size();
   return result;
+}
+
+/**
+ * Checks that the options select something, validly; callable before the database is opened, so a wrong
+ * command line is a usage error even where there is no database yet.
+ * @example checkPurgeOptions({ source: 'walkin' }) // { batch: undefined, before: undefined, source: 'walkin' }
+ */
+export function checkPurgeOptions(options: PurgeOptions): PurgeSelection {
+  if (options.batch === undefined && options.before === undefined && options.source === undefined) {
+    throw new UsageError('say what to purge: --batch ID, --before YYYY-MM-DD or --source central|province|walkin (they combine). Example: prakerja purge --before 2025-01-01 --dry-run');
+  }
+  if (options.batch !== undefined && (!Number.isInteger(options.batch) || options.batch < 1)) {
+    throw new UsageError(`--batch ${options.batch}: give a batch number from \`prakerja status\`.`);
+  }
+  if (options.before !== undefined && !isIsoDate(options.before)) {
+    throw new UsageError(`--before ${options.before}: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.`);
+  }
+  const source = options.source;
+  if (source !== undefined && !isSource(source)) {
+    throw new UsageError(`--source ${source}: give one of ${SOURCE_KINDS.join(', ')}.`);
+  }
+  return { batch: options.batch, before: options.before, source };
 }
 
 function isIsoDate(text: string): boolean {

@@ -52,7 +52,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // a database from a newer prakerja is refused without a single byte of it changed.
     db.pragma('user_version');
   } catch (error) {
-    throw new StoreError(`cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`);
+    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`);
   }
   try {
     refuseForeign(db, path, options.migrations ?? MIGRATIONS);
@@ -62,19 +62,25 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
     if (db.open) db.close();
-    if (error instanceof StoreError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY_DIRECTORY') {
-      throw new StoreError(
-        `cannot write to ${path}: it (or its folder ${dirname(path)}) is read-only for this user. Check the permissions, or copy the file somewhere writable and point --db at the copy.`,
-      );
-    }
-    if (code === 'SQLITE_BUSY') {
-      throw new StoreError(`${path} is locked by another prakerja that has been writing for over 30 seconds. Try again when it has finished.`);
-    }
-    throw new StoreError(`cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
+    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
   }
   return db;
+}
+
+/** The message for what SQLite said when opening: permissions and locks get their own advice. */
+function storeError(error: unknown, path: string, otherwise: string): StoreError {
+  if (error instanceof StoreError) return error;
+  const code = String((error as { code?: unknown }).code ?? '');
+  // SQLITE_READONLY_* and SQLITE_CANTOPEN: the file, or its folder (where WAL keeps its -shm file), cannot be written.
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return new StoreError(
+      `cannot write to ${path}: it (or its folder ${dirname(path)}) is read-only for this user. Check the permissions, or copy the file somewhere writable and point --db at the copy.`,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY')) {
+    return new StoreError(`${path} is locked by another prakerja that has been writing for over 30 seconds. Try again when it has finished.`);
+  }
+  return new StoreError(otherwise);
 }
 
 function sqliteMessage(error: unknown): string {

@@ -33,8 +33,13 @@ export interface ProcessResult {
 }
 
 /** Starts `node bin/prakerja ARGS` with no colour and no terminal. */
-export function startBin(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { result: Promise<ProcessResult> } {
+export function startBin(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  as: { uid?: number; gid?: number } = {},
+): ChildProcess & { result: Promise<ProcessResult> } {
   const child = spawn(process.execPath, [BIN, ...args], {
+    ...as,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,8 +56,8 @@ export function startBin(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   return Object.assign(child, { result });
 }
 
-export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
-  return startBin(args, env).result;
+export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<ProcessResult> {
+  return startBin(args, env, as).result;
 }
 
 /** The i-th of a series of distinct, valid NIKs of Kota Medan (1271), as a string. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { purgeBatches } from '../../commands/purge.js';
+import { checkPurgeOptions, purgeBatches, type PurgeOptions } from '../../commands/purge.js';
 import { UsageError } from '../../errors.js';
 import { databasePath } from '../../store/database.js';
 import type { CliContext } from '../context.js';
@@ -33,14 +33,15 @@ Examples:
     )
     .action((flags: PurgeFlags) => {
       if (flags.batch !== undefined && !/^\d+$/.test(flags.batch)) throw new UsageError(`--batch ${flags.batch}: give a batch number from \`prakerja status\`.`);
-      const path = databasePath(ctx.globals.db, ctx.io.env);
-      const result = purgeBatches(ctx.openDb(), {
+      const options: PurgeOptions = {
         batch: flags.batch === undefined ? undefined : Number(flags.batch),
         before: flags.before,
         source: flags.source,
         dryRun: flags.dryRun,
-        path,
-      });
+        path: databasePath(ctx.globals.db, ctx.io.env),
+      };
+      checkPurgeOptions(options);
+      const result = purgeBatches(ctx.openDb(), options);
       if (ctx.globals.json) return ctx.json(result);
       const n = formatNumber;
       if (result.batches.length === 0) return ctx.say('No batch matches; nothing was deleted.\n');
