@@ -202,7 +202,7 @@ describe('database paths that go wrong: one clear line, exit 1', () => {
     const before = sha(s.path('notes.sqlite'));
     const r = await runCli(['--db', s.path('notes.sqlite'), 'import', s.path('good.csv'), '--source', 'central']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot open .*notes\.sqlite as a prakerja database: file is not a database/);
+    expect(r.stderr).toMatch(/cannot open .*notes\.sqlite: it is not a database, or it is encrypted\./);
     expect(oneLine(r.stderr)).toBe(true);
     expect(sha(s.path('notes.sqlite'))).toBe(before);
   });

@@ -22,6 +22,7 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
     .description('Kartu Prakerja recipient lists for regional labour offices: import, match, recap — offline.')
     .version(VERSION)
     .option('--db <file>', 'database file (default: $PRAKERJA_DB or ./prakerja.sqlite)')
+    .option('--key <key>', 'encrypt the database with this key (default: $PRAKERJA_KEY, which other users cannot see in `ps`)')
     .option('--json', 'print results as JSON, for scripts')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'no colours')

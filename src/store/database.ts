@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { MIGRATIONS, type Migration } from './schema.js';
@@ -10,6 +11,12 @@ export interface OpenOptions {
   /** Create the file when it does not exist (import, init). Read-only commands pass false. */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * Encrypt the file at rest with this key (SQLite3 Multiple Ciphers, ChaCha20-Poly1305 by default). Needs
+   * the optional package better-sqlite3-multiple-ciphers. A new file is created encrypted; an existing file
+   * must have been created with the same key.
+   */
+  key?: string;
   /** The schema to migrate to; the shipped MIGRATIONS unless a test stands in a longer list. */
   migrations?: readonly Migration[];
 }
@@ -47,11 +54,27 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, timeout: 30_000 });
+    const settings = { readonly: options.readonly ?? false, timeout: 30_000 };
+    if (options.key === undefined) {
+      db = new Database(path, settings);
+    } else {
+      const encrypted = new (cipherDriver())(path, settings);
+      // Before any other statement: SQLite3MC decrypts every page with it, and refuses the file if it is wrong.
+      encrypted.key(Buffer.from(options.key, 'utf8'));
+      db = encrypted;
+    }
     // Fails here, not later, when the file is not a database; and is read before anything is written, so
     // a database from a newer prakerja is refused without a single byte of it changed.
     db.pragma('user_version');
   } catch (error) {
+    if (error instanceof StoreError) throw error;
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new StoreError(
+        options.key === undefined
+          ? `cannot open ${path}: it is not a database, or it is encrypted. If it is encrypted, give its key in PRAKERJA_KEY (or --key); otherwise check that --db names a prakerja database file.`
+          : `cannot open ${path} with the key given: the key is wrong, or the file is not an encrypted prakerja database (a file created without a key stays unencrypted).`,
+      );
+    }
     throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`);
   }
   try {
@@ -65,6 +88,28 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
   }
   return db;
+}
+
+/** What prakerja uses of better-sqlite3-multiple-ciphers: better-sqlite3's API plus `key()`. */
+type CipherDriver = new (path: string, options: { readonly: boolean; timeout: number }) => Db & { key(key: Buffer): number };
+
+let cipher: CipherDriver | undefined;
+
+/**
+ * The SQLite build with encryption, loaded only when a key is given: it is an optional dependency (a native
+ * module compiled at install time), and everyone without a key keeps the plain better-sqlite3.
+ */
+function cipherDriver(): CipherDriver {
+  if (cipher) return cipher;
+  try {
+    const loaded: CipherDriver = createRequire(import.meta.url)('better-sqlite3-multiple-ciphers');
+    cipher = loaded;
+    return loaded;
+  } catch (error) {
+    throw new StoreError(
+      `encryption needs the package better-sqlite3-multiple-ciphers, which could not be loaded (${sqliteMessage(error).split('\n')[0] ?? ''}). Install it with \`npm install better-sqlite3-multiple-ciphers\`, or run without PRAKERJA_KEY/--key.`,
+    );
+  }
 }
 
 /** The message for what SQLite said when opening: permissions and locks get their own advice. */
