@@ -20,7 +20,11 @@ export function detectEncoding(head: Buffer): DetectedEncoding {
   const sample = head.subarray(0, 512);
   let oddNuls = 0;
   let evenNuls = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNuls++ : evenNuls++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddNuls++;
+    else evenNuls++;
+  }
   if (sample.length >= 8 && oddNuls > sample.length / 4 && evenNuls === 0) return { encoding: 'utf16le', bom: 0 };
   if (sample.length >= 8 && evenNuls > sample.length / 4 && oddNuls === 0) return { encoding: 'utf16be', bom: 0 };
   return { encoding: isUtf8(head) ? 'utf8' : 'windows-1252', bom: 0 };
