@@ -2,12 +2,12 @@
  * What only real processes can show: two prakerja runs on one database at once, SIGKILL in the middle of a
  * large import, Ctrl-C. Each test asserts the database afterwards: integrity, and whole batches or none.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runBin, startBin, writeRecipientCsv } from './helpers/process.js';
+import { ensureBuilt, runBin, startBin, validNik, writeRecipientCsv } from './helpers/process.js';
 import { tempDir } from './helpers/cli.js';
 
 const BIG_ROWS = 200_000;
@@ -147,4 +147,22 @@ describe('Ctrl-C', () => {
     expect(facts.batches).toHaveLength(0);
     expect(facts.records).toBe(0);
   }, 120_000);
+});
+
+describe('output into a pipe that closes early', () => {
+  it('`prakerja rejects | head -1` ends quietly: no EPIPE stack trace', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const csv = join(dir, 'a.csv');
+    // 3,000 rows without a name: a listing far larger than a pipe's 64 KiB buffer.
+    writeFileSync(csv, `NIK,Nama,Gelombang\n${Array.from({ length: 3_000 }, (_, i) => `${validNik(i)},,1`).join('\n')}\n`);
+    expect((await runBin(['--db', db, '--quiet', 'import', csv, '--source', 'central'])).code).toBe(0);
+    const child = startBin(['--db', db, 'rejects']);
+    // Read one chunk, then close the pipe, as `head -1` does.
+    await new Promise((r) => child.stdout?.once('data', r));
+    child.stdout?.destroy();
+    const result = await child.result;
+    expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(result.code).toBe(0);
+  });
 });

@@ -50,5 +50,10 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // `prakerja status | head`: the reader left, which is not an error of ours. Stop quietly, no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await run(argv.slice(2));
 }
