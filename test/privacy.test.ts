@@ -157,6 +157,16 @@ describe('prakerja purge', () => {
     expect(bytesOnDisk(db)).toContain(NIK_WALK);
   });
 
+  it('lists the pre-upgrade backup copies it did not touch', async () => {
+    const { db } = await threeBatches();
+    writeFileSync(`${db}.v1.bak`, 'old copy', { mode: 0o600 });
+    writeFileSync(`${db}.notes`, 'unrelated');
+    const r = await runCli(['--db', db, 'purge', '--batch', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Copies made before schema upgrades still hold the old data; delete them if the retention rule covers them:\n  ${db}.v1.bak\n`);
+    expect(r.stdout).not.toContain('.notes');
+  });
+
   it('--dry-run lists and deletes nothing', async () => {
     const { db } = await threeBatches();
     const r = await runCli(['--db', db, 'purge', '--source', 'central', '--dry-run']);

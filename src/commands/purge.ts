@@ -2,7 +2,8 @@
  * `prakerja purge`: deletes whole batches chosen by a retention rule, with everything derived from their
  * rows, and compacts the file so the data is gone from disk, not just unlisted.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
@@ -28,6 +29,11 @@ export interface PurgeResult {
   /** File size in bytes before and after VACUUM; null when no path was given or nothing was deleted. */
   bytesBefore: number | null;
   bytesAfter: number | null;
+  /**
+   * Copies made before schema upgrades (`FILE.vN.bak`): purge does not touch them, and they still hold
+   * whatever they held then. Listed so the retention rule can be applied to them too.
+   */
+  backups: string[];
 }
 
 /**
@@ -46,6 +52,7 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
     links: countLinksOfBatches(db, ids),
     bytesBefore: null,
     bytesAfter: null,
+    backups: options.path ? migrationBackups(options.path) : [],
   };
   if (options.dryRun || ids.length === 0) return result;
   const size = () => (options.path ? statSync(options.path).size : null);
@@ -76,6 +83,14 @@ export function checkPurgeOptions(options: PurgeOptions): PurgeSelection {
     throw new UsageError(`--source ${source}: give one of ${SOURCE_KINDS.join(', ')}.`);
   }
   return { batch: options.batch, before: options.before, source };
+}
+
+function migrationBackups(path: string): string[] {
+  const prefix = `${basename(path)}.v`;
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(prefix) && /\.v\d+\.bak$/.test(name))
+    .sort()
+    .map((name) => join(dirname(path), name));
 }
 
 function isIsoDate(text: string): boolean {

@@ -55,5 +55,8 @@ Examples:
       if (result.dryRun) return ctx.say(`\nDry run: would delete ${what}. Nothing was deleted.\n`);
       const sizes = result.bytesBefore !== null && result.bytesAfter !== null ? ` The file went from ${n(result.bytesBefore)} to ${n(result.bytesAfter)} bytes.` : '';
       ctx.say(`\nDeleted ${what}, and compacted the database.${sizes}\n`);
+      if (result.backups.length > 0) {
+        ctx.say(`Copies made before schema upgrades still hold the old data; delete them if the retention rule covers them:\n${result.backups.map((b) => `  ${b}\n`).join('')}`);
+      }
     });
 }
