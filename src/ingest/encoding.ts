@@ -50,6 +50,19 @@ export function isUtf8(bytes: Buffer): boolean {
   }
 }
 
+/**
+ * Bytes of byte-order mark at the start of `head` that belong to `encoding` (given with --encoding), so an
+ * override such as `--encoding utf8` on a file with a BOM does not leave U+FEFF in the first cell.
+ * @example bomLength(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'UTF-8') // 3
+ */
+export function bomLength(head: Buffer, encoding: string): number {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const detected = detectEncoding(head);
+  if (detected.bom === 0) return 0;
+  const family = name === 'ucs2' ? 'utf16le' : name;
+  return family === detected.encoding || (family === 'utf16' && detected.encoding.startsWith('utf16')) ? detected.bom : 0;
+}
+
 export function isKnownEncoding(name: string): boolean {
   return iconv.encodingExists(name);
 }
