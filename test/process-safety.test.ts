@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runBin, startBin, validNik, writeRecipientCsv } from './helpers/process.js';
+import { ensureBuilt, ROOT, runBin, startBin, validNik, writeRecipientCsv } from './helpers/process.js';
 import { tempDir } from './helpers/cli.js';
 
 const BIG_ROWS = 200_000;
@@ -163,5 +163,18 @@ describe('output into a pipe that closes early', () => {
     const result = await child.result;
     expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(result.code).toBe(0);
+  });
+});
+
+describe('a damaged workbook whose reader never finishes', () => {
+  // test/data/damaged-deflate-hang.xlsx: an exceljs workbook with one byte of sheet1.xml's deflate data
+  // flipped. exceljs's stream reader then never settles; Node alone would exit silently with code 13.
+  it('ends with exit 1 and a message, and keeps nothing of it', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const r = await runBin(['--db', db, 'import', join(ROOT, 'test/data/damaged-deflate-hang.xlsx'), '--source', 'central', '--wave', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^prakerja: stopped before finishing: reading a file never completed \(a damaged workbook\?\)\. Nothing of that file was kept/);
+    expect(inspect(db).records).toBe(0);
   });
 });

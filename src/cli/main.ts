@@ -11,6 +11,7 @@ import { registerRejects } from './commands/rejects.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -50,10 +51,22 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that loses a promise (exceljs on some damaged workbooks) leaves nothing for the event loop to
+  // do while the command is still waiting: Node would then exit silently with code 13. Say what happened
+  // and exit 1 instead. An open transaction is never committed, so SQLite rolls it back.
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write(
+      'prakerja: stopped before finishing: reading a file never completed (a damaged workbook?). Nothing of that file was kept; files finished before it were. Open it in Excel or LibreOffice and save it again, or export it as CSV.\n',
+    );
+    process.exit(EXIT.failure);
+  });
   // `prakerja status | head`: the reader left, which is not an error of ours. Stop quietly, no stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
   process.exitCode = await run(argv.slice(2));
+  finished = true;
 }
