@@ -230,18 +230,24 @@ describe('database paths that go wrong: one clear line, exit 1', () => {
     ensureBuilt();
     const s = setup({ 'good.csv': GOOD, 'more.csv': `NIK,Nama,Gelombang\n${'1271014101900005'},ANI,4\n` });
     await runCli(['--db', s.db, 'import', s.path('good.csv'), '--source', 'central']);
-    // root ignores permission bits, so the child runs as `nobody`, who may read the file but not write it.
-    chmodSync(s.dir, 0o755);
-    chmodSync(s.db, 0o644);
+    // root ignores permission bits, so as root the child runs as `nobody`, who may read the file but not
+    // write it; anyone else gets a file and folder without write permission.
+    const root = process.getuid?.() === 0;
+    const fileMode = root ? 0o644 : 0o444;
     chmodSync(s.path('more.csv'), 0o644);
+    chmodSync(s.db, fileMode);
+    chmodSync(s.dir, root ? 0o755 : 0o555);
     const before = sha(s.db);
-    const asNobody = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
-    const r = await runBin(['--db', s.db, 'import', s.path('more.csv'), '--source', 'central'], {}, asNobody);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/read-only for this user/);
-    expect(oneLine(r.stderr)).toBe(true);
-    expect(sha(s.db)).toBe(before);
-    expect(statSync(s.db).mode & 0o777).toBe(0o644);
+    try {
+      const r = await runBin(['--db', s.db, 'import', s.path('more.csv'), '--source', 'central'], {}, root ? { uid: 65_534, gid: 65_534 } : {});
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/read-only for this user/);
+      expect(oneLine(r.stderr)).toBe(true);
+      expect(sha(s.db)).toBe(before);
+      expect(statSync(s.db).mode & 0o777).toBe(fileMode);
+    } finally {
+      chmodSync(s.dir, 0o700);
+    }
   });
 
   it('disk full (simulated with PRAGMA max_page_count): the file is rolled back, the message says what to do', async () => {
