@@ -172,6 +172,17 @@ describe('NIKs in messages', () => {
     expect(json.stdout).not.toContain(NIK_A);
   });
 
+  it('a NIK in the name column is masked in the import summary, its JSON and the rejects listing', async () => {
+    const s = setup({ 'swapped.csv': `NIK,Nama,Gelombang\nSITI AMINAH,${NIK_A},3\n` });
+    const r = await runCli(['--db', s.db, 'import', s.path('swapped.csv'), '--source', 'central']);
+    expect(r.stdout).toContain('127101******0003');
+    const json = await runCli(['--db', s.db, '--json', 'import', s.path('swapped.csv'), '--source', 'central', '--force']);
+    const listing = await runCli(['--db', s.db, 'rejects']);
+    const listingJson = await runCli(['--db', s.db, '--json', 'rejects']);
+    for (const out of [r, json, listing, listingJson]) expect(out.stdout + out.stderr).not.toContain(NIK_A);
+    expect((await runCli(['--db', s.db, 'rejects', '--show-nik'])).stdout).toContain(NIK_A);
+  });
+
   it('handleError masks NIKs in any error it prints', () => {
     let err = '';
     const code = handleError(new Error(`UNIQUE failed for ${NIK_A}`), { stdout: () => {}, stderr: (t) => void (err += t), env: {}, isTTY: false });

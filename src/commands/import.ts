@@ -217,7 +217,8 @@ async function writeRows(
       writer.reject({ line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
       summary.rejected++;
       summary.rejectedBy[outcome.reason] = (summary.rejectedBy[outcome.reason] ?? 0) + 1;
-      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: outcome.message });
+      // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
+      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: maskNikLike(outcome.message) });
     } else {
       summary.skipped++;
       summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;

@@ -27,7 +27,7 @@ export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[
       file: r.file_name,
       line: r.line,
       reason: r.reason,
-      message: r.message,
+      message: options.showNik ? r.message : maskNikLike(r.message),
       cells: options.showNik ? cells : cells.map(maskDigits),
     };
   });
