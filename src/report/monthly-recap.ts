@@ -96,7 +96,8 @@ function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYe
     current.visits += 1;
     if (v.visit_date && (!current.last_visit || v.visit_date > current.last_visit)) current.last_visit = v.visit_date;
   }
-  return out;
+  // Per month, by name: the order a person follows up in.
+  return out.sort((a, b) => (a.month ?? '\uffff').localeCompare(b.month ?? '\uffff') || a.name.localeCompare(b.name));
 }
 
 /** The month label: 'YYYY-MM', or the no-date label. */

@@ -149,8 +149,14 @@ function printTable(ctx: CliContext, table: ReportTable): void {
   const width = 110;
   ctx.say(`\n${ctx.c.bold(table.title)}\n`);
   if (table.rows.length === 0) return ctx.say('(no data)\n');
+  // Shares print as '12.5%', padded so that they line up on the right like the counts.
   const cell = (v: CellValue, i: number): Cell => (typeof v === 'number' && table.columns[i]?.kind === 'share' ? `${(v * 100).toFixed(1)}%` : v);
   const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r.map(cell));
+  table.columns.forEach((c, i) => {
+    if (c.kind !== 'share') return;
+    const w = Math.max(c.label.length, ...rows.map((r) => String(r[i] ?? '').length));
+    for (const r of rows) r[i] = String(r[i] ?? '').padStart(w);
+  });
   const widthOf = (i: number) => Math.max(table.columns[i]?.label.length ?? 0, ...rows.map((r) => String(r[i] ?? '').length)) + 2;
   const blocks: number[][] = [];
   let block: number[] = [];
@@ -170,5 +176,19 @@ function printTable(ctx: CliContext, table: ReportTable): void {
     if (b > 0) ctx.say('\n');
     ctx.say(formatTable(pick.map((i) => table.columns[i]?.label ?? ''), rows.map((r) => pick.map((i) => r[i]))));
   });
-  for (const note of table.notes) ctx.say(`  · ${note}\n`);
+  for (const note of table.notes) ctx.say(`${wrap(note, width, '  · ', '    ')}\n`);
+}
+
+function wrap(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length > width && line.trim() !== '' && line !== first) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
 }
