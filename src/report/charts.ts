@@ -5,11 +5,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A round axis maximum: 1, 2 or 5 times a power of ten, at least `max`. */
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * p).find((v) => v >= max) ?? 10 * p);
+/** A round gridline step (1, 2 or 5 times a power of ten) giving at most `lines` steps up to `max`. */
+function niceAxis(max: number, lines: number): { top: number; step: number } {
+  if (max <= 0) return { top: 1, step: 1 };
+  const raw = max / lines;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((v) => v >= raw) ?? 10 * p;
+  return { top: Math.ceil(max / step) * step, step: Math.max(1, step) };
 }
 
 /**
@@ -24,16 +26,18 @@ function vertical(chart: ChartSpec, format: (n: number) => string): string {
   const n = chart.categories.length;
   const W = 760, H = 300, left = 56, right = chart.share ? 48 : 16, top = 16, bottom = 44;
   const plotW = W - left - right, plotH = H - top - bottom;
-  const max = niceMax(Math.max(0, ...chart.values));
+  const { top: max, step } = niceAxis(Math.max(0, ...chart.values), 4);
   const slot = plotW / Math.max(1, n);
   const barW = Math.max(2, Math.min(48, slot * 0.7));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const parts: string[] = [];
-  for (let i = 0; i <= 4; i += 1) {
-    const v = (max * i) / 4;
+  for (let v = 0; v <= max; v += step) {
     parts.push(`<line class="grid" x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}"/>`);
     parts.push(`<text class="axis" x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${escapeHtml(format(v))}</text>`);
-    if (chart.share) parts.push(`<text class="axis share-axis" x="${W - right + 6}" y="${y(v) + 4}">${25 * i}%</text>`);
+  }
+  // The share has its own scale, 0–100 %, labelled on the right.
+  if (chart.share) {
+    for (const s of [0, 0.5, 1]) parts.push(`<text class="axis share-axis" x="${W - right + 6}" y="${top + plotH - s * plotH + 4}">${s * 100}%</text>`);
   }
   const every = Math.max(1, Math.ceil(n / 24));
   chart.categories.forEach((cat, i) => {
@@ -60,7 +64,7 @@ function horizontal(chart: ChartSpec, format: (n: number) => string): string {
   const rowH = 20, left = 170, right = 120, top = 8;
   const W = 760, H = top + rowH * Math.max(1, n) + 8;
   const plotW = W - left - right;
-  const max = niceMax(Math.max(0, ...chart.values));
+  const { top: max } = niceAxis(Math.max(0, ...chart.values), 4);
   const parts: string[] = [];
   chart.categories.forEach((cat, i) => {
     const v = chart.values[i] ?? 0;

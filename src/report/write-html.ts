@@ -14,7 +14,7 @@ export interface HtmlOptions {
 const CSS = `
 :root { --ink: #1f2933; --muted: #616e7c; --bar: #2f6fb0; --share: #d9822b; --line: #d9dee4; }
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0 auto; padding: 24px; max-width: 1100px; }
+body { font: 14px/1.45 system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0 auto; padding: 24px; max-width: 1280px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 32px 0 8px; border-bottom: 2px solid var(--bar); padding-bottom: 4px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
@@ -29,7 +29,8 @@ svg .share { fill: none; stroke: var(--share); stroke-width: 2; } svg .share-dot
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 12.5px; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; }
-th { background: #eef2f7; text-align: left; vertical-align: bottom; }
+th { background: #eef2f7; text-align: left; vertical-align: bottom; font-size: 11.5px; }
+td.date { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 700; background: #f6f8fa; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
@@ -57,7 +58,7 @@ export function writeHtml(tables: readonly ReportTable[], options: HtmlOptions):
   const cell = (v: CellValue, kind: ColumnKind) => {
     if (v === null) return '<td></td>';
     if (typeof v === 'number') return `<td class="num">${kind === 'share' ? pct(v) : int(v)}</td>`;
-    return `<td>${escapeHtml(v)}</td>`;
+    return `<td${kind === 'date' ? ' class="date"' : ''}>${escapeHtml(v)}</td>`;
   };
   const sections = tables.map((t) => {
     const kinds = t.columns.map((c) => c.kind);

@@ -46,6 +46,7 @@ export interface Fixture {
 
 export interface FixtureSize {
   waves: number;
+  /** Recipients per wave on average; each wave gets between half and one and a half times as many. */
   perWave: number;
   /** Desk visitors who never appear in a central list. */
   visitorsOnly: number;
@@ -141,7 +142,8 @@ export function makeFixture(size: FixtureSize): Fixture {
   };
 
   for (const wave of waves) {
-    for (let i = 0; i < size.perWave; i += 1) {
+    const count = Math.round(size.perWave * (0.5 + rand()));
+    for (let i = 0; i < count; i += 1) {
       const p = newPerson();
       p.copies.set(wave, rand() < 0.06 ? 2 : 1);
       if (rand() < 0.08) p.revoked.add(wave);
