@@ -5,6 +5,12 @@
  */
 import type { Db } from './database.js';
 
+/**
+ * Persons seen at the walk-in desk. The `+` keeps SQLite off the person index here: walking that index
+ * visits every resolved record of the (large) central lists, a plain scan is several times faster.
+ */
+const WALKIN_PERSONS = `SELECT DISTINCT person_id AS pid FROM records WHERE source = 'walkin' AND +person_id IS NOT NULL`;
+
 /** Person key: the resolver's person, or the record itself while it has none. */
 const PID = 'coalesce(r.person_id, -r.id)';
 
@@ -52,47 +58,47 @@ export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
   const age = ageSql('p.birth_date', 'refs.ref_date');
   return db
     .prepare<{ waves: string | null; office: string | null; ageAt: string | null }, WaveRecapSqlRow>(
-      `WITH c AS (
-         SELECT r.id, ${PID} AS pid, r.wave, r.status, r.region, r.sex, r.birth_date, r.nik, r.nik_status, r.batch_id
+      `WITH refs AS (
+         -- The age reference date of each wave: --age-at, else the day its list was first imported.
+         SELECT x.wave, coalesce(@ageAt, min(substr(b.imported_at, 1, 10))) AS ref_date
+           FROM (SELECT DISTINCT wave, batch_id FROM records WHERE source = 'central' AND wave IS NOT NULL) x
+           JOIN batches b ON b.id = x.batch_id GROUP BY x.wave
+       ),
+       p AS (
+         -- One row per person and wave, in a single pass over the central records.
+         SELECT r.wave, ${PID} AS pid, count(*) AS n, max(r.status IS 'dicabut') AS revoked,
+                CASE WHEN @office IS NULL THEN NULL ELSE max(substr(coalesce(r.region, ''), 1, length(@office)) = @office) END AS resident,
+                min(r.sex) AS sex, min(r.birth_date) AS birth_date,
+                sum(r.nik_status IN ('invalid', 'missing')) AS nik_invalid, sum(r.nik_status = 'damaged') AS nik_damaged
            FROM records r
           WHERE r.source = 'central' AND r.wave IS NOT NULL
             AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
+          GROUP BY r.wave, pid
        ),
-       refs AS (
-         SELECT c.wave, coalesce(@ageAt, min(substr(b.imported_at, 1, 10))) AS ref_date
-           FROM c JOIN batches b ON b.id = c.batch_id GROUP BY c.wave
-       ),
-       p AS (
-         SELECT wave, pid, count(*) AS n, max(status IS 'dicabut') AS revoked,
-                CASE WHEN @office IS NULL THEN NULL ELSE max(coalesce(region, '') LIKE @office || '%') END AS resident,
-                min(sex) AS sex, min(birth_date) AS birth_date
-           FROM c GROUP BY wave, pid
-       ),
-       walk AS (SELECT DISTINCT person_id AS pid FROM records WHERE source = 'walkin' AND person_id IS NOT NULL),
+       walk AS (${WALKIN_PERSONS}),
        pa AS (
          SELECT p.*, refs.ref_date, p.pid IN (SELECT pid FROM walk) AS assisted,
                 CASE WHEN p.birth_date IS NULL THEN NULL ELSE ${age} END AS age
            FROM p JOIN refs USING (wave)
-       ),
-       nik AS (
-         SELECT wave, sum(nik_status IN ('invalid', 'missing')) AS nik_invalid, sum(nik_status = 'damaged') AS nik_damaged
-           FROM c GROUP BY wave
        ),
        conflicted AS (
          SELECT record_l AS id FROM links WHERE kind = 'conflict'
          UNION SELECT record_r FROM links WHERE kind = 'conflict'
        ),
        conf AS (
-         SELECT c.wave, count(DISTINCT c.nik) AS conflicts FROM c WHERE c.id IN (SELECT id FROM conflicted) GROUP BY c.wave
+         -- From the (few) conflict links to their records, not the other way round.
+         SELECT r.wave, count(DISTINCT r.nik) AS conflicts
+           FROM conflicted JOIN records r ON r.id = conflicted.id
+          WHERE r.source = 'central' GROUP BY r.wave
        )
        SELECT pa.wave, pa.ref_date, sum(pa.n) AS rows, count(*) AS recipients, sum(pa.resident) AS residents,
               sum(pa.revoked) AS revoked, sum(pa.n) - count(*) AS duplicate_rows,
-              nik.nik_invalid, nik.nik_damaged, coalesce(conf.conflicts, 0) AS conflicts,
+              sum(pa.nik_invalid) AS nik_invalid, sum(pa.nik_damaged) AS nik_damaged, coalesce(conf.conflicts, 0) AS conflicts,
               sum(pa.assisted) AS assisted, sum(pa.sex IS 'F') AS women, sum(pa.sex IS 'M') AS men,
               sum(pa.age < 25) AS age_lt25, sum(pa.age BETWEEN 25 AND 34) AS age_25_34,
               sum(pa.age BETWEEN 35 AND 44) AS age_35_44, sum(pa.age BETWEEN 45 AND 54) AS age_45_54,
               sum(pa.age >= 55) AS age_55plus, sum(pa.age IS NULL) AS age_unknown
-         FROM pa JOIN nik USING (wave) LEFT JOIN conf USING (wave)
+         FROM pa LEFT JOIN conf USING (wave)
         GROUP BY pa.wave ORDER BY pa.wave`,
     )
     .all({ waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null, office: q.office, ageAt: q.ageAt ?? null });
@@ -116,18 +122,19 @@ export interface MonthWaveCount {
 const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month, r.nik_status
                    FROM records r
                   WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)`;
-const RECIPIENTS = `SELECT DISTINCT person_id AS pid, wave FROM records WHERE source = 'central' AND person_id IS NOT NULL`;
+/** Is person `pid` in a central list? Through the person index: the walk-in log is small, the lists are not. */
+const IS_RECIPIENT = (pid: string) => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source = 'central')`;
 
 /** Walk-in visits per month: visits, distinct persons, persons found in a central list, visits without a valid NIK. */
 export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRow[] {
   return db
     .prepare<{ month: string | null }, MonthlyRecapSqlRow>(
-      `WITH w AS (${WALKINS}), rec AS (${RECIPIENTS}),
-       mp AS (SELECT DISTINCT month, pid FROM w)
-       SELECT w.month, count(*) AS visits, count(DISTINCT w.pid) AS persons,
-              (SELECT count(*) FROM mp WHERE mp.month IS w.month AND mp.pid IN (SELECT pid FROM rec)) AS recipients,
+      `WITH w AS (${WALKINS}),
+       mp AS (SELECT month, pid, ${IS_RECIPIENT('pid')} AS recipient FROM (SELECT DISTINCT month, pid FROM w)),
+       m AS (SELECT month, sum(recipient) AS recipients FROM mp GROUP BY month)
+       SELECT w.month, count(*) AS visits, count(DISTINCT w.pid) AS persons, m.recipients,
               sum(w.nik_status <> 'valid') AS visits_without_nik
-         FROM w GROUP BY w.month ORDER BY w.month IS NULL, w.month`,
+         FROM w JOIN m ON m.month IS w.month GROUP BY w.month ORDER BY w.month IS NULL, w.month`,
     )
     .all({ month });
 }
@@ -136,11 +143,14 @@ export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRo
 export function monthlyWaveCountsSql(db: Db, month: string | null): MonthWaveCount[] {
   return db
     .prepare<{ month: string | null }, MonthWaveCount>(
-      `WITH w AS (${WALKINS}), rec AS (${RECIPIENTS}),
-       mp AS (SELECT DISTINCT month, pid FROM w)
-       SELECT mp.month, rec.wave, count(*) AS persons FROM mp JOIN rec USING (pid)
-        WHERE rec.wave IS NOT NULL
-        GROUP BY mp.month, rec.wave ORDER BY mp.month IS NULL, mp.month, rec.wave`,
+      `WITH w AS (${WALKINS}),
+       mp AS (SELECT DISTINCT month, pid FROM w),
+       mw AS (
+         SELECT DISTINCT mp.month, mp.pid, c.wave FROM mp JOIN records c ON c.person_id = mp.pid
+          WHERE c.source = 'central' AND c.wave IS NOT NULL
+       )
+       SELECT month, wave, count(*) AS persons FROM mw
+        GROUP BY month, wave ORDER BY month IS NULL, month, wave`,
     )
     .all({ month });
 }
@@ -163,12 +173,11 @@ export interface NotYetRecipientVisit {
 export function notYetRecipientVisitsSql(db: Db, month: string | null): NotYetRecipientVisit[] {
   return db
     .prepare<{ month: string | null }, NotYetRecipientVisit>(
-      `WITH rec AS (${RECIPIENTS})
-       SELECT substr(r.visit_date, 1, 7) AS month, ${PID} AS pid, r.visit_date, r.name, r.nik, r.nik_raw, r.nik_status,
+      `SELECT substr(r.visit_date, 1, 7) AS month, ${PID} AS pid, r.visit_date, r.name, r.nik, r.nik_raw, r.nik_status,
               r.phone, r.region, b.file_name, r.line
          FROM records r JOIN batches b ON b.id = r.batch_id
         WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)
-          AND (r.person_id IS NULL OR r.person_id NOT IN (SELECT pid FROM rec))
+          AND (r.person_id IS NULL OR NOT ${IS_RECIPIENT('r.person_id')})
         ORDER BY month IS NULL, month, pid, r.visit_date, r.id`,
     )
     .all({ month });
@@ -192,10 +201,10 @@ export function areaRecapSql(db: Db, office: string, digits: 4 | 6, wave: number
     .prepare<{ office: string; digits: number; wave: number | null }, AreaRecapSqlRow>(
       `WITH c AS (
          SELECT ${PID} AS pid, r.region, r.status, r.sex FROM records r
-          WHERE r.source = 'central' AND r.region LIKE @office || '%' AND (@wave IS NULL OR r.wave = @wave)
+          WHERE r.source = 'central' AND substr(r.region, 1, length(@office)) = @office AND (@wave IS NULL OR r.wave = @wave)
        ),
        p AS (SELECT pid, min(region) AS region, max(status IS 'dicabut') AS revoked, min(sex) AS sex FROM c GROUP BY pid),
-       walk AS (SELECT DISTINCT person_id AS pid FROM records WHERE source = 'walkin' AND person_id IS NOT NULL)
+       walk AS (${WALKIN_PERSONS})
        SELECT substr(region, 1, @digits) AS code, count(*) AS recipients, sum(revoked) AS revoked,
               sum(pid IN (SELECT pid FROM walk)) AS assisted, sum(sex IS 'F') AS women, sum(sex IS 'M') AS men
          FROM p GROUP BY 1 ORDER BY 1`,
