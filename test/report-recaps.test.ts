@@ -166,6 +166,25 @@ describe('report kecamatan', () => {
     expect(r.stderr).toContain('prakerja init --region');
   });
 
+  test('report all says when it leaves the kecamatan recap out', async () => {
+    const bare = join(dir, 'bare.sqlite');
+    await runCli(['--db', bare, 'import', join(dir, 'penerima-gelombang-2.csv'), '--source', 'central', '--wave', '2']);
+    const r = await runCli(['--db', bare, 'report', 'all']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Rekap Penerima Kartu Prakerja per Gelombang');
+    expect(r.stdout).not.toContain('Kecamatan');
+    expect(r.stderr).toContain('kecamatan recap left out: the office region is not set. Run `prakerja init --region CODE`');
+  });
+
+  test('every report command has help with examples', async () => {
+    for (const kind of ['waves', 'monthly', 'kecamatan', 'all']) {
+      const r = await runCli(['report', kind, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`prakerja report ${kind}`);
+      expect(r.stdout).toContain('Examples:');
+    }
+  });
+
   test('the terminal table names the kecamatan', async () => {
     const r = await cli('report', 'kecamatan');
     expect(r.stdout).toContain('Rekap Penerima per Kecamatan: Kota Medan');

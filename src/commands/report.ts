@@ -60,6 +60,8 @@ export interface ReportResult {
   kecamatan?: KecamatanRecap;
   tables: ReportTable[];
   files: WrittenFile[];
+  /** What was left out and why, e.g. the kecamatan recap of `all` before `init --region`. */
+  skipped: string[];
 }
 
 /** Suffixes for the extra tables of a one-file CSV (`rekap.csv` → `rekap-belum-penerima.csv`). */
@@ -79,7 +81,7 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   if (options.delimiter !== undefined && outFormat !== 'csv' && !(options.outDir && (options.formats ?? ['csv']).includes('csv'))) {
     throw new UsageError('--delimiter only applies to CSV files: add --out FILE.csv or --out-dir DIR.');
   }
-  const result: ReportResult = { tables: [], files: [] };
+  const result: ReportResult = { tables: [], files: [], skipped: [] };
   const { kind } = options;
   if (kind === 'waves' || kind === 'all') {
     result.waves = waveRecap(db, { waves: options.waves, ageAt: options.ageAt });
@@ -93,6 +95,8 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   if (kind === 'kecamatan' || (kind === 'all' && officeRegion(db))) {
     result.kecamatan = kecamatanRecap(db, { wave: options.wave });
     result.tables.push(kecamatanRecapTable(result.kecamatan, lang));
+  } else if (kind === 'all') {
+    result.skipped.push('kecamatan recap left out: the office region is not set. Run `prakerja init --region CODE` to add it.');
   }
 
   const office = officeRegion(db);

@@ -79,6 +79,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       .addHelpText('after', `${EXAMPLES[kind]}\n`)
       .action(async (flags: Flags) => {
         const result = await buildReport(ctx.openDb(), toOptions(kind, flags));
+        if (!ctx.globals.quiet) for (const note of result.skipped) ctx.io.stderr(`prakerja: ${note}\n`);
         if (ctx.globals.json) {
           const { tables: _tables, ...data } = result;
           return ctx.json(data);
