@@ -104,7 +104,18 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 }
 
 async function importFile(db: Db, file: string, options: ImportOptions): Promise<FileSummary> {
-  const sha256 = await hashFile(file);
+  const digest = await hashFile(file);
+  const table = await openTable(file, options);
+  try {
+    return await importTable(db, file, digest, table, options);
+  } finally {
+    table.close();
+  }
+}
+
+async function importTable(db: Db, file: string, digest: string, table: Table, options: ImportOptions): Promise<FileSummary> {
+  // Each sheet of a workbook is its own batch (a province often sends one sheet per kab/kota).
+  const sha256 = table.sheet === null ? digest : createHash('sha256').update(`${digest}\0${table.sheet}`).digest('hex');
   const existing = batchBySha(db, sha256);
   if (existing && !options.force) {
     return {
@@ -117,7 +128,6 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
       skipped: existing.rows_skipped,
     };
   }
-  const table = await openTable(file, options);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
   if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {

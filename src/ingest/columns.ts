@@ -15,20 +15,28 @@ const SYNONYMS: Record<Field, readonly string[]> = {
   nik: [
     'nik', 'noktp', 'nomorktp', 'nik ktp', 'nikktp', 'noinduk', 'nomorinduk', 'nomorindukkependudukan',
     'noindukkependudukan', 'ktp', 'noidentitas', 'nomoridentitas', 'niknoktp', 'nikpenerima', 'nikpeserta',
+    'nonik', 'nomornik', 'noktpnik', 'nikpendaftar', 'nikpemohon', 'niktamu', 'noektp', 'ektp',
   ],
   name: [
     'nama', 'namalengkap', 'namapenerima', 'namapeserta', 'namasesuaiktp', 'namatamu', 'namapengunjung',
-    'namapemohon', 'name', 'fullname', 'namalengkapsesuaiktp',
+    'namapemohon', 'name', 'fullname', 'namalengkapsesuaiktp', 'namapendaftar', 'namaktp', 'namasesuaidenganktp',
+    'namalengkappeserta', 'namapenerimamanfaat',
   ],
   wave: ['gelombang', 'gel', 'gelke', 'gelombangke', 'wave', 'batch', 'angkatan'],
   status: ['status', 'keterangan', 'ket', 'statuspenerima', 'statuskepesertaan', 'statuskartu'],
   date: [
     'tanggal', 'tgl', 'tanggalkunjungan', 'tglkunjungan', 'tanggaldatang', 'tgldatang', 'date', 'waktu',
-    'haritanggal', 'tanggalpendaftaran', 'tglpendaftaran',
+    'haritanggal', 'tanggalpendaftaran', 'tglpendaftaran', 'haritgl', 'haritanggalkunjungan', 'tanggaldaftar',
   ],
-  phone: ['nohp', 'hp', 'nomorhp', 'notelp', 'notelepon', 'telepon', 'telp', 'nowa', 'nomorwa', 'handphone', 'nohpwa', 'kontak'],
-  purpose: ['keperluan', 'tujuan', 'layanan', 'maksudkunjungan', 'maksud'],
-  regency: ['kabkota', 'kabupatenkota', 'kabupaten', 'kota', 'kabkot', 'domisili', 'kabupatenkotadomisili', 'wilayah'],
+  phone: [
+    'nohp', 'hp', 'nomorhp', 'notelp', 'notelepon', 'telepon', 'telp', 'nowa', 'nomorwa', 'handphone', 'nohpwa', 'kontak',
+    'nomortelepon', 'nomorhandphone', 'nohandphone', 'notelpon', 'telpon', 'whatsapp', 'nowhatsapp', 'wa', 'notelphp',
+  ],
+  purpose: ['keperluan', 'tujuan', 'layanan', 'maksudkunjungan', 'maksud', 'keperluankunjungan', 'jenislayanan', 'maksuddantujuan'],
+  regency: [
+    'kabkota', 'kabupatenkota', 'kabupaten', 'kota', 'kabkot', 'domisili', 'kabupatenkotadomisili', 'wilayah',
+    'kotakabupaten', 'kotakab', 'kabkotadomisili', 'asalkabkota',
+  ],
   number: ['no', 'nomor', 'nourut', 'nomorurut', 'num'],
 };
 

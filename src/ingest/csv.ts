@@ -5,16 +5,17 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { InputError } from '../errors.js';
-import { mapColumns } from './columns.js';
-import { decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
-import type { SkippedRow, SourceRow, Table, TableOptions } from './table.js';
+import { InputError, UsageError } from '../errors.js';
+import { bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
+import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
+import type { SourceRow, Table, TableOptions } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
-/** How far down a header row may sit below titles and blank lines. */
-const HEADER_SEARCH_ROWS = 50;
 
 export async function openCsv(path: string, head: Buffer, options: TableOptions): Promise<Table> {
+  if (options.delimiter !== undefined && [...options.delimiter].length !== 1) {
+    throw new UsageError(`--delimiter ${JSON.stringify(options.delimiter)}: give one character, e.g. --delimiter ";" or --delimiter tab.`);
+  }
   const detected = detectEncoding(head);
   const encoding = options.encoding ?? detected.encoding;
   if (!isKnownEncoding(encoding)) {
@@ -26,23 +27,20 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
       path,
     );
   }
-  const bom = options.encoding ? 0 : detected.bom;
+  // An explicit --encoding still drops the byte-order mark that goes with it (else it sticks to the first cell).
+  const bom = options.encoding ? bomLength(head, encoding) : detected.bom;
   let text = decode(head.subarray(bom), encoding);
   // The sample may end in the middle of a row: keep whole lines only.
   if (head.length >= 65_536) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
 
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const sample = parseSample(text, delimiter);
-  const headerIndex = sample.findIndex((r) => {
-    const m = mapColumns(r.cells, options.map);
-    return m.fields.nik !== undefined && m.fields.name !== undefined;
-  });
-  if (headerIndex < 0) throw noHeader(path, sample, delimiter);
-  const headerRow = sample[headerIndex];
-  if (!headerRow) throw noHeader(path, sample, delimiter);
-  const above: SkippedRow[] = sample
-    .slice(0, headerIndex)
-    .map((r) => ({ line: r.line, reason: r.cells.every((c) => c.trim() === '') ? 'blank' : 'title' }));
+  const found = findHeader(sample, options.map);
+  if (!found) {
+    const how = `${encoding}, delimiter ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)}`;
+    throw noHeaderError(path, sample, how, options.map);
+  }
+  const { header: headerRow, above } = found;
 
   return {
     format: 'csv',
@@ -53,6 +51,8 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
     headerLine: headerRow.line,
     above,
     rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1 }),
+    // The file is opened only when the rows are read, and closed when they end.
+    close: () => undefined,
   };
 }
 
@@ -92,37 +92,27 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-interface SampleRow {
-  line: number;
-  cells: string[];
-}
-
-function parseSample(text: string, delimiter: string): SampleRow[] {
-  const rows: SampleRow[] = [];
+function parseSample(text: string, delimiter: string): HeadRow[] {
+  const rows: HeadRow[] = [];
   let previousEnd = 0;
-  const records = parseSync(text, {
-    delimiter,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    to: HEADER_SEARCH_ROWS,
-  });
+  let records: string[][];
+  try {
+    records = parseSync(text, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      to: HEADER_SEARCH_ROWS,
+    });
+  } catch {
+    // A sample csv-parse cannot make sense of at all has no header either; the caller says so.
+    return rows;
+  }
   for (const record of records) {
     rows.push({ line: previousEnd + 1, cells: record });
     previousEnd += linesSpanned(record);
   }
   return rows;
-}
-
-function noHeader(path: string, sample: SampleRow[], delimiter: string): InputError {
-  const widest = sample.reduce<SampleRow | undefined>((a, r) => (!a || r.cells.length > a.cells.length ? r : a), undefined);
-  const found = widest ? widest.cells.map((c) => JSON.stringify(c.trim())).join(', ') : 'nothing';
-  const name = JSON.stringify(delimiter === '\t' ? 'tab' : delimiter);
-  return new InputError(
-    `no NIK and name columns found in the first ${HEADER_SEARCH_ROWS} rows (delimiter ${name}; widest row at line ${widest?.line ?? 1}: ${found}). ` +
-      `Name the columns with --map, e.g. --map "No Identitas=nik" --map "Nama Peserta=name".`,
-    path,
-  );
 }
 
 interface StreamOptions {

@@ -20,7 +20,11 @@ export function detectEncoding(head: Buffer): DetectedEncoding {
   const sample = head.subarray(0, 512);
   let oddNuls = 0;
   let evenNuls = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNuls++ : evenNuls++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddNuls++;
+    else evenNuls++;
+  }
   if (sample.length >= 8 && oddNuls > sample.length / 4 && evenNuls === 0) return { encoding: 'utf16le', bom: 0 };
   if (sample.length >= 8 && evenNuls > sample.length / 4 && oddNuls === 0) return { encoding: 'utf16be', bom: 0 };
   return { encoding: isUtf8(head) ? 'utf8' : 'windows-1252', bom: 0 };
@@ -44,6 +48,19 @@ export function isUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Bytes of byte-order mark at the start of `head` that belong to `encoding` (given with --encoding), so an
+ * override such as `--encoding utf8` on a file with a BOM does not leave U+FEFF in the first cell.
+ * @example bomLength(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'UTF-8') // 3
+ */
+export function bomLength(head: Buffer, encoding: string): number {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const detected = detectEncoding(head);
+  if (detected.bom === 0) return 0;
+  const family = name === 'ucs2' ? 'utf16le' : name;
+  return family === detected.encoding || (family === 'utf16' && detected.encoding.startsWith('utf16')) ? detected.bom : 0;
 }
 
 export function isKnownEncoding(name: string): boolean {

@@ -43,6 +43,8 @@ export interface Table {
   /** Rows above the header: titles and blank lines. */
   above: SkippedRow[];
   rows: AsyncIterable<SourceRow>;
+  /** Releases the file when the rows are not read to the end (an XLSX is open from the start). */
+  close(): void;
 }
 
 /** Looks at the first bytes and opens the file with the reader for its format. */

@@ -22,9 +22,10 @@ const names: [number, string[]][] = [
 for (const [month, spellings] of names) for (const s of spellings) MONTHS[s] = month;
 
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/;
+const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ t].*)?$/;
 const WORDS = /^(\d{1,2})[\s/.-]+([a-z]+)\.?[\s/.-]+(\d{2}|\d{4})$/;
-const DAY_NAME = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\s*,?\s*/;
+// Day names lead many guest-book dates (`Rabu, 5 Agustus 2020`); they add nothing the date does not say.
+const DAY_NAME = /^(senin|selasa|rabu|kamis|jumat|jum['’`]at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,/]?\s*/;
 
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -34,10 +35,15 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * @example parseVisitDate('5 Mei 2020') // '2020-05-05'
  */
 export function parseVisitDate(raw: string): string | null {
-  const text = raw.trim().toLowerCase().replace(DAY_NAME, '').replace(/\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$/, '');
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(DAY_NAME, '')
+    // A time after the date (`05/08/2020 10:30`, `5 Mei 2020 pukul 10.30 WIB`) is dropped.
+    .replace(/\s+(pukul|jam|pk\.?)?\s*\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*(wib|wita|wit))?$/, '');
   if (text === '') return null;
   let m = ISO.exec(text);
-  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return ymd(Number(m[1]), Number(m[3]), Number(m[4]));
   m = NUMERIC.exec(text);
   if (m) return ymd(year(m[3] ?? ''), Number(m[2]), Number(m[1]));
   m = WORDS.exec(text);

@@ -29,7 +29,7 @@ export interface NormalRecord {
 }
 
 export type RejectReason = 'unparseable' | 'field_count' | 'missing_name';
-export type SkipReason = 'blank' | 'footer' | 'title';
+export type SkipReason = 'blank' | 'footer' | 'title' | 'signature';
 
 export type RowOutcome =
   | { kind: 'record'; record: NormalRecord }
@@ -55,6 +55,38 @@ export interface RowInput {
 const FOOTER = /^(jumlah|total|grand ?total|sub ?total|jml)\b/i;
 
 /**
+ * The signature block official lists end with (`Medan, 31 Agustus 2020` / `Mengetahui,` / `Kepala Dinas …`
+ * / `( Drs. H. ZAINAL ARIFIN, M.Si )` / `NIP. 19680412 199403 1 005`). Skipped, not rejected: it is part of
+ * every official file, holds no person, and rejecting it would make `--strict` fail on all of them.
+ */
+const SIGNATURE = [
+  /^(mengetahui|menyetujui|diketahui|disetujui|dibuat oleh|disahkan|yang membuat|pembuat daftar|ttd)\b/i,
+  /^(a\.?\s?n\.?|plt\.?|plh\.?)\s/i,
+  /^(kepala|kadis|sekretaris|kabid|kepala bidang|kasi|pejabat)\b/i,
+  /^(pembina|penata|pengatur)( (utama|tingkat|muda|tk\.?))*\s*(i|ii|iii|iv)?\s*(\/\s*[iv]+\s*\/?\s*[a-e])?$/i,
+  /^nip\.?\s*[:.]?\s*[\d ]{8,}$/i,
+  // The official's name, in parentheses as the convention is, under the signature space.
+  /^\(.+\)$/,
+  // Place and date above it: `Medan, 31 Agustus 2020`.
+  /^[a-z .'-]{3,40},\s*\d{1,2}\s+[a-z]+\s+\d{4}$/i,
+  /^_{3,}$/,
+];
+
+/** A row whose NIK and name cells are empty and whose every other filled cell is signature-block text. */
+function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boolean {
+  const empty = (i: number | undefined) => i === undefined || (cells[i] ?? '').trim() === '';
+  if (!empty(fields.nik)) return false;
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const text = (cells[i] ?? '').trim();
+    if (text === '' || i === fields.number) continue;
+    if (!SIGNATURE.some((re) => re.test(text))) return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
+/**
  * Decides what one row is.
  * @example normaliseRow({ line: 2, cells: ['1271015001900003', 'SITI AMINAH'] }, ctx).kind // 'record'
  */
@@ -68,6 +100,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   for (let i = 0; i < Math.min(cells.length, 3); i++) {
     if (FOOTER.test((cells[i] ?? '').trim())) return { kind: 'skip', reason: 'footer' };
   }
+  if (isSignature(cells, fields)) return { kind: 'skip', reason: 'signature' };
   if (cells.length > ctx.headerLength && cells.slice(ctx.headerLength).some((c) => c.trim() !== '')) {
     return {
       kind: 'reject',

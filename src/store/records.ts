@@ -73,13 +73,14 @@ export function zeroEndingNiks(db: Db, batchId: number): { total: number; ending
 
 /**
  * Flags every valid NIK of a batch that ends in 0 as damaged by Excel rounding; returns how many.
+ * The hint keeps 14 digits: the 15th can be off by one when a tool rounded rather than truncated.
  * Region, birth date and sex stay: rounding changes the serial, and a carry would need DDMMYYSSSS to be
  * all nines to reach the region digits.
  */
 export function flagRoundedNiks(db: Db, batchId: number, reason: string): number {
   return db
     .prepare(
-      `UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = substr(nik, 1, 15), nik = NULL
+      `UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = substr(nik, 1, 14), nik = NULL
         WHERE batch_id = ? AND nik IS NOT NULL AND substr(nik, 16, 1) = '0'`,
     )
     .run(reason, batchId).changes;

@@ -18,9 +18,9 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       ) WITHOUT ROWID;
 
-      -- One imported file.
+      -- One imported file. AUTOINCREMENT: a batch number in an old report never comes to mean another file.
       CREATE TABLE batches (
-        id            INTEGER PRIMARY KEY,
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
         source        TEXT NOT NULL CHECK (source IN ('central', 'province', 'walkin')),
         file_name     TEXT NOT NULL,
         file_path     TEXT NOT NULL,

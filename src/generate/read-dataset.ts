@@ -1,0 +1,81 @@
+/**
+ * Read back what the generator wrote (and what `prakerja export records` writes) for the evaluator.
+ * These readers know the generator's own layouts; they are not the product's importer.
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import type { PredictedRow, RawRecord, TruthRow } from './evaluate.js';
+
+interface Layout {
+  file: string;
+  source: string;
+  delimiter: string;
+  /** 0-based column of the NIK. */
+  nikColumn: number;
+  /** 1-based physical line of the header. */
+  headerLine: number;
+}
+
+const LAYOUTS: readonly Layout[] = [
+  { file: 'central.csv', source: 'central', delimiter: ',', nikColumn: 0, headerLine: 1 },
+  { file: 'province.csv', source: 'province', delimiter: ';', nikColumn: 1, headerLine: 4 },
+  { file: 'walkin.csv', source: 'walkin', delimiter: ',', nikColumn: 2, headerLine: 2 },
+];
+
+async function* rows(path: string, delimiter: string, fromLine: number): AsyncGenerator<{ line: number; cells: string[] }> {
+  const parser = createReadStream(path).pipe(
+    parse({ delimiter, bom: true, from_line: fromLine, relax_column_count: true, info: true }),
+  );
+  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: record.info.lines, cells: record.record };
+  }
+}
+
+/** The data rows of a generated data set with their raw NIK cells (title, header and footer rows skipped). */
+export async function readRawRecords(outDir: string): Promise<RawRecord[]> {
+  const out: RawRecord[] = [];
+  for (const layout of LAYOUTS) {
+    for await (const { line, cells } of rows(join(outDir, layout.file), layout.delimiter, layout.headerLine + 1)) {
+      if (cells[0] === 'JUMLAH') continue;
+      out.push({ file: layout.file, line, source: layout.source, nik: cells[layout.nikColumn] ?? '' });
+    }
+  }
+  return out;
+}
+
+/** Read `truth.csv` (`file,line,person`). */
+export async function readTruth(path: string): Promise<TruthRow[]> {
+  const out: TruthRow[] = [];
+  for await (const { cells } of rows(path, ',', 2)) {
+    out.push({ file: cells[0] ?? '', line: Number(cells[1]), person: cells[2] ?? '' });
+  }
+  return out;
+}
+
+/** Read a records export with a header naming at least `file`, `line` and `person_id` (and maybe `source`). */
+export async function readPredicted(path: string): Promise<PredictedRow[]> {
+  const out: PredictedRow[] = [];
+  let columns: Map<string, number> | undefined;
+  for await (const { line, cells } of rows(path, ',', 1)) {
+    if (!columns) {
+      columns = new Map(cells.map((name, i) => [name.trim().toLowerCase(), i]));
+      for (const needed of ['file', 'line', 'person_id']) {
+        if (!columns.has(needed)) throw new Error(`${path}:${line}: no "${needed}" column in the header.`);
+      }
+      continue;
+    }
+    const cell = (name: string): string | undefined => {
+      const i = columns?.get(name);
+      return i === undefined ? undefined : cells[i];
+    };
+    const source = cell('source');
+    out.push({
+      file: cell('file') ?? '',
+      line: Number(cell('line')),
+      person_id: cell('person_id') ?? '',
+      ...(source ? { source } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,492 @@
+/**
+ * Indonesian personal names as they arrive in recipient lists and guest books, turned into a readable display
+ * form, a comparison key and a phonetic blocking key. Pure and total: it never throws, whatever the string.
+ *
+ * The steps, in order:
+ * 1. Lex into pieces: runs of letters (with `'` and `-` inside), ended by a dot, comma or other separator.
+ *    A dot ends a piece, so `Drs.H.Ahmad` and `M.RIZKI` split like their spaced forms.
+ * 2. Strip titles from the front (H., Hj., Dr., Ir., …) and degrees from the back (S.Pd., A.Md., M.M., …),
+ *    never in the middle and never the last name piece (see {@link TITLES}).
+ * 3. Key each remaining piece: accents off, upper-case A–Z, apostrophes out, hyphens as spaces; then fold
+ *    variants (Muhammad, Abdul, Nur, Siti) and old spelling (Van Ophuijsen/Soewandi) token by token.
+ * 4. Phonetic code per key token (see {@link phoneticToken}).
+ */
+
+export interface NormalName {
+  /** Trimmed, single spaces, Title Case, titles in their tidy written form: `H. Ahmad Dahlan, S.Pd.`. */
+  display: string;
+  /** Upper-case A–Z and single spaces, titles removed, variants and old spelling folded; `''` if nothing is left. */
+  key: string;
+  /** `key` split on spaces. */
+  tokens: string[];
+  /** Parallel to `tokens`: true where the name as written had only an initial there (`A.` → `A`, `M.` → `MUHAMMAD`). */
+  initials: boolean[];
+  /** One code per token, space-separated, in token order (so order swaps can be blocked on sorted codes). */
+  phonetic: string;
+  /** The titles removed, normalised: upper case, inner dots kept, no trailing dot (`H`, `S.PD`, `A.MD`). */
+  titles: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Titles
+
+interface Title {
+  /** Letters only, upper case: how the title is looked up whatever its dots and spaces (`SPD` for `S. Pd.`). */
+  compact: string;
+  /** Tidy written form for `display`. */
+  written: string;
+  /** Normalised form for `titles` (several spellings share one: `Haji` and `H.` are both `H`). */
+  norm: string;
+  /** Where a piece boundary may fall inside `compact` (bit i: after i letters). `S.Pd.I` allows 1 and 3. */
+  cuts: number;
+  /** Safe to strip with no dot and no comma beside it, because no real name token is spelt like it. */
+  bare: boolean;
+}
+
+/** Build a title from its written form; segments are split at dots (`S.Pd.I` → S|PD|I). */
+function title(written: string, bare: boolean, norm?: string): Title {
+  const segments = written.replace(/\.$/, '').split('.');
+  let cuts = 0;
+  let at = 0;
+  for (const segment of segments.slice(0, -1)) {
+    at += segment.length;
+    cuts |= 1 << at;
+  }
+  const compact = segments.join('').toUpperCase();
+  return { compact, written, norm: norm ?? segments.join('.').toUpperCase(), cuts, bare };
+}
+
+/**
+ * Titles before the name: religious (Haji, Hajjah, Kiai Haji, Ustadz), academic and professional (Dr., Prof.,
+ * Ir., Drs., Dra., dr., drg., drh., Ns., apt.) and the forms of address that guest books add (Bpk., Ibu, Ny., Sdr.).
+ * All are `bare`: none is a given name, and a leading `H`/`HJ` without its dot is still Haji in these lists.
+ * The one risk, a real initial `H.` for a name like Hadi, is accepted: `H.` before a name means Haji in
+ * Indonesian lists far more often, and the resolver still sees the rest of the name.
+ */
+const PREFIX_TITLES: readonly Title[] = [
+  title('H.', true),
+  title('Hj.', true),
+  title('Hjh.', true, 'HJ'),
+  title('Haji', true, 'H'),
+  title('Hajjah', true, 'HJ'),
+  title('Hajah', true, 'HJ'),
+  title('K.H.', true),
+  title('Dr.', true),
+  title('drg.', true),
+  title('drh.', true),
+  title('Ir.', true),
+  title('Drs.', true),
+  title('Dra.', true),
+  title('Prof.', true),
+  title('Ns.', true),
+  title('apt.', true),
+  title('Bc.', true),
+  title('Tn.', true),
+  title('Ny.', true),
+  title('Nn.', true),
+  title('Bpk.', true),
+  title('Bp.', true, 'BPK'),
+  title('Bapak', true, 'BPK'),
+  title('Ibu', true),
+  title('Sdr.', true),
+  title('Sdri.', true),
+  title('Ust.', true),
+  title('Ustadz', true, 'UST'),
+  title('Ustadzah', true, 'UST'),
+];
+
+/**
+ * Degrees after the name, with or without dots, often as a comma list (`BUDI, S.E., M.M.`).
+ * `bare` (strippable with no dot or comma beside it) only for forms no Indonesian name token is spelt like:
+ * SE, SH, ST, SPD, AMD, MM… A short form that is also a name or a pair of initials (MA, ME, BA, SP, SS, AMA,
+ * MENG) is stripped only when a dot or comma shows it is a degree.
+ */
+const SUFFIX_TITLES: readonly Title[] = [
+  ...['S.Pd.', 'S.Pd.I.', 'S.Pd.SD.', 'S.E.', 'S.E.I.', 'S.H.', 'S.H.I.', 'S.Kom.', 'S.T.', 'S.Sos.', 'S.Ag.']
+    .map((t) => title(t, true)),
+  ...['S.Kep.', 'S.Farm.', 'S.Si.', 'S.IP.', 'S.Ked.', 'S.Psi.', 'S.KM.', 'S.I.Kom.', 'S.Pt.', 'S.Hut.']
+    .map((t) => title(t, true)),
+  ...['A.Md.', 'A.Md.Kep.', 'A.Md.Keb.', 'A.Md.Kom.', 'A.Md.Ak.', 'A.Md.Farm.', 'A.Md.T.']
+    .map((t) => title(t, true)),
+  ...['M.M.', 'M.Pd.', 'M.Pd.I.', 'M.Si.', 'M.Kes.', 'M.H.', 'M.T.', 'M.Ag.', 'M.Kom.', 'M.Sc.', 'M.B.A.']
+    .map((t) => title(t, true)),
+  ...['B.Sc.', 'Ph.D.', 'apt.'].map((t) => title(t, true)),
+  // Need a dot or comma: each is also a plausible name token or a pair of initials.
+  ...['S.P.', 'S.S.', 'S.M.', 'S.Th.', 'S.Sn.', 'S.Ak.', 'S.Gz.', 'S.Keb.', 'S.Ds.', 'S.Pi.', 'S.Hum.']
+    .map((t) => title(t, false)),
+  ...['A.Ma.', 'A.Ma.Pd.', 'M.A.', 'M.E.', 'M.P.', 'M.Ak.', 'M.Kn.', 'M.Hum.', 'M.Eng.', 'M.Psi.', 'M.Farm.']
+    .map((t) => title(t, false)),
+  ...['B.A.', 'Bc.', 'Sp.A.', 'Sp.PD.', 'Sp.OG.', 'Sp.B.', 'Sp.M.'].map((t) => title(t, false)),
+];
+
+function byCompact(titles: readonly Title[]): Map<string, Title> {
+  const map = new Map<string, Title>();
+  for (const t of titles) if (!map.has(t.compact)) map.set(t.compact, t);
+  return map;
+}
+
+const PREFIX_BY_COMPACT = byCompact(PREFIX_TITLES);
+const SUFFIX_BY_COMPACT = byCompact(SUFFIX_TITLES);
+/** The most pieces one title can span (`A. Md. Kep.`, `S. Pd. SD.`). */
+const MAX_TITLE_PIECES = 3;
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexing
+
+interface Piece {
+  /** As written (accents, apostrophes and hyphens kept), for display. */
+  text: string;
+  /** Upper-case A–Z; a hyphen becomes a space; apostrophes and everything else dropped. */
+  letters: string;
+  /** Ended by a dot. */
+  dot: boolean;
+  /** A comma follows it. */
+  comma: boolean;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const COMBINING_MARKS = /\p{M}/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Apostrophe look-alikes that spreadsheets and phones put in names like Ma'ruf. */
+const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '`', '\u00b4', '\u02bc', '\u02b9']);
+
+function isWordChar(ch: string, code: number): boolean {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return true;
+  if (code === 45 || APOSTROPHES.has(ch)) return true; // hyphen, apostrophes
+  return code > 127 && LETTER_OR_MARK.test(ch);
+}
+
+/** Upper-case A–Z of one piece: accents off (é → E), hyphens become spaces, the rest dropped. */
+function lettersOf(text: string): string {
+  const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '') : text;
+  const upper = folded.toUpperCase();
+  let out = '';
+  for (let i = 0; i < upper.length; i++) {
+    const code = upper.charCodeAt(i);
+    if (code >= 65 && code <= 90) out += upper[i];
+    else if (code === 45 && out.length > 0 && !out.endsWith(' ')) out += ' ';
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+function lex(raw: string): Piece[] {
+  const pieces: Piece[] = [];
+  let start = -1;
+  const close = (end: number, dot: boolean): void => {
+    if (start < 0) return;
+    const text = raw.slice(start, end);
+    start = -1;
+    const letters = lettersOf(text);
+    // A piece with no letter (digits, a lone hyphen) is noise in a name column: drop it.
+    if (letters.length > 0) pieces.push({ text, letters, dot, comma: false });
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charAt(i);
+    const code = raw.charCodeAt(i);
+    if (isWordChar(ch, code)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    close(i, code === 46);
+    if (code === 44 || code === 59) {
+      const last = pieces[pieces.length - 1];
+      if (last) last.comma = true;
+    }
+  }
+  close(raw.length, false);
+  return pieces;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Title stripping
+
+/** Whether pieces[from..to] (inclusive) spell `t`, with every piece boundary on one of the title's own cuts. */
+function cutsAgree(pieces: readonly Piece[], from: number, to: number, t: Title): boolean {
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    at += pieces[i]?.letters.length ?? 0;
+    if ((t.cuts & (1 << at)) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The title spelt by pieces[from..to], if the evidence allows it: a dot on any of its pieces, a comma just
+ * before it (degree lists), or a bare-safe title written as one piece (`SE`, `SPD`). `Dr.H.` is Dr. + H.,
+ * not drh., because a piece boundary must fall where the title has a dot.
+ */
+function titleAt(pieces: readonly Piece[], from: number, to: number, table: Map<string, Title>): Title | undefined {
+  let compact = '';
+  let dotted = false;
+  for (let i = from; i <= to; i++) {
+    const p = pieces[i];
+    if (!p) return undefined;
+    compact += p.letters;
+    dotted ||= p.dot;
+  }
+  const t = table.get(compact);
+  if (!t || !cutsAgree(pieces, from, to, t)) return undefined;
+  const afterComma = pieces[from - 1]?.comma ?? false;
+  if (dotted || afterComma || (t.bare && from === to)) return t;
+  return undefined;
+}
+
+/** The tidy written form of a title as this piece wrote it (`dr.` stays lower case: it is not `Dr.`). */
+function writtenTitle(t: Title, first: Piece | undefined): string {
+  if (t.compact === 'DR' && first?.text === 'dr') return 'dr.';
+  return t.written;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Variants and old spelling
+
+/**
+ * Spellings of one name element folded to one token. Only the four the design names: they are the same
+ * word spelt differently, so treating them as different would split one person. NURUL stays its own token:
+ * it is Nur + al- ("light of", as in Nurul Huda), written that way on the KTP, and folding it into NUR would
+ * merge Nurul Huda with Nur Huda on the key; the similarity step sees how close they are.
+ */
+const VARIANTS: ReadonlyMap<string, string> = new Map([
+  ...[
+    'MUHAMMAD', 'MUHAMAD', 'MOHAMMAD', 'MOHAMAD', 'MOCHAMMAD', 'MOCHAMAD', 'MOKHAMMAD', 'MOKHAMAD', 'MUCHAMMAD',
+    'MUCHAMAD', 'MUKHAMMAD', 'MUKHAMAD', 'MUHAMMED', 'MUHAMED', 'MOHAMMED', 'MOHAMED', 'MUHAMMAT', 'MUHAMAT',
+    'MOH', 'MOCH', 'MOKH', 'MUH', 'MUCH', 'MUKH', 'MHD', 'MOHD', 'MUHD', 'MD',
+  ].map((v): [string, string] => [v, 'MUHAMMAD']),
+  ...['ABDUL', 'ABD', 'ABDOEL', 'ABDOL', 'ABDL'].map((v): [string, string] => [v, 'ABDUL']),
+  ...['NUR', 'NOER', 'NOOR', 'NOUR'].map((v): [string, string] => [v, 'NUR']),
+  ...['SITI', 'SITTI', 'SITY', 'SITTY'].map((v): [string, string] => [v, 'SITI']),
+]);
+
+/**
+ * Abbreviations that mean one name only as the first token: `M. Rizki` is Muhammad Rizki, `St. Aminah` is
+ * Siti Aminah; later in a name `M` may be any M-name (Maryam) and `ST` is the S.T. degree, so they stay.
+ */
+const FIRST_TOKEN_VARIANTS: ReadonlyMap<string, string> = new Map([
+  ['M', 'MUHAMMAD'],
+  ['ST', 'SITI'],
+]);
+
+/**
+ * Old spelling to EYD, one token at a time (people modernise one part of a name and not another, as in
+ * Soeharto Joko, so one old token says nothing about the next):
+ * - always: oe → u, dj → j, tj → c, sj → sy, ch → kh (no modern Indonesian name spells these sounds so);
+ * - nj → ny only at the token start (Njoman) or in a token with another old mark, because modern names
+ *   keep n + j (Panji, Anjani, Sanjaya);
+ * - j → y only in a token with an old mark (oe, dj, tj, sj, or nj at its start): Djojo → Joyo, Tjahjo → Cahyo,
+ *   Joesoef → Yusuf; but Joko, Jaya and Panji stay, since modern j is j.
+ */
+export function modernSpelling(token: string): string {
+  const marked =
+    token.includes('OE') || token.includes('DJ') || token.includes('TJ') || token.includes('SJ') ||
+    token.startsWith('NJ');
+  if (!marked && !token.includes('CH') && !token.includes('NJ')) return token;
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const c = token[i];
+    const next = token[i + 1];
+    if (c === 'O' && next === 'E') { out += 'U'; i++; }
+    else if (c === 'D' && next === 'J') { out += 'J'; i++; }
+    else if (c === 'T' && next === 'J') { out += 'C'; i++; }
+    else if (c === 'S' && next === 'J') { out += 'SY'; i++; }
+    else if (c === 'C' && next === 'H') { out += 'KH'; i++; }
+    else if (c === 'N' && next === 'J' && (marked || i === 0)) { out += 'NY'; i++; }
+    else if (c === 'J') out += marked ? 'Y' : 'J';
+    else out += c;
+  }
+  return out;
+}
+
+function foldToken(token: string, first: boolean): string {
+  if (first) {
+    const abbreviated = FIRST_TOKEN_VARIANTS.get(token);
+    if (abbreviated) return abbreviated;
+  }
+  const direct = VARIANTS.get(token);
+  if (direct) return direct;
+  const modern = modernSpelling(token);
+  return VARIANTS.get(modern) ?? modern;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phonetic key
+
+/**
+ * Ordered rewrites for the phonetic code, each for a confusion seen in Indonesian lists. Applied in order,
+ * then the end-of-token rules in {@link phoneticToken}, then doubled letters collapse.
+ * Why not Soundex or Metaphone: both encode English. Metaphone reads C before E/I as S (Citra is /tʃ/), GH and
+ * KN as silent, TH as θ, and keeps J apart from Y; Soundex keeps the first letter (so Khairul ≠ Hairul,
+ * Zulkifli ≠ Sulkifli) and drops every vowel, which merges far too many long Javanese names to block on.
+ */
+const PHONETIC_REWRITES: readonly (readonly [string, string])[] = [
+  ['DZ', 'Z'], // Dzikri / Zikri
+  ['DH', 'D'], // Ramadhan / Ramadan, Dhani / Dani
+  ['KH', 'H'], // Khairul / Hairul (ch was folded to kh in the key); before TH so Fatkhul meets Fathul
+  ['TH', 'T'], // Thalib / Talib
+  ['GH', 'G'], // Ghozali / Gozali
+  ['SY', 'S'], // Syahrul / Sahrul
+  ['SH', 'S'], // Shinta / Sinta
+  ['TS', 'S'], // Tsania / Sania (Arabic tha)
+  ['PH', 'P'], // Stephanie / Stevani
+  ['F', 'P'], // Zulkifli / Zulkipli, Yusuf / Yusup: Indonesian has one labial here
+  ['V', 'P'], // Novi / Nofi
+  ['Q', 'K'], // Rizqi / Rizki
+  ['CK', 'K'], // Dicky / Diky
+  ['X', 'KS'], // Alex / Aleks
+  ['Z', 'S'], // Rizky / Risky
+  ['IY', 'I'], // Fitriyani / Fitriani
+];
+
+const VOWELS = new Set(['A', 'E', 'I', 'O', 'U']);
+
+/**
+ * One key token's phonetic code: the rewrites above, then at the token's end y → i (Rizky / Rizki),
+ * h after a vowel dropped (Aminah / Amina), d → t (Ahmad / Ahmat), and finally doubled letters collapse
+ * (Muhammad / Muhamad, Abdullah / Abdulah).
+ */
+export function phoneticToken(token: string): string {
+  let s = token;
+  for (const [from, to] of PHONETIC_REWRITES) if (s.includes(from)) s = s.replaceAll(from, to);
+  if (s.length > 1) {
+    const last = s[s.length - 1];
+    if (last === 'Y') s = `${s.slice(0, -1)}I`;
+    else if (last === 'H' && VOWELS.has(s[s.length - 2] ?? '')) s = s.slice(0, -1);
+    else if (last === 'D') s = `${s.slice(0, -1)}T`;
+  }
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (s[i] !== s[i - 1]) out += s[i];
+  return out;
+}
+
+/**
+ * Phonetic codes of tokens already seen. The importer calls normaliseName for millions of rows drawn from a
+ * few thousand distinct tokens, and the rewrites are most of its cost; the code depends on the token alone,
+ * so caching keeps the function pure. Cleared when full, to bound memory on junk input.
+ */
+const PHONETIC_CACHE = new Map<string, string>();
+const PHONETIC_CACHE_SIZE = 50_000;
+
+function cachedPhonetic(token: string): string {
+  let code = PHONETIC_CACHE.get(token);
+  if (code === undefined) {
+    if (PHONETIC_CACHE.size >= PHONETIC_CACHE_SIZE) PHONETIC_CACHE.clear();
+    code = phoneticToken(token);
+    PHONETIC_CACHE.set(token, code);
+  }
+  return code;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Display
+
+/** Title Case one piece: `MA'RUF` → `Ma'ruf` (no capital after an apostrophe), `siti-aminah` → `Siti-Aminah`. */
+function titleCase(text: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let capital = true;
+  for (const ch of lower) {
+    out += capital ? ch.toUpperCase() : ch;
+    capital = ch === '-';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Normalise one name as written in a list or guest book. Never throws.
+ *
+ * @example
+ * normaliseName('HJ.SITI AMINAH,S.PD.I');
+ * // → { display: 'Hj. Siti Aminah, S.Pd.I.', key: 'SITI AMINAH', tokens: ['SITI', 'AMINAH'],
+ * //     initials: [false, false], phonetic: 'SITI AMINA', titles: ['HJ', 'S.PD.I'] }
+ */
+export function normaliseName(raw: string): NormalName {
+  const pieces = lex(raw);
+  if (pieces.length === 0) return { display: '', key: '', tokens: [], initials: [], phonetic: '', titles: [] };
+
+  // Front titles, left to right, always leaving at least one piece for the name.
+  let from = 0;
+  const prefix: { t: Title; first: Piece | undefined }[] = [];
+  outer: while (from < pieces.length - 1) {
+    for (let span = Math.min(MAX_TITLE_PIECES, pieces.length - 1 - from); span >= 1; span--) {
+      const t = titleAt(pieces, from, from + span - 1, PREFIX_BY_COMPACT);
+      if (t) {
+        prefix.push({ t, first: pieces[from] });
+        from += span;
+        continue outer;
+      }
+    }
+    break;
+  }
+
+  // Back degrees, right to left, again leaving at least one name piece.
+  let to = pieces.length - 1;
+  const suffix: Title[] = [];
+  outer: while (to > from) {
+    for (let span = Math.min(MAX_TITLE_PIECES, to - from); span >= 1; span--) {
+      const t = titleAt(pieces, to - span + 1, to, SUFFIX_BY_COMPACT);
+      if (t) {
+        suffix.unshift(t);
+        to -= span;
+        continue outer;
+      }
+    }
+    break;
+  }
+
+  const tokens: string[] = [];
+  const initials: boolean[] = [];
+  const shown: string[] = [];
+  for (let i = from; i <= to; i++) {
+    const p = pieces[i];
+    if (!p) continue;
+    const trailingComma = p.comma && i < to ? ',' : '';
+    shown.push(titleCase(p.text) + (p.dot ? '.' : '') + trailingComma);
+    for (const written of p.letters.split(' ')) {
+      tokens.push(foldToken(written, tokens.length === 0));
+      initials.push(written.length === 1);
+    }
+  }
+
+  let display = shown.join(' ');
+  if (prefix.length > 0) display = `${prefix.map((x) => writtenTitle(x.t, x.first)).join(' ')} ${display}`;
+  if (suffix.length > 0) display = `${display}, ${suffix.map((t) => t.written).join(', ')}`;
+
+  return {
+    display,
+    key: tokens.join(' '),
+    tokens,
+    initials,
+    phonetic: tokens.map(cachedPhonetic).join(' '),
+    titles: [...prefix.map((x) => x.t.norm), ...suffix.map((t) => t.norm)],
+  };
+}
+
+/**
+ * Whether two names can be one person written once with initials: same number of tokens, each pair equal
+ * or an initial against a token starting with that letter, and at least one full token equal on both sides
+ * (two bare sets of initials say nothing). `M. Rizki` is compatible with `Mahmud Rizki` as well as with
+ * `Muhammad Rizki`, because the `M` that became MUHAMMAD is still marked an initial.
+ *
+ * @example
+ * isInitialCompatible(normaliseName('A. Rahman'), normaliseName('Abdul Rahman')); // true
+ */
+export function isInitialCompatible(a: NormalName, b: NormalName): boolean {
+  if (a.tokens.length !== b.tokens.length || a.tokens.length === 0) return false;
+  let fullMatch = false;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const ta = a.tokens[i] ?? '';
+    const tb = b.tokens[i] ?? '';
+    const ia = a.initials[i] ?? false;
+    const ib = b.initials[i] ?? false;
+    if (ta === tb && !ia && !ib) {
+      fullMatch = true;
+      continue;
+    }
+    if (ia && tb.startsWith(ta.charAt(0))) continue;
+    if (ib && ta.startsWith(tb.charAt(0))) continue;
+    if (ta === tb) continue; // both initials of the same letter
+    return false;
+  }
+  return fullMatch;
+}

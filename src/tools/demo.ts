@@ -1,0 +1,37 @@
+/**
+ * `npm run demo`: the main job on the bundled fixtures, as a data officer would type it, into a fresh
+ * database at out/demo.sqlite. Each step prints the command and then exactly what prakerja prints.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { run } from '../cli/main.js';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const OUT = join(ROOT, 'out');
+const DB = join(OUT, 'demo.sqlite');
+const fixture = (name: string) => relative(process.cwd(), join(ROOT, 'fixtures', name)) || name;
+
+const STEPS: string[][] = [
+  ['init', '--region', 'Kota Medan'],
+  ['import', fixture('penerima-gel3-pusat.xlsx'), '--source', 'central'],
+  ['import', fixture('penerima-gel4-pusat.csv'), '--source', 'central'],
+  ['import', fixture('penerima-gel5-unicode.txt'), '--source', 'central'],
+  ['import', fixture('rekap-provinsi-sumut.csv'), '--source', 'province'],
+  ['import', fixture('buku-tamu-2020.csv'), '--source', 'walkin'],
+  ['status'],
+];
+
+mkdirSync(OUT, { recursive: true });
+for (const suffix of ['', '-wal', '-shm']) rmSync(DB + suffix, { force: true });
+process.env.PRAKERJA_DB = DB;
+console.log(`Demo database: ${relative(process.cwd(), DB)} (PRAKERJA_DB)\n`);
+for (const args of STEPS) {
+  console.log(`$ prakerja ${args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  const code = await run(args);
+  if (code !== 0) {
+    console.error(`demo step failed with exit code ${code}`);
+    process.exit(code);
+  }
+  console.log('');
+}
+console.log(`Explore further with: PRAKERJA_DB=${relative(process.cwd(), DB)} bin/prakerja --help`);
