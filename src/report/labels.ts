@@ -81,6 +81,10 @@ const ID = {
   note_detail: 'Daftar ini berisi data pribadi (UU 27/2022): simpan dan bagikan seperlunya.',
   note_area: 'Penerima dikelompokkan menurut kode wilayah pada NIK (tempat NIK diterbitkan).',
   dash: '-',
+  nik_valid: 'valid',
+  nik_invalid_status: 'tidak valid',
+  nik_damaged_status: 'rusak',
+  nik_missing: 'kosong',
 } as const;
 
 type Labels = { [K in keyof typeof ID]: (typeof ID)[K] extends string ? string : (typeof ID)[K] };
@@ -156,9 +160,20 @@ const EN: Labels = {
   note_detail: 'This list holds personal data (UU 27/2022): keep and share it only as needed.',
   note_area: 'Recipients are grouped by the region code in their NIK (where the NIK was issued).',
   dash: '-',
+  nik_valid: 'valid',
+  nik_invalid_status: 'invalid',
+  nik_damaged_status: 'damaged',
+  nik_missing: 'missing',
 };
 
 export type LabelSet = Labels;
+
+/** A stored nik_status ('valid', 'invalid', 'damaged', 'missing') in words of the language. */
+export function nikStatusLabel(status: string, lang: Lang): string {
+  const L = labelsFor(lang);
+  const words: Record<string, string> = { valid: L.nik_valid, invalid: L.nik_invalid_status, damaged: L.nik_damaged_status, missing: L.nik_missing };
+  return words[status] ?? status;
+}
 
 /** The label set of a language. */
 export function labelsFor(lang: Lang): LabelSet {

@@ -3,7 +3,7 @@ import { maskNik } from '../normalise/nik.js';
 import { regionByCode } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';
 import { monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
-import { labelsFor, type Lang } from './labels.js';
+import { labelsFor, nikStatusLabel, type Lang } from './labels.js';
 import type { CellValue, Column, ReportTable } from './report.js';
 
 export interface MonthlyRecapOptions {
@@ -157,7 +157,7 @@ export function notYetRecipientsTable(detail: readonly NotYetRecipient[], lang: 
     { key: 'source', label: L.source, kind: 'text' },
   ];
   const cells = (d: NotYetRecipient): CellValue[] => [
-    monthLabel(d.month, lang), d.last_visit, d.visits, d.name, d.nik, d.nik_status, d.phone, d.kecamatan, d.source,
+    monthLabel(d.month, lang), d.last_visit, d.visits, d.name, d.nik, nikStatusLabel(d.nik_status, lang), d.phone, d.kecamatan, d.source,
   ];
   return {
     id: 'monthly-detail',
