@@ -83,6 +83,12 @@ describe('report waves', () => {
     expect(en.stdout).toMatch(/^Total\s/m);
   });
 
+  test('a wave with no data says where to look', async () => {
+    const r = await cli('report', 'waves', '--wave', '99');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No data for this selection. `prakerja status` shows the waves');
+  });
+
   test('usage errors say what to do', async () => {
     expect(await cli('report', 'waves', '--waves', '5-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('give waves as 3, 1-11 or 1,3,5-7') });
     expect(await cli('report', 'waves', '--age-at', '2024-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('YYYY-MM-DD') });

@@ -149,7 +149,7 @@ function isDate(text: string): boolean {
 function printTable(ctx: CliContext, table: ReportTable): void {
   const width = 110;
   ctx.say(`\n${ctx.c.bold(table.title)}\n`);
-  if (table.rows.length === 0) return ctx.say('(no data)\n');
+  if (table.rows.length === 0) return ctx.say('No data for this selection. `prakerja status` shows the waves and sources the database holds.\n');
   // Shares print as '12.5%', padded so that they line up on the right like the counts.
   const cell = (v: CellValue, i: number): Cell => (typeof v === 'number' && table.columns[i]?.kind === 'share' ? `${(v * 100).toFixed(1)}%` : v);
   const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r.map(cell));
