@@ -47,6 +47,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache: a million-row import touches index pages all over the file; the default 2 MiB
+    // made it spend half its time re-reading them.
+    db.pragma('cache_size = -65536');
     // Fails here, not later, when the file is not a database.
     db.pragma('user_version');
   } catch (error) {
