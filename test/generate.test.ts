@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionByCode } from '../src/normalise/regions.js';
 import {
@@ -17,7 +18,7 @@ import { generateDataset, type DatasetResult } from '../src/generate/dataset.js'
 import { evaluate, exactNikBaseline, type PredictedRow, type TruthRow } from '../src/generate/evaluate.js';
 import { Population, nikLooksValid, type Person } from '../src/generate/population.js';
 import { Rng, permutation, weightedTable } from '../src/generate/random.js';
-import { readRawRecords, readTruth } from '../src/generate/read-dataset.js';
+import { readRawRecords, readTruth, splitCsvLine } from '../src/generate/read-dataset.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -312,6 +313,18 @@ describe('generateDataset', () => {
   });
 });
 
+describe('splitCsvLine', () => {
+  it.each([
+    ['a,b,c', ',', ['a', 'b', 'c']],
+    ['"3,27512E+15",SITI,1', ',', ['3,27512E+15', 'SITI', '1']],
+    ['x,"NOER HIDAYAH, S.T.",', ',', ['x', 'NOER HIDAYAH, S.T.', '']],
+    ['1;"say ""hi""";3', ';', ['1', 'say "hi"', '3']],
+    ['', ',', ['']],
+  ])('splits %s', (line, delimiter, cells) => {
+    expect(splitCsvLine(line, delimiter)).toEqual(cells);
+  });
+});
+
 describe('evaluate', () => {
   const t = (file: string, line: number, person: string): TruthRow => ({ file, line, person });
   const p = (file: string, line: number, person_id: string, source?: string): PredictedRow => ({
@@ -384,5 +397,54 @@ describe('evaluate', () => {
     const ids = rows.map((r) => r.person_id);
     expect(ids[0]).toBe(ids[1]);
     expect(new Set(ids).size).toBe(4);
+  });
+});
+
+describe('evaluate (property)', () => {
+  it('counts the same pairs and links as the brute-force O(n²) definition', () => {
+    const sources = ['central', 'province', 'walkin'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom(...sources)), {
+          maxLength: 30,
+        }),
+        (rows) => {
+          const truth = rows.map(([t, , source], i) => ({ file: `${source}.csv`, line: i + 2, person: `T${t}` }));
+          const predicted = rows.map(([, p, source], i) => ({ file: `${source}.csv`, line: i + 2, person_id: `X${p}` }));
+          const m = evaluate(truth, predicted);
+          let truePairs = 0;
+          let predictedPairs = 0;
+          let correctPairs = 0;
+          for (let i = 0; i < rows.length; i++) {
+            for (let j = i + 1; j < rows.length; j++) {
+              const sameT = rows[i]?.[0] === rows[j]?.[0];
+              const sameP = rows[i]?.[1] === rows[j]?.[1];
+              if (sameT) truePairs++;
+              if (sameP) predictedPairs++;
+              if (sameT && sameP) correctPairs++;
+            }
+          }
+          expect(m.pairs).toMatchObject({ truePairs, predictedPairs, correctPairs });
+          let trulyLinked = 0;
+          let predictedLinked = 0;
+          let correctLinks = 0;
+          for (const [t, p, source] of rows) {
+            if (source !== 'walkin') continue;
+            const central = rows.filter((r) => r[2] === 'central');
+            if (central.some((r) => r[0] === t)) trulyLinked++;
+            if (central.some((r) => r[1] === p)) predictedLinked++;
+            if (central.some((r) => r[1] === p && r[0] === t)) correctLinks++;
+          }
+          expect(m.links).toMatchObject({ trulyLinked, predictedLinked, correctLinks });
+          // Predicting the truth itself is always perfect.
+          const perfect = evaluate(
+            truth,
+            truth.map((r) => ({ file: r.file, line: r.line, person_id: r.person })),
+          );
+          expect([perfect.pairs.f1, perfect.links.f1]).toEqual([1, 1]);
+        },
+      ),
+      { seed: 20_200_411, numRuns: 300 },
+    );
   });
 });

@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerPurge } from './commands/purge.js';
 import { registerRejects } from './commands/rejects.js';
+import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
@@ -30,7 +31,7 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of [registerInit, registerImport, registerStatus, registerRejects, registerPurge]) register(program, ctx);
+  for (const register of [registerInit, registerImport, registerStatus, registerRejects, registerReport, registerPurge]) register(program, ctx);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
   }

@@ -3,7 +3,7 @@
  * file is either wholly in the database or not at all.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, InterruptedError, UsageError, where } from '../errors.js';
@@ -14,7 +14,7 @@ import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
-import { flagRoundedNiks, recordWriter, zeroEndingNiks } from '../store/records.js';
+import { countRecords, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
 
 export interface ImportOptions {
   files: string[];
@@ -166,7 +166,9 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
       columns: JSON.stringify(columns.described),
       imported_at: new Date().toISOString(),
     });
+    const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
     await writeRows(db, batchId, table, options, wave, columns, summary);
+    restoreIndexes?.();
     const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) {
       const flagged = flagRoundedNiks(db, batchId, 'excel_rounded');
@@ -185,6 +187,17 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Rows below which keeping indexes live is cheaper than building them again. */
+const BULK_MIN_ROWS = 50_000;
+/** A short CSV row (NIK, name, wave, status) is about 40 bytes; XLSX is denser, which errs on the safe side. */
+const BYTES_PER_ROW = 40;
+
+/** True when the file is large beside what is stored: then indexes are built after the rows, not during. */
+function isBulkLoad(db: Db, file: string): boolean {
+  const estimatedRows = statSync(file).size / BYTES_PER_ROW;
+  return estimatedRows > BULK_MIN_ROWS && estimatedRows > countRecords(db);
 }
 
 async function writeRows(
@@ -225,6 +238,7 @@ async function writeRows(
     }
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
+  writer.flush();
 }
 
 function unchangedSummary(file: string, batch: BatchRow): FileSummary {

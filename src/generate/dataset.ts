@@ -69,6 +69,14 @@ const PURPOSES = weightedTable([
   ['Verifikasi NIK', 0.05],
   ['Informasi lowongan kerja', 0.1],
 ]);
+/** What someone who is not (yet) a recipient comes for. */
+const PURPOSES_NOT_RECIPIENT = weightedTable([
+  ['Pendaftaran Kartu Prakerja', 0.5],
+  ['Cek status penerimaan', 0.2],
+  ['Lupa password / email', 0.1],
+  ['Verifikasi NIK', 0.1],
+  ['Informasi lowongan kerja', 0.1],
+]);
 /** What a future recipient comes for before their wave, and what a recipient comes for after it. */
 const PURPOSES_BEFORE = weightedTable([
   ['Pendaftaran Kartu Prakerja', 0.6],
@@ -303,8 +311,10 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         nik = population.get(recipients.at(rng.int(0, recipients.length - 1))).nik;
         person = population.create('impostor');
         impostors++;
+        purposes = PURPOSES_NOT_RECIPIENT;
       } else {
         person = population.create('visitor');
+        purposes = PURPOSES_NOT_RECIPIENT;
         visitors++;
         nik = person.nik;
         remember(person.index);

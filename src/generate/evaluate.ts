@@ -127,85 +127,106 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): Metrics {
   const targets = new Set(options.linkTargets ?? ['central']);
-  const byKey = new Map<string, PredictedRow>();
-  for (const row of predicted) byKey.set(`${baseName(row.file)}:${row.line}`, row);
+  // Predictions by file, then by line: line numbers are dense, so an array per file is the cheapest index.
+  const byFile = new Map<string, Array<PredictedRow | undefined>>();
+  for (const row of predicted) {
+    const file = baseName(row.file);
+    let lines = byFile.get(file);
+    if (!lines) byFile.set(file, (lines = []));
+    lines[row.line] = row;
+  }
+  let predictedCount = 0;
+  for (const lines of byFile.values()) for (const row of lines) if (row) predictedCount++;
 
   const truePersons = new Ids();
   const predictedPersons = new Ids();
   const n = truth.length;
   const trueId = new Int32Array(n);
   const predId = new Int32Array(n);
-  const source: string[] = new Array<string>(n);
+  const isTarget = new Uint8Array(n);
+  const isWalkin = new Uint8Array(n);
   let missing = 0;
-  let matched = 0;
   truth.forEach((row, i) => {
-    const key = `${baseName(row.file)}:${row.line}`;
-    const prediction = byKey.get(key);
+    const file = baseName(row.file);
+    const prediction = byFile.get(file)?.[row.line];
     trueId[i] = truePersons.of(row.person);
-    if (prediction) {
-      matched++;
-      predId[i] = predictedPersons.of(`p:${prediction.person_id}`);
-    } else {
+    if (prediction) predId[i] = predictedPersons.of(`p:${prediction.person_id}`);
+    else {
       missing++;
-      predId[i] = predictedPersons.of(`missing:${key}`);
+      predId[i] = predictedPersons.of(`missing:${file}:${row.line}`);
     }
-    source[i] = prediction?.source ?? sourceOfFile(row.file);
+    const source = prediction?.source ?? sourceOfFile(file);
+    isTarget[i] = targets.has(source) ? 1 : 0;
+    isWalkin[i] = source === 'walkin' ? 1 : 0;
   });
 
-  // Pairwise: cluster sizes and the contingency table of (true, predicted).
-  const trueSize = new Map<number, number>();
-  const predSize = new Map<number, number>();
-  const cell = new Map<number, number>();
-  const width = predictedPersons.size;
+  // Records grouped by true person (a counting sort), and predicted cluster sizes.
+  const trueCount = truePersons.size;
+  const start = new Int32Array(trueCount + 1);
+  for (let i = 0; i < n; i++) {
+    const t = (trueId[i] ?? 0) + 1;
+    start[t] = (start[t] ?? 0) + 1;
+  }
+  for (let t = 0; t < trueCount; t++) start[t + 1] = (start[t + 1] ?? 0) + (start[t] ?? 0);
+  const fill = start.slice(0, trueCount);
+  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = trueId[i] ?? 0;
-    const p = predId[i] ?? 0;
-    trueSize.set(t, (trueSize.get(t) ?? 0) + 1);
-    predSize.set(p, (predSize.get(p) ?? 0) + 1);
-    const c = t * width + p;
-    cell.set(c, (cell.get(c) ?? 0) + 1);
+    order[fill[t] ?? 0] = i;
+    fill[t] = (fill[t] ?? 0) + 1;
   }
+  const predSize = new Int32Array(predictedPersons.size);
+  const predHasTarget = new Uint8Array(predictedPersons.size);
+  for (let i = 0; i < n; i++) {
+    const p = predId[i] ?? 0;
+    predSize[p] = (predSize[p] ?? 0) + 1;
+    if (isTarget[i]) predHasTarget[p] = 1;
+  }
+
   let truePairs = 0;
   let predictedPairs = 0;
   let correctPairs = 0;
-  for (const size of trueSize.values()) truePairs += pairs(size);
-  for (const size of predSize.values()) predictedPairs += pairs(size);
-  for (const size of cell.values()) correctPairs += pairs(size);
-
-  // Links: which true persons and which predicted persons hold a target record, and which (pred, true) meet.
-  const trueHasTarget = new Set<number>();
-  const predHasTarget = new Set<number>();
-  const predTrueTarget = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    if (!targets.has(source[i] ?? '')) continue;
-    const t = trueId[i] ?? 0;
-    const p = predId[i] ?? 0;
-    trueHasTarget.add(t);
-    predHasTarget.add(p);
-    predTrueTarget.add(t * width + p);
-  }
+  for (const size of predSize) predictedPairs += pairs(size);
   let walkins = 0;
   let trulyLinked = 0;
   let predictedLinked = 0;
   let correctLinks = 0;
-  for (let i = 0; i < n; i++) {
-    if (source[i] !== 'walkin') continue;
-    walkins++;
-    const t = trueId[i] ?? 0;
-    const p = predId[i] ?? 0;
-    if (trueHasTarget.has(t)) trulyLinked++;
-    if (predHasTarget.has(p)) {
-      predictedLinked++;
-      if (predTrueTarget.has(t * width + p)) correctLinks++;
+  // Per true person: how its records spread over predicted persons (one row of the contingency table),
+  // and which predicted persons hold its target records.
+  const cells = new Map<number, number>();
+  const targetClusters = new Set<number>();
+  for (let t = 0; t < trueCount; t++) {
+    const from = start[t] ?? 0;
+    const to = start[t + 1] ?? 0;
+    truePairs += pairs(to - from);
+    cells.clear();
+    targetClusters.clear();
+    for (let k = from; k < to; k++) {
+      const i = order[k] ?? 0;
+      const p = predId[i] ?? 0;
+      cells.set(p, (cells.get(p) ?? 0) + 1);
+      if (isTarget[i]) targetClusters.add(p);
+    }
+    for (const size of cells.values()) correctPairs += pairs(size);
+    for (let k = from; k < to; k++) {
+      const i = order[k] ?? 0;
+      if (!isWalkin[i]) continue;
+      const p = predId[i] ?? 0;
+      walkins++;
+      if (targetClusters.size > 0) trulyLinked++;
+      if (predHasTarget[p]) {
+        predictedLinked++;
+        if (targetClusters.has(p)) correctLinks++;
+      }
     }
   }
 
   return {
     records: n,
-    truePersons: truePersons.size,
+    truePersons: trueCount,
     predictedPersons: predictedPersons.size,
     missingPredictions: missing,
-    unknownPredictions: byKey.size - matched,
+    unknownPredictions: predictedCount - (n - missing),
     pairs: { ...scores(correctPairs, predictedPairs, truePairs), truePairs, predictedPairs, correctPairs },
     links: { ...scores(correctLinks, predictedLinked, trulyLinked), walkins, trulyLinked, predictedLinked, correctLinks },
   };

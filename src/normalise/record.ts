@@ -4,7 +4,7 @@
  */
 import type { ColumnMap } from '../ingest/columns.js';
 import { parseVisitDate } from './dates.js';
-import { normaliseName } from './names.js';
+import { normaliseName, type NormalName } from './names.js';
 import { parseNik } from './nik.js';
 
 export interface NormalRecord {
@@ -111,7 +111,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
   const nameRaw = cell(fields.name);
   const nikRaw = cell(fields.nik);
-  const name = normaliseName(nameRaw);
+  const name = cachedName(nameRaw);
   if (name.key === '') {
     return {
       kind: 'reject',
@@ -176,6 +176,22 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
       extra: Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
     },
   };
+}
+
+/**
+ * Names repeat: a wave's list holds thousands of SITI AMINAHs. normaliseName is pure, so its results can be
+ * shared; the cache is dropped whole when full, which keeps memory bounded without LRU bookkeeping.
+ */
+const NAME_CACHE_SIZE = 50_000;
+const nameCache = new Map<string, NormalName>();
+function cachedName(raw: string): NormalName {
+  let name = nameCache.get(raw);
+  if (name === undefined) {
+    if (nameCache.size >= NAME_CACHE_SIZE) nameCache.clear();
+    name = normaliseName(raw);
+    nameCache.set(raw, name);
+  }
+  return name;
 }
 
 /** A row with nothing in it but, perhaps, its running number: Excel templates have hundreds. */

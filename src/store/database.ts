@@ -82,6 +82,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache: a million-row import touches index pages all over the file; the default 2 MiB
+    // made it spend half its time re-reading them.
+    db.pragma('cache_size = -65536');
     migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
     if (db.open) db.close();
