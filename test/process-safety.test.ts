@@ -134,14 +134,14 @@ describe('killed in the middle of a large import', () => {
 });
 
 describe('Ctrl-C', () => {
-  it('SIGINT during an import rolls the file back, says so, and exits 130', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s during an import rolls the file back, says so, and exits 130', async (signal) => {
     const dir = tempDir();
     const db = join(dir, 'data.sqlite');
     // The schema first, by a run that has finished: the -shm file that appears next is the import's.
     expect((await runBin(['--db', db, 'init', '--region', '1271'])).code).toBe(0);
     const child = startBin(['--db', db, 'import', big, '--source', 'central']);
     await waitFor(() => opened(db), 'the import to open the database');
-    child.kill('SIGINT');
+    child.kill(signal);
     const result = await child.result;
     expect(result.code).toBe(130);
     expect(result.stderr).toBe(`prakerja: interrupted: nothing of ${big} was kept\n`);
