@@ -82,9 +82,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // 64 MiB of page cache: a million-row import touches index pages all over the file; the default 2 MiB
-    // made it spend half its time re-reading them.
-    db.pragma('cache_size = -65536');
+    // 16 MiB of page cache (default 2 MiB). Bulk imports build their indexes after the rows, so more cache
+    // bought no speed there (measured: 17.4 s vs 17.1 s for 1 M rows) and cost 55 MB of peak RSS.
+    db.pragma('cache_size = -16384');
     migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
     if (db.open) db.close();
