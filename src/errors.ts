@@ -25,6 +25,17 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
+/**
+ * The user (or a service manager) stopped the command: SIGINT (Ctrl-C) or SIGTERM. The core throws it from
+ * inside the file being imported, after which that file's transaction is rolled back. Exit code 130.
+ */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor(readonly file?: string) {
+    super(file ? `interrupted: nothing of ${file} was kept` : 'interrupted');
+  }
+}
+
 /** Prefix a message with `file:line: ` when those are known, the form editors and people both read. */
 export function where(file?: string, line?: number): string {
   if (!file) return '';

@@ -1,16 +1,27 @@
 /** The one place errors become messages and exit codes. Never a stack trace for a user's mistake. */
 import { CommanderError } from 'commander';
-import { InputError, StoreError, UsageError, where } from '../errors.js';
+import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
+import { maskNikLike } from '../privacy/mask.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 
 export function handleError(error: unknown, io: Io): number {
+  // Messages may quote a cell of the input, and a cell may be a NIK: the terminal and cron mail never see one.
+  const stderr = (text: string) => io.stderr(maskNikLike(text));
+  return mapError(error, { ...io, stderr });
+}
+
+function mapError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (help, version, or a usage error).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT.ok;
     }
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr(`prakerja: ${error.message}\n`);
+    return EXIT.interrupted;
   }
   if (error instanceof UsageError) {
     io.stderr(`prakerja: ${error.message}\n`);

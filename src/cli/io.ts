@@ -27,6 +27,7 @@ export interface GlobalOptions {
   quiet?: boolean;
   color?: boolean;
   showNik?: boolean;
+  key?: string;
 }
 
 /** Colours only for a person at a terminal who has not said NO_COLOR or --no-color. */

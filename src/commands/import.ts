@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { InputError, UsageError, where } from '../errors.js';
+import { InputError, InterruptedError, UsageError, where } from '../errors.js';
 import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { looksRounded } from '../normalise/nik.js';
+import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
-import { batchBySha, deleteBatch, finishBatch, insertBatch, type SourceKind } from '../store/batches.js';
+import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { countRecords, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
@@ -30,6 +31,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called every few thousand rows, for a progress display. */
   onProgress?: (file: string, rows: number) => void;
+  /**
+   * Aborted when the user interrupts (the CLI wires SIGINT/SIGTERM to it): the file being imported is
+   * rolled back and an InterruptedError naming it is thrown. Files finished before stay imported.
+   */
+  signal?: AbortSignal;
   /** The year NIK birth centuries are judged from; tests pin it. */
   refYear?: number;
   /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
@@ -82,11 +88,13 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
   const files = await expandInputs(options.files);
   const summaries: FileSummary[] = [];
   for (const file of files) {
+    if (options.signal?.aborted) throw new InterruptedError(file);
     try {
       summaries.push(await importFile(db, file, options));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      summaries.push({ ...emptySummary(file), outcome: 'failed', error: `${where(error.file, error.line)}${error.message}` });
+      // An error message may quote a cell, and a cell may be a NIK.
+      summaries.push({ ...emptySummary(file), outcome: 'failed', error: maskNikLike(`${where(error.file, error.line)}${error.message}`) });
     }
   }
   const changed = summaries.some((s) => s.outcome === 'imported' || s.outcome === 'replaced');
@@ -124,17 +132,7 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
   // Each sheet of a workbook is its own batch (a province often sends one sheet per kab/kota).
   const sha256 = table.sheet === null ? digest : createHash('sha256').update(`${digest}\0${table.sheet}`).digest('hex');
   const existing = batchBySha(db, sha256);
-  if (existing && !options.force) {
-    return {
-      ...emptySummary(file),
-      outcome: 'unchanged',
-      batchId: existing.id,
-      read: existing.rows_read,
-      imported: existing.rows_imported,
-      rejected: existing.rows_rejected,
-      skipped: existing.rows_skipped,
-    };
-  }
+  if (existing && !options.force) return unchangedSummary(file, existing);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
   if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {
@@ -154,7 +152,13 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    if (existing) deleteBatch(db, existing.id);
+    // Looked up again under the write lock: an overlapping run may have imported the same file meanwhile.
+    const current = batchBySha(db, sha256);
+    if (current && !options.force) {
+      db.exec('ROLLBACK');
+      return unchangedSummary(file, current);
+    }
+    if (current) deleteBatch(db, current.id);
     const batchId = insertBatch(db, {
       source: options.source,
       file_name: basename(file),
@@ -178,12 +182,14 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
       summary.nikFlags.excel_rounded = flagged;
     }
     finishBatch(db, batchId, summary);
+    // Last look before COMMIT: an interrupt that came during the final statements still wins.
+    if (options.signal?.aborted) throw new InterruptedError(file);
     if (options.dryRun) {
       db.exec('ROLLBACK');
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
     db.exec('COMMIT');
-    return { ...summary, outcome: existing ? 'replaced' : 'imported', batchId };
+    return { ...summary, outcome: current ? 'replaced' : 'imported', batchId };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
@@ -218,6 +224,8 @@ async function writeRows(
   }
   const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear };
   for await (const row of table.rows) {
+    // Rows arrive between reads of the file, which is when a signal handler gets to run and abort.
+    if (options.signal?.aborted) throw new InterruptedError(summary.file);
     summary.read++;
     const outcome = normaliseRow(row, ctx);
     if (outcome.kind === 'record') {
@@ -229,7 +237,8 @@ async function writeRows(
       writer.reject({ line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
       summary.rejected++;
       summary.rejectedBy[outcome.reason] = (summary.rejectedBy[outcome.reason] ?? 0) + 1;
-      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: outcome.message });
+      // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
+      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: maskNikLike(outcome.message) });
     } else {
       summary.skipped++;
       summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
@@ -237,6 +246,18 @@ async function writeRows(
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
   writer.flush();
+}
+
+function unchangedSummary(file: string, batch: BatchRow): FileSummary {
+  return {
+    ...emptySummary(file),
+    outcome: 'unchanged',
+    batchId: batch.id,
+    read: batch.rows_read,
+    imported: batch.rows_imported,
+    rejected: batch.rows_rejected,
+    skipped: batch.rows_skipped,
+  };
 }
 
 function emptySummary(file: string): FileSummary {

@@ -1,5 +1,5 @@
 /** `prakerja rejects`: the rows that were not imported, with their line and reason. */
-import { maskNik } from '../normalise/nik.js';
+import { maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import { listRejects } from '../store/summary.js';
 
@@ -27,16 +27,11 @@ export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[
       file: r.file_name,
       line: r.line,
       reason: r.reason,
-      message: r.message,
+      message: options.showNik ? r.message : maskNikLike(r.message),
       cells: options.showNik ? cells : cells.map(maskDigits),
     };
   });
 }
 
 /** Masks any run of 12 or more digits, whatever separators it has: it may be a NIK. */
-export function maskDigits(text: string): string {
-  return text.replace(/\d[\d .'-]{10,}\d/g, (run) => {
-    const digits = run.replace(/\D/g, '');
-    return digits.length >= 12 ? maskNik(digits) : run;
-  });
-}
+export const maskDigits = maskNikLike;

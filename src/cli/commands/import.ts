@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import ora from 'ora';
+import ora, { type Ora } from 'ora';
 import { importFiles, type FileSummary } from '../../commands/import.js';
 import { UsageError } from '../../errors.js';
 import { parseMapOptions } from '../../ingest/columns.js';
@@ -50,9 +50,19 @@ Examples:
     )
     .action(async (files: string[], flags: ImportFlags) => {
       const wave = flags.wave === undefined ? undefined : parseWaveFlag(flags.wave);
-      const db = ctx.openDb({ create: !flags.dryRun });
-      const spinner = ctx.interactive ? ora({ text: 'Reading…', stream: ctx.io.spinnerStream }).start() : null;
+      // Ctrl-C or a service manager's SIGTERM: let the importer roll back the current file and say so,
+      // rather than dying with the transaction open. Wired before the database is opened, so no moment of
+      // the run dies on the default handler. A second Ctrl-C kills at once (the handler is `once`); SQLite's
+      // journal still keeps the database whole then.
+      const interrupt = new AbortController();
+      const onSignal = () => interrupt.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let spinner: Ora | null = null;
       try {
+        const db = ctx.openDb({ create: !flags.dryRun });
+        spinner = ctx.interactive ? ora({ text: 'Reading…', stream: ctx.io.spinnerStream }).start() : null;
+        const progress = spinner;
         const result = await importFiles(db, {
           files,
           source: flags.source,
@@ -64,7 +74,8 @@ Examples:
           force: flags.force,
           dryRun: flags.dryRun,
           resolve: flags.resolve,
-          onProgress: spinner ? (file, rows) => (spinner.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
+          signal: interrupt.signal,
+          onProgress: progress ? (file, rows) => (progress.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
         });
         spinner?.stop();
         if (ctx.globals.json) ctx.json(result);
@@ -78,6 +89,8 @@ Examples:
           for (const f of result.files) if (f.error) ctx.io.stderr(`prakerja: ${f.error}\n`);
         }
       } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         spinner?.stop();
       }
     });

@@ -1,0 +1,195 @@
+import type { Command } from 'commander';
+import { buildReport, FILE_FORMATS, type ReportKind, type ReportOptions } from '../../commands/report.js';
+import { UsageError } from '../../errors.js';
+import { LANGS } from '../../report/labels.js';
+import type { CellValue, ReportTable } from '../../report/report.js';
+import type { CliContext } from '../context.js';
+import { formatTable, type Cell } from '../table.js';
+
+interface Flags {
+  wave?: string;
+  waves?: string;
+  month?: string;
+  detail?: boolean;
+  ageAt?: string;
+  lang: string;
+  out?: string;
+  outDir?: string;
+  format?: string;
+  delimiter?: string;
+  showNik?: boolean;
+}
+
+const EXAMPLES: Record<ReportKind, string> = {
+  waves: `
+Examples:
+  prakerja report waves
+  prakerja report waves --waves 1-11 --out rekap-gelombang.xlsx
+  prakerja report waves --wave 3 --out rekap.csv --delimiter ';'
+  prakerja report waves --out-dir /srv/rekap --format csv,xlsx,html   # cron: stable file names`,
+  monthly: `
+Examples:
+  prakerja report monthly
+  prakerja report monthly --month 2024-03 --detail --out maret.xlsx
+  prakerja report monthly --month 2024-03 --detail --out-dir /srv/rekap   # rekap-bulanan-2024-03*.csv`,
+  kecamatan: `
+Examples:
+  prakerja report kecamatan
+  prakerja report kecamatan --wave 3 --out kecamatan.csv --lang en`,
+  all: `
+Examples:
+  prakerja report all --out rekap.html
+  prakerja report all --month 2024-03 --out-dir /srv/rekap --format csv,html`,
+};
+
+const DESCRIPTIONS: Record<ReportKind, string> = {
+  waves: 'per wave: recipients, residents, revoked, duplicates, NIK problems, conflicts, assisted at the desk, sex and age',
+  monthly: 'per month of the walk-in log: visits, persons, who is already a recipient (and of which wave), who is not yet',
+  kecamatan: 'recipients per kecamatan of the office region, with the share assisted at the desk',
+  all: 'all three recaps in one go (one HTML page or workbook, or every CSV with --out-dir)',
+};
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  const report = program
+    .command('report')
+    .description('recap reports (rekap) per wave, month and kecamatan, for the terminal, CSV, XLSX or HTML')
+    .addHelpText('after', `\nExamples:\n  prakerja report waves\n  prakerja report all --out rekap.html\n`);
+  for (const kind of ['waves', 'monthly', 'kecamatan', 'all'] as const) {
+    // Subcommands of a subcommand do not get main.ts's settings: errors must reach the one handler.
+    const cmd = report
+      .command(kind)
+      .description(DESCRIPTIONS[kind])
+      .exitOverride()
+      .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+      .showHelpAfterError('(run with --help for usage)');
+    if (kind === 'waves' || kind === 'all') cmd.option('--waves <list>', 'only these waves: 3, 1-11 or 1,3,5-7');
+    if (kind !== 'monthly') cmd.option('--wave <n>', 'only this wave');
+    if (kind === 'waves' || kind === 'all') cmd.option('--age-at <YYYY-MM-DD>', 'age reference date for every wave (default: the day each wave\'s list was first imported)');
+    if (kind === 'monthly' || kind === 'all') {
+      cmd.option('--month <YYYY-MM>', 'only this month');
+      cmd.option('--detail', 'also list each visitor who is not (yet) a recipient, for follow-up');
+      cmd.option('--show-nik', 'full NIKs in the --detail list (masked by default)');
+    }
+    cmd
+      .option('--lang <id|en>', 'language of headers and labels', 'id')
+      .option('--out <file>', 'write one file: .csv, .xlsx or .html')
+      .option('--out-dir <dir>', 'write files with stable names (rekap-gelombang.csv, …) into this folder')
+      .option('--format <list>', 'with --out-dir: csv, xlsx, html or a list (csv,html)', 'csv')
+      .option('--delimiter <char>', "CSV delimiter: ',' or ';' (Excel in Indonesian)")
+      .addHelpText('after', `${EXAMPLES[kind]}\n`)
+      .action(async (flags: Flags) => {
+        const result = await buildReport(ctx.openDb(), toOptions(kind, flags));
+        if (!ctx.globals.quiet) for (const note of result.skipped) ctx.io.stderr(`prakerja: ${note}\n`);
+        if (ctx.globals.json) {
+          const { tables: _tables, ...data } = result;
+          return ctx.json(data);
+        }
+        if (result.files.length > 0) {
+          for (const f of result.files) ctx.say(`wrote ${f.path}${f.personal ? ' (personal data, mode 0600)' : ''}\n`);
+          return;
+        }
+        for (const table of result.tables) printTable(ctx, table);
+      });
+  }
+}
+
+function toOptions(kind: ReportKind, f: Flags): ReportOptions {
+  const lang = LANGS.find((l) => l === f.lang);
+  if (!lang) throw new UsageError(`--lang ${f.lang}: choose id (Indonesian) or en (English).`);
+  if (f.wave !== undefined && f.waves !== undefined) throw new UsageError('give --wave N or --waves LIST, not both.');
+  const wave = f.wave === undefined ? undefined : waveNumber(f.wave, '--wave');
+  const waves = f.waves !== undefined ? waveList(f.waves) : wave === undefined ? undefined : [wave];
+  if (f.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(f.month)) throw new UsageError(`--month ${f.month}: give the month as YYYY-MM, e.g. --month 2024-03.`);
+  if (f.ageAt !== undefined && !isDate(f.ageAt)) throw new UsageError(`--age-at ${f.ageAt}: give a date as YYYY-MM-DD, e.g. --age-at 2020-04-11.`);
+  if (f.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(f.delimiter)) throw new UsageError(`--delimiter ${f.delimiter}: use ',' or ';' (or tab).`);
+  const formats = (f.format ?? 'csv').split(',').map((s) => s.trim().toLowerCase());
+  const bad = formats.filter((s) => !FILE_FORMATS.some((known) => known === s));
+  if (bad.length > 0) throw new UsageError(`--format ${f.format}: unknown ${bad.join(', ')}; choose from csv, xlsx, html.`);
+  return {
+    kind,
+    waves,
+    wave,
+    month: f.month,
+    detail: f.detail,
+    showNik: f.showNik,
+    ageAt: f.ageAt,
+    lang,
+    out: f.out,
+    outDir: f.outDir,
+    formats: FILE_FORMATS.filter((s) => formats.includes(s)),
+    delimiter: f.delimiter === 'tab' ? '\t' : f.delimiter,
+  };
+}
+
+function waveNumber(text: string, flag: string): number {
+  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`${flag} ${text}: give a wave number, e.g. ${flag} 3.`);
+  return Number(text);
+}
+
+/** `1-11`, `3`, `1,3,5-7` → the wave numbers. */
+function waveList(text: string): number[] {
+  const out = new Set<number>();
+  for (const part of text.split(',')) {
+    const m = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
+    const from = Number(m?.[1]);
+    const to = m?.[2] === undefined ? from : Number(m[2]);
+    if (!m || from < 1 || to < from) throw new UsageError(`--waves ${text}: give waves as 3, 1-11 or 1,3,5-7.`);
+    for (let w = from; w <= to; w += 1) out.add(w);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+/** Wide tables are printed in blocks of columns that fit, the first column repeated in each. */
+function printTable(ctx: CliContext, table: ReportTable): void {
+  const width = 110;
+  ctx.say(`\n${ctx.c.bold(table.title)}\n`);
+  if (table.rows.length === 0) return ctx.say('No data for this selection. `prakerja status` shows the waves and sources the database holds.\n');
+  // Shares print as '12.5%', padded so that they line up on the right like the counts.
+  const cell = (v: CellValue, i: number): Cell => (typeof v === 'number' && table.columns[i]?.kind === 'share' ? `${(v * 100).toFixed(1)}%` : v);
+  const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r.map(cell));
+  table.columns.forEach((c, i) => {
+    if (c.kind !== 'share') return;
+    const w = Math.max(c.label.length, ...rows.map((r) => String(r[i] ?? '').length));
+    for (const r of rows) r[i] = String(r[i] ?? '').padStart(w);
+  });
+  const widthOf = (i: number) => Math.max(table.columns[i]?.label.length ?? 0, ...rows.map((r) => String(r[i] ?? '').length)) + 2;
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = widthOf(0);
+  for (let i = 1; i < table.columns.length; i += 1) {
+    if (block.length > 0 && used + widthOf(i) > width) {
+      blocks.push(block);
+      block = [];
+      used = widthOf(0);
+    }
+    block.push(i);
+    used += widthOf(i);
+  }
+  if (block.length > 0) blocks.push(block);
+  blocks.forEach((cols, b) => {
+    const pick = [0, ...cols];
+    if (b > 0) ctx.say('\n');
+    ctx.say(formatTable(pick.map((i) => table.columns[i]?.label ?? ''), rows.map((r) => pick.map((i) => r[i]))));
+  });
+  for (const note of table.notes) ctx.say(`${wrap(note, width, '  · ', '    ')}\n`);
+}
+
+function wrap(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length > width && line.trim() !== '' && line !== first) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}

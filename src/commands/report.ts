@@ -1,0 +1,160 @@
+/**
+ * `prakerja report`: builds the recap tables and, when asked, writes them as CSV, XLSX or HTML files.
+ * Files are written to a temporary name and renamed, so a cron job never leaves half a file behind; files
+ * that list persons (the `--detail` list) are created readable by their owner only.
+ */
+import { chmodSync, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import { kecamatanRecap, kecamatanRecapTable, type KecamatanRecap } from '../report/kecamatan-recap.js';
+import type { Lang } from '../report/labels.js';
+import { monthlyRecap, monthlyRecapTable, notYetRecipientsTable, type MonthlyRecap } from '../report/monthly-recap.js';
+import type { ReportTable } from '../report/report.js';
+import { waveRecap, waveRecapTable, type WaveRecap } from '../report/wave-recap.js';
+import { writeCsv } from '../report/write-csv.js';
+import { writeHtml } from '../report/write-html.js';
+import { writeXlsx } from '../report/write-xlsx.js';
+import { officeRegion } from './init.js';
+
+export type ReportKind = 'waves' | 'monthly' | 'kecamatan' | 'all';
+export type FileFormat = 'csv' | 'xlsx' | 'html';
+export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'xlsx', 'html'];
+
+export interface ReportOptions {
+  kind: ReportKind;
+  /** waves: only these waves. */
+  waves?: readonly number[];
+  /** kecamatan: only this wave. */
+  wave?: number;
+  /** monthly: only this month, 'YYYY-MM'. */
+  month?: string;
+  /** monthly: also the list of visitors who are not (yet) recipients. */
+  detail?: boolean;
+  showNik?: boolean;
+  /** waves: one age reference date for every wave. */
+  ageAt?: string;
+  lang?: Lang;
+  /** One file; its extension chooses the format. */
+  out?: string;
+  /** A folder for files with stable names, in `formats` (default csv). */
+  outDir?: string;
+  formats?: readonly FileFormat[];
+  /** CSV delimiter: ',' (default) or ';' (Excel in the Indonesian locale). */
+  delimiter?: string;
+  /** The time printed on the HTML page; tests pin it. */
+  now?: Date;
+}
+
+export interface WrittenFile {
+  path: string;
+  format: FileFormat;
+  tables: string[];
+  /** Holds personal data, created with mode 0600. */
+  personal: boolean;
+}
+
+export interface ReportResult {
+  waves?: WaveRecap;
+  monthly?: MonthlyRecap;
+  kecamatan?: KecamatanRecap;
+  tables: ReportTable[];
+  files: WrittenFile[];
+  /** What was left out and why, e.g. the kecamatan recap of `all` before `init --region`. */
+  skipped: string[];
+}
+
+/** Suffixes for the extra tables of a one-file CSV (`rekap.csv` → `rekap-belum-penerima.csv`). */
+const SIBLING: Record<string, string> = { waves: 'gelombang', monthly: 'bulanan', 'monthly-detail': 'belum-penerima', kecamatan: 'kecamatan' };
+
+/**
+ * Builds the report `kind` and writes the files asked for.
+ *
+ * @example
+ * await buildReport(db, { kind: 'waves', waves: [1, 2, 3], out: 'rekap.xlsx' });
+ * // { waves: { rows: [...], total: {...} }, tables: [...], files: [{ path: '/…/rekap.xlsx', format: 'xlsx', … }] }
+ */
+export async function buildReport(db: Db, options: ReportOptions): Promise<ReportResult> {
+  const lang = options.lang ?? 'id';
+  if (options.out && options.outDir) throw new UsageError('give either --out FILE or --out-dir DIR, not both.');
+  const outFormat = options.out ? formatOf(options.out) : null;
+  if (options.delimiter !== undefined && outFormat !== 'csv' && !(options.outDir && (options.formats ?? ['csv']).includes('csv'))) {
+    throw new UsageError('--delimiter only applies to CSV files: add --out FILE.csv or --out-dir DIR.');
+  }
+  const result: ReportResult = { tables: [], files: [], skipped: [] };
+  const { kind } = options;
+  if (kind === 'waves' || kind === 'all') {
+    result.waves = waveRecap(db, { waves: options.waves, ageAt: options.ageAt });
+    result.tables.push(waveRecapTable(result.waves, lang));
+  }
+  if (kind === 'monthly' || kind === 'all') {
+    result.monthly = monthlyRecap(db, { month: options.month, detail: options.detail, showNik: options.showNik });
+    result.tables.push(monthlyRecapTable(result.monthly, lang, options.month));
+    if (result.monthly.detail) result.tables.push(notYetRecipientsTable(result.monthly.detail, lang, options.month));
+  }
+  if (kind === 'kecamatan' || (kind === 'all' && officeRegion(db))) {
+    result.kecamatan = kecamatanRecap(db, { wave: options.wave });
+    result.tables.push(kecamatanRecapTable(result.kecamatan, lang));
+  } else if (kind === 'all') {
+    result.skipped.push('kecamatan recap left out: the office region is not set. Run `prakerja init --region CODE` to add it.');
+  }
+
+  const office = officeRegion(db);
+  const html = () =>
+    writeHtml(result.tables, { lang, office: office ? `${office.name} (${office.code})` : null, generated: stamp(options.now ?? new Date()) });
+  if (options.out && outFormat) {
+    const path = resolve(options.out);
+    if (outFormat === 'csv') {
+      result.tables.forEach((t, i) => {
+        const file = i === 0 ? path : join(dirname(path), `${basename(path, extname(path))}-${SIBLING[t.id] ?? t.id}.csv`);
+        result.files.push(writeOut(file, 'csv', [t], writeCsv(t, { delimiter: options.delimiter })));
+      });
+    } else if (outFormat === 'xlsx') {
+      result.files.push(writeOut(path, 'xlsx', result.tables, await writeXlsx(result.tables)));
+    } else {
+      result.files.push(writeOut(path, 'html', result.tables, html()));
+    }
+  }
+  if (options.outDir) {
+    const dir = resolve(options.outDir);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${options.outDir} is a file, not a folder. Give a folder name.`);
+    mkdirSync(dir, { recursive: true });
+    const stem = kind === 'all' ? 'rekap' : (result.tables[0]?.fileStem ?? 'rekap');
+    for (const format of options.formats ?? ['csv']) {
+      if (format === 'csv') {
+        for (const t of result.tables) result.files.push(writeOut(join(dir, `${t.fileStem}.csv`), 'csv', [t], writeCsv(t, { delimiter: options.delimiter })));
+      } else if (format === 'xlsx') {
+        result.files.push(writeOut(join(dir, `${stem}.xlsx`), 'xlsx', result.tables, await writeXlsx(result.tables)));
+      } else {
+        result.files.push(writeOut(join(dir, `${stem}.html`), 'html', result.tables, html()));
+      }
+    }
+  }
+  return result;
+}
+
+function formatOf(file: string): FileFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  throw new UsageError(`--out ${file}: the file name must end in .csv, .xlsx or .html (that chooses the format).`);
+}
+
+/** Writes next to the target and renames, so readers never see half a file; personal files get mode 0600. */
+function writeOut(path: string, format: FileFormat, tables: readonly ReportTable[], data: string | Buffer): WrittenFile {
+  if (!existsSync(dirname(path))) throw new UsageError(`cannot write ${path}: the folder ${dirname(path)} does not exist. Create it first.`);
+  const personal = tables.some((t) => t.personal);
+  const mode = personal ? 0o600 : 0o644;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temp, data, { mode });
+  // The mode above only applies to a new file and is reduced by the umask; make 0600 certain.
+  if (personal) chmodSync(temp, mode);
+  renameSync(temp, path);
+  return { path, format, tables: tables.map((t) => t.id), personal };
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Masking of NIKs inside free text (messages, raw rejected cells, file summaries): what the terminal, logs
+ * and reports show unless the user asks for `--show-nik`.
+ */
+import { maskNik } from '../normalise/nik.js';
+
+/**
+ * Masks every run of 12 or more digits, whatever spaces, dots, apostrophes or dashes sit between them: it
+ * may be a NIK, whole or mangled. Shorter numbers (waves, line numbers, years, phone fragments) stay.
+ * @example maskNikLike('line 4: 1271015001900003 is listed twice') // 'line 4: 127101******0003 is listed twice'
+ */
+export function maskNikLike(text: string): string {
+  return text.replace(/\d[\d .'-]{10,}\d/g, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return digits.length >= 12 ? maskNik(digits) : run;
+  });
+}
+
+/**
+ * Makes a CSV cell safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, tab or
+ * carriage return would be run as a formula (OWASP "CSV injection"), so it gets a leading apostrophe.
+ * Plain negative numbers stay numbers.
+ * @example neutraliseCsvCell('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ */
+export function neutraliseCsvCell(value: string): string {
+  if (/^[-+]?\d+([.,]\d+)?$/.test(value)) return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

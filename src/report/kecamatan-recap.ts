@@ -1,0 +1,104 @@
+/** The recap per kecamatan of the office's kab/kota (per kab/kota when the office is a province). */
+import { officeRegion, type OfficeRegion } from '../commands/init.js';
+import { UsageError } from '../errors.js';
+import { districtsOf, regionByCode, regionsAt } from '../normalise/regions.js';
+import type { Db } from '../store/database.js';
+import { areaRecapSql } from '../store/reports.js';
+import { labelsFor, type Lang } from './labels.js';
+import { share, type Column, type ReportTable } from './report.js';
+
+export interface KecamatanRecapOptions {
+  wave?: number;
+}
+
+export interface AreaRecapRow {
+  code: string;
+  /** Name from the region data; null for a code the data does not know. */
+  name: string | null;
+  recipients: number;
+  revoked: number;
+  assisted: number;
+  /** assisted ÷ recipients, null when there are none. */
+  assisted_share: number | null;
+  women: number;
+  men: number;
+}
+
+export interface KecamatanRecap {
+  office: OfficeRegion;
+  /** 'district' rows for a kab/kota office, 'regency' rows for a provincial one. */
+  level: 'district' | 'regency';
+  wave: number | null;
+  rows: AreaRecapRow[];
+  total: Omit<AreaRecapRow, 'code' | 'name'>;
+}
+
+/**
+ * Recipients per kecamatan of the office's region, every kecamatan listed (zeros included), codes the
+ * region data does not know listed after them, and a total row.
+ *
+ * @example
+ * kecamatanRecap(db, { wave: 3 }).rows[0];
+ * // { code: '127101', name: 'Medan Tuntungan', recipients: 41, revoked: 2, assisted: 5, assisted_share: 0.122, … }
+ */
+export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): KecamatanRecap {
+  const office = officeRegion(db);
+  if (!office) {
+    throw new UsageError('the office region is not set, so there is no kecamatan list to report on. Run `prakerja init --region CODE` first (e.g. --region 1271).');
+  }
+  const level = office.level === 'province' ? 'regency' : 'district';
+  const digits = level === 'district' ? 6 : 4;
+  const areas = level === 'district' ? districtsOf(office.code) : regionsAt('regency').filter((r) => r.code.startsWith(office.code));
+  const counts = new Map(areaRecapSql(db, office.code, digits, options.wave ?? null).map((r) => [r.code, r]));
+  const rowOf = (code: string, name: string | null): AreaRecapRow => {
+    const c = counts.get(code);
+    const r = { recipients: c?.recipients ?? 0, revoked: c?.revoked ?? 0, assisted: c?.assisted ?? 0, women: c?.women ?? 0, men: c?.men ?? 0 };
+    return { code, name, ...r, assisted_share: share(r.assisted, r.recipients) };
+  };
+  // Legacy codes (older lists) show only when someone holds them.
+  const known = areas.filter((a) => !a.legacy || counts.has(a.code)).map((a) => rowOf(a.code, a.name));
+  const knownCodes = new Set(known.map((r) => r.code));
+  const unknown = [...counts.keys()].filter((code) => !knownCodes.has(code)).map((code) => rowOf(code, regionByCode(code)?.name ?? null));
+  const rows = [...known, ...unknown];
+  const total = { recipients: 0, revoked: 0, assisted: 0, women: 0, men: 0 };
+  for (const r of rows) for (const k of ['recipients', 'revoked', 'assisted', 'women', 'men'] as const) total[k] += r[k];
+  return { office, level, wave: options.wave ?? null, rows, total: { ...total, assisted_share: share(total.assisted, total.recipients) } };
+}
+
+/** The area recap as a table for the writers. */
+export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTable {
+  const L = labelsFor(lang);
+  const area = recap.level === 'district' ? L.kecamatan : L.kabkota;
+  const columns: Column[] = [
+    { key: 'code', label: L.code, kind: 'text' },
+    { key: 'name', label: area, kind: 'text' },
+    { key: 'recipients', label: L.recipients, kind: 'int' },
+    { key: 'revoked', label: L.revoked, kind: 'int' },
+    { key: 'assisted', label: L.assisted, kind: 'int' },
+    { key: 'assisted_share', label: L.assisted_share, kind: 'share' },
+    { key: 'women', label: L.women, kind: 'int' },
+    { key: 'men', label: L.men, kind: 'int' },
+  ];
+  const t = recap.total;
+  const waveText = recap.wave === null ? '' : ` — ${L.wave_word} ${recap.wave}`;
+  return {
+    id: 'kecamatan',
+    fileStem: `rekap-kecamatan${recap.wave === null ? '' : `-gelombang-${recap.wave}`}`,
+    sheetName: L.sheet_area,
+    title: `${recap.level === 'district' ? L.title_kecamatan : L.title_kabkota}: ${recap.office.name}${waveText}`,
+    notes: [L.note_area, L.note_assisted],
+    columns,
+    rows: recap.rows.map((r) => [r.code, r.name ?? L.unknown_area, r.recipients, r.revoked, r.assisted, r.assisted_share, r.women, r.men]),
+    total: [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men],
+    personal: false,
+    chart: {
+      id: 'chart-area',
+      title: `${L.chart_area}: ${recap.office.name}${waveText}`,
+      categories: recap.rows.map((r) => r.name ?? r.code),
+      values: recap.rows.map((r) => r.recipients),
+      valueLabel: L.recipients,
+      share: { label: L.assisted_share, values: recap.rows.map((r) => r.assisted_share) },
+      horizontal: true,
+    },
+  };
+}

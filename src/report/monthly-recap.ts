@@ -1,0 +1,173 @@
+/** The recap per month of the walk-in desk's guest book, and the follow-up list of visitors not (yet) recipients. */
+import { maskNik } from '../normalise/nik.js';
+import { regionByCode } from '../normalise/regions.js';
+import type { Db } from '../store/database.js';
+import { monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
+import { labelsFor, nikStatusLabel, type Lang } from './labels.js';
+import type { CellValue, Column, ReportTable } from './report.js';
+
+export interface MonthlyRecapOptions {
+  /** Only this month ('YYYY-MM'). */
+  month?: string;
+  /** Also list, per month, each visitor who is not (yet) a recipient. */
+  detail?: boolean;
+  /** Full NIKs in the detail list instead of masked ones. */
+  showNik?: boolean;
+}
+
+export interface MonthlyRecapRow {
+  /** 'YYYY-MM', or null for visits without a usable date. */
+  month: string | null;
+  visits: number;
+  persons: number;
+  recipients: number;
+  /** How many of the month's visitors are recipients of each wave (a person in two waves counts in both). */
+  recipient_waves: { wave: number; persons: number }[];
+  not_yet: number;
+  visits_without_nik: number;
+}
+
+export interface NotYetRecipient {
+  month: string | null;
+  last_visit: string | null;
+  visits: number;
+  name: string;
+  /** Masked unless `showNik`; the raw text when the NIK is not valid; null when none was written. */
+  nik: string | null;
+  nik_status: string;
+  phone: string | null;
+  kecamatan: string | null;
+  /** Where the person's first visit of the month is: `file:line`. */
+  source: string;
+}
+
+export interface MonthlyRecap {
+  rows: MonthlyRecapRow[];
+  total: Omit<MonthlyRecapRow, 'month' | 'recipient_waves'>;
+  detail: NotYetRecipient[] | null;
+}
+
+/**
+ * One row per month of the walk-in log, and with `detail` the visitors who are not (yet) recipients.
+ *
+ * @example
+ * monthlyRecap(db, { month: '2024-03' }).rows[0];
+ * // { month: '2024-03', visits: 58, persons: 51, recipients: 12, recipient_waves: [{ wave: 62, persons: 12 }], not_yet: 39, … }
+ */
+export function monthlyRecap(db: Db, options: MonthlyRecapOptions = {}): MonthlyRecap {
+  const month = options.month ?? null;
+  const waves = monthlyWaveCountsSql(db, month);
+  const rows: MonthlyRecapRow[] = monthlyRecapSql(db, month).map((r) => ({
+    month: r.month,
+    visits: r.visits,
+    persons: r.persons,
+    recipients: r.recipients,
+    recipient_waves: waves.filter((w) => w.month === r.month).map(({ wave, persons }) => ({ wave, persons })),
+    not_yet: r.persons - r.recipients,
+    visits_without_nik: r.visits_without_nik,
+  }));
+  const total = { visits: 0, persons: 0, recipients: 0, not_yet: 0, visits_without_nik: 0 };
+  for (const r of rows) for (const k of ['visits', 'persons', 'recipients', 'not_yet', 'visits_without_nik'] as const) total[k] += r[k];
+  return { rows, total, detail: options.detail ? notYetRecipients(db, month, options.showNik ?? false) : null };
+}
+
+function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYetRecipient[] {
+  const out: NotYetRecipient[] = [];
+  let current: NotYetRecipient | undefined;
+  let key = '';
+  for (const v of notYetRecipientVisitsSql(db, month)) {
+    const k = `${v.month ?? ''}|${v.pid}`;
+    const nik = v.nik ?? v.nik_raw;
+    if (k !== key || !current) {
+      key = k;
+      current = {
+        month: v.month,
+        last_visit: v.visit_date,
+        visits: 0,
+        name: v.name,
+        nik: nik === null || nik === '' ? null : showNik ? nik : maskNik(nik),
+        nik_status: v.nik_status,
+        phone: v.phone,
+        kecamatan: v.region ? (regionByCode(v.region)?.name ?? v.region) : null,
+        source: `${v.file_name}:${v.line}`,
+      };
+      out.push(current);
+    }
+    current.visits += 1;
+    if (v.visit_date && (!current.last_visit || v.visit_date > current.last_visit)) current.last_visit = v.visit_date;
+  }
+  // Per month, by name: the order a person follows up in.
+  return out.sort((a, b) => (a.month ?? '\uffff').localeCompare(b.month ?? '\uffff') || a.name.localeCompare(b.name));
+}
+
+/** The month label: 'YYYY-MM', or the no-date label. */
+function monthLabel(month: string | null, lang: Lang): string {
+  return month ?? labelsFor(lang).no_date;
+}
+
+function wavesText(waves: MonthlyRecapRow['recipient_waves']): string {
+  return waves.map((w) => `${w.wave} (${w.persons})`).join(', ');
+}
+
+/** The monthly recap as a table for the writers. */
+export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: string): ReportTable {
+  const L = labelsFor(lang);
+  const columns: Column[] = [
+    { key: 'month', label: L.month, kind: 'text' },
+    { key: 'visits', label: L.visits, kind: 'int' },
+    { key: 'persons', label: L.persons, kind: 'int' },
+    { key: 'recipients', label: L.recipient_persons, kind: 'int' },
+    { key: 'recipient_waves', label: L.recipient_waves, kind: 'text' },
+    { key: 'not_yet', label: L.not_yet, kind: 'int' },
+    { key: 'visits_without_nik', label: L.visits_without_nik, kind: 'int' },
+  ];
+  const t = recap.total;
+  return {
+    id: 'monthly',
+    fileStem: month ? `rekap-bulanan-${month}` : 'rekap-bulanan',
+    sheetName: L.sheet_monthly,
+    title: month ? `${L.title_monthly}: ${month}` : L.title_monthly,
+    notes: [L.note_monthly],
+    columns,
+    rows: recap.rows.map((r) => [monthLabel(r.month, lang), r.visits, r.persons, r.recipients, wavesText(r.recipient_waves), r.not_yet, r.visits_without_nik]),
+    total: recap.rows.length > 0 ? [L.total, t.visits, t.persons, t.recipients, null, t.not_yet, t.visits_without_nik] : null,
+    personal: false,
+    chart: {
+      id: 'chart-monthly',
+      title: L.chart_monthly,
+      categories: recap.rows.map((r) => monthLabel(r.month, lang)),
+      values: recap.rows.map((r) => r.visits),
+      valueLabel: L.visits,
+    },
+  };
+}
+
+/** The follow-up list as a table; it holds personal data, so its files are created 0600. */
+export function notYetRecipientsTable(detail: readonly NotYetRecipient[], lang: Lang, month?: string): ReportTable {
+  const L = labelsFor(lang);
+  const columns: Column[] = [
+    { key: 'month', label: L.month, kind: 'text' },
+    { key: 'last_visit', label: L.last_visit, kind: 'date' },
+    { key: 'visits', label: L.visits, kind: 'int' },
+    { key: 'name', label: L.name, kind: 'text' },
+    { key: 'nik', label: L.nik, kind: 'nik' },
+    { key: 'nik_status', label: L.nik_status, kind: 'text' },
+    { key: 'phone', label: L.phone, kind: 'text' },
+    { key: 'kecamatan', label: L.kecamatan, kind: 'text' },
+    { key: 'source', label: L.source, kind: 'text' },
+  ];
+  const cells = (d: NotYetRecipient): CellValue[] => [
+    monthLabel(d.month, lang), d.last_visit, d.visits, d.name, d.nik, nikStatusLabel(d.nik_status, lang), d.phone, d.kecamatan, d.source,
+  ];
+  return {
+    id: 'monthly-detail',
+    fileStem: month ? `rekap-bulanan-${month}-belum-penerima` : 'rekap-bulanan-belum-penerima',
+    sheetName: L.sheet_detail,
+    title: L.title_detail,
+    notes: [L.note_detail],
+    columns,
+    rows: detail.map(cells),
+    total: null,
+    personal: true,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * What every report is to the writers: typed columns, rows of plain values, an optional total row and
+ * chart. Each report module builds one from its typed rows; the CSV, XLSX, HTML and terminal writers only
+ * read this.
+ */
+export type CellValue = string | number | null;
+
+/** `share` values are fractions (0.25 = 25 %); `nik` columns hold NIKs (masked unless asked otherwise). */
+export type ColumnKind = 'text' | 'int' | 'share' | 'date' | 'nik';
+
+export interface Column {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+}
+
+/** A bar chart: one bar per category, optionally a share (0..1) drawn as a line over the bars. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  categories: string[];
+  values: number[];
+  valueLabel: string;
+  share?: { label: string; values: (number | null)[] };
+  /** Horizontal bars suit long category names (kecamatan). */
+  horizontal?: boolean;
+}
+
+export interface ReportTable {
+  /** Stable identifier, also the XLSX sheet's key: 'waves', 'monthly', 'monthly-detail', 'kecamatan'. */
+  id: string;
+  /** File name without extension for `--out-dir`, e.g. 'rekap-gelombang'. */
+  fileStem: string;
+  /** Short name for an XLSX sheet (at most 31 characters). */
+  sheetName: string;
+  title: string;
+  /** Lines that say how the numbers were counted. */
+  notes: string[];
+  columns: Column[];
+  rows: CellValue[][];
+  total: CellValue[] | null;
+  /** The table lists NIKs of persons: files holding it are created readable by the owner only. */
+  personal: boolean;
+  chart?: ChartSpec;
+}
+
+/** a ÷ b, or null when b is 0 (a share of nothing is not 0 %). */
+export function share(a: number, b: number | null): number | null {
+  return b ? a / b : null;
+}

@@ -1,0 +1,213 @@
+/**
+ * The queries behind the recap reports. A person is a `person_id` set by the resolver; a record the
+ * resolver has not reached yet counts as a person of its own (`-id`), so the reports work before and after
+ * `resolve` and never merge two rows by guesswork.
+ */
+import type { Db } from './database.js';
+
+/**
+ * Persons seen at the walk-in desk. The `+` keeps SQLite off the person index here: walking that index
+ * visits every resolved record of the (large) central lists, a plain scan is several times faster.
+ */
+const WALKIN_PERSONS = `SELECT DISTINCT person_id AS pid FROM records WHERE source = 'walkin' AND +person_id IS NOT NULL`;
+
+/** Person key: the resolver's person, or the record itself while it has none. */
+const PID = 'coalesce(r.person_id, -r.id)';
+
+/** Age in whole years at `ref` of someone born on `birth` (both 'YYYY-MM-DD' SQL expressions). */
+function ageSql(birth: string, ref: string): string {
+  return `(CAST(substr(${ref}, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - (substr(${ref}, 6, 5) < substr(${birth}, 6, 5)))`;
+}
+
+export interface WaveRecapQuery {
+  /** Only these waves; empty or undefined for all. */
+  waves?: readonly number[];
+  /** Office region code (2 or 4 digits) for the residents column; null when `init` has not run. */
+  office: string | null;
+  /** One age reference date for every wave ('YYYY-MM-DD'); default: the day the wave's list was first imported. */
+  ageAt?: string;
+}
+
+export interface WaveRecapSqlRow {
+  wave: number;
+  ref_date: string;
+  rows: number;
+  recipients: number;
+  residents: number | null;
+  revoked: number;
+  duplicate_rows: number;
+  nik_invalid: number;
+  nik_damaged: number;
+  conflicts: number;
+  assisted: number;
+  women: number;
+  men: number;
+  age_lt25: number;
+  age_25_34: number;
+  age_35_44: number;
+  age_45_54: number;
+  age_55plus: number;
+  age_unknown: number;
+}
+
+/**
+ * One row per wave of the central lists: persons, residents, revoked, duplicate rows, NIK problems,
+ * conflicts, assisted persons, sex and age bands.
+ */
+export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
+  const age = ageSql('p.birth_date', 'refs.ref_date');
+  return db
+    .prepare<{ waves: string | null; office: string | null; ageAt: string | null }, WaveRecapSqlRow>(
+      `WITH refs AS (
+         -- The age reference date of each wave: --age-at, else the day its list was first imported.
+         SELECT x.wave, coalesce(@ageAt, min(substr(b.imported_at, 1, 10))) AS ref_date
+           FROM (SELECT DISTINCT wave, batch_id FROM records WHERE source = 'central' AND wave IS NOT NULL) x
+           JOIN batches b ON b.id = x.batch_id GROUP BY x.wave
+       ),
+       p AS (
+         -- One row per person and wave, in a single pass over the central records.
+         SELECT r.wave, ${PID} AS pid, count(*) AS n, max(r.status IS 'dicabut') AS revoked,
+                CASE WHEN @office IS NULL THEN NULL ELSE max(substr(coalesce(r.region, ''), 1, length(@office)) = @office) END AS resident,
+                min(r.sex) AS sex, min(r.birth_date) AS birth_date,
+                sum(r.nik_status IN ('invalid', 'missing')) AS nik_invalid, sum(r.nik_status = 'damaged') AS nik_damaged
+           FROM records r
+          WHERE r.source = 'central' AND r.wave IS NOT NULL
+            AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
+          GROUP BY r.wave, pid
+       ),
+       walk AS (${WALKIN_PERSONS}),
+       pa AS (
+         SELECT p.*, refs.ref_date, p.pid IN (SELECT pid FROM walk) AS assisted,
+                CASE WHEN p.birth_date IS NULL THEN NULL ELSE ${age} END AS age
+           FROM p JOIN refs USING (wave)
+       ),
+       conflicted AS (
+         SELECT record_l AS id FROM links WHERE kind = 'conflict'
+         UNION SELECT record_r FROM links WHERE kind = 'conflict'
+       ),
+       conf AS (
+         -- From the (few) conflict links to their records, not the other way round.
+         SELECT r.wave, count(DISTINCT r.nik) AS conflicts
+           FROM conflicted JOIN records r ON r.id = conflicted.id
+          WHERE r.source = 'central' GROUP BY r.wave
+       )
+       SELECT pa.wave, pa.ref_date, sum(pa.n) AS rows, count(*) AS recipients, sum(pa.resident) AS residents,
+              sum(pa.revoked) AS revoked, sum(pa.n) - count(*) AS duplicate_rows,
+              sum(pa.nik_invalid) AS nik_invalid, sum(pa.nik_damaged) AS nik_damaged, coalesce(conf.conflicts, 0) AS conflicts,
+              sum(pa.assisted) AS assisted, sum(pa.sex IS 'F') AS women, sum(pa.sex IS 'M') AS men,
+              sum(pa.age < 25) AS age_lt25, sum(pa.age BETWEEN 25 AND 34) AS age_25_34,
+              sum(pa.age BETWEEN 35 AND 44) AS age_35_44, sum(pa.age BETWEEN 45 AND 54) AS age_45_54,
+              sum(pa.age >= 55) AS age_55plus, sum(pa.age IS NULL) AS age_unknown
+         FROM pa LEFT JOIN conf USING (wave)
+        GROUP BY pa.wave ORDER BY pa.wave`,
+    )
+    .all({ waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null, office: q.office, ageAt: q.ageAt ?? null });
+}
+
+export interface MonthlyRecapSqlRow {
+  /** 'YYYY-MM', or null for visits without a usable date. */
+  month: string | null;
+  visits: number;
+  persons: number;
+  recipients: number;
+  visits_without_nik: number;
+}
+
+export interface MonthWaveCount {
+  month: string | null;
+  wave: number;
+  persons: number;
+}
+
+const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month, r.nik_status
+                   FROM records r
+                  WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)`;
+/** Is person `pid` in a central list? Through the person index: the walk-in log is small, the lists are not. */
+const IS_RECIPIENT = (pid: string) => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source = 'central')`;
+
+/** Walk-in visits per month: visits, distinct persons, persons found in a central list, visits without a valid NIK. */
+export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRow[] {
+  return db
+    .prepare<{ month: string | null }, MonthlyRecapSqlRow>(
+      `WITH w AS (${WALKINS}),
+       mp AS (SELECT month, pid, ${IS_RECIPIENT('pid')} AS recipient FROM (SELECT DISTINCT month, pid FROM w)),
+       m AS (SELECT month, sum(recipient) AS recipients FROM mp GROUP BY month)
+       SELECT w.month, count(*) AS visits, count(DISTINCT w.pid) AS persons, m.recipients,
+              sum(w.nik_status <> 'valid') AS visits_without_nik
+         FROM w JOIN m ON m.month IS w.month GROUP BY w.month ORDER BY w.month IS NULL, w.month`,
+    )
+    .all({ month });
+}
+
+/** Per month and wave: how many of the month's visitors are recipients of that wave. */
+export function monthlyWaveCountsSql(db: Db, month: string | null): MonthWaveCount[] {
+  return db
+    .prepare<{ month: string | null }, MonthWaveCount>(
+      `WITH w AS (${WALKINS}),
+       mp AS (SELECT DISTINCT month, pid FROM w),
+       mw AS (
+         SELECT DISTINCT mp.month, mp.pid, c.wave FROM mp JOIN records c ON c.person_id = mp.pid
+          WHERE c.source = 'central' AND c.wave IS NOT NULL
+       )
+       SELECT month, wave, count(*) AS persons FROM mw
+        GROUP BY month, wave ORDER BY month IS NULL, month, wave`,
+    )
+    .all({ month });
+}
+
+export interface NotYetRecipientVisit {
+  month: string | null;
+  pid: number;
+  visit_date: string | null;
+  name: string;
+  nik: string | null;
+  nik_raw: string | null;
+  nik_status: string;
+  phone: string | null;
+  region: string | null;
+  file_name: string;
+  line: number;
+}
+
+/** Every walk-in visit of a person who is in no central list, in month, person and date order. */
+export function notYetRecipientVisitsSql(db: Db, month: string | null): NotYetRecipientVisit[] {
+  return db
+    .prepare<{ month: string | null }, NotYetRecipientVisit>(
+      `SELECT substr(r.visit_date, 1, 7) AS month, ${PID} AS pid, r.visit_date, r.name, r.nik, r.nik_raw, r.nik_status,
+              r.phone, r.region, b.file_name, r.line
+         FROM records r JOIN batches b ON b.id = r.batch_id
+        WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)
+          AND (r.person_id IS NULL OR NOT ${IS_RECIPIENT('r.person_id')})
+        ORDER BY month IS NULL, month, pid, r.visit_date, r.id`,
+    )
+    .all({ month });
+}
+
+export interface AreaRecapSqlRow {
+  code: string;
+  recipients: number;
+  revoked: number;
+  assisted: number;
+  women: number;
+  men: number;
+}
+
+/**
+ * Recipients (persons in a central list) of the office's region, grouped by the first `digits` digits of
+ * their NIK region: 6 for kecamatan of a kab/kota, 4 for the kab/kota of a province.
+ */
+export function areaRecapSql(db: Db, office: string, digits: 4 | 6, wave: number | null): AreaRecapSqlRow[] {
+  return db
+    .prepare<{ office: string; digits: number; wave: number | null }, AreaRecapSqlRow>(
+      `WITH c AS (
+         SELECT ${PID} AS pid, r.region, r.status, r.sex FROM records r
+          WHERE r.source = 'central' AND substr(r.region, 1, length(@office)) = @office AND (@wave IS NULL OR r.wave = @wave)
+       ),
+       p AS (SELECT pid, min(region) AS region, max(status IS 'dicabut') AS revoked, min(sex) AS sex FROM c GROUP BY pid),
+       walk AS (${WALKIN_PERSONS})
+       SELECT substr(region, 1, @digits) AS code, count(*) AS recipients, sum(revoked) AS revoked,
+              sum(pid IN (SELECT pid FROM walk)) AS assisted, sum(sex IS 'F') AS women, sum(sex IS 'M') AS men
+         FROM p GROUP BY 1 ORDER BY 1`,
+    )
+    .all({ office, digits, wave });
+}

@@ -1,0 +1,94 @@
+/**
+ * Real child processes of the built binary, for what only a real process shows: signals, kills, two
+ * writers at once. `npm test` builds before vitest; ensureBuilt() rebuilds only when src is newer than dist.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/prakerja');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureBuilt(): void {
+  const main = join(ROOT, 'dist/cli/main.js');
+  if (existsSync(main) && statSync(main).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface ProcessResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `node bin/prakerja ARGS` with no colour and no terminal. */
+export function startBin(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  as: { uid?: number; gid?: number } = {},
+): ChildProcess & { result: Promise<ProcessResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    ...as,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const result = once(child, 'close').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+    stdout,
+    stderr,
+  }));
+  return Object.assign(child, { result });
+}
+
+export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<ProcessResult> {
+  return startBin(args, env, as).result;
+}
+
+/** The i-th of a series of distinct, valid NIKs of Kota Medan (1271), as a string. */
+export function validNik(i: number): string {
+  const day = (i % 28) + 1 + (i % 2 === 0 ? 0 : 40);
+  const month = (Math.floor(i / 28) % 12) + 1;
+  const year = 70 + (Math.floor(i / 336) % 30);
+  const serial = Math.floor(i / 10_080) + 1;
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `127101${pad(day, 2)}${pad(month, 2)}${pad(year, 2)}${pad(serial, 4)}`;
+}
+
+/** Writes a central list of `rows` recipients (NIK, Nama, Gelombang), streamed so 200k rows stay cheap. */
+export async function writeRecipientCsv(path: string, rows: number, offset = 0): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('NIK,Nama,Gelombang\n');
+  for (let i = 0; i < rows; i++) {
+    const n = i + offset;
+    const line = `${validNik(n)},WARGA ${letters(n)},${(n % 5) + 1}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+function letters(n: number): string {
+  let s = '';
+  let k = n;
+  do {
+    s += String.fromCharCode(65 + (k % 26));
+    k = Math.floor(k / 26);
+  } while (k > 0);
+  return s;
+}

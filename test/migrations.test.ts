@@ -1,0 +1,112 @@
+/**
+ * Schema migrations on real files: an older database is copied (0600) and then migrated in one
+ * transaction; a newer one is refused without a byte of it changed. Written against whatever the latest
+ * schema is, so the tests keep working as migrations are appended.
+ */
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../src/commands/import.js';
+import { StoreError } from '../src/errors.js';
+import { openDatabase } from '../src/store/database.js';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../src/store/schema.js';
+import { runCli, tempDir } from './helpers/cli.js';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const CSV = 'NIK,Nama,Gelombang\n1271015001900003,SITI AMINAH,3\n1271010101900002,BUDI SANTOSO,3\n';
+
+/** A database at the current schema holding one imported batch. */
+async function currentDatabase(dir: string): Promise<string> {
+  const path = join(dir, 'data.sqlite');
+  writeFileSync(join(dir, 'gel-3.csv'), CSV);
+  const db = openDatabase(path, { create: true });
+  await importFiles(db, { files: [join(dir, 'gel-3.csv')], source: 'central' });
+  db.close();
+  return path;
+}
+
+const NEXT: Migration = { version: SCHEMA_VERSION + 1, description: 'test: one more table', sql: 'CREATE TABLE test_next (x TEXT);' };
+
+describe('an older database', () => {
+  it('is copied to .vN.bak (mode 0600, the old version, all rows) and then migrated, keeping its rows', async () => {
+    const dir = tempDir();
+    const path = await currentDatabase(dir);
+    // A file made looser by hand: the backup must still be private.
+    chmodSync(path, 0o644);
+    const db = openDatabase(path, { migrations: [...MIGRATIONS, NEXT] });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'test_next'").pluck().get()).toBe(1);
+    db.close();
+
+    const backup = `${path}.v${SCHEMA_VERSION}.bak`;
+    expect(existsSync(backup)).toBe(true);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    const old = new Database(backup, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(old.prepare('SELECT count(*) FROM records').pluck().get()).toBe(2);
+    expect(old.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'test_next'").pluck().get()).toBe(0);
+    old.close();
+  });
+
+  it('a migration that fails leaves the database at its old version, nothing half-applied', async () => {
+    const dir = tempDir();
+    const path = await currentDatabase(dir);
+    const broken: Migration = { version: SCHEMA_VERSION + 1, description: 'test: fails halfway', sql: 'CREATE TABLE half (x); CREATE TABLE batches (x);' };
+    expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken] })).toThrow(StoreError);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(2);
+    db.close();
+  });
+
+  it.skipIf(SCHEMA_VERSION < 2)('a file at the previous shipped schema opens with the current prakerja', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.sqlite');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, -1)) old.exec(m.sql);
+    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    old.close();
+    chmodSync(path, 0o600);
+    const r = await runCli(['--db', path, '--json', 'status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(`${path}.v${SCHEMA_VERSION - 1}.bak`)).toBe(true);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('an empty file (version 0, no tables) becomes a database; no backup of nothing', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'empty.sqlite');
+    writeFileSync(path, '', { mode: 0o600 });
+    const r = await runCli(['--db', path, 'status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(`${path}.v0.bak`)).toBe(false);
+  });
+});
+
+describe('a database from a newer prakerja', () => {
+  it('is refused with a clear message and left byte for byte unchanged', async () => {
+    const dir = tempDir();
+    const path = await currentDatabase(dir);
+    // What a newer prakerja would leave: a higher user_version (and, to prove nothing writes, no WAL).
+    const newer = new Database(path);
+    newer.pragma('journal_mode = DELETE');
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 7}`);
+    newer.close();
+    const before = sha(path);
+    for (const args of [['status'], ['import', join(dir, 'gel-3.csv'), '--source', 'central', '--force']]) {
+      const r = await runCli(['--db', path, ...args]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `prakerja: ${path} was written by a newer prakerja (schema ${SCHEMA_VERSION + 7}, this one knows ${SCHEMA_VERSION}). Upgrade prakerja to open it; the file was left unchanged.\n`,
+      );
+    }
+    expect(sha(path)).toBe(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});

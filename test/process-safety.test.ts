@@ -1,0 +1,183 @@
+/**
+ * What only real processes can show: two prakerja runs on one database at once, SIGKILL in the middle of a
+ * large import, Ctrl-C. Each test asserts the database afterwards: integrity, and whole batches or none.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT, runBin, startBin, validNik, writeRecipientCsv } from './helpers/process.js';
+import { tempDir } from './helpers/cli.js';
+
+const BIG_ROWS = 200_000;
+let shared: string;
+let big: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  shared = mkdtempSync(join(tmpdir(), 'prakerja-proc-'));
+  big = join(shared, 'penerima-besar.csv');
+  await writeRecipientCsv(big, BIG_ROWS);
+}, 120_000);
+
+afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
+interface DbFacts {
+  integrity: string;
+  batches: { id: number; rows_imported: number }[];
+  records: number;
+  recordsPerBatch: Map<number, number>;
+}
+
+function inspect(path: string): DbFacts {
+  const db = new Database(path, { readonly: true });
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const batches = db.prepare<[], { id: number; rows_imported: number }>('SELECT id, rows_imported FROM batches ORDER BY id').all();
+    const records = Number(db.prepare('SELECT count(*) FROM records').pluck().get());
+    const per = db.prepare<[], { batch_id: number; n: number }>('SELECT batch_id, count(*) AS n FROM records GROUP BY batch_id').all();
+    return { integrity, batches, records, recordsPerBatch: new Map(per.map((r) => [r.batch_id, r.n])) };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every batch row has exactly the records it says it imported: no half batch anywhere. */
+function expectWholeBatches(facts: DbFacts): void {
+  expect(facts.integrity).toBe('ok');
+  for (const b of facts.batches) expect(facts.recordsPerBatch.get(b.id) ?? 0).toBe(b.rows_imported);
+  expect([...facts.recordsPerBatch.keys()].every((id) => facts.batches.some((b) => b.id === id))).toBe(true);
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 2_000; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+/**
+ * The importing process has opened the database (WAL mode makes the -shm file appear; `init` before it
+ * closed cleanly and removed its own), so its signal handlers, installed before that, are in place.
+ */
+function opened(db: string): boolean {
+  return existsSync(`${db}-shm`);
+}
+
+describe('two prakerja processes on one database at once', () => {
+  it('both imports of different files finish, into a database neither had created yet; no row lost', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const a = join(dir, 'gel-1.csv');
+    const b = join(dir, 'gel-2.csv');
+    await writeRecipientCsv(a, 20_000, 0);
+    await writeRecipientCsv(b, 20_000, 500_000);
+    const [ra, rb] = await Promise.all([
+      runBin(['--db', db, 'import', a, '--source', 'central']),
+      runBin(['--db', db, 'import', b, '--source', 'central']),
+    ]);
+    expect([ra.code, rb.code, ra.stderr, rb.stderr]).toEqual([0, 0, '', '']);
+    const facts = inspect(db);
+    expectWholeBatches(facts);
+    expect(facts.batches).toHaveLength(2);
+    expect(facts.records).toBe(40_000);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it('the same file imported by two processes at once is imported once; the other run says it was already there', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const a = join(dir, 'gel-1.csv');
+    await writeRecipientCsv(a, 20_000);
+    const runs = await Promise.all([
+      runBin(['--db', db, '--json', 'import', a, '--source', 'central']),
+      runBin(['--db', db, '--json', 'import', a, '--source', 'central']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const outcomes = runs.map((r) => (JSON.parse(r.stdout) as { files: { outcome: string }[] }).files[0]?.outcome).sort();
+    expect(outcomes).toEqual(['imported', 'unchanged']);
+    const facts = inspect(db);
+    expectWholeBatches(facts);
+    expect(facts.records).toBe(20_000);
+  });
+});
+
+describe('killed in the middle of a large import', () => {
+  it(`SIGKILL at random points of a ${BIG_ROWS.toLocaleString('en-US')}-row import leaves the whole batch or none, and a re-run imports it`, async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    // A fixed seed: different points each kill, the same points each run of the suite.
+    let seed = 20_240_601;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 3; k++) {
+      const child = startBin(['--db', db, 'import', big, '--source', 'central']);
+      await waitFor(() => existsSync(db), 'the database file');
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 2_500)));
+      child.kill('SIGKILL');
+      const result = await child.result;
+      const facts = inspect(db);
+      expectWholeBatches(facts);
+      // Killed before COMMIT: nothing; a machine fast enough to finish first: everything.
+      expect([0, BIG_ROWS]).toContain(facts.records);
+      if (result.signal !== 'SIGKILL') expect(result.code).toBe(0);
+      if (facts.records === BIG_ROWS) break;
+    }
+    const rerun = await runBin(['--db', db, '--json', 'import', big, '--source', 'central']);
+    expect(rerun.code).toBe(0);
+    const facts = inspect(db);
+    expectWholeBatches(facts);
+    expect(facts.batches).toHaveLength(1);
+    expect(facts.records).toBe(BIG_ROWS);
+  }, 180_000);
+});
+
+describe('Ctrl-C', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s during an import rolls the file back, says so, and exits 130', async (signal) => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    // The schema first, by a run that has finished: the -shm file that appears next is the import's.
+    expect((await runBin(['--db', db, 'init', '--region', '1271'])).code).toBe(0);
+    const child = startBin(['--db', db, 'import', big, '--source', 'central']);
+    await waitFor(() => opened(db), 'the import to open the database');
+    child.kill(signal);
+    const result = await child.result;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe(`prakerja: interrupted: nothing of ${big} was kept\n`);
+    const facts = inspect(db);
+    expectWholeBatches(facts);
+    expect(facts.batches).toHaveLength(0);
+    expect(facts.records).toBe(0);
+  }, 120_000);
+});
+
+describe('output into a pipe that closes early', () => {
+  it('`prakerja rejects | head -1` ends quietly: no EPIPE stack trace', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const csv = join(dir, 'a.csv');
+    // 3,000 rows without a name: a listing far larger than a pipe's 64 KiB buffer.
+    writeFileSync(csv, `NIK,Nama,Gelombang\n${Array.from({ length: 3_000 }, (_, i) => `${validNik(i)},,1`).join('\n')}\n`);
+    expect((await runBin(['--db', db, '--quiet', 'import', csv, '--source', 'central'])).code).toBe(0);
+    const child = startBin(['--db', db, 'rejects']);
+    // Close the reading end before the listing is written, as `head` does once it has its lines.
+    child.stdout?.destroy();
+    const result = await child.result;
+    expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('a damaged workbook whose reader never finishes', () => {
+  // test/data/damaged-deflate-hang.xlsx: an exceljs workbook with one byte of sheet1.xml's deflate data
+  // flipped. exceljs's stream reader then never settles; Node alone would exit silently with code 13.
+  it('ends with exit 1 and a message, and keeps nothing of it', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const r = await runBin(['--db', db, 'import', join(ROOT, 'test/data/damaged-deflate-hang.xlsx'), '--source', 'central', '--wave', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^prakerja: stopped before finishing: reading a file never completed \(a damaged workbook\?\)\. Nothing of that file was kept/);
+    expect(inspect(db).records).toBe(0);
+  });
+});
