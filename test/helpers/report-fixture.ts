@@ -220,8 +220,9 @@ export async function loadFixture(fx: Fixture, dir: string, db: string): Promise
     if (r.code !== 0) throw new Error(`prakerja ${args.join(' ')} failed: ${r.stderr}`);
   };
   await ok(['init', '--region', fx.office]);
-  for (const [wave, f] of files.central) await ok(['import', f.file, '--source', 'central', '--wave', String(wave)]);
-  await ok(['import', files.walkin.file, '--source', 'walkin']);
+  // --no-resolve: persons and conflicts come from the truth below, not from the resolver.
+  for (const [wave, f] of files.central) await ok(['import', f.file, '--source', 'central', '--wave', String(wave), '--no-resolve']);
+  await ok(['import', files.walkin.file, '--source', 'walkin', '--no-resolve']);
 
   const sql = new Database(db);
   try {
