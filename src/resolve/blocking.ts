@@ -135,15 +135,21 @@ export function blockPairs(
   };
 
   const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
+  // Per rule, the keys of the blocks it skipped as too large (few: the commonest names and serials).
+  const cappedKeys: Set<string>[] = [];
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
     const { rule, key, nameOnly, filter } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
     // A pair an earlier rule also blocks together was already emitted there (Splink's "AND NOT earlier
     // rules"): checked by recomputing keys, so no set of millions of pairs is held in memory.
+    // A block an earlier rule skipped as too large, or a pair its nameOnly condition left out, was not
+    // compared there: without this, two visits of SITI AMINAH with one phone number were never compared.
     const earlier = RULES.slice(0, ruleIndex);
     const foundBefore = (x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean =>
-      earlier.some((e) => {
+      earlier.some((e, ei) => {
         const kx = e.key(x, sp[i] ?? '');
-        return kx !== null && kx === e.key(y, sp[j] ?? '') && (!e.filter || e.filter(x, y));
+        if (kx === null || kx !== e.key(y, sp[j] ?? '') || cappedKeys[ei]?.has(kx) === true) return false;
+        if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
+        return !e.filter || e.filter(x, y);
       });
     // Blocks as chains through one Int32Array (last member per key in a Map, each member pointing to the
     // previous one) rather than an array per key: a million small arrays per rule was most of the memory
@@ -161,7 +167,9 @@ export function blockPairs(
     }
     const cap = nameOnly ? maxNameBlock : maxBlock;
     const block: number[] = [];
-    for (const end of last.values()) {
+    const capped = new Set<string>();
+    cappedKeys.push(capped);
+    for (const [k0, end] of last) {
       if ((prev[end] ?? -1) < 0) continue; // a block of one
       block.length = 0;
       let size = 0;
@@ -170,6 +178,7 @@ export function blockPairs(
         if (size <= cap) block.push(i);
       }
       if (size > cap) {
+        capped.add(k0);
         stats.capped[rule].blocks++;
         stats.capped[rule].records += size;
         continue;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportRecordsToFile } from '../commands/export.js';
 import { importFiles } from '../commands/import.js';
+import { initOffice } from '../commands/init.js';
 import { generateDataset } from '../generate/dataset.js';
 import { evaluate, exactNikBaseline, type Metrics } from '../generate/evaluate.js';
 import { readPredicted, readRawRecords, readTruth } from '../generate/read-dataset.js';
@@ -36,6 +37,8 @@ const generateSeconds = seconds(t);
 const dbPath = join(dir, 'accuracy.sqlite');
 for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) rmSync(dbPath + suffix);
 const db = openDatabase(dbPath, { create: true });
+// The generator's walk-in desk is at its default office, Kota Medan, as `prakerja init --region 1271` says.
+initOffice(db, { region: '1271' });
 t = process.hrtime.bigint();
 for (const [file, source] of [
   [generated.files.central.path, 'central'],
