@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
+import { compareName, compareNik, compareWave, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -132,5 +132,26 @@ describe('blockPairs', () => {
     expect(pairs).toContain('0-1:nik_region_date');
     expect(pairs.some((p) => p.startsWith('0-2:'))).toBe(true);
     expect(pairs.some((p) => p.includes('3'))).toBe(false);
+  });
+
+  it('still compares by phone two visits whose common name makes a name block too large to compare', () => {
+    const visit = (id: number, phone: string | null) =>
+      rec({ id, source: 'walkin', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', phone });
+    const records = [visit(1, '081234567890'), visit(2, null), visit(3, null), visit(4, '081234567890')];
+    const pairs: string[] = [];
+    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`), { maxNameBlock: 3 });
+    expect(pairs).toEqual(['0-3:phone']);
+  });
+});
+
+describe('compareWave', () => {
+  it.each([
+    ['central', 3, 'province', 3, 'same'],
+    ['central', 3, 'province', 4, 'different'],
+    ['central', 3, 'central', 3, 'missing'], // one list names a person twice only in two waves
+    ['central', 3, 'walkin', 3, 'missing'], // a guest-book wave is only the import's --wave
+    ['province', null, 'central', 3, 'missing'],
+  ] as const)('%s %s / %s %s → %s', (sl, wl, sr, wr, level) => {
+    expect(compareWave({ source: sl, wave: wl }, { source: sr, wave: wr })).toBe(level);
   });
 });

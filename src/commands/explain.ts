@@ -79,6 +79,11 @@ const MEANINGS: Record<string, Record<string, string>> = {
     missing: 'no phone number on one side',
     different: 'different phone numbers',
   },
+  wave: {
+    same: 'the same wave in the central and the provincial list',
+    missing: 'no wave to compare',
+    different: 'different waves in the central and the provincial list',
+  },
 };
 
 /**

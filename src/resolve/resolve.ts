@@ -20,7 +20,7 @@ import {
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
-import { compareName, compareNik, comparePhone, compareRecords, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareNik, comparePhone, compareRecords, compareWave, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
 import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
 
 export interface ResolveOptions {
@@ -115,8 +115,8 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const nik = compareNik(l, r);
       const phone = comparePhone(l.phone, r.phone);
       if (nik === 'different' && phone !== 'exact') return;
-      const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone };
-      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint);
+      const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
+      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       pending.push({ l: i, r: j, kind: decision, rule: 'model', levels, probability: score.probability, weight: score.weight });
@@ -295,6 +295,7 @@ function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
   for (const r of records) {
     if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
     if (r.nik !== null) freqs.addNik(r.nik);
+    if (r.wave !== null && r.source !== 'walkin') freqs.addWave(r.wave);
   }
   return freqs;
 }
@@ -346,7 +347,7 @@ function deterministicPass(
         if (!rep) continue;
         const levels = compareRecords(rep, r);
         if (isNew(i) || isNew(g)) {
-          const probability = scorePair(levels, r.nameKey, freqs, params).probability;
+          const probability = scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability;
           pending.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', levels, probability, weight: 0 });
         }
         cannotLink.push([g, i]);
@@ -368,7 +369,7 @@ function* linkRows(
     const r = records[p.r];
     if (!l || !r) continue;
     counts[p.kind]++;
-    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint) : null;
+    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),

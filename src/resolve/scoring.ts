@@ -19,7 +19,7 @@
  *   name seen once is typically much rarer in the population than 1/N.
  * - The prior is 1/N per pair, N being the number of persons the names were counted over.
  */
-import type { Levels, NameLevel, NikLevel, PhoneLevel } from './comparison.js';
+import type { Levels, NameLevel, NikLevel, PhoneLevel, WaveLevel } from './comparison.js';
 
 export interface MU {
   m: number;
@@ -30,6 +30,7 @@ export interface ModelParameters {
   nik: Record<NikLevel, MU | null>;
   name: Record<NameLevel, MU | null>;
   phone: Record<PhoneLevel, MU | null>;
+  wave: Record<WaveLevel, MU | null>;
   /** Probability at or above which a pair is merged. */
   matchThreshold: number;
   /** Probability at or above which a pair is kept for review. */
@@ -66,6 +67,12 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
     missing: null,
     different: { m: 0.3, u: 0.999 },
   },
+  wave: {
+    // u of `same` is replaced by the wave's own share of the listed rows; this is the fallback.
+    same: { m: 0.99, u: 0.1 },
+    missing: null,
+    different: { m: 0.01, u: 0.9 },
+  },
   matchThreshold: 0.95,
   possibleThreshold: 0.3,
 };
@@ -75,6 +82,8 @@ export class NameFrequencies {
   private readonly counts = new Map<string, number>();
   private readonly tokens = new Map<string, number>();
   private readonly prefixes = new Map<string, number>();
+  private readonly waves = new Map<number, number>();
+  private waved = 0;
   private niks = 0;
   private total = 0;
   private adjusted: number[] = [];
@@ -94,6 +103,18 @@ export class NameFrequencies {
       this.prefixes.set(p, (this.prefixes.get(p) ?? 0) + 1);
     }
     this.niks++;
+  }
+
+  /** Counts a listed row's wave, for the weight of two rows agreeing on it. */
+  addWave(wave: number): void {
+    this.waves.set(wave, (this.waves.get(wave) ?? 0) + 1);
+    this.waved++;
+  }
+
+  /** P(a random listed row is of this wave); 0.1 before there are rows to count. */
+  waveFrequency(wave: number): number {
+    if (this.waved < 100) return 0.1;
+    return Math.max(this.waves.get(wave) ?? 0, 1) / this.waved;
   }
 
   /**
@@ -163,7 +184,7 @@ export class NameFrequencies {
 }
 
 export interface WeightTerm {
-  field: 'prior' | 'nik' | 'name' | 'phone';
+  field: 'prior' | 'nik' | 'name' | 'phone' | 'wave';
   level: string;
   m: number | null;
   u: number | null;
@@ -192,6 +213,7 @@ export function scorePair(
   freqs: NameFrequencies,
   params: ModelParameters = DEFAULT_PARAMETERS,
   nikHint: string | null = null,
+  wave: number | null = null,
 ): Score {
   const n = Math.max(freqs.size, 1000);
   const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${n}`, m: null, u: null, weight: -log2(n) }];
@@ -209,6 +231,9 @@ export function scorePair(
   const tf = levels.name === 'exact' || levels.name === 'reordered' ? freqs.frequency(nameKey) : undefined;
   add('name', levels.name, nameMu, tf);
   add('phone', levels.phone, params.phone[levels.phone]);
+  if (levels.wave !== undefined) {
+    add('wave', levels.wave, params.wave[levels.wave], levels.wave === 'same' && wave !== null ? freqs.waveFrequency(wave) : undefined);
+  }
   const weight = terms.reduce((s, t) => s + t.weight, 0);
   return { terms, weight, probability: probabilityOf(weight) };
 }
