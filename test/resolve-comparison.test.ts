@@ -134,6 +134,16 @@ describe('blockPairs', () => {
     expect(pairs.some((p) => p.includes('3'))).toBe(false);
   });
 
+  it('finds two valid NIKs with neighbours swapped across the birth-date/serial boundary', () => {
+    const records = [
+      rec({ id: 1, nik: '1271126202850001', nameKey: 'DEWI DAULAY', namePhonetic: 'TEWI TAULAI' }),
+      rec({ id: 2, nik: '1271126202805001', nameKey: 'DEWI DAULAY', namePhonetic: 'TEWI TAULAI', source: 'province' }),
+    ];
+    const pairs: string[] = [];
+    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`));
+    expect(pairs).toEqual(['0-1:nik_group_swap']);
+  });
+
   it('still compares by phone two visits whose common name makes a name block too large to compare', () => {
     const visit = (id: number, phone: string | null) =>
       rec({ id, source: 'walkin', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', phone });

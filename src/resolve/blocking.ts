@@ -13,7 +13,14 @@
  */
 import { compareNik, fullDigits, type ResolveRecord } from './comparison.js';
 
-export type BlockingRule = 'nik_region_date' | 'nik_date_serial' | 'nik_region_serial_name' | 'name_region' | 'name' | 'phone';
+export type BlockingRule =
+  | 'nik_region_date'
+  | 'nik_date_serial'
+  | 'nik_region_serial_name'
+  | 'nik_group_swap'
+  | 'name_region'
+  | 'name'
+  | 'phone';
 
 export interface BlockingOptions {
   /** Only pairs with at least one record for which this is true (incremental resolve); all when absent. */
@@ -87,6 +94,17 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
     },
   },
   {
+    // Two neighbours swapped across a group boundary (…DDMMY|Y SSSS or PPKKC|C DDMMYY) break two of the
+    // keys above, and name_region only looks at records without a valid NIK: the NIK with the four digits
+    // at the two boundaries left out still agrees.
+    rule: 'nik_group_swap',
+    filter: nikNotDifferent,
+    key: (r) => {
+      const d = fullDigits(r);
+      return d !== null && d.length === 16 ? `${d.slice(0, 5)}${d.slice(7, 11)}${d.slice(13)}` : null;
+    },
+  },
+  {
     // A scientific-notation mantissa, a dropped digit, a swap across groups: the regency and the name.
     rule: 'name_region',
     key: (r, sp) => {
@@ -123,11 +141,12 @@ export function blockPairs(
   const maxNameBlock = options.maxNameBlock ?? 50;
   const isNew = options.isNew;
   const stats: BlockingStats = {
-    pairs: { nik_region_date: 0, nik_date_serial: 0, nik_region_serial_name: 0, name_region: 0, name: 0, phone: 0 },
+    pairs: { nik_region_date: 0, nik_date_serial: 0, nik_region_serial_name: 0, nik_group_swap: 0, name_region: 0, name: 0, phone: 0 },
     capped: {
       nik_region_date: { blocks: 0, records: 0 },
       nik_date_serial: { blocks: 0, records: 0 },
       nik_region_serial_name: { blocks: 0, records: 0 },
+      nik_group_swap: { blocks: 0, records: 0 },
       name_region: { blocks: 0, records: 0 },
       name: { blocks: 0, records: 0 },
       phone: { blocks: 0, records: 0 },
