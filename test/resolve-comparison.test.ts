@@ -144,6 +144,17 @@ describe('blockPairs', () => {
     expect(pairs).toEqual(['0-1:nik_group_swap']);
   });
 
+  it('finds a NIK whose first digit was dropped, even under a name too common for the name blocks', () => {
+    const siti = { nameKey: 'SITI FATIMAH', namePhonetic: 'SITI FATIMA' };
+    const records = [
+      rec({ id: 1, nik: '1271075711950001', ...siti }),
+      rec({ id: 2, nikDigits: '271075711950001', ...siti, source: 'province' }),
+    ];
+    const pairs: string[] = [];
+    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`), { maxNameBlock: 1 });
+    expect(pairs).toEqual(['0-1:nik_date_serial']);
+  });
+
   it('still compares by phone two visits whose common name makes a name block too large to compare', () => {
     const visit = (id: number, phone: string | null) =>
       rec({ id, source: 'walkin', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', phone });

@@ -80,9 +80,10 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
   {
     rule: 'nik_date_serial',
     filter: nikNotDifferent,
+    // The last ten digits, also of a NIK with a region digit dropped or doubled (15 or 17 digits).
     key: (r) => {
       const d = fullDigits(r);
-      return d !== null && d.length === 16 ? d.slice(6) : null;
+      return d !== null && d.length >= 15 && d.length <= 17 ? d.slice(-10) : null;
     },
   },
   {
@@ -90,7 +91,7 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
     filter: nikNotDifferent,
     key: (r, sp) => {
       const d = fullDigits(r);
-      return d !== null && d.length === 16 ? `${d.slice(0, 6)}${d.slice(12)}|${sp}` : null;
+      return d !== null && d.length >= 15 && d.length <= 17 ? `${d.slice(0, 6)}${d.slice(-4)}|${sp}` : null;
     },
   },
   {
