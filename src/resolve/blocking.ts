@@ -154,7 +154,17 @@ export function blockPairs(
     },
   };
 
-  const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
+  // One sorted key per distinct phonetic key, shared by the records that have it (a million copies else).
+  const sorted = new Map<string, string>();
+  const sp = records.map((r) => {
+    let k = sorted.get(r.namePhonetic);
+    if (k === undefined) {
+      k = sortedPhonetic(r.namePhonetic);
+      sorted.set(r.namePhonetic, k);
+    }
+    return k;
+  });
+  sorted.clear();
   // Per rule, the keys of the blocks it skipped as too large (few: the commonest names and serials).
   const cappedKeys: Set<string>[] = [];
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {

@@ -83,13 +83,18 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const storedMatch: (string | null)[] = [];
   const storedScore: (number | null)[] = [];
   const ids: number[] = [];
+  // SQLite hands every row fresh strings: a million copies of 'central', of 'single', of a birth date or of
+  // SITI AMINAH. One shared copy of each repeated value saves hundreds of MB at national scale; the maps
+  // are dropped after loading.
+  const intern = new Interner();
   for (const row of resolveRows(db)) {
     ids.push(row.id);
-    records.push(toResolveRecord(row));
+    records.push(toResolveRecord(row, intern));
     stored.push(row.person_id);
-    storedMatch.push(row.match);
+    storedMatch.push(intern.get(row.match));
     storedScore.push(row.score);
   }
+  intern.clear();
   // Record ids come in ascending order, so an id's index is a binary search (a Map of a million ids is ~60 MB).
   const indexOf = { get: (id: number): number | undefined => binarySearch(ids, id) };
   const isNew = (i: number): boolean => mode === 'full' || stored[i] === null;
@@ -250,6 +255,23 @@ function pairId(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }
 
+/** One shared copy of each distinct string value (see the load loop of `resolveRecords`). */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  get(value: string): string;
+  get(value: string | null): string | null;
+  get(value: string | null): string | null {
+    if (value === null) return value;
+    const known = this.seen.get(value);
+    if (known !== undefined) return known;
+    this.seen.set(value, value);
+    return value;
+  }
+  clear(): void {
+    this.seen.clear();
+  }
+}
+
 function toResolveRecord(row: {
   id: number;
   source: ResolveRecord['source'];
@@ -263,7 +285,7 @@ function toResolveRecord(row: {
   phone: string | null;
   birth_date: string | null;
   sex: 'M' | 'F' | null;
-}): ResolveRecord {
+}, intern: Interner): ResolveRecord {
   let nikDigits: string | null = null;
   if (row.nik_status === 'invalid' && row.nik_raw !== null) {
     // A mistyped region or date, or a dropped digit, still compares digit by digit.
@@ -272,16 +294,17 @@ function toResolveRecord(row: {
   }
   return {
     id: row.id,
-    source: row.source,
+    // Literals are one shared string each.
+    source: row.source === 'central' ? 'central' : row.source === 'province' ? 'province' : 'walkin',
     nik: row.nik,
     nikDigits,
     nikHint: row.nik_hint,
-    nameKey: row.name_key,
-    namePhonetic: row.name_phonetic,
+    nameKey: intern.get(row.name_key),
+    namePhonetic: intern.get(row.name_phonetic),
     wave: row.wave,
     phone: row.phone,
-    birthDate: row.birth_date,
-    sex: row.sex,
+    birthDate: intern.get(row.birth_date),
+    sex: row.sex === 'M' ? 'M' : row.sex === 'F' ? 'F' : null,
   };
 }
 
@@ -312,16 +335,24 @@ function deterministicPass(
   pending: PendingLink[],
   cannotLink: [number, number][],
 ): void {
-  const byNik = new Map<string, number[]>();
+  // Records of one NIK as a chain through one Int32Array (the last per NIK in a Map, each pointing to the
+  // one before), not an array per NIK: a million one-element arrays were ~80 MB for nothing.
+  const lastOf = new Map<string, number>();
+  const prev = new Int32Array(records.length).fill(-1);
   for (let i = 0; i < records.length; i++) {
     const nik = records[i]?.nik;
     if (!nik) continue;
-    const list = byNik.get(nik);
-    if (list) list.push(i);
-    else byNik.set(nik, [i]);
+    const before = lastOf.get(nik);
+    if (before !== undefined) prev[i] = before;
+    lastOf.set(nik, i);
   }
-  for (const list of byNik.values()) {
-    if (list.length < 2 || !list.some(isNew)) continue;
+  const list: number[] = [];
+  for (const end of lastOf.values()) {
+    if ((prev[end] ?? -1) < 0) continue;
+    list.length = 0;
+    for (let i = end; i >= 0; i = prev[i] ?? -1) list.push(i);
+    list.reverse();
+    if (!list.some(isNew)) continue;
     const groups: number[] = [];
     for (const i of list) {
       const r = records[i];
