@@ -57,13 +57,17 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     return r;
   };
 
-  // Per root: its distinct valid NIKs and its cannot-link partners (only for the few roots that have any).
+  // Per root that has absorbed another: its distinct valid NIKs. A root still alone has just its own NIK,
+  // read from the input when needed: a one-element array for each of a million records was ~100 MB.
+  // Cannot-link partners are kept only for the few roots that have any.
   const niks = new Map<number, string[]>();
+  const nikList = (root: number): string[] | undefined => {
+    const list = niks.get(root);
+    if (list) return list;
+    const own = input.nikOf(root);
+    return own === null ? undefined : [own];
+  };
   const enemies = new Map<number, Set<number>>();
-  for (let i = 0; i < input.size; i++) {
-    const nik = input.nikOf(i);
-    if (nik !== null) niks.set(i, [nik]);
-  }
   for (const [a, b] of input.cannotLink) {
     addTo(enemies, a, b);
     addTo(enemies, b, a);
@@ -76,13 +80,13 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     if (!force && !compatible(ra, rb)) return false;
     const [big, small] = size(ra) >= size(rb) ? [ra, rb] : [rb, ra];
     parent[small] = big;
-    const ns = niks.get(small);
+    const ns = nikList(small);
     if (ns) {
-      const nb = niks.get(big) ?? [];
+      const nb = nikList(big) ?? [];
       for (const n of ns) if (!nb.includes(n)) nb.push(n);
       niks.set(big, nb);
-      niks.delete(small);
     }
+    niks.delete(small);
     const es = enemies.get(small);
     if (es) {
       for (const e of es) addTo(enemies, big, e);
@@ -90,7 +94,7 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     }
     return true;
   };
-  const size = (root: number): number => (niks.get(root)?.length ?? 0) + (enemies.get(root)?.size ?? 0);
+  const size = (root: number): number => (nikList(root)?.length ?? 0) + (enemies.get(root)?.size ?? 0);
   const compatible = (ra: number, rb: number): boolean => {
     for (const [x, y] of [
       [ra, rb],
@@ -99,8 +103,8 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
       const es = enemies.get(x);
       if (es) for (const e of es) if (find(e) === y) return false;
     }
-    const na = niks.get(ra);
-    const nb = niks.get(rb);
+    const na = nikList(ra);
+    const nb = nikList(rb);
     if (na && nb) for (const p of na) for (const q of nb) if (!niksCompatible(p, q)) return false;
     return true;
   };
