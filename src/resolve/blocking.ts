@@ -68,6 +68,15 @@ const hasNoValidNik = (r: ResolveRecord): boolean => r.nik === null;
  */
 const nikNotDifferent = (a: ResolveRecord, b: ResolveRecord): boolean => compareNik(a, b) !== 'different';
 
+/** Whether two 16-digit strings differ only by the two digits at positions 5–6 or 11–12 trading places. */
+function swappedAtBoundary(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a.length !== 16 || b.length !== 16 || a === b) return false;
+  for (const at of [5, 11]) {
+    if (a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(0, at) === b.slice(0, at) && a.slice(at + 2) === b.slice(at + 2)) return true;
+  }
+  return false;
+}
+
 export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolean; filter?: (a: ResolveRecord, b: ResolveRecord) => boolean }[] = [
   {
     rule: 'nik_region_date',
@@ -99,7 +108,9 @@ export const RULES: readonly { rule: BlockingRule; key: KeyOf; nameOnly?: boolea
     // keys above, and name_region only looks at records without a valid NIK: the NIK with the four digits
     // at the two boundaries left out still agrees.
     rule: 'nik_group_swap',
-    filter: nikNotDifferent,
+    // Only the swaps themselves: one digit off at a boundary (day 05/15, year 1990/1991) is a neighbour by
+    // birth, thousands of pairs at national scale, and the other keys already see it when the name agrees.
+    filter: (a, b) => swappedAtBoundary(fullDigits(a), fullDigits(b)),
     key: (r) => {
       const d = fullDigits(r);
       return d !== null && d.length === 16 ? `${d.slice(0, 5)}${d.slice(7, 11)}${d.slice(13)}` : null;
