@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/commands/import.js';
-import { maskNikLike, neutraliseCsvCell } from '../src/privacy/mask.js';
+import { maskNikLike } from '../src/privacy/mask.js';
+import { safeCell } from '../src/report/safe-cell.js';
 import { openDatabase } from '../src/store/database.js';
 import { createPrivateStream, writePrivateFile } from '../src/store/private-files.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -89,12 +90,12 @@ describe('CSV cells cannot become formulas', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['-2+3', "'-2+3"],
     ['\t=1', "'\t=1"],
-    ['-5', '-5'],
-    ['+3,5', '+3,5'],
+    ['-5', "'-5"],
+    ['+3,5', "'+3,5"],
     ['SITI AMINAH', 'SITI AMINAH'],
     ['1271015001900003', '1271015001900003'],
   ])('%s', (cell, safe) => {
-    expect(neutraliseCsvCell(cell)).toBe(safe);
+    expect(safeCell(cell)).toBe(safe);
   });
 });
 
