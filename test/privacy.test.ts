@@ -141,6 +141,26 @@ describe('prakerja purge', () => {
     return [db, `${db}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
   }
 
+  it('rebuilds persons afterwards: a visitor matched only through a purged list is no longer matched', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    writeFileSync(join(dir, 'gel-1.csv'), `NIK,Nama,Gelombang\n${NIK_W1},SITI AMINAH,1\n`);
+    writeFileSync(join(dir, 'tamu.csv'), `NIK,Nama\n${NIK_W1},Siti Aminah\n`);
+    expect((await runCli(['--db', db, 'import', join(dir, 'gel-1.csv'), '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', join(dir, 'tamu.csv'), '--source', 'walkin'])).code).toBe(0);
+    const walkinMatch = () => {
+      const conn = new Database(db, { readonly: true });
+      try {
+        return conn.prepare(`SELECT match FROM records WHERE source = 'walkin'`).pluck().get();
+      } finally {
+        conn.close();
+      }
+    };
+    expect(walkinMatch()).toBe('exact_nik');
+    expect((await runCli(['--db', db, 'purge', '--batch', '1'])).code).toBe(0);
+    expect(walkinMatch()).toBe('single');
+  });
+
   it('--batch deletes its records, rejects and links, compacts, and the NIKs are gone from the file', async () => {
     const { db } = await threeBatches();
     expect(bytesOnDisk(db)).toContain(NIK_W1);
