@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/commands/import.js';
-import { maskNikLike, neutraliseCsvCell } from '../src/privacy/mask.js';
+import { maskNikLike } from '../src/privacy/mask.js';
+import { safeCell } from '../src/report/safe-cell.js';
 import { openDatabase } from '../src/store/database.js';
 import { createPrivateStream, writePrivateFile } from '../src/store/private-files.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -89,12 +90,12 @@ describe('CSV cells cannot become formulas', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['-2+3', "'-2+3"],
     ['\t=1', "'\t=1"],
-    ['-5', '-5'],
-    ['+3,5', '+3,5'],
+    ['-5', "'-5"],
+    ['+3,5', "'+3,5"],
     ['SITI AMINAH', 'SITI AMINAH'],
     ['1271015001900003', '1271015001900003'],
   ])('%s', (cell, safe) => {
-    expect(neutraliseCsvCell(cell)).toBe(safe);
+    expect(safeCell(cell)).toBe(safe);
   });
 });
 
@@ -139,6 +140,26 @@ describe('prakerja purge', () => {
   function bytesOnDisk(db: string): string {
     return [db, `${db}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
   }
+
+  it('rebuilds persons afterwards: a visitor matched only through a purged list is no longer matched', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    writeFileSync(join(dir, 'gel-1.csv'), `NIK,Nama,Gelombang\n${NIK_W1},SITI AMINAH,1\n`);
+    writeFileSync(join(dir, 'tamu.csv'), `NIK,Nama\n${NIK_W1},Siti Aminah\n`);
+    expect((await runCli(['--db', db, 'import', join(dir, 'gel-1.csv'), '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', join(dir, 'tamu.csv'), '--source', 'walkin'])).code).toBe(0);
+    const walkinMatch = () => {
+      const conn = new Database(db, { readonly: true });
+      try {
+        return conn.prepare(`SELECT match FROM records WHERE source = 'walkin'`).pluck().get();
+      } finally {
+        conn.close();
+      }
+    };
+    expect(walkinMatch()).toBe('exact_nik');
+    expect((await runCli(['--db', db, 'purge', '--batch', '1'])).code).toBe(0);
+    expect(walkinMatch()).toBe('single');
+  });
 
   it('--batch deletes its records, rejects and links, compacts, and the NIKs are gone from the file', async () => {
     const { db } = await threeBatches();

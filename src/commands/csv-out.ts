@@ -2,14 +2,15 @@
  * CSV files for staff to open in Excel: UTF-8 with a BOM (so Excel reads names correctly), formula-safe
  * cells, and mode 0600 because they hold personal data.
  */
+import { safeCell } from '../report/safe-cell.js';
 import { chmodSync, closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 
-/** A cell starting with = + - @ tab or CR could run as a formula in Excel: prefix an apostrophe. */
+/** A cell as CSV text, never a formula (see safeCell). */
 export function safeCsvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return safeCell(value);
 }
 
 export function csvLine(cells: readonly (string | number | null)[]): string {

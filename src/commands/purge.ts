@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
+import { resolveRecords } from '../resolve/index.js';
 import type { Db } from '../store/database.js';
 import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, type PurgeBatchRow, type PurgeSelection } from '../store/purge.js';
 
@@ -58,6 +59,9 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const size = () => (options.path ? statSync(options.path).size : null);
   result.bytesBefore = size();
   deleteBatches(db, ids);
+  // A deleted record may have been the only evidence joining two others into one person: rebuild persons
+  // from what is left, so no report keeps counting a link whose evidence is gone.
+  resolveRecords(db, { mode: 'full' });
   compactDatabase(db);
   result.bytesAfter = size();
   return result;

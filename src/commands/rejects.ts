@@ -28,10 +28,8 @@ export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[
       line: r.line,
       reason: r.reason,
       message: options.showNik ? r.message : maskNikLike(r.message),
-      cells: options.showNik ? cells : cells.map(maskDigits),
+      cells: options.showNik ? cells : cells.map(maskNikLike),
     };
   });
 }
 
-/** Masks any run of 12 or more digits, whatever separators it has: it may be a NIK. */
-export const maskDigits = maskNikLike;

@@ -25,6 +25,48 @@ export interface SheetInfo {
  * Opens a workbook and finds the header of the chosen sheet (`--sheet NAME|N`, else the first visible one).
  * @example const table = await openXlsx('penerima.xlsx', { sheet: 'Gel 3' }); for await (const row of table.rows) …
  */
+/**
+ * How long exceljs may go without producing a sheet or a row once the whole file has been read. A damaged
+ * deflate stream can make its reader wait forever without an error (found by fuzzing); a sound workbook
+ * produces the next row within milliseconds of having its bytes.
+ */
+const STALL_MS = 5_000;
+
+/** Watches one file's reading; `next()` settles as its iterator does, or rejects once reading has stalled. */
+class StallGuard {
+  private ended = false;
+
+  constructor(
+    file: ReadStream,
+    private readonly path: string,
+  ) {
+    file.once('end', () => (this.ended = true));
+  }
+
+  next<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
+    return new Promise((resolve, reject) => {
+      let idle = 0;
+      const timer = setInterval(() => {
+        idle = this.ended ? idle + 250 : 0;
+        if (idle >= STALL_MS) {
+          clearInterval(timer);
+          reject(new InputError('the workbook is damaged: its data ends in the middle of a sheet. Open it in Excel and save it again.', this.path));
+        }
+      }, 250);
+      iterator.next().then(
+        (value) => {
+          clearInterval(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearInterval(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+}
+
 export async function openXlsx(path: string, options: TableOptions): Promise<Table> {
   const file = createReadStream(path);
   try {
@@ -44,10 +86,11 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
     worksheets: 'emit',
     entries: 'ignore',
   });
+  const guard = new StallGuard(file, path);
   const sheets = reader[Symbol.asyncIterator]();
   let chosen: { sheet: WorksheetReader; name: string } | undefined;
   const emitted: string[] = [];
-  for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+  for (let next = await guard.next(sheets); !next.done; next = await guard.next(sheets)) {
     const name = sheetName(next.value);
     emitted.push(name);
     // Sheets arrive in zip order; the workbook part (read before them) gives the tab order to choose by.
@@ -69,7 +112,7 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
   const rows = chosen.sheet[Symbol.asyncIterator]();
   const head: SourceRow[] = [];
   let previous = 0;
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+  for (let next = await guard.next(rows); !next.done; next = await guard.next(rows)) {
     const row = toSourceRow(next.value, previous);
     previous = row.line;
     head.push(row);
@@ -89,7 +132,7 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
     header: found.header.cells.map((c) => c.trim()),
     headerLine: found.header.line,
     above: found.above,
-    rows: streamRows(path, file, head.slice(found.index + 1), rows, previous),
+    rows: streamRows(path, file, guard, head.slice(found.index + 1), rows, previous),
     close: () => void file.destroy(),
   };
 }
@@ -97,6 +140,7 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
 async function* streamRows(
   path: string,
   file: ReadStream,
+  guard: StallGuard,
   buffered: SourceRow[],
   rows: AsyncIterator<Row>,
   last: number,
@@ -104,7 +148,7 @@ async function* streamRows(
   let previous = last;
   try {
     yield* buffered;
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    for (let next = await guard.next(rows); !next.done; next = await guard.next(rows)) {
       const row = toSourceRow(next.value, previous);
       previous = row.line;
       yield row;

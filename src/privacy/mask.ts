@@ -15,14 +15,3 @@ export function maskNikLike(text: string): string {
     return digits.length >= 12 ? maskNik(digits) : run;
   });
 }
-
-/**
- * Makes a CSV cell safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, tab or
- * carriage return would be run as a formula (OWASP "CSV injection"), so it gets a leading apostrophe.
- * Plain negative numbers stay numbers.
- * @example neutraliseCsvCell('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
- */
-export function neutraliseCsvCell(value: string): string {
-  if (/^[-+]?\d+([.,]\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}

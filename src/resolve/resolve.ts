@@ -17,6 +17,7 @@ import {
   withoutPersonIndex,
   type LinkRow,
   type PersonUpdate,
+  type ResolveRow,
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
@@ -272,20 +273,7 @@ class Interner {
   }
 }
 
-function toResolveRecord(row: {
-  id: number;
-  source: ResolveRecord['source'];
-  nik: string | null;
-  nik_status: string;
-  nik_raw: string | null;
-  nik_hint: string | null;
-  name_key: string;
-  name_phonetic: string;
-  wave: number | null;
-  phone: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-}, intern: Interner): ResolveRecord {
+function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>, intern: Interner): ResolveRecord {
   let nikDigits: string | null = null;
   if (row.nik_status === 'invalid' && row.nik_raw !== null) {
     // A mistyped region or date, or a dropped digit, still compares digit by digit.

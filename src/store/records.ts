@@ -3,28 +3,13 @@ import type { NormalRecord } from '../normalise/record.js';
 import type { SourceKind } from './batches.js';
 
 /** One accepted row as stored; see schema.ts for the meaning of each column. */
-export interface RecordRow {
+export interface RecordRow extends NormalRecord {
   id: number;
   batch_id: number;
-  line: number;
   source: SourceKind;
-  nik_raw: string | null;
-  nik: string | null;
-  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
-  nik_reason: string | null;
-  nik_hint: string | null;
-  name_raw: string;
-  name: string;
-  name_key: string;
-  name_phonetic: string;
-  wave: number | null;
-  status: 'penerima' | 'dicabut' | null;
-  visit_date: string | null;
-  phone: string | null;
-  region: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  extra: string | null;
+  person_id: number | null;
+  match: string | null;
+  score: number | null;
 }
 
 export type NewRecord = NormalRecord;

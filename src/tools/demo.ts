@@ -19,6 +19,10 @@ const STEPS: string[][] = [
   ['import', fixture('rekap-provinsi-sumut.csv'), '--source', 'province'],
   ['import', fixture('buku-tamu-2020.csv'), '--source', 'walkin'],
   ['status'],
+  ['report', 'waves', '--age-at', '2020-09-01'],
+  ['report', 'monthly'],
+  ['review', 'export', 'out/periksa.csv'],
+  ['report', 'all', '--out', 'out/rekap.html'],
 ];
 
 mkdirSync(OUT, { recursive: true });
