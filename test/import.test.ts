@@ -219,10 +219,12 @@ describe('prakerja init and status', () => {
     const r = await runCli(['--db', db, 'status']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Office region: Kota Medan (1271)');
+    expect(r.stdout).toMatch(/gel3\.csv\s+3\s+\d{4}-/);
     expect(r.stdout).toMatch(/central\s+3\s+2\s+1\s+1\s+0\s+0/);
     expect(r.stdout).toMatch(/wrong_length\s+1/);
-    const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { records: number };
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { records: number; batches: { waves: string }[] };
     expect(json.records).toBe(2);
+    expect(json.batches.map((b) => b.waves)).toEqual(['3']);
   });
 
   it('status on a missing database says how to start', async () => {

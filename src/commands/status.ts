@@ -1,12 +1,15 @@
 /** `prakerja status`: what the database holds. */
 import { listBatches, type BatchRow } from '../store/batches.js';
 import type { Db } from '../store/database.js';
-import { countRejects, countsByNikReason, countsBySourceWave, type SourceWaveCount } from '../store/summary.js';
+import { countRejects, countsByNikReason, countsBySourceWave, wavesByBatch, type SourceWaveCount } from '../store/summary.js';
 import { officeRegion, type OfficeRegion } from './init.js';
 
 export interface StatusResult {
   region: OfficeRegion | null;
-  batches: Pick<BatchRow, 'id' | 'source' | 'file_name' | 'wave' | 'imported_at' | 'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_skipped'>[];
+  batches: (Pick<BatchRow, 'id' | 'source' | 'file_name' | 'wave' | 'imported_at' | 'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_skipped'> & {
+    /** The waves its records carry (`3,4`), whether from `--wave` or a Gelombang column. */
+    waves: string;
+  })[];
   bySourceWave: SourceWaveCount[];
   nikProblems: { reason: string; records: number }[];
   records: number;
@@ -15,10 +18,11 @@ export interface StatusResult {
 
 export function databaseStatus(db: Db): StatusResult {
   const bySourceWave = countsBySourceWave(db);
+  const waves = wavesByBatch(db);
   return {
     region: officeRegion(db),
     batches: listBatches(db).map(({ id, source, file_name, wave, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped }) => ({
-      id, source, file_name, wave, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped,
+      id, source, file_name, wave, waves: waves.get(id) ?? '', imported_at, rows_read, rows_imported, rows_rejected, rows_skipped,
     })),
     bySourceWave,
     nikProblems: countsByNikReason(db),

@@ -56,3 +56,15 @@ export function listRejects(db: Db, batchId?: number): RejectListing[] {
     )
     .all({ batch: batchId ?? null });
 }
+
+/** The waves each batch's records carry, as `3` or `3,4`: a file's Gelombang column may hold several. */
+export function wavesByBatch(db: Db): Map<number, string> {
+  const rows = db
+    .prepare<[], { batch_id: number; waves: string | null }>(
+      `SELECT batch_id, group_concat(wave, ',') AS waves
+         FROM (SELECT DISTINCT batch_id, wave FROM records WHERE wave IS NOT NULL ORDER BY batch_id, wave)
+        GROUP BY batch_id`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.batch_id, r.waves ?? '']));
+}

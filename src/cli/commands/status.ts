@@ -17,8 +17,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       ctx.say(`${c.bold('Imported files')}\n`);
       ctx.say(
         formatTable(
-          ['batch', 'source', 'file', 'wave', 'imported', 'rows', 'records', 'rejected', 'skipped'],
-          s.batches.map((b) => [b.id, b.source, b.file_name, b.wave, b.imported_at.slice(0, 16).replace('T', ' '), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
+          ['batch', 'source', 'file', 'waves', 'imported', 'rows', 'records', 'rejected', 'skipped'],
+          s.batches.map((b) => [b.id, b.source, b.file_name, b.waves || '-', b.imported_at.slice(0, 16).replace('T', ' '), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
         ),
       );
       ctx.say(`\n${c.bold('Records per source and wave')}\n`);
