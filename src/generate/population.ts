@@ -208,7 +208,7 @@ export class Population {
     const homeRegency = this.regencyOf[homeIndex] ?? home.code.slice(0, 4);
     const mix = this.flavourOf[districtIndex];
     const flavour = mix ? rng.weighted(mix) : 'muslim';
-    const name = makeName(rng, flavour, sex);
+    const name = makeName(rng, flavour, sex, days().year[dayIndex] ?? 1990);
     return { sex, dayIndex, districtIndex, nikDistrict, home, homeRegency, flavour, name };
   }
 
