@@ -18,7 +18,8 @@ import { generateDataset, type DatasetResult } from '../src/generate/dataset.js'
 import { evaluate, exactNikBaseline, type PredictedRow, type TruthRow } from '../src/generate/evaluate.js';
 import { Population, nikLooksValid, type Person } from '../src/generate/population.js';
 import { Rng, permutation, weightedTable } from '../src/generate/random.js';
-import { readRawRecords, readTruth, splitCsvLine } from '../src/generate/read-dataset.js';
+import { readPersonNames, readRawRecords, readTruth, readWalkinRows, splitCsvLine } from '../src/generate/read-dataset.js';
+import { linkCeiling } from '../src/generate/ceiling.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -243,7 +244,7 @@ describe('generateDataset', () => {
     const other = await tempDir();
     await generateDataset({ outDir: again, seed: 11, central: 6000, walkin: 10_000, province: 1500, waves: 5 });
     await generateDataset({ outDir: other, seed: 12, central: 6000, walkin: 10_000, province: 1500, waves: 5 });
-    for (const name of ['central.csv', 'province.csv', 'walkin.csv', 'truth.csv']) {
+    for (const name of ['central.csv', 'province.csv', 'walkin.csv', 'truth.csv', 'persons.csv']) {
       const a = await readFile(join(dir, name));
       expect(a.equals(await readFile(join(again, name))), name).toBe(true);
       expect(a.equals(await readFile(join(other, name))), name).toBe(false);
@@ -264,6 +265,29 @@ describe('generateDataset', () => {
     expect(result.files.truth.rows).toBe(6000 + 1500 + 10_000);
     for (const line of walkin.slice(2)) expect(line).toMatch(/^\d\d\/\d\d\/20\d\d,/);
     for (const line of central.slice(1)) expect(line).toMatch(/,[1-5],(PENERIMA|DICABUT),[A-Z .]+$/);
+  });
+
+  it('names every person of the truth in persons.csv, with their uncorrupted name', async () => {
+    const names = await readPersonNames(result.files.persons.path);
+    expect(names.size).toBe(result.persons.total);
+    for (const t of await readTruth(result.files.truth.path)) expect(names.get(t.person), t.person).toMatch(/^[A-Z]+( [A-Z]+)*$/);
+  });
+
+  it('bounds link recall by what the guest book allows (ceiling)', async () => {
+    const truth = await readTruth(result.files.truth.path);
+    const names = await readPersonNames(result.files.persons.path);
+    const walkins = await readWalkinRows(dir);
+    expect(walkins).toHaveLength(10_000);
+    const strict = linkCeiling({ truth, names, walkins, nameFrequency: () => 1e-4, threshold: 0.995 });
+    const rareNames = linkCeiling({ truth, names, walkins, nameFrequency: () => 1e-9, threshold: 0.995 });
+    // Every walk-in row of a recipient falls in exactly one class.
+    expect(strict.withNik + strict.byPhone + strict.byName + strict.unreachable).toBe(strict.trulyLinked);
+    // About 30% of the book has no NIK; with common names none of those links by name, with unique ones most.
+    expect(strict.withNik / strict.trulyLinked).toBeGreaterThan(0.6);
+    expect(strict.byName).toBe(0);
+    expect(rareNames.byName).toBeGreaterThan(0);
+    expect(rareNames.recall).toBeGreaterThan(strict.recall);
+    expect(strict.recall).toBeLessThan(1);
   });
 
   it('has exactly one truth row for every data row, pointing at a real data line', async () => {

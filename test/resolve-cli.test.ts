@@ -191,3 +191,43 @@ describe('review', () => {
     expect(text).not.toMatch(/,=HYPERLINK/);
   });
 });
+
+describe('visit purpose as evidence', () => {
+  // 300 listed recipients; the guest book's visitors who wrote a NIK teach what each purpose means: 40 came
+  // to collect an incentive (all listed), 40 asked about job vacancies (none listed).
+  const nik = (serial: number, listed: boolean): string => `127101${listed ? '0101' : '0202'}90${String(serial).padStart(4, '0')}`;
+  const FIRST = ['ADI', 'BAYU', 'CANDRA', 'DANI', 'EKO', 'FAJAR', 'GILANG', 'HENDRA', 'IRFAN', 'JOKO'];
+  const LAST = Array.from({ length: 30 }, (_, i) => `NAMA${String.fromCharCode(65 + (i % 26))}${i}`);
+  const listedName = (i: number): string => `${FIRST[i % 10]} ${LAST[Math.floor(i / 10)]}`;
+
+  async function resolveWith(purpose: string) {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const central = ['NIK,NAMA,GELOMBANG', ...Array.from({ length: 300 }, (_, i) => `${nik(i + 1, true)},${listedName(i)},1`), `${nik(301, true)},YOSEFINA BERNADETA LAKE,1`];
+    const book = ['Tanggal,Nama,NIK,No HP,Keperluan'];
+    for (let i = 0; i < 40; i++) book.push(`2024-05-01,${listedName(i)},${nik(i + 1, true)},,Pencairan insentif`);
+    for (let i = 0; i < 40; i++) book.push(`2024-05-02,TAMU ${LAST[i % 30]} ${FIRST[i % 10]}X,${nik(i + 1, false)},,Informasi lowongan kerja`);
+    book.push(`2024-05-03,Yosefina Bernadeta Lake,,,${purpose}`);
+    writeFileSync(join(dir, 'central.csv'), central.join('\n') + '\n');
+    writeFileSync(join(dir, 'walkin.csv'), book.join('\n') + '\n');
+    expect((await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', join(dir, 'walkin.csv'), '--source', 'walkin'])).code).toBe(0);
+    const p = persons(db);
+    const explained = await runCli(['--db', db, 'explain', `walkin.csv:${book.length}`]);
+    return { linked: p.get(`walkin.csv:${book.length}`) === p.get(`central.csv:${central.length}`), explained: explained.stdout };
+  }
+
+  it('links a NIK-less visitor who came to collect an incentive to the only recipient of that name', async () => {
+    const { linked, explained } = await resolveWith('Pencairan Insentif');
+    expect(linked).toBe(true);
+    expect(explained).toMatch(/visit purpose "pencairan insentif"/);
+  });
+
+  it('does not link the same name when the visit purpose is one non-recipients come for', async () => {
+    expect((await resolveWith('Informasi lowongan kerja')).linked).toBe(false);
+  });
+
+  it('without a purpose, the name alone is not enough', async () => {
+    expect((await resolveWith('')).linked).toBe(false);
+  });
+});

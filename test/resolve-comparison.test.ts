@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, compareWave, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
+import { compareName, compareNik, compareWave, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -7,7 +7,7 @@ import { blockPairs } from '../src/resolve/blocking.js';
 function rec(over: Partial<ResolveRecord>): ResolveRecord {
   return {
     id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
-    wave: null, phone: null, birthDate: null, sex: null, ...over,
+    wave: null, phone: null, birthDate: null, sex: null, purpose: null, ...over,
   };
 }
 
@@ -174,5 +174,48 @@ describe('compareWave', () => {
     ['province', null, 'central', 3, 'missing'],
   ] as const)('%s %s / %s %s → %s', (sl, wl, sr, wr, level) => {
     expect(compareWave({ source: sl, wave: wl }, { source: sr, wave: wr })).toBe(level);
+  });
+});
+
+describe('name frequency of a name never seen', () => {
+  it('allows for words that come together: same word frequencies, different pairings', () => {
+    const A = ['ADI', 'BUDI', 'CAHYO', 'DODI', 'EKO', 'FAJAR', 'GALIH', 'HADI'];
+    const B = ['SIREGAR', 'LUBIS', 'NASUTION', 'HARAHAP', 'DAULAY', 'TANJUNG', 'RITONGA', 'BATUBARA'];
+    const independent = new NameFrequencies();
+    const correlated = new NameFrequencies();
+    for (let i = 0; i < 8; i++) {
+      for (let j = 0; j < 8; j++) {
+        for (let k = 0; k < 16; k++) independent.add(`${A[i]} ${B[j]}`); // every first name with every surname
+        // ... or only within a half: each word is just as frequent, but a pairing twice as frequent.
+        if ((i < 4) === (j < 4)) for (let k = 0; k < 32; k++) correlated.add(`${A[i]} ${B[j]}`);
+      }
+    }
+    const unseen = 'ADI BUDI'; // never seen in either list: its frequency comes from its words
+    expect(independent.frequency(unseen)).toBeCloseTo(1 / 64, 6);
+    expect(correlated.frequency(unseen) / independent.frequency(unseen)).toBeCloseTo(2, 6);
+  });
+});
+
+describe('visit purpose', () => {
+  it('is evidence only once written often enough with a NIK', () => {
+    const f = new NameFrequencies();
+    for (let i = 0; i < 19; i++) f.addVisit('pencairan insentif', true);
+    for (let i = 0; i < 40; i++) f.addVisit('informasi lowongan kerja', false);
+    expect(f.purposeMu('pencairan insentif')).toBeNull(); // 19 rows: says nothing yet
+    f.addVisit('pencairan insentif', true);
+    const mu = f.purposeMu('pencairan insentif');
+    expect(mu).not.toBeNull();
+    expect(Math.log2((mu?.m ?? 0) / (mu?.u ?? 1))).toBeGreaterThan(4); // 21/22 of recipients vs 1/42 of others
+    const against = f.purposeMu('informasi lowongan kerja');
+    expect((against?.m ?? 1) < (against?.u ?? 0)).toBe(true);
+  });
+
+  it('bears only on a walk-in row against a list row', () => {
+    const walk = rec({ source: 'walkin', purpose: 'pencairan insentif' });
+    expect(visitPurpose(walk, rec({ source: 'central' }))).toBe('pencairan insentif');
+    expect(visitPurpose(rec({ source: 'province' }), walk)).toBe('pencairan insentif');
+    expect(visitPurpose(walk, rec({ source: 'walkin', purpose: 'pencairan insentif' }))).toBeUndefined();
+    expect(normalisePurpose('  Pencairan   INSENTIF. ')).toBe('pencairan insentif');
+    expect(normalisePurpose(' - ')).toBeNull();
   });
 });

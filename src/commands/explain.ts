@@ -184,7 +184,18 @@ function parseTerms(levels: string): ExplainedTerm[] {
   return parsed.filter(isTerm).map((t) => ({
     field: t.field,
     level: t.level,
-    meaning: t.field === 'prior' ? `before comparing, about ${t.level} pairs of records are one person` : (MEANINGS[t.field]?.[t.level] ?? t.level),
+    meaning: meaningOf(t),
     weight: t.weight,
   }));
+}
+
+const percent = (x: number): string => `${x >= 0.1 ? Math.round(x * 100) : (x * 100).toPrecision(1)}%`;
+
+function meaningOf(t: WeightTerm): string {
+  if (t.field === 'prior') return `before comparing, about ${t.level} pairs of records are one person`;
+  if (t.field === 'purpose') {
+    if (t.m === null || t.u === null) return `visit purpose "${t.level}": written too rarely with a NIK to say anything`;
+    return `visit purpose "${t.level}": ${percent(t.m)} of listed recipients' visits, ${percent(t.u)} of other visits`;
+  }
+  return MEANINGS[t.field]?.[t.level] ?? t.level;
 }

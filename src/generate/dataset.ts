@@ -10,6 +10,8 @@
  *                    chronological, repeat visitors, recipients (before and after their wave) and others.
  * - `truth.csv`    — `file,line,person`: for every data row of the three files, its 1-based physical line
  *                    and the id of the person it really is. Title, header and footer lines have no truth row.
+ * - `persons.csv`  — `person,kind,name`: every person's true (uncorrupted) name, for ceiling analyses
+ *                    (`ceiling.ts`); a resolver never sees it.
  *
  * Everything follows from the seed: the same options give byte-identical files.
  */
@@ -49,7 +51,7 @@ export interface DatasetFile {
 
 export interface DatasetResult {
   outDir: string;
-  files: { central: DatasetFile; province: DatasetFile; walkin: DatasetFile; truth: DatasetFile };
+  files: { central: DatasetFile; province: DatasetFile; walkin: DatasetFile; truth: DatasetFile; persons: DatasetFile };
   persons: { total: number; recipients: number; visitors: number; impostors: number };
   /** How many times each corruption was applied, over all three files. */
   corruptions: CorruptionStats;
@@ -335,6 +337,15 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
   await walkin.close();
   await truth.close();
 
+  const persons = new LineWriter(join(outDir, 'persons.csv'));
+  persons.line('person,kind,name');
+  for (let i = 0; i < population.size; i++) {
+    const person = population.get(i);
+    persons.line(`${person.id},${person.kind},${csvField(person.name, ',')}`);
+    if (persons.full) await persons.flush();
+  }
+  await persons.close();
+
   const file = (writer: LineWriter, rows: number): DatasetFile => ({ path: writer.path, rows, lines: writer.lines });
   return {
     outDir,
@@ -343,6 +354,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       province: file(province, provinceRows),
       walkin: file(walkin, walkinRows),
       truth: file(truth, centralRows + provinceRows + walkinRows),
+      persons: file(persons, population.size),
     },
     persons: { total: population.size, recipients: recipients.length, visitors, impostors },
     corruptions: stats,

@@ -13,5 +13,6 @@ export {
   type RawRecord,
   type EvaluateOptions,
 } from './evaluate.js';
-export { readRawRecords, readTruth, readPredicted } from './read-dataset.js';
+export { readRawRecords, readTruth, readPredicted, readWalkinRows, readPersonNames } from './read-dataset.js';
+export { linkCeiling, sampledNameFrequency, type Ceiling, type CeilingInput, type WalkinRow } from './ceiling.js';
 export { Rng, weightedTable } from './random.js';

@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { WalkinRow } from './ceiling.js';
 import type { PredictedRow, RawRecord, TruthRow } from './evaluate.js';
 
 interface Layout {
@@ -112,5 +113,21 @@ export async function readPredicted(path: string): Promise<PredictedRow[]> {
       ...(source ? { source } : {}),
     });
   }
+  return out;
+}
+
+/** The guest-book rows of a generated data set, as the ceiling oracle reads them (`Tanggal,Nama,NIK,No HP,Keperluan`). */
+export async function readWalkinRows(outDir: string): Promise<WalkinRow[]> {
+  const out: WalkinRow[] = [];
+  for await (const { line, cells } of rows(join(outDir, 'walkin.csv'), ',', 3)) {
+    out.push({ line, hasNik: (cells[2] ?? '').trim() !== '', phone: cells[3] ?? '', purpose: cells[4] ?? '' });
+  }
+  return out;
+}
+
+/** Read `persons.csv` (`person,kind,name`): person id → true name. */
+export async function readPersonNames(path: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const { cells } of rows(path, ',', 2)) out.set(cells[0] ?? '', cells[2] ?? '');
   return out;
 }

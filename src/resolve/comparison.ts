@@ -28,6 +28,8 @@ export interface ResolveRecord {
   phone: string | null;
   birthDate: string | null;
   sex: 'M' | 'F' | null;
+  /** A guest-book row's visit purpose, normalised by `normalisePurpose`; null for list rows. */
+  purpose: string | null;
 }
 
 export type NikLevel =
@@ -52,6 +54,8 @@ export interface Levels {
   phone: PhoneLevel;
   /** Absent in links stored before waves were compared, and in the deterministic pass. */
   wave?: WaveLevel;
+  /** A guest-book row against a list row: the purpose the guest book gives for the visit (see scoring.ts). */
+  purpose?: string;
 }
 
 /** The NIK evidence of a record as one digit string, when it has all its digits. */
@@ -208,6 +212,26 @@ export function compareWave(l: Pick<ResolveRecord, 'source' | 'wave'>, r: Pick<R
   // A guest-book row's wave, if any, is only the `--wave` given to its import: no evidence.
   if (l.wave === null || r.wave === null || l.source === r.source || l.source === 'walkin' || r.source === 'walkin') return 'missing';
   return l.wave === r.wave ? 'same' : 'different';
+}
+
+/**
+ * A visit purpose as one comparable text: case, spacing and punctuation do not matter.
+ * @example normalisePurpose(' Pencairan  Insentif. ') // 'pencairan insentif'
+ */
+export function normalisePurpose(text: string | null): string | null {
+  if (text === null) return null;
+  const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return key === '' ? null : key;
+}
+
+/**
+ * The guest-book purpose that bears on a pair: only a walk-in row against a row of the central or provincial
+ * list, where it says how likely the visitor is to be a listed recipient at all.
+ */
+export function visitPurpose(l: Pick<ResolveRecord, 'source' | 'purpose'>, r: Pick<ResolveRecord, 'source' | 'purpose'>): string | undefined {
+  if (l.source === 'walkin' && r.source !== 'walkin') return l.purpose ?? undefined;
+  if (r.source === 'walkin' && l.source !== 'walkin') return r.purpose ?? undefined;
+  return undefined;
 }
 
 /** All levels of a pair. */

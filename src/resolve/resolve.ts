@@ -21,7 +21,18 @@ import {
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
-import { compareName, compareNik, comparePhone, compareRecords, compareWave, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import {
+  compareName,
+  compareNik,
+  comparePhone,
+  compareRecords,
+  compareWave,
+  namesCompatible,
+  normalisePurpose,
+  visitPurpose,
+  type Levels,
+  type ResolveRecord,
+} from './comparison.js';
 import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
 
 export interface ResolveOptions {
@@ -122,6 +133,8 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const phone = comparePhone(l.phone, r.phone);
       if (nik === 'different' && phone !== 'exact') return;
       const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
+      const purpose = visitPurpose(l, r);
+      if (purpose !== undefined) levels.purpose = purpose;
       const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
@@ -293,12 +306,13 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     phone: row.phone,
     birthDate: intern.get(row.birth_date),
     sex: row.sex === 'M' ? 'M' : row.sex === 'F' ? 'F' : null,
+    purpose: intern.get(normalisePurpose(row.purpose)),
   };
 }
 
 /**
  * Name frequencies over the central list, where each recipient appears about once; over every record
- * when there is no central list yet.
+ * when there is no central list yet. Also the NIK prefixes, waves and visit purposes the weights count.
  */
 function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
   const freqs = new NameFrequencies();
@@ -307,6 +321,14 @@ function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
     if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
     if (r.nik !== null) freqs.addNik(r.nik);
     if (r.wave !== null && r.source !== 'walkin') freqs.addWave(r.wave);
+  }
+  // Which guest-book NIKs are in a list: a set of the book's NIKs (thousands), not of the lists' (millions).
+  const bookNiks = new Set<string>();
+  for (const r of records) if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) bookNiks.add(r.nik);
+  const listed = new Set<string>();
+  for (const r of records) if (r.source !== 'walkin' && r.nik !== null && bookNiks.has(r.nik)) listed.add(r.nik);
+  for (const r of records) {
+    if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) freqs.addVisit(r.purpose, listed.has(r.nik));
   }
   return freqs;
 }

@@ -21,6 +21,8 @@ export interface ResolveRow {
   person_id: number | null;
   match: string | null;
   score: number | null;
+  /** The visit purpose written in the guest book (walk-in rows only). */
+  purpose: string | null;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface ResolveRow {
 export function* resolveRows(db: Db): Generator<ResolveRow> {
   const page = db.prepare<[number], ResolveRow>(
     `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
-            name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score
+            name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
+            CASE WHEN source = 'walkin' THEN json_extract(extra, '$.purpose') END AS purpose
        FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
   );
   let after = 0;

@@ -13,7 +13,8 @@ import { importFiles } from '../commands/import.js';
 import { initOffice } from '../commands/init.js';
 import { generateDataset } from '../generate/dataset.js';
 import { evaluate, exactNikBaseline, type Metrics } from '../generate/evaluate.js';
-import { readPredicted, readRawRecords, readTruth } from '../generate/read-dataset.js';
+import { linkCeiling, sampledNameFrequency, type Ceiling } from '../generate/ceiling.js';
+import { readPersonNames, readPredicted, readRawRecords, readTruth, readWalkinRows } from '../generate/read-dataset.js';
 import { resolveRecords } from '../resolve/index.js';
 import { openDatabase } from '../store/database.js';
 
@@ -67,8 +68,15 @@ const truth = await readTruth(generated.files.truth.path);
 const model = evaluate(truth, await readPredicted(predictedPath));
 const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(dir)));
 
+// The most any resolver could link (see ceiling.ts): name frequencies from a sample of at least a million
+// persons (fifty times the data set's, at most three million).
+const sampleSize = Math.min(3_000_000, Math.max(1_000_000, generated.persons.total * 50));
+const nameFrequency = sampledNameFrequency({ seed: values.seed, officeRegion: '1271', size: sampleSize });
+const ceilingInput = { truth, names: await readPersonNames(generated.files.persons.path), walkins: await readWalkinRows(dir), nameFrequency };
+const ceilings: Ceiling[] = [0.995, 0.95].map((threshold) => linkCeiling({ ...ceilingInput, threshold }));
+
 if (values.json) {
-  console.log(JSON.stringify({ model, baseline, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
+  console.log(JSON.stringify({ model, baseline, ceilings, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
 } else {
   const f = (x: number): string => x.toFixed(4);
   const row = (name: string, m: Metrics): string =>
@@ -78,6 +86,12 @@ if (values.json) {
   console.log('|--------------------|--------|--------|---------|--------|--------|---------|');
   console.log(row('prakerja resolve', model));
   console.log(row('exact-NIK baseline', baseline));
+  for (const c of ceilings) {
+    console.log(
+      `link-recall ceiling at precision ${c.threshold}: ${f(c.recall)} (of ${c.trulyLinked} walk-in rows of recipients: ${c.withNik} wrote a NIK, ` +
+        `${c.byPhone} share a phone with a visit that did, ${c.byName} have a rare enough name, ${c.unreachable} cannot be told apart by name)`,
+    );
+  }
   console.log(`generate ${generateSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s, resolve ${resolveSeconds.toFixed(1)} s (CPU ${resolveCpuSeconds.toFixed(1)} s), peak RSS ${rssMb} MB`);
   console.log(`resolve stages (s): ${JSON.stringify(resolved.seconds)}`);
   console.log(`links: ${JSON.stringify(resolved.links)}, refused ${resolved.refused}, blocking pairs ${JSON.stringify(resolved.blocking.pairs)}`);
