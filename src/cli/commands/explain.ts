@@ -40,7 +40,7 @@ export function describeExplain(x: ExplainResult): string {
     if (l.terms.length > 0) {
       const width = Math.max(...l.terms.map((t) => t.meaning.length));
       for (const t of l.terms) out.push(`    ${t.field.padEnd(7)} ${t.meaning.padEnd(width)}  ${signed(t.weight).padStart(6)}`);
-      if (l.weight !== null && l.kind !== 'conflict') out.push(`    ${'total'.padEnd(6)} ${'(weights are powers of two: +10 ≈ 1000 times likelier one person)'.padEnd(width)}  ${signed(l.weight).padStart(6)}  → ${pct(l.probability)} one person`);
+      if (l.weight !== null && l.kind !== 'conflict') out.push(`    ${'total'.padEnd(7)} ${'(weights are powers of two: +10 ≈ 1000 times likelier one person)'.padEnd(width)}  ${signed(l.weight).padStart(6)}  → ${pct(l.probability)} one person`);
     }
   }
   return `${out.join('\n')}\n`;
