@@ -2,6 +2,7 @@ import { statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const CENTRAL = `NIK,NAMA,GELOMBANG
@@ -111,6 +112,26 @@ describe('export records', () => {
     expect(text.trim().split('\r\n')).toHaveLength(11);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(text).toMatch(/walkin\.csv,4,walkin,\d+,exact_nik,1,/);
+  });
+
+  it('tells two sheets of one workbook apart by the sheet column', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Gel 3').addRows([['NIK', 'Nama', 'Gelombang'], ['1271015001900003', 'SITI AMINAH', 3]]);
+    book.addWorksheet('Gel 4').addRows([['NIK', 'Nama', 'Gelombang'], ['1271011203850001', 'BUDI SANTOSO', 4]]);
+    await book.xlsx.writeFile(join(dir, 'penerima.xlsx'));
+    for (const sheet of ['Gel 3', 'Gel 4']) {
+      expect((await runCli(['--db', db, 'import', join(dir, 'penerima.xlsx'), '--source', 'central', '--sheet', sheet])).code).toBe(0);
+    }
+    const r = await runCli(['--db', db, 'export', 'records', '--out', join(dir, 'r.csv')]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\r\n');
+    expect(rows[0]?.endsWith(',sex,sheet')).toBe(true);
+    expect(rows.slice(1).map((row) => [row.split(',')[0], row.split(',')[1], row.split(',').at(-1)])).toEqual([
+      ['penerima.xlsx', '2', 'Gel 3'],
+      ['penerima.xlsx', '2', 'Gel 4'],
+    ]);
   });
 });
 

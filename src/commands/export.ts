@@ -1,6 +1,7 @@
 /**
  * `prakerja export records`: one row per stored record with the person it was resolved to. This is also the
- * contract the accuracy benchmark reads: `file`, `line`, `source`, `person_id`, `match`, `score`.
+ * contract the accuracy benchmark reads: `file`, `line`, `source`, `person_id`, `match`, `score`. Two sheets
+ * of one workbook share `file` and their row numbers, so the last column, `sheet`, tells them apart.
  */
 import { maskNik } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
@@ -9,6 +10,7 @@ import { csvLine, writePrivateCsv } from './csv-out.js';
 
 export const RECORD_COLUMNS = [
   'file', 'line', 'source', 'person_id', 'match', 'score', 'nik', 'nik_status', 'name', 'wave', 'status', 'visit_date', 'region', 'birth_date', 'sex',
+  'sheet',
 ] as const;
 
 export interface ExportOptions {
@@ -22,7 +24,7 @@ export function* recordExportRows(db: Db, options: ExportOptions = {}): Generato
     yield [
       r.file, r.line, r.source, r.person_id, r.match, r.score === null ? null : Math.round(r.score * 1e4) / 1e4,
       nik === null ? null : options.showNik ? nik : maskNik(nik),
-      r.nik_status, r.name, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex,
+      r.nik_status, r.name, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.sheet,
     ];
   }
 }

@@ -171,10 +171,13 @@ export interface RecordView {
   person_id: number | null;
   match: string | null;
   score: number | null;
+  /** The workbook sheet the record came from; null for CSV. */
+  sheet: string | null;
 }
 
 const RECORD_VIEW = `SELECT r.id, b.file_name AS file, b.sha256, r.line, r.source, r.nik, r.nik_raw, r.nik_status, r.nik_reason,
-       r.name, r.name_key, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.person_id, r.match, r.score
+       r.name, r.name_key, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.person_id, r.match, r.score,
+       b.sheet
   FROM records r JOIN batches b ON b.id = r.batch_id`;
 
 export function recordsByNik(db: Db, nik: string): RecordView[] {
