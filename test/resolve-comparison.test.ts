@@ -3,10 +3,11 @@ import { compareName, compareNik, compareWave, nikEditDistance, roundsTo, type R
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
+import { scientificRange } from '../src/normalise/nik.js';
 
 function rec(over: Partial<ResolveRecord>): ResolveRecord {
   return {
-    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
+    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nikRange: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
     wave: null, phone: null, birthDate: null, sex: null, ...over,
   };
 }
@@ -56,6 +57,36 @@ describe('compareNik', () => {
   ] as const)('%#: %s', (l, r, level) => {
     expect(compareNik(l, r)).toBe(level);
     expect(compareNik(r, l)).toBe(level);
+  });
+});
+
+describe('a NIK shown in scientific notation', () => {
+  // `1,27116E+15` is what Excel shows of every NIK from 1271155000000000 to 1271164999999999.
+  const shown = rec({ nikHint: '12711', nikRange: scientificRange('1,27116E+15') });
+
+  it('agrees with a NIK its display can stand for, across the rounding boundary', () => {
+    expect(compareNik(shown, rec({ nik: '1271160307610001' }))).toBe('damaged_short');
+    expect(compareNik(rec({ nik: '1271155507610001' }), shown)).toBe('damaged_short');
+  });
+
+  it('is a different NIK when the display could not have come from it, even though the trusted prefix agrees', () => {
+    expect(compareNik(shown, rec({ nik: '1271174512730001' }))).toBe('different');
+    expect(compareNik(rec({ nik: '1271150307610001' }), shown)).toBe('different');
+  });
+
+  it('weighs as much as the share of listed NIKs that fall in the range, not its five-digit prefix', () => {
+    // A city list: 21 kecamatans 127101–127121, 100 NIKs each, so `12711` is half the list and the range
+    // about one kecamatan.
+    const freqs = new NameFrequencies();
+    for (let k = 1; k <= 21; k++) {
+      for (let i = 0; i < 100; i++) freqs.addNik(`1271${String(k).padStart(2, '0')}${i % 2 === 0 ? '01' : '61'}0190${String(i + 1).padStart(4, '0')}`);
+    }
+    const levels = { nik: 'damaged_short', name: 'exact', phone: 'missing' } as const;
+    const byRange = scorePair(levels, 'X', freqs, undefined, shown.nikRange).terms.find((t) => t.field === 'nik');
+    const byPrefix = scorePair(levels, 'X', freqs, undefined, { low: '1271100000000000', high: '1271199999999999' }).terms.find((t) => t.field === 'nik');
+    // Half of 127115 (the women, day 41+) and half of 127116 (the men): 100 of 2100 NIKs.
+    expect(byRange?.u).toBeCloseTo(100 / 2100, 6);
+    expect(byPrefix?.u).toBeCloseTo(1000 / 2100, 6);
   });
 });
 

@@ -4,9 +4,11 @@
  *
  * The NIK is not compared as an opaque string: a NIK one keystroke away from another (a digit mistyped, two
  * adjacent digits swapped, a digit dropped) is strong evidence of one person when the names agree, and an
- * Excel-damaged NIK still says something through its trustworthy leading digits.
+ * Excel-damaged NIK still says something through its trustworthy leading digits — or, shown in scientific
+ * notation, through the range of NIKs its display can have been rounded from.
  */
 import { isInitialCompatible, type NormalName } from '../normalise/names.js';
+import type { NikRange } from '../normalise/nik.js';
 import { jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
@@ -22,6 +24,11 @@ export interface ResolveRecord {
   nikDigits: string | null;
   /** Trustworthy leading digits of a damaged NIK (Excel rounding, scientific notation). */
   nikHint: string | null;
+  /**
+   * Every NIK a scientific-notation display can stand for (see `scientificRange`): sharper than its hint.
+   * Null for anything else.
+   */
+  nikRange: NikRange | null;
   nameKey: string;
   namePhonetic: string;
   wave: number | null;
@@ -143,6 +150,9 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     if (d === 1) return 'one_edit';
     return 'different';
   }
+  // A scientific-notation display against a whole NIK: the NIK either rounds to what was shown or not.
+  if (l.nikRange !== null && dr !== null && dr.length === 16) return rangeLevel(l.nikRange, dr);
+  if (r.nikRange !== null && dl !== null && dl.length === 16) return rangeLevel(r.nikRange, dl);
   const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
   const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
   if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '');
@@ -152,6 +162,29 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     return l.birthDate === r.birthDate && l.sex === r.sex ? 'facts_agree' : 'different';
   }
   return 'missing';
+}
+
+function rangeLevel(range: NikRange, nik: string): NikLevel {
+  if (nik < range.low || nik > range.high) return 'different';
+  // Ends sharing 12 digits fix region and birth date; else the range is about one kecamatan.
+  return range.low.slice(0, 12) === range.high.slice(0, 12) ? 'damaged_long' : 'damaged_short';
+}
+
+/**
+ * The NIKs a `damaged_short` level admitted, for its u (how many listed NIKs fall there): the range of a
+ * scientific-notation display, else the trusted prefix that was compared. Null when neither side is damaged.
+ */
+export function damagedSpan(l: ResolveRecord, r: ResolveRecord): NikRange | null {
+  const dl = fullDigits(l);
+  const dr = fullDigits(r);
+  if (l.nikRange !== null && dr !== null && dr.length === 16) return l.nikRange;
+  if (r.nikRange !== null && dl !== null && dl.length === 16) return r.nikRange;
+  const hint = l.nikHint ?? r.nikHint;
+  if (hint === null) return null;
+  // As hintLevel compares: the trusted digits, as far as the other side has any.
+  const other = l.nikHint === null ? dl : (dr ?? r.nikHint);
+  const compared = trustedHint(hint).slice(0, other === null ? undefined : other.length);
+  return { low: compared.padEnd(16, '0'), high: compared.padEnd(16, '9') };
 }
 
 function hintLevel(hint: string, other: string): NikLevel {

@@ -5,7 +5,7 @@
  * Incremental (after each import): only pairs with at least one unresolved record are compared, existing
  * persons are the starting clusters, and only records whose person changed are written.
  */
-import { canonicaliseNik } from '../normalise/nik.js';
+import { canonicaliseNik, scientificRange, type NikRange } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import {
   clearLinks,
@@ -21,7 +21,17 @@ import {
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
-import { compareName, compareNik, comparePhone, compareRecords, compareWave, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import {
+  compareName,
+  compareNik,
+  comparePhone,
+  compareRecords,
+  compareWave,
+  damagedSpan,
+  namesCompatible,
+  type Levels,
+  type ResolveRecord,
+} from './comparison.js';
 import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
 
 export interface ResolveOptions {
@@ -122,7 +132,8 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const phone = comparePhone(l.phone, r.phone);
       if (nik === 'different' && phone !== 'exact') return;
       const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
-      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave);
+      const span = nik === 'damaged_short' ? damagedSpan(l, r) : null;
+      const score = scorePair(levels, l.nameKey, freqs, params, span, l.wave);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       pending.push({ l: i, r: j, kind: decision, rule: 'model', levels, probability: score.probability, weight: score.weight });
@@ -280,6 +291,8 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     const c = canonicaliseNik(row.nik_raw);
     if (/^\d{15,17}$/.test(c)) nikDigits = c;
   }
+  // A scientific-notation display still says which NIKs it can have been rounded from.
+  const nikRange: NikRange | null = row.nik_status === 'damaged' && row.nik_raw !== null ? scientificRange(row.nik_raw) : null;
   return {
     id: row.id,
     // Literals are one shared string each.
@@ -287,6 +300,7 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     nik: row.nik,
     nikDigits,
     nikHint: row.nik_hint,
+    nikRange,
     nameKey: intern.get(row.name_key),
     namePhonetic: intern.get(row.name_phonetic),
     wave: row.wave,
@@ -388,7 +402,8 @@ function* linkRows(
     const r = records[p.r];
     if (!l || !r) continue;
     counts[p.kind]++;
-    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave) : null;
+    const span = p.levels?.nik === 'damaged_short' ? damagedSpan(l, r) : null;
+    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, span, l.wave) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),
