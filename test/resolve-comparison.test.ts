@@ -150,6 +150,34 @@ describe('clusterLinks', () => {
   });
 });
 
+describe('clusterLinks: one person, several corruptions of one NIK', () => {
+  const cluster = (niks: readonly (string | null)[], links: { l: number; r: number; weight: number }[]) =>
+    clusterLinks({ size: niks.length, nikOf: (i) => niks[i] ?? null, cannotLink: [] }, links);
+  const holder = '1212052101740019';
+  const mistyped = '1212052101748019'; // one digit off the holder's NIK
+  const swapped = '1212052107140019'; // two digits swapped: also one keystroke off, but two off `mistyped`
+
+  it('joins two different one-keystroke corruptions to the person holding the NIK they both come from', () => {
+    const { root, refused } = cluster([holder, mistyped, swapped], [
+      { l: 0, r: 1, weight: 9 },
+      { l: 0, r: 2, weight: 8 },
+    ]);
+    expect(root[1]).toBe(root[0]);
+    expect(root[2]).toBe(root[0]);
+    expect(refused.size).toBe(0);
+  });
+
+  it('still keeps the two corruptions apart when nothing in the person is within one keystroke of both', () => {
+    const { root, refused } = cluster([mistyped, null, swapped], [
+      { l: 0, r: 1, weight: 9 },
+      { l: 1, r: 2, weight: 8 },
+    ]);
+    expect(root[1]).toBe(root[0]);
+    expect(root[2]).toBe(2);
+    expect([...refused]).toEqual([1]);
+  });
+});
+
 describe('blockPairs', () => {
   it('finds a mistyped NIK and a NIK-less guest-book row with the same name, but not unrelated records', () => {
     const records = [
