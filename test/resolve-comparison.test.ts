@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, compareWave, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
+import { compareName, compareNik, compareWave, namesCompatible, nikEditDistance, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -99,6 +99,22 @@ describe('compareName', () => {
     ['SITI AMINAH', 'BUDI SANTOSO', 'different'],
   ] as const)('%s vs %s → %s', (a, b, level) => {
     expect(compareName(a, b, '', '')).toBe(level);
+  });
+});
+
+describe('namesCompatible: names under one valid NIK', () => {
+  const compatible = (a: string, b: string) => namesCompatible(compareName(a, b, '', ''), a, b);
+
+  it('takes a one-letter typo as the holder, even in a name too short for Jaro-Winkler to forgive', () => {
+    expect(compareName('SRI', 'SI', '', '')).toBe('different');
+    expect(compatible('SRI', 'SI')).toBe(true);
+    expect(compatible('RINA', 'RIAN')).toBe(true);
+  });
+
+  it('still calls another name a conflict', () => {
+    expect(compatible('SRI', 'ANI')).toBe(false);
+    expect(compatible('SITI AMINAH', 'SITI RAHAYU')).toBe(false);
+    expect(compatible('BUDI SANTOSO', 'AGUS SALIM')).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { isInitialCompatible, type NormalName } from '../normalise/names.js';
 import type { NikRange } from '../normalise/nik.js';
-import { jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
+import { editDistanceAtMost, jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
 export interface ResolveRecord {
@@ -263,5 +263,8 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   // Under one NIK, a name spelt quite differently but sharing its tokens (ATJHMAD RAMADHAN / AHMAT
   // RAMADHAN) is still the holder; another person's name rarely scores this high (SITI AMINAH / SITI
   // RAHAYU: 0.75).
-  return tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85;
+  if (tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85) return true;
+  // One letter wrong, missing, doubled or swapped is a typo of the holder's name. Jaro-Winkler forgives
+  // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
+  return Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1);
 }
