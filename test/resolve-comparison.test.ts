@@ -111,7 +111,20 @@ describe('namesCompatible: names under one valid NIK', () => {
     expect(compatible('RINA', 'RIAN')).toBe(true);
   });
 
+  it('takes a typo in an abbreviated or variant spelling as the holder when the rest of the name agrees', () => {
+    // MOH., MUH., MHD. and ABD. fold to MUHAMMAD and ABDUL; with a typo on top they no longer do.
+    expect(compatible('MUHAMMAD RIZKI', 'MOHH RIZKI')).toBe(true);
+    expect(compatible('MUHAMMAD SAPUTRA', 'OH SAPUTRA')).toBe(true);
+    expect(compatible('MUHAMMAD FIRDAUS SIREGAR', 'HMD FIRDAUS SIREGAR')).toBe(true);
+    expect(compatible('ABDUL FAUZI', 'AZD FAUZI')).toBe(true);
+    // AHMAD's spellings are not folded, but sound alike: AKHMAD and HMAT (AHMAT, a letter dropped).
+    expect(compatible('AKHMAD SYAHPUTRA', 'HMAT SYAHPUTRA')).toBe(true);
+  });
+
   it('still calls another name a conflict', () => {
+    expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD YUSUF')).toBe(false);
+    expect(compatible('MUHAMMAD RIZKI', 'AGUS RIZKI')).toBe(false);
+    expect(compatible('MOHH', 'MUHAMMAD')).toBe(false);
     expect(compatible('SRI', 'ANI')).toBe(false);
     expect(compatible('SITI AMINAH', 'SITI RAHAYU')).toBe(false);
     expect(compatible('BUDI SANTOSO', 'AGUS SALIM')).toBe(false);

@@ -7,7 +7,7 @@
  * Excel-damaged NIK still says something through its trustworthy leading digits — or, shown in scientific
  * notation, through the range of NIKs its display can have been rounded from.
  */
-import { isInitialCompatible, type NormalName } from '../normalise/names.js';
+import { isInitialCompatible, isMisspeltVariant, phoneticToken, type NormalName } from '../normalise/names.js';
 import type { NikRange } from '../normalise/nik.js';
 import { editDistanceAtMost, jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
 
@@ -266,5 +266,25 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   if (tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85) return true;
   // One letter wrong, missing, doubled or swapped is a typo of the holder's name. Jaro-Winkler forgives
   // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
-  return Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1);
+  if (Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1)) return true;
+  return oneTokenMisspelt(tokensOf(keyL), tokensOf(keyR));
+}
+
+/**
+ * The same tokens in the same order but one, and that one a typo of the other's spelling: of a variant that
+ * folds to it (MOHH RIZKI / MUHAMMAD RIZKI, AZD FAUZI / ABDUL FAUZI), or sounding one letter apart (HMAT /
+ * AKHMAD). The typo kept the token from folding, and the rest of the name still agrees in full.
+ */
+function oneTokenMisspelt(l: readonly string[], r: readonly string[]): boolean {
+  if (l.length !== r.length || l.length < 2) return false;
+  let at = -1;
+  for (let i = 0; i < l.length; i++) {
+    if (l[i] === r[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  const a = l[at] ?? '';
+  const b = r[at] ?? '';
+  if (a.length < 2 || b.length < 2) return false;
+  return isMisspeltVariant(a, b) || isMisspeltVariant(b, a) || editDistanceAtMost(phoneticToken(a), phoneticToken(b), 1);
 }
