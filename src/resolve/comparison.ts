@@ -170,23 +170,6 @@ function rangeLevel(range: NikRange, nik: string): NikLevel {
   return range.low.slice(0, 12) === range.high.slice(0, 12) ? 'damaged_long' : 'damaged_short';
 }
 
-/**
- * The NIKs a `damaged_short` level admitted, for its u (how many listed NIKs fall there): the range of a
- * scientific-notation display, else the trusted prefix that was compared. Null when neither side is damaged.
- */
-export function damagedSpan(l: ResolveRecord, r: ResolveRecord): NikRange | null {
-  const dl = fullDigits(l);
-  const dr = fullDigits(r);
-  if (l.nikRange !== null && dr !== null && dr.length === 16) return l.nikRange;
-  if (r.nikRange !== null && dl !== null && dl.length === 16) return r.nikRange;
-  const hint = l.nikHint ?? r.nikHint;
-  if (hint === null) return null;
-  // As hintLevel compares: the trusted digits, as far as the other side has any.
-  const other = l.nikHint === null ? dl : (dr ?? r.nikHint);
-  const compared = trustedHint(hint).slice(0, other === null ? undefined : other.length);
-  return { low: compared.padEnd(16, '0'), high: compared.padEnd(16, '9') };
-}
-
 function hintLevel(hint: string, other: string): NikLevel {
   const n = Math.min(hint.length, other.length);
   if (n === 0) return 'missing';

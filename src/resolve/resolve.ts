@@ -21,17 +21,7 @@ import {
 } from '../store/resolve.js';
 import { blockPairs, type BlockingStats } from './blocking.js';
 import { clusterLinks, type ClusterLink } from './clustering.js';
-import {
-  compareName,
-  compareNik,
-  comparePhone,
-  compareRecords,
-  compareWave,
-  damagedSpan,
-  namesCompatible,
-  type Levels,
-  type ResolveRecord,
-} from './comparison.js';
+import { compareName, compareNik, comparePhone, compareRecords, compareWave, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
 import { DEFAULT_PARAMETERS, NameFrequencies, decide, scorePair, type ModelParameters, type Score } from './scoring.js';
 
 export interface ResolveOptions {
@@ -132,8 +122,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       const phone = comparePhone(l.phone, r.phone);
       if (nik === 'different' && phone !== 'exact') return;
       const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
-      const span = nik === 'damaged_short' ? damagedSpan(l, r) : null;
-      const score = scorePair(levels, l.nameKey, freqs, params, span, l.wave);
+      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       pending.push({ l: i, r: j, kind: decision, rule: 'model', levels, probability: score.probability, weight: score.weight });
@@ -402,8 +391,7 @@ function* linkRows(
     const r = records[p.r];
     if (!l || !r) continue;
     counts[p.kind]++;
-    const span = p.levels?.nik === 'damaged_short' ? damagedSpan(l, r) : null;
-    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, span, l.wave) : null;
+    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),
