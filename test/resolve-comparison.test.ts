@@ -92,6 +92,11 @@ describe('compareName', () => {
     ['MUHAMMAD RIZKI', 'MUHAMMAD RIZKY', 'jw95'],
     ['A RAHMAN', 'ABDUL RAHMAN', 'initials'],
     ['SITI AMINAH', 'BUDI SANTOSO', 'different'],
+    // One letter dropped or changed near the start: Jaro's greedy matching scores these 0.87 and 0.88.
+    ['DNIEL SARAGIH', 'DANIEL SARAGIH', 'jw95'],
+    ['FLTRI HIDAYAH', 'FITRI HIDAYAH', 'jw95'],
+    ['SI', 'SRI', 'different'], // too short for one letter to be a typo rather than another name
+    ['VUGIANTO', 'SUIANTO', 'different'], // two edits
   ] as const)('%s vs %s → %s', (a, b, level) => {
     expect(compareName(a, b, '', '')).toBe(level);
   });

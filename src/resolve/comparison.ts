@@ -67,7 +67,7 @@ export function fullDigits(r: Pick<ResolveRecord, 'nik' | 'nikDigits'>): string 
 }
 
 /**
- * How far apart two digit strings are, up to one edit: 0 equal, 1 when one substitution, one adjacent
+ * How far apart two digit strings (or name keys) are, up to one edit: 0 equal, 1 when one substitution, one adjacent
  * transposition or one dropped digit turns one into the other, 2 for anything further. O(length), no
  * allocation: it runs on millions of candidate pairs.
  *
@@ -201,6 +201,10 @@ export function compareName(keyL: string, keyR: string, phoneticL: string, phone
   if (sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
   const jw = jaroWinkler(keyL, keyR);
   if (jw >= 0.95) return 'jw95';
+  // One letter wrong, missing, doubled or swapped is as close a spelling as jw95 holds elsewhere, but
+  // Jaro's greedy matching under-scores it near the start of a name (DNIEL / DANIEL SARAGIH: 0.87). Six
+  // letters at least: in shorter names one letter is as often another name (DEWI / DEDI).
+  if (Math.min(keyL.length, keyR.length) >= 6 && nikEditDistance(keyL, keyR) === 1) return 'jw95';
   if (isInitialCompatible(nameOfKey(keyL), nameOfKey(keyR))) return 'initials';
   if (jw >= 0.88) return 'jw88';
   if (phoneticL !== '' && phoneticL === phoneticR) return 'phonetic';
