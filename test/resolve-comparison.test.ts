@@ -69,6 +69,11 @@ describe('a NIK shown in scientific notation', () => {
     expect(compareNik(rec({ nik: '1271155507610001' }), shown)).toBe('damaged_short');
   });
 
+  it('fixes region and birth date when it shows 13 digits or more, as a 12-digit trusted prefix does', () => {
+    const long = rec({ nikHint: '327512010190', nikRange: scientificRange('3.275120101900E+015') });
+    expect(compareNik(long, rec({ nik: '3275120101900003' }))).toBe('damaged_long');
+  });
+
   it('is a different NIK when the display could not have come from it, even though the trusted prefix agrees', () => {
     expect(compareNik(shown, rec({ nik: '1271174512730001' }))).toBe('different');
     expect(compareNik(rec({ nik: '1271150307610001' }), shown)).toBe('different');

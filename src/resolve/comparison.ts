@@ -67,9 +67,9 @@ export function fullDigits(r: Pick<ResolveRecord, 'nik' | 'nikDigits'>): string 
 }
 
 /**
- * How far apart two digit strings (or name keys) are, up to one edit: 0 equal, 1 when one substitution, one adjacent
- * transposition or one dropped digit turns one into the other, 2 for anything further. O(length), no
- * allocation: it runs on millions of candidate pairs.
+ * How far apart two digit strings (or name keys) are, up to one edit: 0 equal, 1 when one substitution, one
+ * adjacent transposition or one dropped digit turns one into the other, 2 for anything further. O(length),
+ * no allocation: it runs on millions of candidate pairs.
  *
  * @example nikEditDistance('1271015001900003', '1271015001900030') // 1 (adjacent swap)
  */
@@ -151,8 +151,8 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     return 'different';
   }
   // A scientific-notation display against a whole NIK: the NIK either rounds to what was shown or not.
-  if (l.nikRange !== null && dr !== null && dr.length === 16) return rangeLevel(l.nikRange, dr);
-  if (r.nikRange !== null && dl !== null && dl.length === 16) return rangeLevel(r.nikRange, dl);
+  if (l.nikRange !== null && dr !== null && dr.length === 16) return rangeLevel(l.nikRange, l.nikHint, dr);
+  if (r.nikRange !== null && dl !== null && dl.length === 16) return rangeLevel(r.nikRange, r.nikHint, dl);
   const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
   const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
   if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '');
@@ -164,10 +164,10 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
   return 'missing';
 }
 
-function rangeLevel(range: NikRange, nik: string): NikLevel {
+/** Different unless `nik` rounds to the display; then as strong as the display's trusted digits (hintLevel). */
+function rangeLevel(range: NikRange, hint: string | null, nik: string): NikLevel {
   if (nik < range.low || nik > range.high) return 'different';
-  // Ends sharing 12 digits fix region and birth date; else the range is about one kecamatan.
-  return range.low.slice(0, 12) === range.high.slice(0, 12) ? 'damaged_long' : 'damaged_short';
+  return (hint?.length ?? 0) >= 12 ? 'damaged_long' : 'damaged_short';
 }
 
 function hintLevel(hint: string, other: string): NikLevel {
