@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInitialCompatible, modernSpelling, normaliseName, phoneticToken } from '../src/normalise/names.js';
+import { isInitialCompatible, isMisspeltVariant, modernSpelling, normaliseName, phoneticToken } from '../src/normalise/names.js';
 
 describe('normaliseName: titles, display and key', () => {
   it.each([
@@ -110,6 +110,23 @@ describe('normaliseName: variants', () => {
     const n = normaliseName(raw);
     expect(n.key).toBe(key);
     expect(n.initials).toEqual(initials);
+  });
+});
+
+describe('isMisspeltVariant', () => {
+  it.each([
+    ['MOHH', 'MUHAMMAD', true], // MOH, a letter doubled
+    ['MOJ', 'MUHAMMAD', true], // MOH, a letter wrong
+    ['HMD', 'MUHAMMAD', true], // MHD, two letters swapped
+    ['AZD', 'ABDUL', true], // ABD
+    ['NOCR', 'NUR', true], // NOER
+    ['MUHAMMAD', 'MUHAMMAD', true], // a spelling of its own
+    ['RIZKI', 'MUHAMMAD', false],
+    ['AGUS', 'ABDUL', false],
+    ['M', 'MUHAMMAD', false], // one letter is an initial, not a misspelling
+    ['MOHH', 'RIZKI', false], // RIZKI has no variant spellings
+  ] as const)('%s → %s: %s', (token, folded, expected) => {
+    expect(isMisspeltVariant(token, folded)).toBe(expected);
   });
 });
 

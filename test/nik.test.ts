@@ -7,11 +7,13 @@ import {
   markExcelRounded,
   maskNik,
   parseNik,
+  scientificRange,
   type NikFacts,
   type NikParse,
   type NikReason,
 } from '../src/normalise/nik.js';
 import { regionsAt } from '../src/normalise/regions.js';
+import { excelScientific } from '../src/generate/corrupt.js';
 
 const REF = { refYear: 2025 };
 
@@ -604,6 +606,38 @@ describe('properties', () => {
           facts: facts(value, `${year}-${p2(month)}-${p2(day)}`, female ? 'F' : 'M'),
         });
       }),
+    );
+  });
+});
+
+describe('scientificRange: every NIK an Excel scientific display can stand for', () => {
+  it.each([
+    // Six significant digits: the display rounded the 7th digit away, so 1.27116 is 1.271155… to 1.271164…
+    ['1,27116E+15', '1271155000000000', '1271164999999999'],
+    ['1.27116e+15', '1271155000000000', '1271164999999999'],
+    // Fewer digits shown: trailing zeros dropped, or a narrow column. Read as rounded at the digits shown,
+    // which holds either way (1.2712 could be 1.27120 or a 5-digit display).
+    ['1.2712E+15', '1271150000000000', '1271249999999999'],
+    ["  '3,27512E+15 ", '3275115000000000', '3275124999999999'],
+    // All 16 digits shown: nothing was rounded.
+    ['1.271015001900003E+15', '1271015001900003', '1271015001900003'],
+  ] as const)('%s → %s … %s', (raw, low, high) => {
+    expect(scientificRange(raw)).toEqual({ low, high });
+  });
+
+  it.each(['3.27512E+14', '3.2E-05', '1271015001900003', '', 'abc'])('%j stands for no 16-digit NIK: null', (raw) => {
+    expect(scientificRange(raw)).toBeNull();
+  });
+
+  it('holds the NIK itself, whichever locale displayed it', () => {
+    const nik = fc.stringMatching(/^[1-9]\d{15}$/);
+    fc.assert(
+      fc.property(nik, fc.boolean(), (value, comma) => {
+        const range = scientificRange(excelScientific(value, comma));
+        expect(range).not.toBeNull();
+        expect(range && range.low <= value && value <= range.high).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

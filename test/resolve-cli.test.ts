@@ -98,6 +98,30 @@ describe('incremental and full resolve', () => {
   });
 });
 
+describe('a NIK shown in scientific notation', () => {
+  /** Whether a visitor with `nik` becomes one person with the central row whose NIK Excel showed as 1,27116E+15. */
+  async function joins(nik: string): Promise<boolean> {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'central.csv'), 'NIK;NAMA;GELOMBANG\n1,27116E+15;BOSTON HOTMAN SIAHAAN;3\n');
+    writeFileSync(join(dir, 'walkin.csv'), `Tanggal,Nama,NIK,No HP\n2024-05-01,Boston Hotman Siahaan,${nik},\n`);
+    for (const [file, source] of [['central.csv', 'central'], ['walkin.csv', 'walkin']] as const) {
+      expect((await runCli(['--db', db, 'import', join(dir, file), '--source', source])).code).toBe(0);
+    }
+    const p = persons(db);
+    return p.get('walkin.csv:2') === p.get('central.csv:2');
+  }
+
+  it('joins a visitor whose NIK the display can stand for (1271155000000000 to 1271164999999999)', async () => {
+    expect(await joins('1271160307610001')).toBe(true);
+    expect(await joins('1271155507610001')).toBe(true);
+  });
+
+  it('keeps apart a visitor whose NIK shares the trusted digits 12711 but cannot have been shown so', async () => {
+    expect(await joins('1271174512730001')).toBe(false);
+  });
+});
+
 describe('export records', () => {
   it('writes one row per record with file, line, source, person_id, match, score and masked NIKs, mode 0600 with BOM', async () => {
     const { dir, db } = await setup();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, compareWave, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
+import { compareName, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
+import { scientificRange } from '../src/normalise/nik.js';
 
 function rec(over: Partial<ResolveRecord>): ResolveRecord {
   return {
-    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
+    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nikRange: null, nameKey: 'BUDI SANTOSO', namePhonetic: 'BUTI SANTOSO',
     wave: null, phone: null, birthDate: null, sex: null, purpose: null, ...over,
   };
 }
@@ -59,6 +60,36 @@ describe('compareNik', () => {
   });
 });
 
+describe('a NIK shown in scientific notation', () => {
+  // `1,27116E+15` is what Excel shows of every NIK from 1271155000000000 to 1271164999999999.
+  const shown = rec({ nikHint: '12711', nikRange: scientificRange('1,27116E+15') });
+
+  it('agrees with a NIK its display can stand for, across the rounding boundary', () => {
+    expect(compareNik(shown, rec({ nik: '1271160307610001' }))).toBe('damaged_short');
+    expect(compareNik(rec({ nik: '1271155507610001' }), shown)).toBe('damaged_short');
+  });
+
+  it('fixes region and birth date when it shows 13 digits or more, as a 12-digit trusted prefix does', () => {
+    const long = rec({ nikHint: '327512010190', nikRange: scientificRange('3.275120101900E+015') });
+    expect(compareNik(long, rec({ nik: '3275120101900003' }))).toBe('damaged_long');
+  });
+
+  it('is a different NIK when the display could not have come from it, even though the trusted prefix agrees', () => {
+    expect(compareNik(shown, rec({ nik: '1271174512730001' }))).toBe('different');
+    expect(compareNik(rec({ nik: '1271150307610001' }), shown)).toBe('different');
+  });
+
+  it('weighs by the share of listed NIKs under its trusted prefix, an upper bound of the range share', () => {
+    // A city list: 21 kecamatans 127101–127121, 100 NIKs each; `12711` covers ten of them.
+    const freqs = new NameFrequencies();
+    for (let k = 1; k <= 21; k++) {
+      for (let i = 0; i < 100; i++) freqs.addNik(`1271${String(k).padStart(2, '0')}01900${String(i + 1).padStart(3, '0')}`);
+    }
+    const nik = scorePair({ nik: 'damaged_short', name: 'exact', phone: 'missing' }, 'X', freqs, undefined, shown.nikHint).terms.find((t) => t.field === 'nik');
+    expect(nik?.u).toBeCloseTo(1000 / 2100, 6);
+  });
+});
+
 describe('compareName', () => {
   it.each([
     ['SITI AMINAH', 'SITI AMINAH', 'exact'],
@@ -66,8 +97,42 @@ describe('compareName', () => {
     ['MUHAMMAD RIZKI', 'MUHAMMAD RIZKY', 'jw95'],
     ['A RAHMAN', 'ABDUL RAHMAN', 'initials'],
     ['SITI AMINAH', 'BUDI SANTOSO', 'different'],
+    // One letter dropped or changed near the start: Jaro's greedy matching scores these 0.87 and 0.88.
+    ['DNIEL SARAGIH', 'DANIEL SARAGIH', 'jw95'],
+    ['FLTRI HIDAYAH', 'FITRI HIDAYAH', 'jw95'],
+    ['SI', 'SRI', 'different'], // too short for one letter to be a typo rather than another name
+    ['VUGIANTO', 'SUIANTO', 'different'], // two edits
   ] as const)('%s vs %s → %s', (a, b, level) => {
     expect(compareName(a, b, '', '')).toBe(level);
+  });
+});
+
+describe('namesCompatible: names under one valid NIK', () => {
+  const compatible = (a: string, b: string) => namesCompatible(compareName(a, b, '', ''), a, b);
+
+  it('takes a one-letter typo as the holder, even in a name too short for Jaro-Winkler to forgive', () => {
+    expect(compareName('SRI', 'SI', '', '')).toBe('different');
+    expect(compatible('SRI', 'SI')).toBe(true);
+    expect(compatible('RINA', 'RIAN')).toBe(true);
+  });
+
+  it('takes a typo in an abbreviated or variant spelling as the holder when the rest of the name agrees', () => {
+    // MOH., MUH., MHD. and ABD. fold to MUHAMMAD and ABDUL; with a typo on top they no longer do.
+    expect(compatible('MUHAMMAD RIZKI', 'MOHH RIZKI')).toBe(true);
+    expect(compatible('MUHAMMAD SAPUTRA', 'OH SAPUTRA')).toBe(true);
+    expect(compatible('MUHAMMAD FIRDAUS SIREGAR', 'HMD FIRDAUS SIREGAR')).toBe(true);
+    expect(compatible('ABDUL FAUZI', 'AZD FAUZI')).toBe(true);
+    // AHMAD's spellings are not folded, but sound alike: AKHMAD and HMAT (AHMAT, a letter dropped).
+    expect(compatible('AKHMAD SYAHPUTRA', 'HMAT SYAHPUTRA')).toBe(true);
+  });
+
+  it('still calls another name a conflict', () => {
+    expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD YUSUF')).toBe(false);
+    expect(compatible('MUHAMMAD RIZKI', 'AGUS RIZKI')).toBe(false);
+    expect(compatible('MOHH', 'MUHAMMAD')).toBe(false);
+    expect(compatible('SRI', 'ANI')).toBe(false);
+    expect(compatible('SITI AMINAH', 'SITI RAHAYU')).toBe(false);
+    expect(compatible('BUDI SANTOSO', 'AGUS SALIM')).toBe(false);
   });
 });
 
@@ -116,6 +181,34 @@ describe('clusterLinks', () => {
     expect(root[0]).toBe(root[1]);
     expect(root[2]).toBe(2);
     expect(refused.size).toBe(1);
+  });
+});
+
+describe('clusterLinks: one person, several corruptions of one NIK', () => {
+  const cluster = (niks: readonly (string | null)[], links: { l: number; r: number; weight: number }[]) =>
+    clusterLinks({ size: niks.length, nikOf: (i) => niks[i] ?? null, cannotLink: [] }, links);
+  const holder = '1212052101740019';
+  const mistyped = '1212052101748019'; // one digit off the holder's NIK
+  const swapped = '1212052107140019'; // two digits swapped: also one keystroke off, but two off `mistyped`
+
+  it('joins two different one-keystroke corruptions to the person holding the NIK they both come from', () => {
+    const { root, refused } = cluster([holder, mistyped, swapped], [
+      { l: 0, r: 1, weight: 9 },
+      { l: 0, r: 2, weight: 8 },
+    ]);
+    expect(root[1]).toBe(root[0]);
+    expect(root[2]).toBe(root[0]);
+    expect(refused.size).toBe(0);
+  });
+
+  it('still keeps the two corruptions apart when nothing in the person is within one keystroke of both', () => {
+    const { root, refused } = cluster([mistyped, null, swapped], [
+      { l: 0, r: 1, weight: 9 },
+      { l: 1, r: 2, weight: 8 },
+    ]);
+    expect(root[1]).toBe(root[0]);
+    expect(root[2]).toBe(2);
+    expect([...refused]).toEqual([1]);
   });
 });
 

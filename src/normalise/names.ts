@@ -11,6 +11,7 @@
  *    variants (Muhammad, Abdul, Nur, Siti) and old spelling (Van Ophuijsen/Soewandi) token by token.
  * 4. Phonetic code per key token (see {@link phoneticToken}).
  */
+import { editDistanceAtMost } from './similarity.js';
 
 export interface NormalName {
   /** Trimmed, single spaces, Title Case, titles in their tidy written form: `H. Ahmad Dahlan, S.Pd.`. */
@@ -294,6 +295,25 @@ export function modernSpelling(token: string): string {
     else out += c;
   }
   return out;
+}
+
+/** Per folded token, the spellings that fold to it (MUHAMMAD → MUHAMMAD, MUHAMAD, …, MOH, MUH, MHD, MD). */
+let SPELLINGS: Map<string, string[]> | undefined;
+
+/**
+ * Whether `token` is one typo (a letter wrong, missing, doubled or swapped) from a spelling that folds to
+ * `folded`: MOHH, MOJ and OH are MOH misspelt, so MUHAMMAD; AZD is ABD, so ABDUL. The typo is why the
+ * token did not fold. Tokens of one letter are never taken for a misspelling.
+ *
+ * @example isMisspeltVariant('MOHH', 'MUHAMMAD') // true
+ */
+export function isMisspeltVariant(token: string, folded: string): boolean {
+  if (token.length < 2) return false;
+  if (!SPELLINGS) {
+    SPELLINGS = new Map();
+    for (const [spelling, to] of VARIANTS) SPELLINGS.set(to, [...(SPELLINGS.get(to) ?? []), spelling]);
+  }
+  return (SPELLINGS.get(folded) ?? []).some((spelling) => editDistanceAtMost(token, spelling, 1));
 }
 
 function foldToken(token: string, first: boolean): string {

@@ -435,6 +435,42 @@ function scientific(m: RegExpExecArray, refYear: number): NikProblem {
   );
 }
 
+/** Inclusive bounds of a set of 16-digit NIK strings (equal lengths, so string order is numeric order). */
+export interface NikRange {
+  low: string;
+  high: string;
+}
+
+/** One less, on a digit string: '127120' → '127119'. Only called on a mantissa, which is never all zeros. */
+function decrement(digits: string): string {
+  let i = digits.length - 1;
+  while (i > 0 && digits[i] === '0') i--;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) - 1) + '9'.repeat(digits.length - 1 - i);
+}
+
+/**
+ * Every NIK that an Excel scientific-notation display can stand for, or null when `raw` is not the display
+ * of a 16-digit number.
+ *
+ * The display rounded the NIK half-up to the digits it shows, so `1,27116E+15` is every NIK from
+ * 1271155000000000 to 1271164999999999: half of kecamatan 12.71.15 and half of 12.71.16. That is sharper
+ * than the trusted prefix `12711` of {@link parseNik}'s hint (ten kecamatans), and it is also right when a
+ * rounding carried. Fewer than six digits shown (`1.2712E+15`) may be trailing zeros dropped or a narrow
+ * column: it is read as rounded at the digits shown, which contains both readings.
+ *
+ * @example scientificRange('1,27116E+15') // { low: '1271155000000000', high: '1271164999999999' }
+ */
+export function scientificRange(raw: string): NikRange | null {
+  const m = SCIENTIFIC.exec(unwrap(raw));
+  if (!m || m[3] === '-' || digitsValue(m[4] ?? '', 0, (m[4] ?? '').length) !== 15) return null;
+  const shown = (m[1] ?? '') + (m[2] ?? '');
+  if (shown.length >= 16) return { low: shown.slice(0, 16), high: shown.slice(0, 16) };
+  if (allZeros(shown)) return null;
+  // Shown v with k digits: from v − ½ to v + ½ units of its last digit, i.e. the (k+1)-digit prefixes
+  // (v−1)5 … v4. String arithmetic: a 15-digit v times ten is past 2^53.
+  return { low: (decrement(shown) + '5').padEnd(16, '0'), high: (shown + '4').padEnd(16, '9') };
+}
+
 function parseSlow(raw: unknown, numericCell: boolean, refYear: number): NikParse {
   if (raw === null || raw === undefined) return MISSING;
   if (typeof raw !== 'string') {

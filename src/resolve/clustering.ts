@@ -4,9 +4,12 @@
  *
  * - cannot-link: records in conflict (same NIK, incompatible names) or judged different in review are
  *   never put in one person, not even through a third record;
- * - NIK consistency: two persons whose valid NIKs are more than one keystroke apart are different people
- *   (a NIK is unique; a rounded-off last digit is not a different NIK), so a link that would join them — typically a guest-book row without NIK whose common
- *   name matches both — is refused and kept as a possible match for review instead.
+ * - NIK consistency: a person's valid NIKs are its holder's NIK and copies of it one keystroke (or Excel's
+ *   rounding) away, so some NIK of the person must be within reach of all the others; a link that would
+ *   join persons whose NIKs have no such centre — typically a guest-book row without NIK whose common name
+ *   matches both — is refused and kept as a possible match for review instead (a NIK is unique). A centre,
+ *   not every pair: a holder with one mistyped and one swapped copy is one person, though the two copies
+ *   are two keystrokes apart.
  */
 import { niksCompatible } from './comparison.js';
 
@@ -105,8 +108,10 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     }
     const na = nikList(ra);
     const nb = nikList(rb);
-    if (na && nb) for (const p of na) for (const q of nb) if (!niksCompatible(p, q)) return false;
-    return true;
+    if (!na || !nb) return true;
+    const all = [...na];
+    for (const q of nb) if (!all.includes(q)) all.push(q);
+    return all.some((centre) => all.every((x) => x === centre || niksCompatible(centre, x)));
   };
 
   if (input.initialGroup) {

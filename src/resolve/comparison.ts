@@ -4,10 +4,12 @@
  *
  * The NIK is not compared as an opaque string: a NIK one keystroke away from another (a digit mistyped, two
  * adjacent digits swapped, a digit dropped) is strong evidence of one person when the names agree, and an
- * Excel-damaged NIK still says something through its trustworthy leading digits.
+ * Excel-damaged NIK still says something through its trustworthy leading digits — or, shown in scientific
+ * notation, through the range of NIKs its display can have been rounded from.
  */
-import { isInitialCompatible, type NormalName } from '../normalise/names.js';
-import { jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
+import { isInitialCompatible, isMisspeltVariant, phoneticToken, type NormalName } from '../normalise/names.js';
+import type { NikRange } from '../normalise/nik.js';
+import { editDistanceAtMost, jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
 export interface ResolveRecord {
@@ -22,6 +24,11 @@ export interface ResolveRecord {
   nikDigits: string | null;
   /** Trustworthy leading digits of a damaged NIK (Excel rounding, scientific notation). */
   nikHint: string | null;
+  /**
+   * Every NIK a scientific-notation display can stand for (see `scientificRange`): sharper than its hint.
+   * Null for anything else.
+   */
+  nikRange: NikRange | null;
   nameKey: string;
   namePhonetic: string;
   wave: number | null;
@@ -64,9 +71,9 @@ export function fullDigits(r: Pick<ResolveRecord, 'nik' | 'nikDigits'>): string 
 }
 
 /**
- * How far apart two digit strings are, up to one edit: 0 equal, 1 when one substitution, one adjacent
- * transposition or one dropped digit turns one into the other, 2 for anything further. O(length), no
- * allocation: it runs on millions of candidate pairs.
+ * How far apart two digit strings (or name keys) are, up to one edit: 0 equal, 1 when one substitution, one
+ * adjacent transposition or one dropped digit turns one into the other, 2 for anything further. O(length),
+ * no allocation: it runs on millions of candidate pairs.
  *
  * @example nikEditDistance('1271015001900003', '1271015001900030') // 1 (adjacent swap)
  */
@@ -147,6 +154,9 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     if (d === 1) return 'one_edit';
     return 'different';
   }
+  // A scientific-notation display against a whole NIK: the NIK either rounds to what was shown or not.
+  if (l.nikRange !== null && dr !== null && dr.length === 16) return rangeLevel(l.nikRange, l.nikHint, dr);
+  if (r.nikRange !== null && dl !== null && dl.length === 16) return rangeLevel(r.nikRange, r.nikHint, dl);
   const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
   const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
   if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '');
@@ -156,6 +166,12 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     return l.birthDate === r.birthDate && l.sex === r.sex ? 'facts_agree' : 'different';
   }
   return 'missing';
+}
+
+/** Different unless `nik` rounds to the display; then as strong as the display's trusted digits (hintLevel). */
+function rangeLevel(range: NikRange, hint: string | null, nik: string): NikLevel {
+  if (nik < range.low || nik > range.high) return 'different';
+  return (hint?.length ?? 0) >= 12 ? 'damaged_long' : 'damaged_short';
 }
 
 function hintLevel(hint: string, other: string): NikLevel {
@@ -189,6 +205,10 @@ export function compareName(keyL: string, keyR: string, phoneticL: string, phone
   if (sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
   const jw = jaroWinkler(keyL, keyR);
   if (jw >= 0.95) return 'jw95';
+  // One letter wrong, missing, doubled or swapped is as close a spelling as jw95 holds elsewhere, but
+  // Jaro's greedy matching under-scores it near the start of a name (DNIEL / DANIEL SARAGIH: 0.87). Six
+  // letters at least: in shorter names one letter is as often another name (DEWI / DEDI).
+  if (Math.min(keyL.length, keyR.length) >= 6 && nikEditDistance(keyL, keyR) === 1) return 'jw95';
   if (isInitialCompatible(nameOfKey(keyL), nameOfKey(keyR))) return 'initials';
   if (jw >= 0.88) return 'jw88';
   if (phoneticL !== '' && phoneticL === phoneticR) return 'phonetic';
@@ -254,5 +274,28 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   // Under one NIK, a name spelt quite differently but sharing its tokens (ATJHMAD RAMADHAN / AHMAT
   // RAMADHAN) is still the holder; another person's name rarely scores this high (SITI AMINAH / SITI
   // RAHAYU: 0.75).
-  return tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85;
+  if (tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85) return true;
+  // One letter wrong, missing, doubled or swapped is a typo of the holder's name. Jaro-Winkler forgives
+  // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
+  if (Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1)) return true;
+  return oneTokenMisspelt(tokensOf(keyL), tokensOf(keyR));
+}
+
+/**
+ * The same tokens in the same order but one, and that one a typo of the other's spelling: of a variant that
+ * folds to it (MOHH RIZKI / MUHAMMAD RIZKI, AZD FAUZI / ABDUL FAUZI), or sounding one letter apart (HMAT /
+ * AKHMAD). The typo kept the token from folding, and the rest of the name still agrees in full.
+ */
+function oneTokenMisspelt(l: readonly string[], r: readonly string[]): boolean {
+  if (l.length !== r.length || l.length < 2) return false;
+  let at = -1;
+  for (let i = 0; i < l.length; i++) {
+    if (l[i] === r[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  const a = l[at] ?? '';
+  const b = r[at] ?? '';
+  if (a.length < 2 || b.length < 2) return false;
+  return isMisspeltVariant(a, b) || isMisspeltVariant(b, a) || editDistanceAtMost(phoneticToken(a), phoneticToken(b), 1);
 }

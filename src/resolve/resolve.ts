@@ -5,7 +5,7 @@
  * Incremental (after each import): only pairs with at least one unresolved record are compared, existing
  * persons are the starting clusters, and only records whose person changed are written.
  */
-import { canonicaliseNik } from '../normalise/nik.js';
+import { canonicaliseNik, scientificRange, type NikRange } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import {
   clearLinks,
@@ -293,6 +293,8 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     const c = canonicaliseNik(row.nik_raw);
     if (/^\d{15,17}$/.test(c)) nikDigits = c;
   }
+  // A scientific-notation display still says which NIKs it can have been rounded from.
+  const nikRange: NikRange | null = row.nik_status === 'damaged' && row.nik_raw !== null ? scientificRange(row.nik_raw) : null;
   return {
     id: row.id,
     // Literals are one shared string each.
@@ -300,6 +302,7 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     nik: row.nik,
     nikDigits,
     nikHint: row.nik_hint,
+    nikRange,
     nameKey: intern.get(row.name_key),
     namePhonetic: intern.get(row.name_phonetic),
     wave: row.wave,

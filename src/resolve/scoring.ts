@@ -53,6 +53,11 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
     // Given that one side is damaged, its trusted digits agree for one person almost always (m), and for
     // two people as often as that prefix is shared: 12+ digits (region and birth date) rarely; 5–6 digits
     // (a kecamatan) very often in one city's list — so the short level's u is the prefix's own frequency.
+    // A scientific-notation display is compared as the range it rounds from (comparison.ts), but its u
+    // stays that of the trusted prefix, an upper bound: the range's own share (half of two kecamatans, a
+    // tenth of the prefix's) is right by itself, yet it let over-confident name weights merge same-name
+    // strangers (of such links at p 0.95–0.99, 89% and 91% were one person on the 20k and 100k accuracy
+    // runs). Revisit once name weights are calibrated.
     damaged_long: { m: 0.95, u: 1e-6 },
     damaged_short: { m: 0.95, u: 1e-3 },
     facts_agree: { m: 0.005, u: 1e-4 },

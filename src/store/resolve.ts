@@ -10,6 +10,7 @@ export interface ResolveRow {
   source: SourceKind;
   nik: string | null;
   nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
+  /** The raw cell of an invalid NIK or of a scientific-notation display; null otherwise. */
   nik_raw: string | null;
   nik_hint: string | null;
   name_key: string;
@@ -32,7 +33,8 @@ export interface ResolveRow {
  */
 export function* resolveRows(db: Db): Generator<ResolveRow> {
   const page = db.prepare<[number], ResolveRow>(
-    `SELECT id, source, nik, nik_status, CASE WHEN nik_status = 'invalid' THEN nik_raw END AS nik_raw, nik_hint,
+    `SELECT id, source, nik, nik_status,
+            CASE WHEN nik_status = 'invalid' OR nik_reason = 'scientific_notation' THEN nik_raw END AS nik_raw, nik_hint,
             name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
             CASE WHEN source = 'walkin' THEN json_extract(extra, '$.purpose') END AS purpose
        FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
