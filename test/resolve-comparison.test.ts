@@ -134,6 +134,18 @@ describe('namesCompatible: names under one valid NIK', () => {
     expect(compatible('SITI AMINAH', 'SITI RAHAYU')).toBe(false);
     expect(compatible('BUDI SANTOSO', 'AGUS SALIM')).toBe(false);
   });
+
+  it('does not let a shared first name carry a different second one (Jaro-Winkler favours long common prefixes)', () => {
+    expect(compareName('MUHAMMAD RIZKI', 'MUHAMMAD FAUZI', '', '')).toBe('jw88');
+    expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD FAUZI')).toBe(false);
+    expect(compatible('SITI NURHALIZA', 'SITI NURHAYATI')).toBe(false);
+    expect(compatible('MUHAMMAD RIZKI RAMADHAN', 'MUHAMMAD FAUZI RAMADHAN')).toBe(false);
+    // ... while a typo, a dropped surname or an initial still is the holder.
+    expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD RIZKY')).toBe(true);
+    expect(compatible('MUHAMMAD RIZKI RAMADHAN', 'MUHAMMAD RIZKI')).toBe(true);
+    expect(compatible('DANIEL SARAGIH', 'DNIEL SARAGIH')).toBe(true);
+    expect(compatible('PUTRI AYU LESTARI', 'PUTRI A LESTARI')).toBe(true);
+  });
 });
 
 describe('scoring', () => {

@@ -270,7 +270,10 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord): Levels {
  * borrowed identity), reported and never merged.
  */
 export function namesCompatible(level: NameLevel, keyL: string, keyR: string): boolean {
-  if (level !== 'different') return true;
+  if (level === 'exact' || level === 'reordered' || level === 'initials') return true;
+  // A close spelling of the whole name must also be close word by word: Jaro-Winkler rewards a long shared
+  // start, so MUHAMMAD RIZKI / MUHAMMAD FAUZI scores 0.90 — one NIK under two people's names, a conflict.
+  if (level !== 'different' && wordsAgree(tokensOf(keyL), tokensOf(keyR))) return true;
   // Under one NIK, a name spelt quite differently but sharing its tokens (ATJHMAD RAMADHAN / AHMAT
   // RAMADHAN) is still the holder; another person's name rarely scores this high (SITI AMINAH / SITI
   // RAHAYU: 0.75).
@@ -279,6 +282,37 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
   if (Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1)) return true;
   return oneTokenMisspelt(tokensOf(keyL), tokensOf(keyR));
+}
+
+/**
+ * Word by word, in order, each word of the shorter name is a word of the longer one or a typo, sound-alike,
+ * misspelt variant or initial of it; the longer name may have one word more (a second name left out).
+ */
+function wordsAgree(l: readonly string[], r: readonly string[]): boolean {
+  const [short, long] = l.length <= r.length ? [l, r] : [r, l];
+  if (short.length === 0 || long.length - short.length > 1) return false;
+  let spare = long.length - short.length;
+  let j = 0;
+  for (const word of short) {
+    while (j < long.length && !wordAgrees(word, long[j] ?? '')) {
+      if (spare-- === 0) return false;
+      j++;
+    }
+    if (j === long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+function wordAgrees(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  return (
+    (Math.max(a.length, b.length) >= 3 && editDistanceAtMost(a, b, 1)) ||
+    phoneticToken(a) === phoneticToken(b) ||
+    isMisspeltVariant(a, b) ||
+    isMisspeltVariant(b, a)
+  );
 }
 
 /**
