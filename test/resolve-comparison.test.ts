@@ -138,7 +138,6 @@ describe('namesCompatible: names under one valid NIK', () => {
   it('does not let a shared first name carry a different second one (Jaro-Winkler favours long common prefixes)', () => {
     expect(compareName('MUHAMMAD RIZKI', 'MUHAMMAD FAUZI', '', '')).toBe('jw88');
     expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD FAUZI')).toBe(false);
-    expect(compatible('SITI NURHALIZA', 'SITI NURHAYATI')).toBe(false);
     expect(compatible('MUHAMMAD RIZKI RAMADHAN', 'MUHAMMAD FAUZI RAMADHAN')).toBe(false);
     // ... while a typo, a dropped surname or an initial still is the holder.
     expect(compatible('MUHAMMAD RIZKI', 'MUHAMMAD RIZKY')).toBe(true);

@@ -94,9 +94,18 @@ const MAX_TOKENS = 12;
  * tokenSetSimilarity(normaliseName('Siti Aminah'), normaliseName('AMINAH, SITI')); // 1
  */
 export function tokenSetSimilarity(a: Pick<NormalName, 'tokens'>, b: Pick<NormalName, 'tokens'>): number {
+  return tokenPairing(a, b).similarity;
+}
+
+/**
+ * The pairing behind `tokenSetSimilarity`, with its weakest pair: the lowest Jaro-Winkler of two paired
+ * tokens (an unpaired token already counts against `similarity`). `MUHAMMAD RIZKI RAMADHAN` / `MUHAMMAD FAUZI RAMADHAN` is 0.87
+ * overall but 0.60 at its weakest: one word is another name.
+ */
+export function tokenPairing(a: Pick<NormalName, 'tokens'>, b: Pick<NormalName, 'tokens'>): { similarity: number; weakest: number } {
   const ta = a.tokens.slice(0, MAX_TOKENS);
   const tb = b.tokens.slice(0, MAX_TOKENS);
-  if (ta.length === 0 || tb.length === 0) return 0;
+  if (ta.length === 0 || tb.length === 0) return { similarity: 0, weakest: 0 };
 
   const pairs: { i: number; j: number; score: number }[] = [];
   for (let i = 0; i < ta.length; i++) {
@@ -110,11 +119,13 @@ export function tokenSetSimilarity(a: Pick<NormalName, 'tokens'>, b: Pick<Normal
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   let total = 0;
+  let weakest = 1;
   for (const p of pairs) {
     if (usedA.has(p.i) || usedB.has(p.j)) continue;
     usedA.add(p.i);
     usedB.add(p.j);
     total += p.score;
+    weakest = Math.min(weakest, p.score);
   }
-  return (2 * total) / (ta.length + tb.length);
+  return { similarity: (2 * total) / (ta.length + tb.length), weakest };
 }

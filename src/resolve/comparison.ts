@@ -9,7 +9,7 @@
  */
 import { isInitialCompatible, isMisspeltVariant, phoneticToken, type NormalName } from '../normalise/names.js';
 import type { NikRange } from '../normalise/nik.js';
-import { editDistanceAtMost, jaroWinkler, tokenSetSimilarity } from '../normalise/similarity.js';
+import { editDistanceAtMost, jaroWinkler, tokenPairing } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
 export interface ResolveRecord {
@@ -276,8 +276,10 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   if (level !== 'different' && wordsAgree(tokensOf(keyL), tokensOf(keyR))) return true;
   // Under one NIK, a name spelt quite differently but sharing its tokens (ATJHMAD RAMADHAN / AHMAT
   // RAMADHAN) is still the holder; another person's name rarely scores this high (SITI AMINAH / SITI
-  // RAHAYU: 0.75).
-  if (tokenSetSimilarity({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) }) >= 0.85) return true;
+  // RAHAYU: 0.75) — unless most words agree and one is another name (MUHAMMAD RIZKI RAMADHAN / MUHAMMAD
+  // FAUZI RAMADHAN: 0.87, but RIZKI / FAUZI 0.60), so every paired word must be close too.
+  const pairing = tokenPairing({ tokens: tokensOf(keyL) }, { tokens: tokensOf(keyR) });
+  if (pairing.similarity >= 0.85 && pairing.weakest >= 0.8) return true;
   // One letter wrong, missing, doubled or swapped is a typo of the holder's name. Jaro-Winkler forgives
   // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
   if (Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1)) return true;
