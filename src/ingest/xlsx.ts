@@ -6,12 +6,13 @@
  * and flagged as numbers — a 16-digit NIK that Excel stored as a number has already lost its last digit),
  * dates as `YYYY-MM-DD`, formulas as their cached result, rich text as plain text.
  */
-import { createReadStream, type ReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row } from 'exceljs';
 import { InputError } from '../errors.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
+import { DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
 
 type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 
@@ -26,21 +27,22 @@ export interface SheetInfo {
  * @example const table = await openXlsx('penerima.xlsx', { sheet: 'Gel 3' }); for await (const row of table.rows) …
  */
 /**
- * How long exceljs may go without producing a sheet or a row once the whole file has been read. A damaged
- * deflate stream can make its reader wait forever without an error (found by fuzzing); a sound workbook
- * produces the next row within milliseconds of having its bytes.
+ * How long exceljs may go without producing a sheet or a row once the sheet's bytes have all been read. A
+ * damaged deflate stream could make a reader wait forever without an error (found by fuzzing); a sound
+ * workbook produces the next row within milliseconds of having its bytes.
  */
 const STALL_MS = 5_000;
 
-/** Watches one file's reading; `next()` settles as its iterator does, or rejects once reading has stalled. */
+/** Watches a sheet's reading; `next()` settles as its iterator does, or rejects once reading has stalled. */
 class StallGuard {
   private ended = false;
 
-  constructor(
-    file: ReadStream,
-    private readonly path: string,
-  ) {
-    file.once('end', () => (this.ended = true));
+  constructor(private readonly path: string) {}
+
+  /** The sheet now being read: idle time counts once its raw stream has ended. */
+  watch(stream: Readable): void {
+    this.ended = false;
+    stream.once('end', () => (this.ended = true));
   }
 
   next<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
@@ -68,25 +70,30 @@ class StallGuard {
 }
 
 export async function openXlsx(path: string, options: TableOptions): Promise<Table> {
-  const file = createReadStream(path);
+  let zip: ZipArchive | undefined;
   try {
-    return await openSheet(path, file, options);
+    zip = await openZip(path);
+    return await openSheet(path, zip, options);
   } catch (error) {
-    file.destroy();
+    zip?.close();
     throw asInputError(error, path);
   }
 }
 
-async function openSheet(path: string, file: ReadStream, options: TableOptions): Promise<Table> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    // Styles say which numbers are dates; hyperlinks and other parts are not needed.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const guard = new StallGuard(file, path);
+async function openSheet(path: string, zip: ZipArchive, options: TableOptions): Promise<Table> {
+  const guard = new StallGuard(path);
+  const reader = new DirectoryWorkbookReader(
+    zip,
+    {
+      sharedStrings: 'cache',
+      // Styles say which numbers are dates; hyperlinks and other parts are not needed.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    },
+    (stream) => guard.watch(stream),
+  );
   const sheets = reader[Symbol.asyncIterator]();
   let chosen: { sheet: WorksheetReader; name: string } | undefined;
   const emitted: string[] = [];
@@ -121,7 +128,7 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
   const found = findHeader(head, options.map);
   if (!found) {
     await sheets.return(undefined);
-    file.destroy();
+    zip.close();
     throw noHeaderError(path, head, `sheet ${JSON.stringify(chosen.name)}`, options.map);
   }
   return {
@@ -132,14 +139,14 @@ async function openSheet(path: string, file: ReadStream, options: TableOptions):
     header: found.header.cells.map((c) => c.trim()),
     headerLine: found.header.line,
     above: found.above,
-    rows: streamRows(path, file, guard, head.slice(found.index + 1), rows, previous),
-    close: () => void file.destroy(),
+    rows: streamRows(path, zip, guard, head.slice(found.index + 1), rows, previous),
+    close: () => zip.close(),
   };
 }
 
 async function* streamRows(
   path: string,
-  file: ReadStream,
+  zip: ZipArchive,
   guard: StallGuard,
   buffered: SourceRow[],
   rows: AsyncIterator<Row>,
@@ -157,7 +164,7 @@ async function* streamRows(
     throw asInputError(error, path, previous + 1);
   } finally {
     // The rest of the workbook (other sheets) is not needed.
-    file.destroy();
+    zip.close();
   }
 }
 
