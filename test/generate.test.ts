@@ -163,6 +163,7 @@ describe('corruptions', () => {
     ['NYOMAN SYAHRIAL', 'NJOMAN SJAHRIAL'],
     ['JOKO SURYA', 'DJOKO SOERJA'],
     ['KHAIRUNNISA', 'CHAIROENNISA'],
+    ['DEDY RIZKY', 'DEDY RIZKY'],
   ])('old spelling of %s is %s', (modern, old) => {
     expect(oldSpelling(modern)).toBe(old);
   });

@@ -218,7 +218,9 @@ export function oldSpelling(name: string): string {
     const c = name[i] ?? '';
     if (c === 'U') out += 'OE';
     else if (c === 'J') out += 'DJ';
-    else if (c === 'Y') out += 'J';
+    // Only the consonant y was written j (SURYA → SOERJA); a vowel y, as in DEDY or RIZKY, is a modern
+    // spelling with no older form.
+    else if (c === 'Y' && /[AEIOU]/.test(name[i + 1] ?? '')) out += 'J';
     else if (c === 'C') out += 'TJ';
     else if (c === 'K' && name[i + 1] === 'H') {
       out += 'CH';
@@ -228,7 +230,7 @@ export function oldSpelling(name: string): string {
   return out;
 }
 
-const OLD_SPELLING_MARKS = /[UJYC]|KH/;
+const OLD_SPELLING_MARKS = /[UJC]|KH|Y[AEIOU]/;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function typo(rng: Rng, name: string): string {
