@@ -20,6 +20,7 @@
  * worth under one bit for a local recipient (about 60% of the list is local, against 90% of the recipients
  * who come to the desk).
  */
+import { parsePhone } from '../normalise/record.js';
 import { Population } from './population.js';
 import { deriveSeed, seedOf } from './random.js';
 import type { TruthRow } from './evaluate.js';
@@ -63,12 +64,6 @@ export interface Ceiling {
 const WALKIN = 'walkin.csv';
 const CENTRAL = 'central.csv';
 
-/** `+6281…` and `081…` are one number. */
-function phoneKey(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
-}
-
 /**
  * The best link recall any resolver could reach at `threshold` precision.
  *
@@ -98,9 +93,10 @@ export function linkCeiling(input: CeilingInput): Ceiling {
     s.rows++;
     if (central.has(person)) s.recipients++;
     byPurpose.set(w.purpose, s);
-    if (w.hasNik && phoneKey(w.phone) !== '') {
+    const phone = parsePhone(w.phone);
+    if (w.hasNik && phone !== null) {
       const phones = visitsWithNik.get(person) ?? new Set<string>();
-      phones.add(phoneKey(w.phone));
+      phones.add(phone);
       visitsWithNik.set(person, phones);
     }
   }
@@ -115,7 +111,8 @@ export function linkCeiling(input: CeilingInput): Ceiling {
       result.withNik++;
       continue;
     }
-    if (phoneKey(w.phone) !== '' && visitsWithNik.get(person)?.has(phoneKey(w.phone))) {
+    const phone = parsePhone(w.phone);
+    if (phone !== null && visitsWithNik.get(person)?.has(phone)) {
       result.byPhone++;
       continue;
     }

@@ -118,9 +118,12 @@ export async function readPredicted(path: string): Promise<PredictedRow[]> {
 
 /** The guest-book rows of a generated data set, as the ceiling oracle reads them (`Tanggal,Nama,NIK,No HP,Keperluan`). */
 export async function readWalkinRows(outDir: string): Promise<WalkinRow[]> {
+  const layout = LAYOUTS.find((l) => l.source === 'walkin');
+  if (!layout) throw new Error('no walk-in layout');
   const out: WalkinRow[] = [];
-  for await (const { line, cells } of rows(join(outDir, 'walkin.csv'), ',', 3)) {
-    out.push({ line, hasNik: (cells[2] ?? '').trim() !== '', phone: cells[3] ?? '', purpose: cells[4] ?? '' });
+  for await (const { line, cells } of rows(join(outDir, layout.file), layout.delimiter, layout.headerLine + 1)) {
+    const nik = cells[layout.nikColumn] ?? '';
+    out.push({ line, hasNik: nik.trim() !== '', phone: cells[layout.nikColumn + 1] ?? '', purpose: cells[layout.nikColumn + 2] ?? '' });
   }
   return out;
 }

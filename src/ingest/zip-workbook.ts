@@ -18,7 +18,6 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 
-type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 type ParseEvent = { eventType: string; value: unknown };
 
 /** The internal part parsers of exceljs's WorkbookReader (4.4.x) that this reader calls. */
@@ -133,5 +132,3 @@ export class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader 
     }
   }
 }
-
-export type { WorksheetReader };

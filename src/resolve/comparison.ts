@@ -312,9 +312,13 @@ function wordAgrees(a: string, b: string): boolean {
   return (
     (Math.max(a.length, b.length) >= 3 && editDistanceAtMost(a, b, 1)) ||
     phoneticToken(a) === phoneticToken(b) ||
-    isMisspeltVariant(a, b) ||
-    isMisspeltVariant(b, a)
+    misspeltVariantEitherWay(a, b)
   );
+}
+
+/** Either word is a typo of a spelling that folds to the other (MOHH / MUHAMMAD). */
+function misspeltVariantEitherWay(a: string, b: string): boolean {
+  return isMisspeltVariant(a, b) || isMisspeltVariant(b, a);
 }
 
 /**
@@ -333,5 +337,5 @@ function oneTokenMisspelt(l: readonly string[], r: readonly string[]): boolean {
   const a = l[at] ?? '';
   const b = r[at] ?? '';
   if (a.length < 2 || b.length < 2) return false;
-  return isMisspeltVariant(a, b) || isMisspeltVariant(b, a) || editDistanceAtMost(phoneticToken(a), phoneticToken(b), 1);
+  return misspeltVariantEitherWay(a, b) || editDistanceAtMost(phoneticToken(a), phoneticToken(b), 1);
 }

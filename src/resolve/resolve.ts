@@ -320,14 +320,14 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
 function nameFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
   const freqs = new NameFrequencies();
   const hasCentral = records.some((r) => r.source === 'central');
+  // Which guest-book NIKs are in a list: a set of the book's NIKs (thousands), not of the lists' (millions).
+  const bookNiks = new Set<string>();
   for (const r of records) {
     if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
     if (r.nik !== null) freqs.addNik(r.nik);
     if (r.wave !== null && r.source !== 'walkin') freqs.addWave(r.wave);
+    if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) bookNiks.add(r.nik);
   }
-  // Which guest-book NIKs are in a list: a set of the book's NIKs (thousands), not of the lists' (millions).
-  const bookNiks = new Set<string>();
-  for (const r of records) if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) bookNiks.add(r.nik);
   const listed = new Set<string>();
   for (const r of records) if (r.source !== 'walkin' && r.nik !== null && bookNiks.has(r.nik)) listed.add(r.nik);
   for (const r of records) {

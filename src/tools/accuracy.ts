@@ -29,6 +29,8 @@ const { values } = parseArgs({
 });
 
 const dir = values.dir;
+/** The generator's walk-in desk is at its default office, Kota Medan, as `prakerja init --region 1271` says. */
+const OFFICE = '1271';
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 
 let t = process.hrtime.bigint();
@@ -38,8 +40,7 @@ const generateSeconds = seconds(t);
 const dbPath = join(dir, 'accuracy.sqlite');
 for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) rmSync(dbPath + suffix);
 const db = openDatabase(dbPath, { create: true });
-// The generator's walk-in desk is at its default office, Kota Medan, as `prakerja init --region 1271` says.
-initOffice(db, { region: '1271' });
+initOffice(db, { region: OFFICE });
 t = process.hrtime.bigint();
 for (const [file, source] of [
   [generated.files.central.path, 'central'],
@@ -71,7 +72,7 @@ const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(dir)));
 // The most any resolver could link (see ceiling.ts): name frequencies from a sample of at least a million
 // persons (fifty times the data set's, at most three million).
 const sampleSize = Math.min(3_000_000, Math.max(1_000_000, generated.persons.total * 50));
-const nameFrequency = sampledNameFrequency({ seed: values.seed, officeRegion: '1271', size: sampleSize });
+const nameFrequency = sampledNameFrequency({ seed: values.seed, officeRegion: OFFICE, size: sampleSize });
 const ceilingInput = { truth, names: await readPersonNames(generated.files.persons.path), walkins: await readWalkinRows(dir), nameFrequency };
 const ceilings: Ceiling[] = [0.995, 0.95].map((threshold) => linkCeiling({ ...ceilingInput, threshold }));
 
