@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -54,6 +54,18 @@ export function startBin(
     stderr,
   }));
   return Object.assign(child, { result });
+}
+
+/**
+ * Whether a user who is neither the owner nor in the group of the project's folders (such as `nobody`) can
+ * reach the project: every folder above it must let others through. A clone inside a `mktemp -d` folder
+ * (mode 0700) does not.
+ */
+export function projectReachableByOthers(): boolean {
+  for (let dir = ROOT.replace(/\/$/, ''); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
 }
 
 export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<ProcessResult> {
