@@ -3,6 +3,8 @@
  * message that says what is wrong and what to do, and the CLI's single handler maps it to an exit code.
  */
 
+import { t } from './i18n/index.js';
+
 /** The command line itself is wrong: an unknown option value, a missing argument. Exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -32,7 +34,7 @@ export class StoreError extends Error {
 export class InterruptedError extends Error {
   override name = 'InterruptedError';
   constructor(readonly file?: string) {
-    super(file ? `interrupted: nothing of ${file} was kept` : 'interrupted');
+    super(file ? t.errors.interruptedFile(file) : t.errors.interrupted());
   }
 }
 

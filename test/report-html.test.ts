@@ -25,7 +25,7 @@ beforeAll(async () => {
   fx = makeFixture({ waves: 11, perWave: 90, visitorsOnly: 60, seed: 2020, months: ['2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11'] });
   await loadFixture(fx, dir, db);
   page = join(dir, 'rekap.html');
-  const r = await runCli(['--db', db, 'report', 'all', '--age-at', '2020-07-01', '--out', page]);
+  const r = await runCli(['--db', db, 'report', 'all', '--age-at', '2020-07-01', '--out', page], { PRAKERJA_LANG: 'id' });
   if (r.code !== 0) throw new Error(r.stderr);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

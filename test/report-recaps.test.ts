@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => runCli(['--db', db, ...args]);
+const cli = (...args: string[]) => runCli(['--db', db, ...args], { PRAKERJA_LANG: 'id' });
 
 async function json<T>(...args: string[]): Promise<T> {
   const r = await cli('--json', ...args);
@@ -93,7 +93,7 @@ describe('report waves', () => {
     expect(await cli('report', 'waves', '--waves', '5-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('give waves as 3, 1-11 or 1,3,5-7') });
     expect(await cli('report', 'waves', '--age-at', '2024-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('YYYY-MM-DD') });
     expect(await cli('report', 'waves', '--out', 'x.pdf')).toMatchObject({ code: 2, stderr: expect.stringContaining('.csv, .xlsx or .html') });
-    expect(await cli('report', 'waves', '--lang', 'fr')).toMatchObject({ code: 2, stderr: expect.stringContaining('choose id') });
+    expect(await cli('report', 'waves', '--lang', 'fr')).toMatchObject({ code: 2, stderr: expect.stringContaining('pilih id (Bahasa Indonesia) atau en (English)') });
     expect(await cli('report', 'waves', '--delimiter', ';')).toMatchObject({ code: 2, stderr: expect.stringContaining('only applies to CSV') });
     expect((await cli('report', 'waves', '--bogus')).code).toBe(2);
   });
@@ -167,7 +167,7 @@ describe('report kecamatan', () => {
   test('without an office region it says how to set one', async () => {
     const empty = join(dir, 'empty.sqlite');
     await runCli(['--db', empty, 'import', join(dir, 'penerima-gelombang-1.csv'), '--source', 'central', '--wave', '1']);
-    const r = await runCli(['--db', empty, 'report', 'kecamatan']);
+    const r = await runCli(['--db', empty, 'report', 'kecamatan'], { PRAKERJA_LANG: 'id' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('prakerja init --region');
   });
@@ -175,7 +175,7 @@ describe('report kecamatan', () => {
   test('report all says when it leaves the kecamatan recap out', async () => {
     const bare = join(dir, 'bare.sqlite');
     await runCli(['--db', bare, 'import', join(dir, 'penerima-gelombang-2.csv'), '--source', 'central', '--wave', '2']);
-    const r = await runCli(['--db', bare, 'report', 'all']);
+    const r = await runCli(['--db', bare, 'report', 'all'], { PRAKERJA_LANG: 'id' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Rekap Penerima Kartu Prakerja per Gelombang');
     expect(r.stdout).not.toContain('Kecamatan');

@@ -1,6 +1,7 @@
 /** What every command's wiring needs: the io, the global flags, the database, and the exit code. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { databasePath, openDatabase, type Db, type OpenOptions } from '../store/database.js';
 import { colours, type GlobalOptions, type Io } from './io.js';
 import type { ChalkInstance } from 'chalk';
@@ -45,7 +46,7 @@ export class CliContext {
   /** The encryption key: --key, else PRAKERJA_KEY (better: it does not show in `ps`). */
   private key(): string | undefined {
     const key = this.globals.key ?? this.io.env.PRAKERJA_KEY;
-    if (key === '') throw new UsageError('the encryption key is empty. Set PRAKERJA_KEY to the key, or unset it to use an unencrypted database.');
+    if (key === '') throw new UsageError(t.errors.emptyKey());
     return key;
   }
 

@@ -1,6 +1,7 @@
 /** The one place errors become messages and exit codes. Never a stack trace for a user's mistake. */
 import { CommanderError } from 'commander';
 import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -37,21 +38,21 @@ function mapError(error: unknown, io: Io): number {
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    io.stderr('prakerja: the disk is full; nothing of the current file was kept. Free some space and run the command again.\n');
+    io.stderr(`prakerja: ${t.errors.diskFull()}\n`);
     return EXIT.failure;
   }
   if (code === 'SQLITE_BUSY') {
-    io.stderr('prakerja: the database is busy: another prakerja is writing to it. Try again when it has finished.\n');
+    io.stderr(`prakerja: ${t.errors.busy()}\n`);
     return EXIT.failure;
   }
   if (code === 'SQLITE_READONLY') {
-    io.stderr('prakerja: the database is read-only. Check the file permissions or choose another --db.\n');
+    io.stderr(`prakerja: ${t.errors.readOnly()}\n`);
     return EXIT.failure;
   }
   // A bug: say so plainly, with enough to report it, but no stack trace unless asked for.
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`prakerja: unexpected error: ${message}\n`);
+  io.stderr(`prakerja: ${t.errors.unexpected(message)}\n`);
   if (io.env.PRAKERJA_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-  else io.stderr('Run again with PRAKERJA_DEBUG=1 for details, and report it with the command you ran.\n');
+  else io.stderr(`${t.errors.reportBug()}\n`);
   return EXIT.failure;
 }

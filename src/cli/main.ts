@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { inLang, parseLang, setLang, t, type Lang } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
 import { registerImport } from './commands/import.js';
 import { registerExplain } from './commands/explain.js';
 import { registerExport } from './commands/export.js';
@@ -16,6 +18,7 @@ import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
+import { localiseCommander } from './help.js';
 import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
@@ -24,17 +27,18 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
   const program = new Command('prakerja');
   const ctx = new CliContext(io, program);
-  program
-    .description('Kartu Prakerja recipient lists for regional labour offices: import, match, recap — offline.')
-    .version(VERSION)
-    .option('--db <file>', 'database file (default: $PRAKERJA_DB or ./prakerja.sqlite)')
-    .option('--key <key>', 'encrypt the database with this key (default: $PRAKERJA_KEY, which other users cannot see in `ps`)')
-    .option('--json', 'print results as JSON, for scripts')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('--no-color', 'no colours')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  // Before any command is registered: commander copies these settings to every command made after it.
+  localiseCommander(program, io)
+    .description(t.cli.description())
+    .version(VERSION, '-V, --version', t.cli.optVersion())
+    .option('--db <file>', t.cli.optDb())
+    .option('--key <key>', t.cli.optKey())
+    .option('--json', t.cli.optJson())
+    .option('-q, --quiet', t.cli.optQuiet())
+    .option('--no-color', t.cli.optNoColor())
+    // Read before commander parses (run() sets the language from it so that help is in it too); declared
+    // here so that commander accepts it anywhere on the line and lists it in the help.
+    .option('--lang <id|en>', t.cli.optLang());
   for (const register of [
     registerInit,
     registerImport,
@@ -49,22 +53,44 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
   ]) {
     register(program, ctx);
   }
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)');
-  }
   return { program, ctx };
+}
+
+/**
+ * The language of this run: `--lang X` (or `--lang=X`) anywhere before `--`, else PRAKERJA_LANG, else
+ * Indonesian. A value that is neither language is a usage error.
+ */
+export function languageOf(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const fromEnv = env.PRAKERJA_LANG ?? '';
+  const envLang = fromEnv === '' ? 'id' : parseLang(fromEnv);
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--') break;
+    const value = arg === '--lang' ? args[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === undefined) continue;
+    const lang = parseLang(value);
+    // Said in the language of the environment, if that one is usable.
+    if (!lang) throw new UsageError(inLang(envLang ?? 'id', () => t.cli.badLang(`--lang ${value}`)));
+    return lang;
+  }
+  if (!envLang) throw new UsageError(t.cli.badLang(`PRAKERJA_LANG=${fromEnv}`));
+  return envLang;
 }
 
 /** Runs one command line; returns the exit code. Used by bin/prakerja and, in-process, by the tests. */
 export async function run(args: readonly string[], io: Io = processIo()): Promise<number> {
-  const { program, ctx } = buildProgram(io);
+  let ctx: CliContext | undefined;
   try {
-    await program.parseAsync([...args], { from: 'user' });
+    setLang('id');
+    setLang(languageOf(args, io.env));
+    const built = buildProgram(io);
+    ctx = built.ctx;
+    await built.program.parseAsync([...args], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
     return handleError(error, io);
   } finally {
-    ctx.close();
+    ctx?.close();
   }
 }
 
@@ -75,9 +101,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   let finished = false;
   process.once('beforeExit', () => {
     if (finished) return;
-    process.stderr.write(
-      'prakerja: stopped before finishing: reading a file never completed (a damaged workbook?). Nothing of that file was kept; files finished before it were. Open it in Excel or LibreOffice and save it again, or export it as CSV.\n',
-    );
+    process.stderr.write(`prakerja: ${t.errors.neverFinished()}\n`);
     process.exit(EXIT.failure);
   });
   // `prakerja status | head`: the reader left, which is not an error of ours. Stop quietly, no stack trace.

@@ -2,8 +2,9 @@
  * Headers, titles and notes of the reports: Indonesian by default (the files go to Indonesian officials),
  * English with `--lang en`.
  */
-export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
+import type { Lang } from '../i18n/index.js';
+
+export type { Lang };
 
 const ID = {
   // wave recap

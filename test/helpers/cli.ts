@@ -11,13 +11,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * English unless `env` says otherwise (`{ PRAKERJA_LANG: 'id' }`; `''` means unset: the default, Indonesian):
+ * most tests assert behaviour and read the English text; the Indonesian texts have their own assertions.
+ */
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: { ...env },
+    env: { PRAKERJA_LANG: 'en', ...env },
     isTTY: false,
   });
   return { code, stdout, stderr };

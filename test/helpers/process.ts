@@ -32,7 +32,7 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Starts `node bin/prakerja ARGS` with no colour and no terminal. */
+/** Starts `node bin/prakerja ARGS` with no colour and no terminal, in English unless `env` sets PRAKERJA_LANG. */
 export function startBin(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
@@ -40,7 +40,7 @@ export function startBin(
 ): ChildProcess & { result: Promise<ProcessResult> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     ...as,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', PRAKERJA_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildReport, FILE_FORMATS, type ReportKind, type ReportOptions } from '../../commands/report.js';
 import { UsageError } from '../../errors.js';
-import { LANGS } from '../../report/labels.js';
+import { currentLang } from '../../i18n/index.js';
 import type { CellValue, ReportTable } from '../../report/report.js';
 import type { CliContext } from '../context.js';
 import { formatTable, type Cell } from '../table.js';
@@ -12,7 +12,6 @@ interface Flags {
   month?: string;
   detail?: boolean;
   ageAt?: string;
-  lang: string;
   out?: string;
   outDir?: string;
   format?: string;
@@ -55,13 +54,8 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .description('recap reports (rekap) per wave, month and kecamatan, for the terminal, CSV, XLSX or HTML')
     .addHelpText('after', `\nExamples:\n  prakerja report waves\n  prakerja report all --out rekap.html\n`);
   for (const kind of ['waves', 'monthly', 'kecamatan', 'all'] as const) {
-    // Subcommands of a subcommand do not get main.ts's settings: errors must reach the one handler.
-    const cmd = report
-      .command(kind)
-      .description(DESCRIPTIONS[kind])
-      .exitOverride()
-      .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-      .showHelpAfterError('(run with --help for usage)');
+    // Output, exit and help settings come from the program (commander copies them to every new command).
+    const cmd = report.command(kind).description(DESCRIPTIONS[kind]);
     if (kind === 'waves' || kind === 'all') cmd.option('--waves <list>', 'only these waves: 3, 1-11 or 1,3,5-7');
     if (kind !== 'monthly') cmd.option('--wave <n>', 'only this wave');
     if (kind === 'waves' || kind === 'all') cmd.option('--age-at <YYYY-MM-DD>', 'age reference date for every wave (default: the day each wave\'s list was first imported)');
@@ -71,7 +65,6 @@ export function registerReport(program: Command, ctx: CliContext): void {
       cmd.option('--show-nik', 'full NIKs in the --detail list (masked by default)');
     }
     cmd
-      .option('--lang <id|en>', 'language of headers and labels', 'id')
       .option('--out <file>', 'write one file: .csv, .xlsx or .html')
       .option('--out-dir <dir>', 'write files with stable names (rekap-gelombang.csv, …) into this folder')
       .option('--format <list>', 'with --out-dir: csv, xlsx, html or a list (csv,html)', 'csv')
@@ -94,8 +87,8 @@ export function registerReport(program: Command, ctx: CliContext): void {
 }
 
 function toOptions(kind: ReportKind, f: Flags): ReportOptions {
-  const lang = LANGS.find((l) => l === f.lang);
-  if (!lang) throw new UsageError(`--lang ${f.lang}: choose id (Indonesian) or en (English).`);
+  // Headers and labels follow the global --lang / PRAKERJA_LANG.
+  const lang = currentLang();
   if (f.wave !== undefined && f.waves !== undefined) throw new UsageError('give --wave N or --waves LIST, not both.');
   const wave = f.wave === undefined ? undefined : waveNumber(f.wave, '--wave');
   const waves = f.waves !== undefined ? waveList(f.waves) : wave === undefined ? undefined : [wave];

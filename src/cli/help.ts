@@ -1,0 +1,24 @@
+/** Commander's own words (help titles, the help and version options, its error messages) in the current language. */
+import { Help, type Command } from 'commander';
+import { t } from '../i18n/index.js';
+import type { Io } from './io.js';
+
+/**
+ * Settings every command inherits when it is created after this call (commander copies the help, output and
+ * exit settings to subcommands): localised help, output through the io, errors to the one handler.
+ */
+export function localiseCommander(program: Command, io: Io): Command {
+  const base = new Help();
+  return program
+    .configureHelp({
+      styleTitle: (title) => t.cli.title(title),
+      commandUsage: (command) => t.cli.usage(base.commandUsage(command)),
+      optionDescription: (option) => t.cli.helpExtra(base.optionDescription(option)),
+      argumentDescription: (argument) => t.cli.helpExtra(base.argumentDescription(argument)),
+    })
+    .helpOption('-h, --help', t.cli.optHelp())
+    .helpCommand('help [command]', t.cli.helpCommand())
+    .showHelpAfterError(t.cli.helpAfterError())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(t.cli.commanderError(text)) });
+}

@@ -1,0 +1,66 @@
+/**
+ * The language of everything a person reads, and the `message()` builder the catalogue is made of.
+ * A leaf module: it imports nothing of the project, so every layer may use it.
+ */
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+/** Indonesian unless the CLI says otherwise (`--lang en`, `PRAKERJA_LANG=en`); set once per command run. */
+let current: Lang = 'id';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function currentLang(): Lang {
+  return current;
+}
+
+/** `id`, `en` (any case, surrounding spaces ignored) → the language; anything else → undefined. */
+export function parseLang(text: string): Lang | undefined {
+  const wanted = text.trim().toLowerCase();
+  return LANGS.find((l) => l === wanted);
+}
+
+/** Runs `fn` with another current language, then restores it (a report written in a language asked for). */
+export function inLang<T>(lang: Lang, fn: () => T): T {
+  const before = current;
+  current = lang;
+  try {
+    return fn();
+  } finally {
+    current = before;
+  }
+}
+
+/** The two texts of one message, side by side. Both are required: a missing one does not compile. */
+export interface Texts<V> {
+  readonly id: V;
+  readonly en: V;
+}
+
+/** A message: call it (with its parameters, if any) to get the text in the current language. */
+export type Message<A extends unknown[]> = ((...args: A) => string) & {
+  readonly texts: Texts<string> | Texts<(...args: A) => string>;
+};
+
+/**
+ * One catalogue entry. The `id` text's parameter types are inferred and the `en` text must take the same:
+ *
+ * @example
+ *   alreadyImported: message({
+ *     id: (p: { file: string; batch: number }) => `${p.file}: sudah diimpor sebagai batch ${p.batch}`,
+ *     en: (p) => `${p.file}: already imported as batch ${p.batch}`,
+ *   }),
+ *   nothingToDo: message({ id: 'Tidak ada yang perlu dikerjakan.', en: 'Nothing to do.' }),
+ */
+export function message(texts: Texts<string>): Message<[]>;
+export function message<A extends unknown[]>(texts: Texts<(...args: A) => string>): Message<A>;
+export function message<A extends unknown[]>(texts: Texts<string> | Texts<(...args: A) => string>): Message<A> {
+  const say = (...args: A): string => {
+    const text = texts[current];
+    return typeof text === 'string' ? text : text(...args);
+  };
+  return Object.assign(say, { texts });
+}

@@ -1,0 +1,75 @@
+/** The command line's own words: the program's help, the global options, commander's titles and errors. */
+import { message } from '../lang.js';
+
+export const cli = {
+  description: message({
+    id: 'Daftar penerima Kartu Prakerja untuk Dinas Tenaga Kerja: impor, pencocokan, rekap — tanpa internet.',
+    en: 'Kartu Prakerja recipient lists for regional labour offices: import, match, recap — offline.',
+  }),
+  optDb: message({
+    id: 'berkas database (bawaan: $PRAKERJA_DB atau ./prakerja.sqlite)',
+    en: 'database file (default: $PRAKERJA_DB or ./prakerja.sqlite)',
+  }),
+  optKey: message({
+    id: 'enkripsi database dengan kunci ini (lebih baik $PRAKERJA_KEY, yang tidak terlihat oleh pengguna lain di `ps`)',
+    en: 'encrypt the database with this key (default: $PRAKERJA_KEY, which other users cannot see in `ps`)',
+  }),
+  optJson: message({ id: 'cetak hasil sebagai JSON, untuk skrip (kunci JSON selalu berbahasa Inggris)', en: 'print results as JSON, for scripts' }),
+  optQuiet: message({ id: 'jangan cetak apa pun selain kesalahan', en: 'print nothing but errors' }),
+  optNoColor: message({ id: 'tanpa warna', en: 'no colours' }),
+  optLang: message({
+    id: 'bahasa: id (Bahasa Indonesia, bawaan) atau en (English); juga $PRAKERJA_LANG',
+    en: 'language: id (Indonesian, the default) or en (English); also $PRAKERJA_LANG',
+  }),
+  optHelp: message({ id: 'tampilkan bantuan perintah ini', en: 'display help for command' }),
+  optVersion: message({ id: 'tampilkan nomor versi', en: 'output the version number' }),
+  helpCommand: message({ id: 'tampilkan bantuan sebuah perintah', en: 'display help for command' }),
+  helpAfterError: message({ id: '(jalankan dengan --help untuk cara pemakaian)', en: '(run with --help for usage)' }),
+  examples: message({ id: 'Contoh:', en: 'Examples:' }),
+  /** Commander's section titles, as `Help.styleTitle` receives them. */
+  title: message({
+    id: (title: string) => HELP_TITLES_ID[title] ?? title,
+    en: (title) => title,
+  }),
+  /** The words commander puts in brackets after an option's description: `(choices: …, default: …)`. */
+  helpExtra: message({
+    id: (text: string) => text.replace(/\(choices: /, '(pilihan: ').replace(/([(,] )?default: /, (_m, before: string | undefined) => `${before ?? ''}bawaan: `),
+    en: (text) => text,
+  }),
+  /** Commander's error messages (it has no hook for their words), rewritten in Indonesian. */
+  commanderError: message({
+    id: (text: string) => COMMANDER_ERRORS_ID.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text),
+    en: (text) => text,
+  }),
+  /** Commander's usage line: `prakerja import [options] <files...>`. */
+  usage: message({
+    id: (text: string) => text.replace('[options]', '[opsi]').replace('[command]', '[perintah]'),
+    en: (text) => text,
+  }),
+  /** `setting` is what was given: `--lang fr` or `PRAKERJA_LANG=fr`. */
+  badLang: message({
+    id: (setting: string) => `${setting}: pilih id (Bahasa Indonesia) atau en (English).`,
+    en: (setting) => `${setting}: choose id (Indonesian) or en (English).`,
+  }),
+};
+
+const HELP_TITLES_ID: Record<string, string> = {
+  'Usage:': 'Cara pakai:',
+  'Options:': 'Opsi:',
+  'Global Options:': 'Opsi umum:',
+  'Commands:': 'Perintah:',
+  'Arguments:': 'Argumen:',
+};
+
+const COMMANDER_ERRORS_ID: readonly (readonly [RegExp, string])[] = [
+  [/^error: unknown option '(.*)'/, "kesalahan: opsi '$1' tidak dikenal"],
+  [/^error: unknown command '(.*)'/, "kesalahan: perintah '$1' tidak dikenal"],
+  [/^error: missing required argument '(.*)'/, "kesalahan: argumen '$1' wajib diisi"],
+  [/^error: option '(.*)' argument missing/, "kesalahan: opsi '$1' perlu nilai"],
+  [/^error: required option '(.*)' not specified/, "kesalahan: opsi wajib '$1' belum diberikan"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "kesalahan: nilai '$2' untuk opsi '$1' tidak valid. Pilihannya: $3."],
+  [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./, 'kesalahan: terlalu banyak argumen. Seharusnya $2, diberikan $3.'],
+  [/^error: (.*) cannot be used with (.*)/, 'kesalahan: $1 tidak bisa dipakai bersama $2'],
+  [/\(Did you mean (.*)\?\)/, '(Mungkin maksudnya $1?)'],
+  [/^error: /, 'kesalahan: '],
+];
