@@ -168,6 +168,12 @@ describe('explain', () => {
     expect(r.stdout).toContain('the same name');
     expect(r.stdout).toMatch(/total .*one person/);
     expect(r.stdout).not.toContain('1271015001900003');
+    // Which blocking rule brought the two records together (NIK …0030 against …0003: region and date agree).
+    expect(r.stdout).toContain('compared because: the same region and birth date in the NIK (blocking rule nik_region_date)');
+    const json = await runCli(['--db', db, '--json', 'explain', 'walkin.csv:2']);
+    const links = (JSON.parse(json.stdout) as { links: { rule: string; blocking: string | null }[] }).links;
+    expect(links.find((l) => l.rule === 'model')?.blocking).toBe('nik_region_date');
+    expect(links.filter((l) => l.rule === 'exact_nik').every((l) => l.blocking === null)).toBe(true);
   });
 
   it('shows a conflict by NIK, and full NIKs only with --show-nik', async () => {

@@ -5,7 +5,19 @@
 import { UsageError } from '../errors.js';
 import { canonicaliseNik, maskNik } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
-import { linksOf, recordsByFileLine, recordsById, recordsByNik, recordsOfPerson, type RecordView } from '../store/resolve.js';
+import {
+  linksOf,
+  recordsByFileLine,
+  recordsById,
+  recordsByNik,
+  recordsOfPerson,
+  type BlockingRule,
+  type LinkKind,
+  type LinkRule,
+  type RecordMatch,
+  type RecordView,
+} from '../store/resolve.js';
+import type { NameLevel, NikLevel, PhoneLevel, WaveLevel } from '../resolve/comparison.js';
 import type { WeightTerm } from '../resolve/scoring.js';
 
 export interface ExplainOptions {
@@ -22,7 +34,7 @@ export interface ExplainedRecord {
   name: string;
   wave: number | null;
   personId: number | null;
-  match: string | null;
+  match: RecordMatch | null;
   score: number | null;
 }
 
@@ -37,10 +49,14 @@ export interface ExplainedTerm {
 export interface ExplainedLink {
   left: ExplainedRecord;
   right: ExplainedRecord;
-  kind: 'match' | 'possible' | 'conflict';
-  rule: string;
+  kind: LinkKind;
+  rule: LinkRule;
   /** Plain-words meaning of kind and rule. */
   verdict: string;
+  /** The blocking rule that brought the pair to be compared; null when none did (same NIK, review, links stored before schema 3). */
+  blocking: BlockingRule | null;
+  /** Plain-words meaning of the blocking rule. */
+  foundBy: string | null;
   weight: number | null;
   probability: number | null;
   terms: ExplainedTerm[];
@@ -54,7 +70,8 @@ export interface ExplainResult {
   links: ExplainedLink[];
 }
 
-const MEANINGS: Record<string, Record<string, string>> = {
+/** Every level of every compared field, in plain words: a new level does not compile without its meaning. */
+const MEANINGS: { nik: Record<NikLevel, string>; name: Record<NameLevel, string>; phone: Record<PhoneLevel, string>; wave: Record<WaveLevel, string> } = {
   nik: {
     exact: 'the same NIK',
     one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
@@ -84,6 +101,17 @@ const MEANINGS: Record<string, Record<string, string>> = {
     missing: 'no wave to compare',
     different: 'different waves in the central and the provincial list',
   },
+};
+
+/** How each blocking rule brings two records together (resolve/blocking.ts). */
+const BLOCKING_MEANINGS: Record<BlockingRule, string> = {
+  nik_region_date: 'the same region and birth date in the NIK',
+  nik_date_serial: 'the same birth date and serial in the NIK',
+  nik_region_serial_name: 'the same region and serial in the NIK, and a name that sounds the same',
+  nik_group_swap: 'NIKs that differ by two digits swapped across a group boundary',
+  name_region: 'the same regency and a name that sounds the same',
+  name: 'a name that sounds the same',
+  phone: 'the same phone number',
 };
 
 /**
@@ -119,6 +147,8 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
             l.kind === 'possible' && left.personId !== null && left.personId === right.personId
               ? 'same person through the other links; this pair alone was not conclusive'
               : verdictOf(l.kind, l.rule),
+          blocking: l.blocking,
+          foundBy: l.blocking === null ? null : (BLOCKING_MEANINGS[l.blocking] ?? l.blocking),
           weight: l.weight,
           probability: l.probability,
           terms: parseTerms(l.levels),
@@ -165,7 +195,7 @@ function describeRecord(r: RecordView, showNik: boolean): ExplainedRecord {
   };
 }
 
-function verdictOf(kind: string, rule: string): string {
+function verdictOf(kind: LinkKind, rule: LinkRule): string {
   if (kind === 'conflict') return 'CONFLICT: the same NIK with a different name — not merged; check which is right';
   if (rule === 'exact_nik') return 'same person: the same valid NIK and a compatible name';
   if (rule === 'review') return 'same person: decided in review';
@@ -197,5 +227,15 @@ function meaningOf(t: WeightTerm): string {
     if (t.m === null || t.u === null) return `visit purpose "${t.level}": written too rarely with a NIK to say anything`;
     return `visit purpose "${t.level}": ${percent(t.m)} of listed recipients' visits, ${percent(t.u)} of other visits`;
   }
-  return MEANINGS[t.field]?.[t.level] ?? t.level;
+  // Links stored by an older prakerja may carry a level this one no longer has: then the level itself.
+  switch (t.field) {
+    case 'nik':
+      return MEANINGS.nik[t.level] ?? t.level;
+    case 'name':
+      return MEANINGS.name[t.level] ?? t.level;
+    case 'phone':
+      return MEANINGS.phone[t.level] ?? t.level;
+    case 'wave':
+      return MEANINGS.wave[t.level] ?? t.level;
+  }
 }

@@ -14,6 +14,7 @@ import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
+import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { countRecords, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
 
@@ -150,12 +151,11 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
     columns: columns.described,
   };
 
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  return inAsyncTransaction(db, async (tx) => {
     // Looked up again under the write lock: an overlapping run may have imported the same file meanwhile.
     const current = batchBySha(db, sha256);
     if (current && !options.force) {
-      db.exec('ROLLBACK');
+      tx.rollbackOnReturn();
       return unchangedSummary(file, current);
     }
     if (current) deleteBatch(db, current.id);
@@ -182,18 +182,14 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
       summary.nikFlags.excel_rounded = flagged;
     }
     finishBatch(db, batchId, summary);
-    // Last look before COMMIT: an interrupt that came during the final statements still wins.
+    // Last look before the commit: an interrupt that came during the final statements still wins.
     if (options.signal?.aborted) throw new InterruptedError(file);
     if (options.dryRun) {
-      db.exec('ROLLBACK');
+      tx.rollbackOnReturn();
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
-    db.exec('COMMIT');
     return { ...summary, outcome: current ? 'replaced' : 'imported', batchId };
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /** Rows below which keeping indexes live is cheaper than building them again. */

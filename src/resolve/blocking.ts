@@ -11,16 +11,10 @@
  * Region+serial alone makes huge blocks (serials 0001–0005 are shared by thousands in one kecamatan), so it
  * also carries the name's phonetic key.
  */
+import type { BlockingRule } from '../store/resolve.js';
 import { compareNik, fullDigits, type ResolveRecord } from './comparison.js';
 
-export type BlockingRule =
-  | 'nik_region_date'
-  | 'nik_date_serial'
-  | 'nik_region_serial_name'
-  | 'nik_group_swap'
-  | 'name_region'
-  | 'name'
-  | 'phone';
+export type { BlockingRule } from '../store/resolve.js';
 
 export interface BlockingOptions {
   /** Only pairs with at least one record for which this is true (incremental resolve); all when absent. */

@@ -254,14 +254,31 @@ export function visitPurpose(l: Pick<ResolveRecord, 'source' | 'purpose'>, r: Pi
   return undefined;
 }
 
-/** All levels of a pair. */
-export function compareRecords(l: ResolveRecord, r: ResolveRecord): Levels {
-  return {
-    nik: compareNik(l, r),
-    name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic),
-    phone: comparePhone(l.phone, r.phone),
-    wave: compareWave(l, r),
-  };
+export interface CompareOptions {
+  /**
+   * Stop at null when the cheap levels already rule a match out: a different NIK with no phone agreeing
+   * cannot reach the threshold, and skipping the name comparison, which is most of the cost, matters since
+   * most candidate pairs are neighbours by birth date and serial, not one person.
+   */
+  skipHopeless?: boolean;
+}
+
+/**
+ * All levels of a pair: NIK, name, phone, wave and, for a guest-book row against a list row, the visit
+ * purpose. The one comparison of two records: the deterministic pass and prediction both use it.
+ *
+ * @example compareRecords(central, walkin) // { nik: 'one_edit', name: 'exact', phone: 'missing', wave: 'missing', purpose: 'pencairan insentif' }
+ */
+export function compareRecords(l: ResolveRecord, r: ResolveRecord): Levels;
+export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: CompareOptions): Levels | null;
+export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: CompareOptions = {}): Levels | null {
+  const nik = compareNik(l, r);
+  const phone = comparePhone(l.phone, r.phone);
+  if (options.skipHopeless === true && nik === 'different' && phone !== 'exact') return null;
+  const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
+  const purpose = visitPurpose(l, r);
+  if (purpose !== undefined) levels.purpose = purpose;
+  return levels;
 }
 
 /**

@@ -26,7 +26,7 @@
  *   are assumed to come for the same reasons in the same proportions. A purpose written fewer than
  *   MIN_PURPOSE_ROWS times with a NIK says nothing.
  */
-import type { Levels, NameLevel, NikLevel, PhoneLevel, WaveLevel } from './comparison.js';
+import type { Levels, NameLevel, NikLevel, PhoneLevel, ResolveRecord, WaveLevel } from './comparison.js';
 
 export interface MU {
   m: number;
@@ -245,13 +245,49 @@ export class NameFrequencies {
   }
 }
 
-export interface WeightTerm {
-  field: 'prior' | 'nik' | 'name' | 'phone' | 'wave' | 'purpose';
-  level: string;
+/**
+ * Name frequencies over the central list, where each recipient appears about once; over every record
+ * when there is no central list yet. Also the NIK prefixes, waves and visit purposes the weights count.
+ *
+ * @example countFrequencies(records).frequency('SITI AMINAH')
+ */
+export function countFrequencies(records: readonly ResolveRecord[]): NameFrequencies {
+  const freqs = new NameFrequencies();
+  const hasCentral = records.some((r) => r.source === 'central');
+  // Which guest-book NIKs are in a list: a set of the book's NIKs (thousands), not of the lists' (millions).
+  const bookNiks = new Set<string>();
+  for (const r of records) {
+    if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
+    if (r.nik !== null) freqs.addNik(r.nik);
+    if (r.wave !== null && r.source !== 'walkin') freqs.addWave(r.wave);
+    if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) bookNiks.add(r.nik);
+  }
+  const listed = new Set<string>();
+  for (const r of records) if (r.source !== 'walkin' && r.nik !== null && bookNiks.has(r.nik)) listed.add(r.nik);
+  for (const r of records) {
+    if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) freqs.addVisit(r.purpose, listed.has(r.nik));
+  }
+  return freqs;
+}
+
+/**
+ * A compared field and its level: the level's type follows the field, so a new level cannot compile
+ * without its weight (ModelParameters) and its meaning (explain). The prior's level is its odds in words
+ * (`1 in 20000`), the purpose's the visit purpose as written.
+ */
+export type FieldLevel =
+  | { field: 'prior'; level: string }
+  | { field: 'nik'; level: NikLevel }
+  | { field: 'name'; level: NameLevel }
+  | { field: 'phone'; level: PhoneLevel }
+  | { field: 'wave'; level: WaveLevel }
+  | { field: 'purpose'; level: string };
+
+export type WeightTerm = FieldLevel & {
   m: number | null;
   u: number | null;
   weight: number;
-}
+};
 
 export interface Score {
   terms: WeightTerm[];
@@ -279,24 +315,24 @@ export function scorePair(
 ): Score {
   const n = Math.max(freqs.size, 1000);
   const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${n}`, m: null, u: null, weight: -log2(n) }];
-  const add = (field: WeightTerm['field'], level: string, mu: MU | null, u?: number): void => {
+  const add = (term: FieldLevel, mu: MU | null, u?: number): void => {
     if (mu === null) {
-      terms.push({ field, level, m: null, u: null, weight: 0 });
+      terms.push({ ...term, m: null, u: null, weight: 0 });
       return;
     }
     const uu = Math.max(u ?? mu.u, U_FLOOR);
-    terms.push({ field, level, m: mu.m, u: uu, weight: log2(mu.m / uu) });
+    terms.push({ ...term, m: mu.m, u: uu, weight: log2(mu.m / uu) });
   };
   const prefixU = levels.nik === 'damaged_short' && nikHint !== null ? freqs.prefixFrequency(nikHint) : undefined;
-  add('nik', levels.nik, params.nik[levels.nik], prefixU);
+  add({ field: 'nik', level: levels.nik }, params.nik[levels.nik], prefixU);
   const nameMu = params.name[levels.name];
   const tf = levels.name === 'exact' || levels.name === 'reordered' ? freqs.frequency(nameKey) : undefined;
-  add('name', levels.name, nameMu, tf);
-  add('phone', levels.phone, params.phone[levels.phone]);
+  add({ field: 'name', level: levels.name }, nameMu, tf);
+  add({ field: 'phone', level: levels.phone }, params.phone[levels.phone]);
   if (levels.wave !== undefined) {
-    add('wave', levels.wave, params.wave[levels.wave], levels.wave === 'same' && wave !== null ? freqs.waveFrequency(wave) : undefined);
+    add({ field: 'wave', level: levels.wave }, params.wave[levels.wave], levels.wave === 'same' && wave !== null ? freqs.waveFrequency(wave) : undefined);
   }
-  if (levels.purpose !== undefined) add('purpose', levels.purpose, freqs.purposeMu(levels.purpose));
+  if (levels.purpose !== undefined) add({ field: 'purpose', level: levels.purpose }, freqs.purposeMu(levels.purpose));
   const weight = terms.reduce((s, t) => s + t.weight, 0);
   return { terms, weight, probability: probabilityOf(weight) };
 }

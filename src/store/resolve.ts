@@ -4,6 +4,35 @@
  */
 import type { Db } from './database.js';
 import type { SourceKind } from './batches.js';
+import { inTransaction } from './transaction.js';
+
+/** What a link says of its pair. */
+export const LINK_KINDS = ['match', 'possible', 'conflict'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * What decided a link: the same valid NIK with a compatible name (`exact_nik`) or an incompatible one
+ * (`same_nik_other_name`, a conflict), the model (`model`), a reviewer's Y (`review`), or a model match a
+ * reviewer said N to (`review_no`).
+ */
+export const LINK_RULES = ['exact_nik', 'same_nik_other_name', 'model', 'review', 'review_no'] as const;
+export type LinkRule = (typeof LINK_RULES)[number];
+
+/** How a record joined its person: by the rule of its strongest match link, or alone (`single`). */
+export const RECORD_MATCHES = ['single', 'exact_nik', 'model', 'review'] as const;
+export type RecordMatch = (typeof RECORD_MATCHES)[number];
+
+/** The blocking rule that brought a pair to be compared (see resolve/blocking.ts). */
+export const BLOCKING_RULES = [
+  'nik_region_date',
+  'nik_date_serial',
+  'nik_region_serial_name',
+  'nik_group_swap',
+  'name_region',
+  'name',
+  'phone',
+] as const;
+export type BlockingRule = (typeof BLOCKING_RULES)[number];
 
 export interface ResolveRow {
   id: number;
@@ -20,7 +49,7 @@ export interface ResolveRow {
   birth_date: string | null;
   sex: 'M' | 'F' | null;
   person_id: number | null;
-  match: string | null;
+  match: RecordMatch | null;
   score: number | null;
   /** The visit purpose written in the guest book (walk-in rows only). */
   purpose: string | null;
@@ -51,8 +80,10 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
 export interface LinkRow {
   record_l: number;
   record_r: number;
-  kind: 'match' | 'possible' | 'conflict';
-  rule: string;
+  kind: LinkKind;
+  rule: LinkRule;
+  /** The blocking rule that found the pair; null when no blocking did (same NIK, review), and in links stored before schema 3. */
+  blocking: BlockingRule | null;
   weight: number | null;
   probability: number | null;
   levels: string;
@@ -86,9 +117,9 @@ export function withoutPersonIndex<T>(db: Db, write: () => T): T {
 
 export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
   const insert = db.prepare(
-    `INSERT INTO links (record_l, record_r, kind, rule, weight, probability, levels)
-     VALUES (@record_l, @record_r, @kind, @rule, @weight, @probability, @levels)
-     ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule,
+    `INSERT INTO links (record_l, record_r, kind, rule, blocking, weight, probability, levels)
+     VALUES (@record_l, @record_r, @kind, @rule, @blocking, @weight, @probability, @levels)
+     ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, blocking = excluded.blocking,
        weight = excluded.weight, probability = excluded.probability, levels = excluded.levels`,
   );
   let n = 0;
@@ -99,10 +130,23 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
   return n;
 }
 
+/**
+ * Stores a resolution in one transaction: a full one replaces every link (and writes the persons with the
+ * person index dropped, rebuilt after); an incremental one adds and updates.
+ */
+export function writeResolution(db: Db, mode: 'full' | 'incremental', links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>): void {
+  inTransaction(db, () => {
+    if (mode === 'full') clearLinks(db);
+    writeLinks(db, links);
+    if (mode === 'full') withoutPersonIndex(db, () => writePersons(db, persons));
+    else writePersons(db, persons);
+  });
+}
+
 export interface PersonUpdate {
   id: number;
   person_id: number;
-  match: string;
+  match: RecordMatch;
   score: number | null;
 }
 
@@ -171,7 +215,7 @@ export interface RecordView {
   birth_date: string | null;
   sex: string | null;
   person_id: number | null;
-  match: string | null;
+  match: RecordMatch | null;
   score: number | null;
   /** The workbook sheet the record came from; null for CSV. */
   sheet: string | null;
@@ -208,7 +252,7 @@ export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number
   if (ids.length === 0) return [];
   return db
     .prepare<[string, string], LinkRow & { id: number }>(
-      `SELECT id, record_l, record_r, kind, rule, weight, probability, levels FROM links
+      `SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels FROM links
         WHERE record_l IN (SELECT value FROM json_each(?)) OR record_r IN (SELECT value FROM json_each(?))
         ORDER BY kind, probability DESC`,
     )
@@ -219,7 +263,7 @@ export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number
 export function reviewLinks(db: Db): (LinkRow & { id: number })[] {
   return db
     .prepare<[], LinkRow & { id: number }>(
-      `SELECT id, record_l, record_r, kind, rule, weight, probability, levels FROM links
+      `SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels FROM links
         WHERE kind IN ('possible', 'conflict') ORDER BY kind DESC, probability DESC, id`,
     )
     .all();

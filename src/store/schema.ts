@@ -117,6 +117,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'the blocking rule of each link',
+    sql: `
+      -- Which blocking rule brought the pair to be compared (resolve/blocking.ts), so that explain can say
+      -- how two records met. NULL for links no blocking found (same NIK, review) and links stored before.
+      ALTER TABLE links ADD COLUMN blocking TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,74 @@
+/**
+ * Resolve against the database: load the records and review decisions from the store, `resolve` them
+ * (pure), and write the links and persons back in one transaction.
+ */
+import type { Db } from '../store/database.js';
+import { conflictPairs, decisionPairs, resolveRows, writeResolution } from '../store/resolve.js';
+import { loadRecords } from './load.js';
+import type { IndexPair, ReviewedPair } from './overrides.js';
+import { resolve, type Resolution, type ResolveMode } from './resolve.js';
+import { DEFAULT_PARAMETERS, type ModelParameters } from './scoring.js';
+
+export interface ResolveOptions {
+  /** Rebuild everything (default) or only resolve records that have no person yet. */
+  mode?: ResolveMode;
+  params?: ModelParameters;
+}
+
+export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds'> & {
+  /** Seconds per stage, for the benchmark: where the time goes. */
+  seconds: Resolution['seconds'] & { load: number; write: number };
+};
+
+/**
+ * Resolves the stored records into persons and stores the result.
+ *
+ * @example
+ * const result = resolveRecords(db); // after importing central.csv and walkin.csv
+ * result.links.match; // pairs linked
+ */
+export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveResult {
+  const mode = options.mode ?? 'full';
+  let t = performance.now();
+  const loaded = loadRecords(resolveRows(db));
+  // Record ids come in ascending order, so an id's index is a binary search (a Map of a million ids is ~60 MB).
+  const ids = loaded.records.map((r) => r.id);
+  const decisions: ReviewedPair[] = [];
+  for (const d of decisionPairs(db)) {
+    const l = binarySearch(ids, d.record_l);
+    const r = binarySearch(ids, d.record_r);
+    if (l !== undefined && r !== undefined) decisions.push({ l, r, decision: d.decision });
+  }
+  const conflicts: IndexPair[] = [];
+  if (mode === 'incremental') {
+    for (const c of conflictPairs(db)) {
+      const l = binarySearch(ids, c.record_l);
+      const r = binarySearch(ids, c.record_r);
+      if (l !== undefined && r !== undefined) conflicts.push([l, r]);
+    }
+  }
+  const load = seconds(t);
+
+  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions, conflicts }, options.params ?? DEFAULT_PARAMETERS, mode);
+
+  t = performance.now();
+  writeResolution(db, mode, linkRows, personUpdates);
+  return { ...result, seconds: { load, ...stages, write: seconds(t) } };
+}
+
+function seconds(since: number): number {
+  return Math.round((performance.now() - since) / 10) / 100;
+}
+
+function binarySearch(sorted: readonly number[], value: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] ?? 0;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
