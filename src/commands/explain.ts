@@ -3,6 +3,7 @@
  * every link that touches them, with the comparison levels and their weights in plain words.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { canonicaliseNik, maskNik } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import {
@@ -103,17 +104,6 @@ const MEANINGS: { nik: Record<NikLevel, string>; name: Record<NameLevel, string>
   },
 };
 
-/** How each blocking rule brings two records together (resolve/blocking.ts). */
-const BLOCKING_MEANINGS: Record<BlockingRule, string> = {
-  nik_region_date: 'the same region and birth date in the NIK',
-  nik_date_serial: 'the same birth date and serial in the NIK',
-  nik_region_serial_name: 'the same region and serial in the NIK, and a name that sounds the same',
-  nik_group_swap: 'NIKs that differ by two digits swapped across a group boundary',
-  name_region: 'the same regency and a name that sounds the same',
-  name: 'a name that sounds the same',
-  phone: 'the same phone number',
-};
-
 /**
  * @example explain(db, 'walkin.csv:12').links[0].terms // [{ field: 'prior', … }, { field: 'nik', level: 'one_edit', … }, …]
  */
@@ -148,7 +138,7 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
               ? 'same person through the other links; this pair alone was not conclusive'
               : verdictOf(l.kind, l.rule),
           blocking: l.blocking,
-          foundBy: l.blocking === null ? null : (BLOCKING_MEANINGS[l.blocking] ?? l.blocking),
+          foundBy: l.blocking === null ? null : t.explain.blockingRule(l.blocking),
           weight: l.weight,
           probability: l.probability,
           terms: parseTerms(l.levels),

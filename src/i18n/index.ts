@@ -21,10 +21,12 @@
  */
 import { cli } from './messages/cli.js';
 import { errors } from './messages/errors.js';
+import { explain } from './messages/explain.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
 
 export const t = {
   cli,
   errors,
+  explain,
 };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { explain, type ExplainedRecord, type ExplainResult } from '../../commands/explain.js';
 import type { CliContext } from '../context.js';
+import { t } from '../../i18n/index.js';
 
 export function registerExplain(program: Command, ctx: CliContext): void {
   program
@@ -37,7 +38,7 @@ export function describeExplain(x: ExplainResult): string {
   if (x.links.length === 0) out.push('', 'No links: no other record was similar enough to compare in detail.');
   for (const l of x.links) {
     out.push('', `${l.verdict}`, `  ${rec(l.left)}`, `  ${rec(l.right)}`);
-    if (l.foundBy !== null) out.push(`    compared because: ${l.foundBy} (blocking rule ${l.blocking ?? ''})`);
+    if (l.foundBy !== null) out.push(`    ${t.explain.comparedBecause({ meaning: l.foundBy, rule: l.blocking ?? '' })}`);
     if (l.terms.length > 0) {
       const width = Math.max(...l.terms.map((t) => t.meaning.length));
       for (const t of l.terms) out.push(`    ${t.field.padEnd(7)} ${t.meaning.padEnd(width)}  ${signed(t.weight).padStart(6)}`);
