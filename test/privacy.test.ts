@@ -3,7 +3,6 @@
  * cannot become formulas; `purge` really removes a batch's data from the file.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { importFiles } from '../src/commands/import.js';
 import { maskNikLike } from '../src/privacy/mask.js';
 import { safeCell } from '../src/report/safe-cell.js';
 import { openDatabase } from '../src/store/database.js';
-import { createPrivateStream, writePrivateFile } from '../src/store/private-files.js';
+import { openOutputFile, writeOutputFile } from '../src/store/output-files.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -43,27 +42,34 @@ describe('files with NIKs are private (0600), even under umask 000', () => {
     expect(mode(join(dir, 'x.sqlite'))).toBe(0o600);
   });
 
-  it('writePrivateFile: new files, and existing files that were looser', () => {
+  it('writeOutputFile: new files, and existing files that were looser', () => {
     const dir = tempDir();
-    writePrivateFile(join(dir, 'new.csv'), 'nik\n1271015001900003\n');
+    writeOutputFile(join(dir, 'new.csv'), 'nik\n1271015001900003\n', { personal: true });
     writeFileSync(join(dir, 'old.csv'), 'old', { mode: 0o644 });
-    writePrivateFile(join(dir, 'old.csv'), 'nik\n1271015001900003\n');
+    writeOutputFile(join(dir, 'old.csv'), 'nik\n1271015001900003\n', { personal: true });
     expect([mode(join(dir, 'new.csv')), mode(join(dir, 'old.csv'))]).toEqual([0o600, 0o600]);
     expect(readFileSync(join(dir, 'old.csv'), 'utf8')).toBe('nik\n1271015001900003\n');
   });
 
-  it('createPrivateStream', async () => {
+  it('openOutputFile: nothing under the final name until commit, and abort leaves the old file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'export.csv'), 'old', { mode: 0o666 });
-    const out = createPrivateStream(join(dir, 'export.csv'));
-    out.end('nik\n1271015001900003\n');
-    await once(out, 'close');
+    const out = openOutputFile(join(dir, 'export.csv'), { personal: true });
+    out.write('nik\n');
+    expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toBe('old');
+    out.abort();
+    expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toBe('old');
+    const again = openOutputFile(join(dir, 'export.csv'), { personal: true });
+    again.write('nik\n1271015001900003\n');
+    again.commit();
     expect(mode(join(dir, 'export.csv'))).toBe(0o600);
     expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toBe('nik\n1271015001900003\n');
   });
 
-  it('writePrivateFile into a missing folder says so', () => {
-    expect(() => writePrivateFile(join(tempDir(), 'no', 'x.csv'), '')).toThrow(/the folder does not exist/);
+  it('writeOutputFile into a missing folder, or onto a folder, says so', () => {
+    const dir = tempDir();
+    expect(() => writeOutputFile(join(dir, 'no', 'x.csv'), '', { personal: true })).toThrow(/the folder .*no does not exist/);
+    expect(() => writeOutputFile(dir, '', { personal: true })).toThrow(/it is a folder/);
   });
 });
 

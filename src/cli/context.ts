@@ -39,7 +39,12 @@ export class CliContext {
   }
 
   openDb(options: OpenOptions = {}): Db {
-    this.db ??= openDatabase(databasePath(this.globals.db, this.io.env), { key: this.key(), ...options });
+    this.db ??= openDatabase(databasePath(this.globals.db, this.io.env), {
+      key: this.key(),
+      // On stderr, even with --json or --quiet: a change to the file's permissions must not pass unseen.
+      onNotice: (message) => this.io.stderr(`prakerja: ${message}\n`),
+      ...options,
+    });
     return this.db;
   }
 

@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { canonicaliseNik, maskNik } from '../normalise/nik.js';
+import { displayNik, maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import {
   linksOf,
@@ -120,7 +121,8 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
   const other = recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]);
   const byId = new Map(other.map((r) => [r.id, view(r)]));
   return {
-    target,
+    // The target may be a NIK, or a file name that holds one.
+    target: options.showNik ? target : maskNikLike(target),
     matched: matched.map(view),
     persons,
     links: links.flatMap((l) => {
@@ -169,13 +171,12 @@ function findTarget(db: Db, target: string): RecordView[] {
 }
 
 function describeRecord(r: RecordView, showNik: boolean): ExplainedRecord {
-  const nik = r.nik ?? r.nik_raw;
   return {
     id: r.id,
-    file: r.file,
+    file: showNik ? r.file : maskNikLike(r.file),
     line: r.line,
     source: r.source,
-    nik: nik === null ? null : showNik ? nik : maskNik(nik),
+    nik: displayNik(r.nik ?? r.nik_raw, showNik),
     nikStatus: r.nik_reason ?? r.nik_status,
     name: r.name,
     wave: r.wave,

@@ -1,9 +1,9 @@
 /**
  * `prakerja report`: builds the recap tables and, when asked, writes them as CSV, XLSX or HTML files.
- * Files are written to a temporary name and renamed, so a cron job never leaves half a file behind; files
- * that list persons (the `--detail` list) are created readable by their owner only.
+ * Files go through the one output writer (store/output-files.ts): a cron job never leaves half a file
+ * behind, and files that list persons (the `--detail` list) are created readable by their owner only.
  */
-import { chmodSync, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -15,6 +15,7 @@ import { waveRecap, waveRecapTable, type WaveRecap } from '../report/wave-recap.
 import { writeCsv } from '../report/write-csv.js';
 import { writeHtml } from '../report/write-html.js';
 import { writeXlsx } from '../report/write-xlsx.js';
+import { writeOutputFile } from '../store/output-files.js';
 import { officeRegion } from './init.js';
 
 export type ReportKind = 'waves' | 'monthly' | 'kecamatan' | 'all';
@@ -141,16 +142,10 @@ function formatOf(file: string): FileFormat {
   throw new UsageError(`--out ${file}: the file name must end in .csv, .xlsx or .html (that chooses the format).`);
 }
 
-/** Writes next to the target and renames, so readers never see half a file; personal files get mode 0600. */
+/** Through the one output writer (atomic, never through a symlink); a table that lists persons makes it 0600. */
 function writeOut(path: string, format: FileFormat, tables: readonly ReportTable[], data: string | Buffer): WrittenFile {
-  if (!existsSync(dirname(path))) throw new UsageError(`cannot write ${path}: the folder ${dirname(path)} does not exist. Create it first.`);
   const personal = tables.some((t) => t.personal);
-  const mode = personal ? 0o600 : 0o644;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, data, { mode });
-  // The mode above only applies to a new file and is reduced by the umask; make 0600 certain.
-  if (personal) chmodSync(temp, mode);
-  renameSync(temp, path);
+  writeOutputFile(path, data, { personal });
   return { path, format, tables: tables.map((t) => t.id), personal };
 }
 

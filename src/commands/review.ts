@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { maskNik } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import { recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
-import { writePrivateCsv } from './csv-out.js';
+import { displayNik } from '../privacy/mask.js';
+import { writeCsvFile } from './csv-out.js';
 
 export const REVIEW_COLUMNS = [
   'kind', 'probability', 'why',
@@ -37,10 +37,7 @@ export interface ReviewExportResult {
 export function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): ReviewExportResult {
   const links = reviewLinks(db);
   const records = new Map(recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, r]));
-  const nikOf = (r: RecordView): string | null => {
-    const nik = r.nik ?? r.nik_raw;
-    return nik === null ? null : options.showNik ? nik : maskNik(nik);
-  };
+  const nikOf = (r: RecordView): string | null => displayNik(r.nik ?? r.nik_raw, options.showNik);
   let possible = 0;
   let conflicts = 0;
   const rows: (string | number | null)[][] = [];
@@ -61,7 +58,8 @@ export function exportReview(db: Db, path: string, options: ReviewExportOptions 
       '',
     ]);
   }
-  writePrivateCsv(path, REVIEW_COLUMNS, rows);
+  // Both records of each pair, with names and NIKs: personal.
+  writeCsvFile(path, REVIEW_COLUMNS, rows, { personal: true });
   return { file: path, possible, conflicts };
 }
 
@@ -118,7 +116,9 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     throw new InputError(`has no ${missing.join(', ')} column. Use the file \`prakerja review export\` wrote, with its header row.`, path, 1);
   }
   const problems: string[] = [];
-  const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N' }[] = [];
+  const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N'; line: number }[] = [];
+  /** The first line that decided each pair, to catch one pair marked both Y and N. */
+  const decidedAt = new Map<string, { line: number; decision: 'Y' | 'N' }>();
   let undecided = 0;
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
@@ -140,7 +140,14 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     if (typeof keyL === 'string') problems.push(`line ${line}: ${keyL}`);
     if (typeof keyR === 'string') problems.push(`line ${line}: ${keyR}`);
     if (typeof keyL === 'string' || typeof keyR === 'string') continue;
-    decisions.push({ keyL, keyR, decision });
+    const pair = [`${keyL.sha}:${keyL.line}`, `${keyR.sha}:${keyR.line}`].sort().join(' ');
+    const earlier = decidedAt.get(pair);
+    if (earlier && earlier.decision !== decision) {
+      problems.push(`lines ${earlier.line} and ${line}: the same pair is marked ${earlier.decision} on line ${earlier.line} and ${decision} on line ${line}; keep one answer`);
+      continue;
+    }
+    if (!earlier) decidedAt.set(pair, { line, decision });
+    decisions.push({ keyL, keyR, decision, line });
   }
   if (problems.length > 0) {
     throw new InputError(`${problems.length} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${problems.join('\n  ')}`, path);

@@ -5,6 +5,15 @@
 import { maskNik } from '../normalise/nik.js';
 
 /**
+ * How a stored NIK (or its raw text) is shown: in full only when asked (`--show-nik`), masked otherwise.
+ * @example displayNik('1271015001900003', false) // '127101******0003'
+ */
+export function displayNik(nik: string | null, showNik: boolean | undefined): string | null {
+  if (nik === null || nik === '') return null;
+  return showNik ? nik : maskNik(nik);
+}
+
+/**
  * Masks every run of 12 or more digits, whatever spaces, dots, apostrophes or dashes sit between them: it
  * may be a NIK, whole or mangled. Shorter numbers (waves, line numbers, years, phone fragments) stay.
  * @example maskNikLike('line 4: 1271015001900003 is listed twice') // 'line 4: 127101******0003 is listed twice'

@@ -1,5 +1,5 @@
 /** The recap per month of the walk-in desk's guest book, and the follow-up list of visitors not (yet) recipients. */
-import { maskNik } from '../normalise/nik.js';
+import { displayNik, maskNikLike } from '../privacy/mask.js';
 import { regionByCode } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';
 import { monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
@@ -85,11 +85,11 @@ function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYe
         last_visit: v.visit_date,
         visits: 0,
         name: v.name,
-        nik: nik === null || nik === '' ? null : showNik ? nik : maskNik(nik),
+        nik: displayNik(nik, showNik),
         nik_status: v.nik_status,
         phone: v.phone,
         kecamatan: v.region ? (regionByCode(v.region)?.name ?? v.region) : null,
-        source: `${v.file_name}:${v.line}`,
+        source: `${showNik ? v.file_name : maskNikLike(v.file_name)}:${v.line}`,
       };
       out.push(current);
     }

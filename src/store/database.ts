@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -19,6 +19,8 @@ export interface OpenOptions {
   key?: string;
   /** The schema to migrate to; the shipped MIGRATIONS unless a test stands in a longer list. */
   migrations?: readonly Migration[];
+  /** Told what opening changed that the user should know (a database made private); the CLI prints it. */
+  onNotice?: (message: string) => void;
 }
 
 /** Where the database lives: `--db`, else `PRAKERJA_DB`, else `./prakerja.sqlite`. */
@@ -50,6 +52,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
   } else if (statSync(path).isDirectory()) {
     throw new StoreError(`${path} is a folder, not a database file. Give --db a file name.`);
+  } else if (!options.readonly && (options.key !== undefined || isSqliteFile(path))) {
+    // Only a database (an encrypted one has no readable header): a file that is not one is refused below, untouched.
+    makePrivate(path, options.onNotice);
   }
 
   let db: Db;
@@ -91,6 +96,39 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
   }
   return db;
+}
+
+function isSqliteFile(path: string): boolean {
+  const header = Buffer.alloc(16);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, header, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // Unreadable: opening it says why.
+  }
+  return header.toString('latin1') === 'SQLite format 3\0';
+}
+
+/**
+ * A database restored from a backup or copied by hand may be readable by others (0644). SQLite creates the
+ * -wal and -shm files with the database file's mode, so making the file 0600 before opening covers them.
+ */
+function makePrivate(path: string, onNotice: ((message: string) => void) | undefined): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (!info || (info.mode & 0o077) === 0) continue;
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // Not ours to change (another user's file we may only read): SQLite will say what it can do with it.
+      continue;
+    }
+    onNotice?.(`${file} was readable by other users (mode ${(info.mode & 0o777).toString(8).padStart(4, '0')}); it holds NIKs, so it is now 0600 (owner only).`);
+  }
 }
 
 /** What prakerja uses of better-sqlite3-multiple-ciphers: better-sqlite3's API plus `key()`. */

@@ -104,3 +104,22 @@ function letters(n: number): string {
   } while (k > 0);
   return s;
 }
+
+/**
+ * Resolves when the child has written a line matching `pattern` to standard error (a test pause point or a
+ * message), so a test acts on an event, never on a timer. Rejects if the child ends first.
+ */
+export function stderrLine(child: ChildProcess & { result: Promise<ProcessResult> }, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (d: Buffer) => {
+      seen += d.toString();
+      if (pattern.test(seen)) {
+        child.stderr?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stderr?.on('data', onData);
+    void child.result.then((r) => reject(new Error(`the process ended (code ${r.code}, signal ${r.signal}) before printing ${pattern}: ${r.stderr}`)));
+  });
+}

@@ -6,6 +6,7 @@ import { parseMapOptions } from '../../ingest/columns.js';
 import type { SourceKind } from '../../store/batches.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { maskNikLike } from '../../privacy/mask.js';
 import { formatNumber } from '../table.js';
 import { describeResolve } from './resolve.js';
 
@@ -78,9 +79,11 @@ Examples:
           onProgress: progress ? (file, rows) => (progress.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
         });
         spinner?.stop();
-        if (ctx.globals.json) ctx.json(result);
+        // A file name may hold a NIK (`surat-1271015001900003.csv`): shown masked, like every NIK.
+        const shown = { ...result, files: result.files.map((f) => ({ ...f, file: maskNikLike(f.file) })) };
+        if (ctx.globals.json) ctx.json(shown);
         else {
-          for (const file of result.files) ctx.say(describeFile(file, ctx));
+          for (const file of shown.files) ctx.say(describeFile(file, ctx));
           if (result.resolve) ctx.say(describeResolve(result.resolve));
         }
         const rejected = result.files.some((f) => f.rejected > 0 && f.outcome !== 'unchanged');

@@ -3,6 +3,7 @@ import { checkPurgeOptions, purgeBatches, type PurgeOptions } from '../../comman
 import { UsageError } from '../../errors.js';
 import { databasePath } from '../../store/database.js';
 import type { CliContext } from '../context.js';
+import { maskNikLike } from '../../privacy/mask.js';
 import { formatNumber, formatTable } from '../table.js';
 
 interface PurgeFlags {
@@ -48,7 +49,7 @@ Examples:
       ctx.say(
         formatTable(
           ['batch', 'source', 'file', 'imported', 'records', 'rejected'],
-          result.batches.map((b) => [b.id, b.source, b.file_name, b.imported_at.slice(0, 16).replace('T', ' '), b.records, b.rejects]),
+          result.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), b.imported_at.slice(0, 16).replace('T', ' '), b.records, b.rejects]),
         ),
       );
       const what = `${n(result.batches.length)} batches: ${n(result.records)} records, ${n(result.rejects)} rejected rows, ${n(result.links)} links`;

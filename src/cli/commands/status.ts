@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { databaseStatus } from '../../commands/status.js';
 import type { CliContext } from '../context.js';
+import { maskNikLike } from '../../privacy/mask.js';
 import { formatTable } from '../table.js';
 
 export function registerStatus(program: Command, ctx: CliContext): void {
@@ -18,7 +19,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       ctx.say(
         formatTable(
           ['batch', 'source', 'file', 'waves', 'imported', 'rows', 'records', 'rejected', 'skipped'],
-          s.batches.map((b) => [b.id, b.source, b.file_name, b.waves || '-', b.imported_at.slice(0, 16).replace('T', ' '), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
+          s.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), b.waves || '-', b.imported_at.slice(0, 16).replace('T', ' '), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
         ),
       );
       ctx.say(`\n${c.bold('Records per source and wave')}\n`);

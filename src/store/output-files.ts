@@ -1,0 +1,133 @@
+/**
+ * The one writer of every file prakerja writes (exports, review files, recaps, detail lists, HTML).
+ *
+ * The data goes to a temporary file created exclusively (`O_CREAT|O_EXCL`, a random name, so a planted
+ * file or symlink at a guessable name is never opened) in the target's own folder, is flushed to disk, and
+ * is then renamed over the final name. rename() replaces whatever is at the final name — a symlink there
+ * is replaced, never followed — and is atomic: a reader, a killed run or a full disk leaves either the
+ * earlier complete file or the new complete file, never half of one.
+ *
+ * Which outputs hold NIKs (and names), and so are `personal` (mode 0600): the records export, the review
+ * file, and the recap's list of visitors not yet recipients. The recap tables themselves hold counts only.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { StoreError } from '../errors.js';
+import { testPause } from '../test-hooks.js';
+
+/** Owner read/write, nobody else: files that hold personal data. */
+export const PRIVATE_MODE = 0o600;
+/** Recaps of counts only: readable by others, as the umask allows. */
+const PUBLIC_MODE = 0o644;
+
+export interface OutputOptions {
+  /** The file holds NIKs or names: created 0600 whatever the umask. */
+  personal: boolean;
+}
+
+/** An output being written: `write` chunks, then `commit` (rename into place) or `abort` (remove). */
+export interface OutputFile {
+  readonly path: string;
+  write(chunk: string | Uint8Array): void;
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Starts writing `path`; nothing is visible under that name until `commit()`.
+ * @example const out = openOutputFile('orang.csv', { personal: true }); out.write(text); out.commit();
+ */
+export function openOutputFile(path: string, options: OutputOptions): OutputFile {
+  const target = resolve(path);
+  checkTarget(path, target);
+  const mode = options.personal ? PRIVATE_MODE : PUBLIC_MODE;
+  const { fd, temp } = createTemp(path, target, mode);
+  let open = true;
+  const fail = (error: unknown): never => {
+    cleanup();
+    throw writeError(path, error);
+  };
+  const cleanup = () => {
+    if (open) closeSync(fd);
+    open = false;
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  };
+  return {
+    path: target,
+    write(chunk) {
+      try {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      } catch (error) {
+        fail(error);
+      }
+      testPause('output-write');
+    },
+    commit() {
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+        renameSync(temp, target);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort: cleanup,
+  };
+}
+
+/**
+ * Writes a whole file at once through `openOutputFile`.
+ * @example writeOutputFile('rekap-gelombang.csv', csvText, { personal: false })
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array, options: OutputOptions): string {
+  const out = openOutputFile(path, options);
+  out.write(data);
+  out.commit();
+  return out.path;
+}
+
+/** Says what is wrong with the target before anything is written: its folder, or a folder in its place. */
+function checkTarget(given: string, target: string): void {
+  const folder = dirname(target);
+  const dir = statSync(folder, { throwIfNoEntry: false });
+  if (!dir) throw new StoreError(`cannot write ${given}: the folder ${folder} does not exist. Create it first, or choose another file name.`);
+  if (!dir.isDirectory()) throw new StoreError(`cannot write ${given}: ${folder} is a file, not a folder.`);
+  // lstat: a symlink at the target is fine (it is replaced); a real folder there is not.
+  if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new StoreError(`cannot write ${given}: it is a folder. Give a file name, e.g. ${join(given, 'rekap.csv')}.`);
+  }
+}
+
+function createTemp(given: string, target: string, mode: number): { fd: number; temp: string } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(9).toString('base64url')}.tmp`);
+    try {
+      const fd = openSync(temp, 'wx', mode);
+      // open's mode is reduced by the umask, which is right for a recap; a personal file must be exactly 0600.
+      if (mode === PRIVATE_MODE) fchmodSync(fd, mode);
+      return { fd, temp };
+    } catch (error) {
+      // EEXIST: someone holds that random name (a planted file or symlink); draw another.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 10) continue;
+      throw writeError(given, error);
+    }
+  }
+}
+
+function writeError(path: string, error: unknown): StoreError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full. Nothing was written under that name (an earlier file there is unchanged); free some space and run again.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the folder is not writable for this user. Check its permissions or choose another folder.'
+        : `${code}.`;
+  return new StoreError(`cannot write ${path}: ${why}`);
+}

@@ -1,0 +1,23 @@
+/**
+ * Points where the process tests stop a real prakerja, so that they kill or signal it at a chosen moment
+ * instead of racing a timer. Only tests set PRAKERJA_TEST_PAUSE; without it, `testPause` does nothing.
+ *
+ * PRAKERJA_TEST_PAUSE=POINT or POINT:N pauses at the N-th time (default the first) the code passes POINT:
+ * it writes `prakerja-test: paused at POINT` to standard error (the one line core code ever writes, and
+ * only for tests) and blocks the thread, as a long synchronous step would, for up to 60 seconds.
+ */
+import { writeSync } from 'node:fs';
+
+const hits = new Map<string, number>();
+
+export function testPause(point: string): void {
+  const wanted = process.env.PRAKERJA_TEST_PAUSE;
+  if (!wanted) return;
+  const [name, nth] = wanted.split(':');
+  if (name !== point) return;
+  const hit = (hits.get(point) ?? 0) + 1;
+  hits.set(point, hit);
+  if (hit !== Number(nth ?? 1)) return;
+  writeSync(2, `prakerja-test: paused at ${point}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
