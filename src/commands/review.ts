@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Db } from '../store/database.js';
 import { recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
@@ -143,7 +144,7 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     const pair = [`${keyL.sha}:${keyL.line}`, `${keyR.sha}:${keyR.line}`].sort().join(' ');
     const earlier = decidedAt.get(pair);
     if (earlier && earlier.decision !== decision) {
-      problems.push(`lines ${earlier.line} and ${line}: the same pair is marked ${earlier.decision} on line ${earlier.line} and ${decision} on line ${line}; keep one answer`);
+      problems.push(t.files.reviewYesAndNo({ first: earlier.line, second: line, a: earlier.decision, b: decision }));
       continue;
     }
     if (!earlier) decidedAt.set(pair, { line, decision });

@@ -22,6 +22,7 @@
 import { cli } from './messages/cli.js';
 import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
+import { files } from './messages/files.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
 
@@ -29,4 +30,5 @@ export const t = {
   cli,
   errors,
   explain,
+  files,
 };

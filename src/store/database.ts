@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { MIGRATIONS, type Migration } from './schema.js';
 
 export type Db = Database.Database;
@@ -127,7 +128,7 @@ function makePrivate(path: string, onNotice: ((message: string) => void) | undef
       // Not ours to change (another user's file we may only read): SQLite will say what it can do with it.
       continue;
     }
-    onNotice?.(`${file} was readable by other users (mode ${(info.mode & 0o777).toString(8).padStart(4, '0')}); it holds NIKs, so it is now 0600 (owner only).`);
+    onNotice?.(t.files.madePrivate({ file, mode: (info.mode & 0o777).toString(8).padStart(4, '0') }));
   }
 }
 

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { testPause } from '../test-hooks.js';
 
 /** Owner read/write, nobody else: files that hold personal data. */
@@ -97,11 +98,11 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
 function checkTarget(given: string, target: string): void {
   const folder = dirname(target);
   const dir = statSync(folder, { throwIfNoEntry: false });
-  if (!dir) throw new StoreError(`cannot write ${given}: the folder ${folder} does not exist. Create it first, or choose another file name.`);
-  if (!dir.isDirectory()) throw new StoreError(`cannot write ${given}: ${folder} is a file, not a folder.`);
+  if (!dir) throw new StoreError(t.files.folderMissing({ file: given, folder }));
+  if (!dir.isDirectory()) throw new StoreError(t.files.folderIsFile({ file: given, folder }));
   // lstat: a symlink at the target is fine (it is replaced); a real folder there is not.
   if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new StoreError(`cannot write ${given}: it is a folder. Give a file name, e.g. ${join(given, 'rekap.csv')}.`);
+    throw new StoreError(t.files.targetIsFolder({ file: given, example: join(given, 'rekap.csv') }));
   }
 }
 
@@ -123,11 +124,7 @@ function createTemp(given: string, target: string, mode: number): { fd: number; 
 
 function writeError(path: string, error: unknown): StoreError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const why =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full. Nothing was written under that name (an earlier file there is unchanged); free some space and run again.'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'the folder is not writable for this user. Check its permissions or choose another folder.'
-        : `${code}.`;
-  return new StoreError(`cannot write ${path}: ${why}`);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new StoreError(t.files.diskFull(path));
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new StoreError(t.files.notWritable(path));
+  return new StoreError(t.files.cannotWrite({ file: path, code }));
 }
