@@ -32,6 +32,11 @@ async function setup() {
   return { dir, db, importOut: a.stdout + b.stdout };
 }
 
+/** The cells of one CSV line as `review export` writes it (quotes only around cells that need them). */
+function parseCsvLine(line: string): string[] {
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => (m[1] ?? '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+}
+
 function persons(db: string): Map<string, number | null> {
   const conn = new Database(db, { readonly: true });
   const rows = conn
@@ -216,6 +221,21 @@ describe('review', () => {
     expect(ap.stdout).toContain('Stored 1 "same person"');
     const after = persons(db);
     expect(after.get('central.csv:3')).toBe(after.get('central.csv:4'));
+  });
+
+  it('reads a review file saved by Excel as "Unicode text" (UTF-16, tab-separated), as imports do', async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'periksa.csv');
+    await runCli(['--db', db, 'review', 'export', file]);
+    const lines = readFileSync(file, 'utf8').slice(1).trim().split('\r\n');
+    const conflict = lines.findIndex((l) => l.startsWith('conflict'));
+    lines[conflict] = `${lines[conflict]}Y`;
+    const tabs = lines.map((l) => parseCsvLine(l).join('\t')).join('\r\n');
+    const saved = join(dir, 'periksa.txt');
+    writeFileSync(saved, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${tabs}\r\n`, 'utf16le')]));
+    const ap = await runCli(['--db', db, 'review', 'apply', saved]);
+    expect(ap.stderr).toBe('');
+    expect(ap.stdout).toContain('Stored 1 "same person"');
   });
 
   it('rejects a bad decision with its line number and stores nothing', async () => {

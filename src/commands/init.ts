@@ -2,16 +2,10 @@
 import { UsageError } from '../errors.js';
 import { regionByCode, regionsAt, type Region } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';
-import { getSetting, setSetting } from '../store/settings.js';
+import { setOfficeRegion, type OfficeRegion } from '../store/settings.js';
 
 export interface InitOptions {
   region: string;
-}
-
-export interface OfficeRegion {
-  code: string;
-  name: string;
-  level: 'province' | 'regency';
 }
 
 /**
@@ -20,15 +14,8 @@ export interface OfficeRegion {
  */
 export function initOffice(db: Db, options: InitOptions): OfficeRegion {
   const region = findOfficeRegion(options.region);
-  setSetting(db, 'region', region.code);
+  setOfficeRegion(db, region);
   return region;
-}
-
-/** The office region stored by `init`, or null before it has run. */
-export function officeRegion(db: Db): OfficeRegion | null {
-  const code = getSetting(db, 'region');
-  const region = code ? regionByCode(code) : undefined;
-  return region && region.level !== 'district' ? { code: region.code, name: region.name, level: region.level } : null;
 }
 
 export function findOfficeRegion(query: string): OfficeRegion {

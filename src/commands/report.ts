@@ -16,7 +16,7 @@ import { writeCsv } from '../report/write-csv.js';
 import { writeHtml } from '../report/write-html.js';
 import { writeXlsx } from '../report/write-xlsx.js';
 import { writeOutputFile } from '../store/output-files.js';
-import { officeRegion } from './init.js';
+import { officeRegion } from '../store/settings.js';
 
 export type ReportKind = 'waves' | 'monthly' | 'kecamatan' | 'all';
 export type FileFormat = 'csv' | 'xlsx' | 'html';

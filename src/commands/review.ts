@@ -4,12 +4,12 @@
  * (different people) come back and are stored, keyed on the files' content hashes and line numbers so that
  * they survive re-imports, and every later resolve respects them.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { readWholeCsv } from '../ingest/csv.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { displayNik } from '../privacy/mask.js';
@@ -93,22 +93,7 @@ const NO = new Set(['N', 'TIDAK', 'NO', 'BEDA']);
  * @example applyReview(db, 'periksa.csv') // { same: 10, different: 2, undecided: 3, … }
  */
 export function applyReview(db: Db, path: string): ReviewApplyResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, path);
-  }
-  text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  // Excel in the Indonesian locale saves CSV with semicolons.
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let rows: string[][];
-  try {
-    rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    throw new InputError(`cannot read it as CSV: ${(error as Error).message}. Save it from Excel as "CSV UTF-8".`, path);
-  }
+  const rows = readWholeCsv(path);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string): number => header.indexOf(name);
   const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
@@ -154,13 +139,13 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     throw new InputError(`${problems.length} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${problems.join('\n  ')}`, path);
   }
   const now = new Date().toISOString();
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const d of decisions) {
       // One orientation per pair, so a later file with the sides swapped updates the same decision.
       const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
       saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
     }
-  })();
+  });
   const resolve = resolveRecords(db, { mode: 'full' });
   return {
     file: path,

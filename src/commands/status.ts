@@ -2,7 +2,7 @@
 import { listBatches, type BatchRow } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { countRejects, countsByNikReason, countsBySourceWave, wavesByBatch, type SourceWaveCount } from '../store/summary.js';
-import { officeRegion, type OfficeRegion } from './init.js';
+import { officeRegion, type OfficeRegion } from '../store/settings.js';
 
 export interface StatusResult {
   region: OfficeRegion | null;

@@ -2,7 +2,7 @@
  * CSV/TSV reading: encoding and delimiter detected from the first 64 KiB, the header row found below any
  * title rows, then a constant-memory stream of rows with the line each starts on. Parsing is csv-parse's.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
@@ -181,4 +181,27 @@ export function linesSpanned(record: readonly string[]): number {
     }
   }
   return lines;
+}
+
+/**
+ * A whole small CSV file (a filled-in review file) as rows of cells, read the way imports read: encoding and
+ * byte-order mark from the first bytes, the delimiter from the lines (Excel in the Indonesian locale saves
+ * with semicolons).
+ *
+ * @example readWholeCsv('periksa.csv')[0] // ['kind', 'probability', …, 'decision']
+ */
+export function readWholeCsv(path: string): string[][] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InputError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, path);
+  }
+  const { encoding, bom } = detectEncoding(bytes.subarray(0, 65_536));
+  const text = decode(bytes.subarray(bom), encoding);
+  try {
+    return parseSync(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    throw new InputError(`cannot read it as CSV: ${(error as Error).message}. Save it from Excel as "CSV UTF-8".`, path);
+  }
 }

@@ -1,5 +1,5 @@
 /** The recap per kecamatan of the office's kab/kota (per kab/kota when the office is a province). */
-import { officeRegion, type OfficeRegion } from '../commands/init.js';
+import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { UsageError } from '../errors.js';
 import { districtsOf, regionByCode, regionsAt } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';

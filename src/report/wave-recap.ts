@@ -1,5 +1,5 @@
 /** The recap per wave (gelombang) of the central lists. */
-import { officeRegion, type OfficeRegion } from '../commands/init.js';
+import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import type { Db } from '../store/database.js';
 import { waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
