@@ -44,6 +44,7 @@ const hostile: ReportTable = {
   fileStem: 'test',
   sheetName: 'Test',
   title: 'Test',
+  coverage: '',
   notes: [],
   columns: [
     { key: 'name', label: 'Nama', kind: 'text' },
@@ -76,19 +77,19 @@ describe('CSV', () => {
 
   test('report waves --out FILE.csv --delimiter ";" holds the recap, one line per wave and a total', async () => {
     const file = join(dir, 'gel.csv');
-    const r = await cli('report', 'waves', '--age-at', '2024-06-30', '--out', file, '--delimiter', ';');
+    const r = await cli('report', 'waves', '--age-at', '2024-06-30', '--out', file, '--delimiter', ';', '--bare');
     expect(r).toMatchObject({ code: 0, stdout: `wrote ${file}\n` });
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Gelombang;Penerima;Warga wilayah;Dicabut;Baris data;Baris ganda;NIK tidak valid;NIK rusak;NIK konflik;Dibantu di loket;Dibantu (%);Perempuan;Laki-laki;Umur <25;Umur 25-34;Umur 35-44;Umur 45-54;Umur 55+;Umur tidak diketahui;Tanggal acuan umur',
+      'Gelombang;Penerima;Warga wilayah;Dicabut;Berkas;Baris data (semua berkas);Baris ganda dalam berkas;Baris dari berkas ulang;NIK tidak valid;NIK rusak;NIK konflik;Dibantu di loket;Dibantu (%);Perempuan;Laki-laki;Umur <25;Umur 25-34;Umur 35-44;Umur 45-54;Umur 55+;Umur tidak diketahui;Tanggal acuan umur',
     );
     const want = expectedWaveRows(fx, '2024-06-30');
     want.forEach((w, i) => {
       const share = w.assisted_share === null ? '' : (w.assisted_share * 100).toFixed(1).replace('.', ',');
       expect(lines[i + 1]).toBe(
-        [w.wave, w.recipients, w.residents, w.revoked, w.rows, w.duplicate_rows, w.nik_invalid, w.nik_damaged, w.conflicts, w.assisted, share, w.women, w.men, w.age_lt25, w.age_25_34, w.age_35_44, w.age_45_54, w.age_55plus, w.age_unknown, w.ref_date].join(';'),
+        [w.wave, w.recipients, w.residents, w.revoked, w.files, w.rows, w.duplicate_rows, w.repeated_rows, w.nik_invalid, w.nik_damaged, w.conflicts, w.assisted, share, w.women, w.men, w.age_lt25, w.age_25_34, w.age_35_44, w.age_45_54, w.age_55plus, w.age_unknown, w.ref_date].join(';'),
       );
     });
     expect(lines[want.length + 1]).toMatch(new RegExp(`^Jumlah;${want.reduce((n, w) => n + w.recipients, 0)};`));
@@ -98,7 +99,10 @@ describe('CSV', () => {
   test('English headers with --lang en', async () => {
     const file = join(dir, 'kec.csv');
     await cli('report', 'kecamatan', '--out', file, '--lang', 'en');
-    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('\uFEFFCode,Kecamatan,Recipients,Revoked,Assisted at desk,Assisted (%),Women,Men');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFRecipients per kecamatan: Kota Medan');
+    expect(lines[1]).toBe('Office region,Kota Medan (1271)');
+    expect(lines[lines.indexOf('') + 1]).toBe('Code,Kecamatan,Recipients,Revoked,Assisted at desk,Assisted (%),Women,Men');
   });
 });
 
@@ -113,27 +117,32 @@ describe('XLSX', () => {
 
     const ws = wb.getWorksheet('Per gelombang');
     if (!ws) throw new Error('no wave sheet');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.getCell('A1').value).toBe('Gelombang');
-    expect(ws.getCell('K1').value).toBe('Dibantu (%)');
+    // The header block (title, office, coverage, date, 7 notes, an empty row) comes first: the table starts at row 13.
+    const head = 13;
+    expect(ws.getCell('A1').value).toBe('Rekap Penerima Kartu Prakerja per Gelombang');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head });
+    expect(ws.getRow(head).font?.bold).toBe(true);
+    expect(ws.getCell(`A${head}`).value).toBe('Gelombang');
+    expect(ws.getCell(`M${head}`).value).toBe('Dibantu (%)');
     const want = expectedWaveRows(fx, '2024-06-30');
     want.forEach((w, i) => {
-      const row = ws.getRow(i + 2);
-      const values = [w.wave, w.recipients, w.residents, w.revoked, w.rows, w.duplicate_rows, w.nik_invalid, w.nik_damaged, w.conflicts, w.assisted, w.assisted_share, w.women, w.men, w.age_lt25, w.age_25_34, w.age_35_44, w.age_45_54, w.age_55plus, w.age_unknown, w.ref_date];
+      const row = ws.getRow(head + i + 1);
+      const values = [w.wave, w.recipients, w.residents, w.revoked, w.files, w.rows, w.duplicate_rows, w.repeated_rows, w.nik_invalid, w.nik_damaged, w.conflicts, w.assisted, w.assisted_share, w.women, w.men, w.age_lt25, w.age_25_34, w.age_35_44, w.age_45_54, w.age_55plus, w.age_unknown, w.ref_date];
       values.forEach((v, c) => expect(row.getCell(c + 1).value, `wave ${w.wave} column ${c + 1}`).toEqual(v));
     });
-    expect(ws.getRow(2).getCell(11).numFmt).toBe('0.0%');
-    const total = ws.getRow(want.length + 2);
+    expect(ws.getRow(head + 1).getCell(13).numFmt).toBe('0.0%');
+    const total = ws.getRow(head + want.length + 1);
     expect(total.getCell(1).value).toBe('Jumlah');
     expect(total.getCell(2).value).toBe(want.reduce((n, w) => n + w.recipients, 0));
     expect(total.font?.bold).toBe(true);
 
     const kec = wb.getWorksheet('Per wilayah');
     if (!kec) throw new Error('no area sheet');
+    const kecHead = kec.views[0]?.state === 'frozen' ? (kec.views[0].ySplit ?? 0) : 0;
+    expect(kec.getCell(`A${kecHead}`).value).toBe('Kode');
     const wantKec = expectedKecamatanRows(fx, null);
     wantKec.forEach((k, i) => {
-      const row = kec.getRow(i + 2);
+      const row = kec.getRow(kecHead + i + 1);
       expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => row.getCell(c).value)).toEqual([k.code, k.name, k.recipients, k.revoked, k.assisted, k.assisted_share, k.women, k.men]);
     });
   });

@@ -60,14 +60,26 @@ describe('report waves', () => {
     expect((await json<WaveJson>('report', 'waves', '--age-at', '2024-06-30', '--waves', '1,3-4')).waves.rows).toEqual([want[0], want[2], want[3]]);
   });
 
-  test('without --age-at, ages are at the day each wave\'s list was imported', async () => {
-    const sql = new Database(db, { readonly: true });
-    const imported = sql.prepare<[], { wave: number; day: string }>("SELECT wave, substr(imported_at, 1, 10) AS day FROM batches WHERE source = 'central'").all();
-    sql.close();
+  test('without --age-at, ages are at the end of the wave\'s year (waves 1-11: 2020), not the import day', async () => {
     const out = await json<WaveJson>('report', 'waves');
-    for (const { wave, day } of imported) {
-      expect(out.waves.rows.find((r) => r.wave === wave)).toEqual(expectedWaveRows(fx, day)[wave - 1]);
+    for (const wave of fx.waves) {
+      expect(out.waves.rows.find((r) => r.wave === wave)).toEqual(expectedWaveRows(fx, '2020-12-31')[wave - 1]);
     }
+    const r = await cli('report', 'waves');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('31 Desember tahun gelombang itu berjalan (gelombang 1-4)');
+  });
+
+  test('a wave the tool cannot date uses its first import day, and says so', async () => {
+    const late = join(dir, 'late.sqlite');
+    await runCli(['--db', late, 'import', join(dir, 'penerima-gelombang-1.csv'), '--source', 'central', '--wave', '40']);
+    const sql = new Database(late, { readonly: true });
+    const day = sql.prepare<[], { day: string }>('SELECT substr(imported_at, 1, 10) AS day FROM batches').get()?.day;
+    sql.close();
+    const out = await runCli(['--db', late, '--json', 'report', 'waves']);
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as WaveJson).waves.rows[0]).toMatchObject({ wave: 40, ref_date: day });
+    const r = await runCli(['--db', late, 'report', 'waves']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('tanggal daftarnya pertama kali diimpor (gelombang 40');
   });
 
   test('the terminal table shows the numbers, the total row and how ages were counted', async () => {
@@ -103,7 +115,7 @@ interface MonthlyJson {
   monthly: {
     rows: Record<string, unknown>[];
     total: Record<string, number>;
-    detail: { month: string | null; name: string; nik: string | null; visits: number; last_visit: string | null; source: string }[] | null;
+    detail: { month: string | null; name: string; nik: string | null; visits: number; last_visit: string | null; source: string; standing: string }[] | null;
   };
 }
 
@@ -116,12 +128,18 @@ describe('report monthly', () => {
     expect(out.monthly.rows).toEqual(want);
     expect(out.monthly.total.visits).toBe(want.reduce((n, m) => n + m.visits, 0));
     expect(out.monthly.total.not_yet).toBe(want.reduce((n, m) => n + m.not_yet, 0));
+    expect(out.monthly.total.uncertain).toBe(want.reduce((n, m) => n + m.uncertain, 0));
+    // The fixture has both kinds, so a mix-up of the two would show.
+    expect(out.monthly.total.not_yet).toBeGreaterThan(0);
+    expect(out.monthly.total.uncertain).toBeGreaterThan(0);
   });
 
   test('--month and --detail: the visitors not yet recipients, NIKs masked unless --show-nik', async () => {
     const out = await json<MonthlyJson>('report', 'monthly', '--month', '2024-02', '--detail');
     expect(out.monthly.rows).toEqual(expectedMonthlyRows(fx).filter((m) => m.month === '2024-02'));
-    const got = (out.monthly.detail ?? []).map(({ name, visits, last_visit, nik }) => ({ name: name.toUpperCase(), visits, last_visit, nik })).sort((a, b) => a.name.localeCompare(b.name));
+    const got = (out.monthly.detail ?? [])
+      .map(({ name, visits, last_visit, nik, standing }) => ({ name: name.toUpperCase(), visits, last_visit, nik, standing }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const want = expectedNotYet(fx, '2024-02');
     expect(got).toEqual(want.map((w) => ({ ...w, nik: w.nik === null ? null : maskNik(w.nik) })));
     expect(out.monthly.detail?.every((d) => /^buku-tamu\.csv:\d+$/.test(d.source))).toBe(true);

@@ -1,21 +1,48 @@
 /** `prakerja init --region`: which kab/kota or province this office serves. */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { regionByCode, regionsAt, type Region } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';
-import { setOfficeRegion, type OfficeRegion } from '../store/settings.js';
+import { getSignature, officeRegion, setOfficeRegion, setSignature, type OfficeRegion, type Signature } from '../store/settings.js';
 
 export interface InitOptions {
-  region: string;
+  region?: string;
+  /** Signature block of the recap files: any of these set or change it. */
+  kepala?: string;
+  nip?: string;
+  jabatan?: string;
+  kota?: string;
+}
+
+export interface InitResult {
+  region: OfficeRegion | null;
+  signature: Signature | null;
 }
 
 /**
- * Records the office's region, given as a code (`1271`, `12.71`, `12`) or a name (`Kota Medan`).
- * @example initOffice(db, { region: 'Kota Medan' }) // { code: '1271', name: 'Kota Medan', level: 'regency' }
+ * Records the office's region, given as a code (`1271`, `12.71`, `12`) or a name (`Kota Medan`), and the
+ * signature block of its recap files. Fields not given keep what an earlier `init` stored.
+ * @example initOffice(db, { region: 'Kota Medan' }) // { region: { code: '1271', name: 'Kota Medan', level: 'regency' }, signature: null }
  */
-export function initOffice(db: Db, options: InitOptions): OfficeRegion {
-  const region = findOfficeRegion(options.region);
-  setOfficeRegion(db, region);
-  return region;
+export function initOffice(db: Db, options: InitOptions): InitResult {
+  const signing = [options.kepala, options.nip, options.jabatan, options.kota].some((v) => v !== undefined);
+  if (options.region === undefined && !signing) {
+    throw new UsageError(t.recap.initNothing());
+  }
+  const region = options.region === undefined ? null : findOfficeRegion(options.region);
+  const before = getSignature(db);
+  const name = (options.kepala ?? before?.name ?? '').trim();
+  if (signing && name === '') throw new UsageError(t.recap.signatureNeedsName());
+  if (region) setOfficeRegion(db, region);
+  if (signing) {
+    setSignature(db, {
+      name,
+      nip: (options.nip ?? before?.nip ?? '').trim(),
+      position: (options.jabatan ?? before?.position ?? '').trim(),
+      city: (options.kota ?? before?.city ?? '').trim(),
+    });
+  }
+  return { region: region ?? officeRegion(db), signature: getSignature(db) };
 }
 
 export function findOfficeRegion(query: string): OfficeRegion {

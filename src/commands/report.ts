@@ -16,7 +16,8 @@ import { writeCsv } from '../report/write-csv.js';
 import { writeHtml } from '../report/write-html.js';
 import { writeXlsx } from '../report/write-xlsx.js';
 import { writeOutputFile } from '../store/output-files.js';
-import { officeRegion } from '../store/settings.js';
+import type { FileHeader } from '../report/header-block.js';
+import { getSignature, officeRegion } from '../store/settings.js';
 
 export type ReportKind = 'waves' | 'monthly' | 'kecamatan' | 'all';
 export type FileFormat = 'csv' | 'xlsx' | 'html';
@@ -43,8 +44,10 @@ export interface ReportOptions {
   formats?: readonly FileFormat[];
   /** CSV delimiter: ',' (default) or ';' (Excel in the Indonesian locale). */
   delimiter?: string;
-  /** The time printed on the HTML page; tests pin it. */
+  /** The time printed in the files' header block; tests pin it. */
   now?: Date;
+  /** Bare data: no header block above the table and no signature below it (CSV and XLSX). */
+  bare?: boolean;
 }
 
 export interface WrittenFile {
@@ -101,17 +104,25 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   }
 
   const office = officeRegion(db);
-  const html = () =>
-    writeHtml(result.tables, { lang, office: office ? `${office.name} (${office.code})` : null, generated: stamp(options.now ?? new Date()) });
+  const now = options.now ?? new Date();
+  const fileHeader: FileHeader = {
+    lang,
+    office: office ? `${office.name} (${office.code})` : null,
+    generated: stamp(now),
+    day: stamp(now).slice(0, 10),
+    signature: getSignature(db),
+  };
+  const header = options.bare ? undefined : fileHeader;
+  const html = () => writeHtml(result.tables, fileHeader);
   if (options.out && outFormat) {
     const path = resolve(options.out);
     if (outFormat === 'csv') {
       result.tables.forEach((t, i) => {
         const file = i === 0 ? path : join(dirname(path), `${basename(path, extname(path))}-${SIBLING[t.id] ?? t.id}.csv`);
-        result.files.push(writeOut(file, 'csv', [t], writeCsv(t, { delimiter: options.delimiter })));
+        result.files.push(writeOut(file, 'csv', [t], writeCsv(t, { delimiter: options.delimiter, header })));
       });
     } else if (outFormat === 'xlsx') {
-      result.files.push(writeOut(path, 'xlsx', result.tables, await writeXlsx(result.tables)));
+      result.files.push(writeOut(path, 'xlsx', result.tables, await writeXlsx(result.tables, header)));
     } else {
       result.files.push(writeOut(path, 'html', result.tables, html()));
     }
@@ -123,9 +134,9 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
     const stem = kind === 'all' ? 'rekap' : (result.tables[0]?.fileStem ?? 'rekap');
     for (const format of options.formats ?? ['csv']) {
       if (format === 'csv') {
-        for (const t of result.tables) result.files.push(writeOut(join(dir, `${t.fileStem}.csv`), 'csv', [t], writeCsv(t, { delimiter: options.delimiter })));
+        for (const t of result.tables) result.files.push(writeOut(join(dir, `${t.fileStem}.csv`), 'csv', [t], writeCsv(t, { delimiter: options.delimiter, header })));
       } else if (format === 'xlsx') {
-        result.files.push(writeOut(join(dir, `${stem}.xlsx`), 'xlsx', result.tables, await writeXlsx(result.tables)));
+        result.files.push(writeOut(join(dir, `${stem}.xlsx`), 'xlsx', result.tables, await writeXlsx(result.tables, header)));
       } else {
         result.files.push(writeOut(join(dir, `${stem}.html`), 'html', result.tables, html()));
       }

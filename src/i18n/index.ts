@@ -23,6 +23,7 @@ import { cli } from './messages/cli.js';
 import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
+import { recap } from './messages/recap.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
 
@@ -31,4 +32,5 @@ export const t = {
   errors,
   explain,
   files,
+  recap,
 };

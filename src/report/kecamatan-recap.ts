@@ -16,7 +16,8 @@ export interface AreaRecapRow {
   /** Name from the region data; null for a code the data does not know. */
   name: string | null;
   recipients: number;
-  revoked: number;
+  /** Null when none of the area's recipients is on a list with a status column: unknown, not 0. */
+  revoked: number | null;
   assisted: number;
   /** assisted ÷ recipients, null when there are none. */
   assisted_share: number | null;
@@ -50,9 +51,11 @@ export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): Kec
   const digits = level === 'district' ? 6 : 4;
   const areas = level === 'district' ? districtsOf(office.code) : regionsAt('regency').filter((r) => r.code.startsWith(office.code));
   const counts = new Map(areaRecapSql(db, office.code, digits, options.wave ?? null).map((r) => [r.code, r]));
+  const anyStatus = [...counts.values()].some((c) => c.revoked !== null);
   const rowOf = (code: string, name: string | null): AreaRecapRow => {
     const c = counts.get(code);
-    const r = { recipients: c?.recipients ?? 0, revoked: c?.revoked ?? 0, assisted: c?.assisted ?? 0, women: c?.women ?? 0, men: c?.men ?? 0 };
+    // An area nobody of the lists lives in has 0 revoked; one whose lists say nothing of status, unknown.
+    const r = { recipients: c?.recipients ?? 0, revoked: c ? c.revoked : anyStatus ? 0 : null, assisted: c?.assisted ?? 0, women: c?.women ?? 0, men: c?.men ?? 0 };
     return { code, name, ...r, assisted_share: share(r.assisted, r.recipients) };
   };
   // Legacy codes (older lists) show only when someone holds them.
@@ -60,9 +63,10 @@ export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): Kec
   const knownCodes = new Set(known.map((r) => r.code));
   const unknown = [...counts.keys()].filter((code) => !knownCodes.has(code)).map((code) => rowOf(code, regionByCode(code)?.name ?? null));
   const rows = [...known, ...unknown];
-  const total = { recipients: 0, revoked: 0, assisted: 0, women: 0, men: 0 };
-  for (const r of rows) for (const k of ['recipients', 'revoked', 'assisted', 'women', 'men'] as const) total[k] += r[k];
-  return { office, level, wave: options.wave ?? null, rows, total: { ...total, assisted_share: share(total.assisted, total.recipients) } };
+  const total = { recipients: 0, assisted: 0, women: 0, men: 0 };
+  for (const r of rows) for (const k of ['recipients', 'assisted', 'women', 'men'] as const) total[k] += r[k];
+  const revoked = rows.some((r) => r.revoked === null) ? null : rows.reduce((n, r) => n + (r.revoked ?? 0), 0);
+  return { office, level, wave: options.wave ?? null, rows, total: { ...total, revoked, assisted_share: share(total.assisted, total.recipients) } };
 }
 
 /** The area recap as a table for the writers. */
@@ -86,7 +90,8 @@ export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTa
     fileStem: `rekap-kecamatan${recap.wave === null ? '' : `-gelombang-${recap.wave}`}`,
     sheetName: L.sheet_area,
     title: `${recap.level === 'district' ? L.title_kecamatan : L.title_kabkota}: ${recap.office.name}${waveText}`,
-    notes: [L.note_area, L.note_assisted],
+    coverage: recap.wave === null ? L.all_waves : `${L.wave_word} ${recap.wave}`,
+    notes: [L.note_area, L.note_assisted, ...(recap.total.revoked === null ? [L.note_area_no_status] : [])],
     columns,
     rows: recap.rows.map((r) => [r.code, r.name ?? L.unknown_area, r.recipients, r.revoked, r.assisted, r.assisted_share, r.women, r.men]),
     total: [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men],

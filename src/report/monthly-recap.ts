@@ -23,7 +23,10 @@ export interface MonthlyRecapRow {
   recipients: number;
   /** How many of the month's visitors are recipients of each wave (a person in two waves counts in both). */
   recipient_waves: { wave: number; persons: number }[];
+  /** Visitors whose identity is known (a valid NIK) and who are on no list. */
   not_yet: number;
+  /** Visitors on no list without a valid NIK: whether they are recipients cannot be said. */
+  uncertain: number;
   visits_without_nik: number;
 }
 
@@ -39,6 +42,8 @@ export interface NotYetRecipient {
   kecamatan: string | null;
   /** Where the person's first visit of the month is: `file:line`. */
   source: string;
+  /** 'not_yet': identity known, on no list; 'uncertain': no valid NIK, so it cannot be said. */
+  standing: 'not_yet' | 'uncertain';
 }
 
 export interface MonthlyRecap {
@@ -63,11 +68,12 @@ export function monthlyRecap(db: Db, options: MonthlyRecapOptions = {}): Monthly
     persons: r.persons,
     recipients: r.recipients,
     recipient_waves: waves.filter((w) => w.month === r.month).map(({ wave, persons }) => ({ wave, persons })),
-    not_yet: r.persons - r.recipients,
+    not_yet: r.not_yet,
+    uncertain: r.uncertain,
     visits_without_nik: r.visits_without_nik,
   }));
-  const total = { visits: 0, persons: 0, recipients: 0, not_yet: 0, visits_without_nik: 0 };
-  for (const r of rows) for (const k of ['visits', 'persons', 'recipients', 'not_yet', 'visits_without_nik'] as const) total[k] += r[k];
+  const total = { visits: 0, persons: 0, recipients: 0, not_yet: 0, uncertain: 0, visits_without_nik: 0 };
+  for (const r of rows) for (const k of ['visits', 'persons', 'recipients', 'not_yet', 'uncertain', 'visits_without_nik'] as const) total[k] += r[k];
   return { rows, total, detail: options.detail ? notYetRecipients(db, month, options.showNik ?? false) : null };
 }
 
@@ -90,6 +96,7 @@ function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYe
         phone: v.phone,
         kecamatan: v.region ? (regionByCode(v.region)?.name ?? v.region) : null,
         source: `${showNik ? v.file_name : maskNikLike(v.file_name)}:${v.line}`,
+        standing: v.known ? 'not_yet' : 'uncertain',
       };
       out.push(current);
     }
@@ -103,6 +110,16 @@ function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYe
 /** The month label: 'YYYY-MM', or the no-date label. */
 function monthLabel(month: string | null, lang: Lang): string {
   return month ?? labelsFor(lang).no_date;
+}
+
+/** 'Bulan 2024-01 s.d. 2024-03' (or one month); empty when no visit has a date. */
+function monthsCoverage(months: readonly string[], lang: Lang): string {
+  const L = labelsFor(lang);
+  const sorted = [...months].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  return first === last ? `${L.month} ${first}` : `${L.month} ${first} ${L.until} ${last}`;
 }
 
 function wavesText(waves: MonthlyRecapRow['recipient_waves']): string {
@@ -119,18 +136,23 @@ export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: strin
     { key: 'recipients', label: L.recipient_persons, kind: 'int' },
     { key: 'recipient_waves', label: L.recipient_waves, kind: 'text' },
     { key: 'not_yet', label: L.not_yet, kind: 'int' },
+    { key: 'uncertain', label: L.uncertain, kind: 'int' },
     { key: 'visits_without_nik', label: L.visits_without_nik, kind: 'int' },
   ];
   const t = recap.total;
+  const months = recap.rows.flatMap((r) => (r.month === null ? [] : [r.month]));
   return {
     id: 'monthly',
     fileStem: month ? `rekap-bulanan-${month}` : 'rekap-bulanan',
     sheetName: L.sheet_monthly,
     title: month ? `${L.title_monthly}: ${month}` : L.title_monthly,
+    coverage: monthsCoverage(months, lang),
     notes: [L.note_monthly],
     columns,
-    rows: recap.rows.map((r) => [monthLabel(r.month, lang), r.visits, r.persons, r.recipients, wavesText(r.recipient_waves), r.not_yet, r.visits_without_nik]),
-    total: recap.rows.length > 0 ? [L.total, t.visits, t.persons, t.recipients, null, t.not_yet, t.visits_without_nik] : null,
+    rows: recap.rows.map((r) => [
+      monthLabel(r.month, lang), r.visits, r.persons, r.recipients, wavesText(r.recipient_waves), r.not_yet, r.uncertain, r.visits_without_nik,
+    ]),
+    total: recap.rows.length > 0 ? [L.total, t.visits, t.persons, t.recipients, null, t.not_yet, t.uncertain, t.visits_without_nik] : null,
     personal: false,
     chart: {
       id: 'chart-monthly',
@@ -155,16 +177,20 @@ export function notYetRecipientsTable(detail: readonly NotYetRecipient[], lang: 
     { key: 'phone', label: L.phone, kind: 'text' },
     { key: 'kecamatan', label: L.kecamatan, kind: 'text' },
     { key: 'source', label: L.source, kind: 'text' },
+    { key: 'standing', label: L.standing, kind: 'text' },
   ];
   const cells = (d: NotYetRecipient): CellValue[] => [
     monthLabel(d.month, lang), d.last_visit, d.visits, d.name, d.nik, nikStatusLabel(d.nik_status, lang), d.phone, d.kecamatan, d.source,
+    d.standing === 'not_yet' ? L.standing_not_yet : L.standing_uncertain,
   ];
+  const months = detail.flatMap((d) => (d.month === null ? [] : [d.month]));
   return {
     id: 'monthly-detail',
     fileStem: month ? `rekap-bulanan-${month}-belum-penerima` : 'rekap-bulanan-belum-penerima',
     sheetName: L.sheet_detail,
     title: L.title_detail,
-    notes: [L.note_detail],
+    coverage: monthsCoverage(month ? [month] : months, lang),
+    notes: [L.note_monthly, L.note_detail],
     columns,
     rows: detail.map(cells),
     total: null,

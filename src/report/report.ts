@@ -34,6 +34,8 @@ export interface ReportTable {
   /** Short name for an XLSX sheet (at most 31 characters). */
   sheetName: string;
   title: string;
+  /** What the table covers, for the header block of its file: 'Gelombang 1-4', 'Bulan 2024-01 s.d. 2024-03'. */
+  coverage: string;
   /** Lines that say how the numbers were counted. */
   notes: string[];
   columns: Column[];
@@ -47,4 +49,21 @@ export interface ReportTable {
 /** a ÷ b, or null when b is 0 (a share of nothing is not 0 %). */
 export function share(a: number, b: number | null): number | null {
   return b ? a / b : null;
+}
+
+/**
+ * Whole numbers as short ranges: [1, 2, 3, 5, 7, 8] → '1-3, 5, 7-8'.
+ *
+ * @example rangesText([1, 2, 3, 5]) // '1-3, 5'
+ */
+export function rangesText(values: readonly number[]): string {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }

@@ -1,14 +1,15 @@
 /** The recap per wave (gelombang) of the central lists. */
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import type { Db } from '../store/database.js';
-import { waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
+import { centralWavesSql, waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
-import { share, type CellValue, type Column, type ReportTable } from './report.js';
+import { rangesText, share, type CellValue, type Column, type ReportTable } from './report.js';
+import { waveRefDate, type AgeBasis } from './wave-dates.js';
 
 export interface WaveRecapOptions {
   /** Only these waves; all when empty or absent. */
   waves?: readonly number[];
-  /** One age reference date ('YYYY-MM-DD') for every wave instead of each list's import date. */
+  /** One age reference date ('YYYY-MM-DD') for every wave instead of each wave's default (see wave-dates.ts). */
   ageAt?: string;
 }
 
@@ -20,13 +21,15 @@ export type WaveRecapTotal = Omit<WaveRecapRow, 'wave' | 'ref_date'>;
 export interface WaveRecap {
   office: OfficeRegion | null;
   ageAt: string | null;
+  /** How each wave's age reference date was chosen: `--age-at`, its year's end, or the first import day. */
+  ageBasis: Record<number, AgeBasis>;
   rows: WaveRecapRow[];
   total: WaveRecapTotal;
 }
 
 const SUMMED = [
-  'rows', 'recipients', 'revoked', 'duplicate_rows', 'nik_invalid', 'nik_damaged', 'conflicts', 'assisted',
-  'women', 'men', 'age_lt25', 'age_25_34', 'age_35_44', 'age_45_54', 'age_55plus', 'age_unknown',
+  'files', 'rows', 'recipients', 'status_unknown', 'duplicate_rows', 'repeated_rows', 'nik_invalid', 'nik_damaged',
+  'conflicts', 'assisted', 'women', 'men', 'age_lt25', 'age_25_34', 'age_35_44', 'age_45_54', 'age_55plus', 'age_unknown',
 ] as const;
 type Summed = (typeof SUMMED)[number];
 
@@ -39,24 +42,41 @@ type Summed = (typeof SUMMED)[number];
  */
 export function waveRecap(db: Db, options: WaveRecapOptions = {}): WaveRecap {
   const office = officeRegion(db);
-  const sqlRows = waveRecapSql(db, { waves: options.waves, office: office?.code ?? null, ageAt: options.ageAt });
+  const refDates = new Map<number, string>();
+  const ageBasis: Record<number, AgeBasis> = {};
+  for (const w of centralWavesSql(db)) {
+    const ref = waveRefDate(w.wave, w.first_import, options.ageAt);
+    refDates.set(w.wave, ref.date);
+    ageBasis[w.wave] = ref.basis;
+  }
+  const sqlRows = waveRecapSql(db, { waves: options.waves, office: office?.code ?? null, refDates });
   const rows = sqlRows.map((r) => ({ ...r, assisted_share: share(r.assisted, r.recipients) }));
   const totals: Record<Summed, number> = {
-    rows: 0, recipients: 0, revoked: 0, duplicate_rows: 0, nik_invalid: 0, nik_damaged: 0, conflicts: 0, assisted: 0,
-    women: 0, men: 0, age_lt25: 0, age_25_34: 0, age_35_44: 0, age_45_54: 0, age_55plus: 0, age_unknown: 0,
+    files: 0, rows: 0, recipients: 0, status_unknown: 0, duplicate_rows: 0, repeated_rows: 0, nik_invalid: 0, nik_damaged: 0,
+    conflicts: 0, assisted: 0, women: 0, men: 0, age_lt25: 0, age_25_34: 0, age_35_44: 0, age_45_54: 0, age_55plus: 0, age_unknown: 0,
   };
   for (const r of rows) for (const k of SUMMED) totals[k] += r[k];
+  // A sum with an unknown term is unknown: no wave's revocations are guessed as 0.
+  const revoked = rows.some((r) => r.revoked === null) ? null : rows.reduce((n, r) => n + (r.revoked ?? 0), 0);
   const total: WaveRecapTotal = {
     ...totals,
+    revoked,
     residents: office ? rows.reduce((n, r) => n + (r.residents ?? 0), 0) : null,
     assisted_share: share(totals.assisted, totals.recipients),
   };
-  return { office, ageAt: options.ageAt ?? null, rows, total };
+  const shown = new Set(rows.map((r) => r.wave));
+  return {
+    office,
+    ageAt: options.ageAt ?? null,
+    ageBasis: Object.fromEntries(Object.entries(ageBasis).filter(([w]) => shown.has(Number(w)))),
+    rows,
+    total,
+  };
 }
 
-const COLUMNS: readonly [keyof WaveRecapRow, Column['kind']][] = [
-  ['wave', 'int'], ['recipients', 'int'], ['residents', 'int'], ['revoked', 'int'], ['rows', 'int'],
-  ['duplicate_rows', 'int'], ['nik_invalid', 'int'], ['nik_damaged', 'int'], ['conflicts', 'int'],
+const COLUMNS: readonly [Exclude<keyof WaveRecapRow, 'status_unknown'>, Column['kind']][] = [
+  ['wave', 'int'], ['recipients', 'int'], ['residents', 'int'], ['revoked', 'int'], ['files', 'int'], ['rows', 'int'],
+  ['duplicate_rows', 'int'], ['repeated_rows', 'int'], ['nik_invalid', 'int'], ['nik_damaged', 'int'], ['conflicts', 'int'],
   ['assisted', 'int'], ['assisted_share', 'share'], ['women', 'int'], ['men', 'int'], ['age_lt25', 'int'],
   ['age_25_34', 'int'], ['age_35_44', 'int'], ['age_45_54', 'int'], ['age_55plus', 'int'], ['age_unknown', 'int'],
   ['ref_date', 'date'],
@@ -68,17 +88,30 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
   const columns: Column[] = COLUMNS.map(([key, kind]) => ({ key, label: L[key], kind }));
   const cell = (row: Partial<WaveRecapRow>, key: keyof WaveRecapRow): CellValue => row[key] ?? null;
   const totalRow: Partial<WaveRecapRow> = { ...recap.total };
+  const noStatus = recap.rows.filter((r) => r.revoked === null).map((r) => r.wave);
+  const partStatus = recap.rows.filter((r) => r.revoked !== null && r.status_unknown > 0);
+  const byBasis = (basis: AgeBasis) => recap.rows.filter((r) => recap.ageBasis[r.wave] === basis).map((r) => r.wave);
+  const ageHow = recap.ageAt
+    ? L.age_fixed(recap.ageAt)
+    : [
+        ...(byBasis('wave_year_end').length > 0 ? [L.age_year_end(rangesText(byBasis('wave_year_end')))] : []),
+        ...(byBasis('first_import').length > 0 ? [L.age_first_import(rangesText(byBasis('first_import')))] : []),
+      ].join('; ');
   return {
     id: 'waves',
     fileStem: 'rekap-gelombang',
     sheetName: L.sheet_waves,
     title: L.title_waves,
+    coverage: recap.rows.length > 0 ? `${L.wave_word} ${rangesText(recap.rows.map((r) => r.wave))}` : '',
     notes: [
       L.note_persons,
+      L.note_rows,
+      ...(noStatus.length > 0 ? [L.note_no_status(rangesText(noStatus))] : []),
+      ...partStatus.map((r) => L.note_part_status(r.wave, r.status_unknown)),
       ...(recap.office ? [L.note_residents] : []),
       L.note_assisted,
       L.note_nik,
-      L.note_age(recap.ageAt ? L.age_fixed(recap.ageAt) : L.age_default),
+      ...(ageHow ? [L.note_age(ageHow)] : []),
       L.note_total,
     ],
     columns,

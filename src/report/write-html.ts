@@ -1,15 +1,11 @@
 /** One self-contained HTML page: the tables with their charts, inline CSS and SVG, prints cleanly to PDF. */
 import { barChartSvg, escapeHtml } from './charts.js';
-import { labelsFor, type Lang } from './labels.js';
+import { signatureLines, type FileHeader } from './header-block.js';
+import { labelsFor } from './labels.js';
 import type { CellValue, ColumnKind, ReportTable } from './report.js';
 
-export interface HtmlOptions {
-  lang: Lang;
-  /** Shown under the title, e.g. 'Kota Medan (1271)'. */
-  office: string | null;
-  /** When the page was made ('YYYY-MM-DD HH:MM'); passed in so the page is reproducible in tests. */
-  generated: string;
-}
+/** The header block's facts (office, date made, signature); each section adds what it covers and its notes. */
+export type HtmlOptions = FileHeader;
 
 const CSS = `
 :root { --ink: #1f2933; --muted: #616e7c; --bar: #2f6fb0; --share: #d9822b; --line: #d9dee4; }
@@ -35,6 +31,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 tr.total td { font-weight: 700; background: #f6f8fa; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 ul.notes { color: var(--muted); font-size: 12px; padding-left: 18px; }
+.coverage { color: var(--muted); margin: -4px 0 8px; }
+.signature { margin: 40px 0 0 auto; width: 320px; text-align: center; break-inside: avoid; }
+.signature p { margin: 0; min-height: 1.45em; }
+.signature .name { font-weight: 700; text-decoration: underline; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   section { break-inside: avoid-page; } h2 { break-after: avoid; } tr { break-inside: avoid; }
@@ -56,7 +56,8 @@ export function writeHtml(tables: readonly ReportTable[], options: HtmlOptions):
   const int = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 0 });
   const pct = (n: number) => `${(n * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
   const cell = (v: CellValue, kind: ColumnKind) => {
-    if (v === null) return '<td></td>';
+    // An unknown count reads '–' (the notes say why), not an empty cell that passes for 0.
+    if (v === null) return kind === 'int' || kind === 'share' ? '<td class="num">–</td>' : '<td></td>';
     if (typeof v === 'number') return `<td class="num">${kind === 'share' ? pct(v) : int(v)}</td>`;
     return `<td${kind === 'date' ? ' class="date"' : ''}>${escapeHtml(v)}</td>`;
   };
@@ -65,6 +66,7 @@ export function writeHtml(tables: readonly ReportTable[], options: HtmlOptions):
     const row = (cells: readonly CellValue[], cls = '') => `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((v, i) => cell(v, kinds[i] ?? 'text')).join('')}</tr>`;
     return `<section id="${escapeHtml(t.id)}">
 <h2>${escapeHtml(t.title)}</h2>
+${t.coverage ? `<p class="coverage">${escapeHtml(L.coverage)}: ${escapeHtml(t.coverage)}</p>` : ''}
 ${t.chart && t.chart.categories.length > 0 ? barChartSvg(t.chart, int) : ''}
 <div class="table-wrap"><table>
 <thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>
@@ -85,7 +87,16 @@ ${t.notes.length > 0 ? `<ul class="notes">${t.notes.map((n) => `<li>${escapeHtml
 <h1>${escapeHtml(L.page_title)}</h1>
 <p class="meta">${escapeHtml(L.office)}: ${escapeHtml(options.office ?? L.office_unset)} · ${escapeHtml(L.generated)}: ${escapeHtml(options.generated)}</p>
 ${sections.join('\n')}
+${signatureHtml(options)}
 </body>
 </html>
 `;
+}
+
+/** The signature block, right-aligned under the tables; nothing when none was set. */
+function signatureHtml(options: HtmlOptions): string {
+  const lines = signatureLines(options);
+  if (lines.length === 0) return '';
+  const name = options.signature?.name ?? '';
+  return `<div class="signature">${lines.map((l) => `<p${l === name && l !== '' ? ' class="name"' : ''}>${escapeHtml(l)}</p>`).join('')}</div>`;
 }

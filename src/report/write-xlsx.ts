@@ -1,30 +1,51 @@
 /** XLSX: one sheet per table, styled and frozen header row, numbers as numbers, formula-safe text. */
 import ExcelJS from 'exceljs';
+import { headerLines, signatureLines, type FileHeader } from './header-block.js';
 import type { ReportTable } from './report.js';
 import { safeCell } from './safe-cell.js';
 
 /**
- * A workbook with one sheet per table: header row bold on grey and frozen, counts as numbers, shares as
- * numbers formatted `0.0%`, the total row bold. Text cells are neutralised against formula injection.
+ * A workbook with one sheet per table: with `header`, the header block (title, office, coverage, date
+ * made, notes) above the table and the signature block below it; the column header row bold on grey and
+ * frozen, counts as numbers, shares as numbers formatted `0.0%`, the total row bold. Text cells are
+ * neutralised against formula injection. Without `header`, bare data: the column header row is row 1.
  *
- * @example const bytes = await writeXlsx([waveRecapTable(recap, 'id')]); writeFileSync('rekap.xlsx', bytes);
+ * @example const bytes = await writeXlsx([waveRecapTable(recap, 'id')], header); writeFileSync('rekap.xlsx', bytes);
  */
-export async function writeXlsx(tables: readonly ReportTable[]): Promise<Buffer> {
+export async function writeXlsx(tables: readonly ReportTable[], header?: FileHeader): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'prakerja';
   const used = new Set<string>();
   for (const table of tables) {
-    const ws = wb.addWorksheet(sheetName(table.sheetName, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const above = header ? headerLines(table, header) : [];
+    // Title, the label–value lines, one empty row: the column header row comes after them.
+    const headerRow = header ? above.length + 3 : 1;
+    const ws = wb.addWorksheet(sheetName(table.sheetName, used), { views: [{ state: 'frozen', ySplit: headerRow }] });
     ws.columns = table.columns.map((c) => ({
-      header: safeCell(c.label),
       key: c.key,
       width: Math.max(10, Math.min(40, c.label.length + 2, ...table.rows.map((r) => String(r[table.columns.indexOf(c)] ?? '').length + 2))),
       style: c.kind === 'share' ? { numFmt: '0.0%' } : c.kind === 'int' ? { numFmt: '#,##0' } : {},
     }));
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', wrapText: true };
-    header.eachCell((cell) => {
+    if (header) {
+      const title = ws.getRow(1);
+      title.getCell(1).value = safeCell(table.title);
+      title.font = { bold: true, size: 14 };
+      above.forEach(([label, value], i) => {
+        const row = ws.getRow(i + 2);
+        row.getCell(1).value = safeCell(label);
+        row.getCell(1).font = { bold: true };
+        // Plain text in column B; a long note runs on over the empty cells to its right.
+        row.getCell(2).value = safeCell(value);
+        row.getCell(2).numFmt = '@';
+      });
+    }
+    const head = ws.getRow(headerRow);
+    table.columns.forEach((c, i) => {
+      head.getCell(i + 1).value = safeCell(c.label);
+    });
+    head.font = { bold: true };
+    head.alignment = { vertical: 'middle', wrapText: true };
+    head.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
       cell.border = { bottom: { style: 'thin' } };
     });
@@ -32,7 +53,17 @@ export async function writeXlsx(tables: readonly ReportTable[]): Promise<Buffer>
       ws.addRow(cells.map((v) => (typeof v === 'string' ? safeCell(v) : v)));
     for (const r of table.rows) add(r);
     if (table.total) add(table.total).font = { bold: true };
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.columns.length } };
+    const sign = header ? signatureLines(header) : [];
+    if (sign.length > 0) {
+      ws.addRow([]);
+      // Under the right-hand columns, as a signature sits on a printed recap.
+      const col = Math.max(1, table.columns.length - 3);
+      for (const line of sign) {
+        const row = ws.addRow([]);
+        row.getCell(col).value = safeCell(line);
+      }
+    }
   }
   const bytes = await wb.xlsx.writeBuffer();
   return Buffer.from(bytes);

@@ -24,18 +24,27 @@ export interface WaveRecapQuery {
   waves?: readonly number[];
   /** Office region code (2 or 4 digits) for the residents column; null when `init` has not run. */
   office: string | null;
-  /** One age reference date for every wave ('YYYY-MM-DD'); default: the day the wave's list was first imported. */
-  ageAt?: string;
+  /** The age reference date ('YYYY-MM-DD') of each wave; a wave missing here gets no ages (all unknown). */
+  refDates: ReadonlyMap<number, string>;
 }
 
 export interface WaveRecapSqlRow {
   wave: number;
-  ref_date: string;
+  ref_date: string | null;
+  /** Files (batches) of the central list that hold rows of this wave. */
+  files: number;
+  /** Rows of the wave in all its files together. */
   rows: number;
   recipients: number;
   residents: number | null;
-  revoked: number;
+  /** Recipients listed as dicabut; null when no file of the wave has a status column (unknown, not 0). */
+  revoked: number | null;
+  /** Recipients whose rows all come from files without a status column: their revocation is unknown. */
+  status_unknown: number;
+  /** Rows beyond one per person within one file: duplicates inside a list. */
   duplicate_rows: number;
+  /** Rows of persons already counted from another file of the same wave (the list sent again). */
+  repeated_rows: number;
   nik_invalid: number;
   nik_damaged: number;
   conflicts: number;
@@ -50,36 +59,54 @@ export interface WaveRecapSqlRow {
   age_unknown: number;
 }
 
+/** Batches whose file has a status (penerima/dicabut) column: only their rows say anything about revocation. */
+const STATUS_BATCHES = `SELECT b.id FROM batches b WHERE EXISTS (SELECT 1 FROM json_each(b.columns) WHERE value = 'status')`;
+
+/** The waves of the central lists, with the day each was first imported. */
+export function centralWavesSql(db: Db): { wave: number; first_import: string }[] {
+  return db
+    .prepare<[], { wave: number; first_import: string }>(
+      `SELECT x.wave, min(substr(b.imported_at, 1, 10)) AS first_import
+         FROM (SELECT DISTINCT wave, batch_id FROM records WHERE source = 'central' AND wave IS NOT NULL) x
+         JOIN batches b ON b.id = x.batch_id GROUP BY x.wave ORDER BY x.wave`,
+    )
+    .all();
+}
+
 /**
- * One row per wave of the central lists: persons, residents, revoked, duplicate rows, NIK problems,
- * conflicts, assisted persons, sex and age bands.
+ * One row per wave of the central lists: files, rows, persons, residents, revoked, duplicate and repeated
+ * rows, NIK problems, conflicts, assisted persons, sex and age bands.
  */
 export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
   const age = ageSql('p.birth_date', 'refs.ref_date');
   return db
-    .prepare<{ waves: string | null; office: string | null; ageAt: string | null }, WaveRecapSqlRow>(
-      `WITH refs AS (
-         -- The age reference date of each wave: --age-at, else the day its list was first imported.
-         SELECT x.wave, coalesce(@ageAt, min(substr(b.imported_at, 1, 10))) AS ref_date
-           FROM (SELECT DISTINCT wave, batch_id FROM records WHERE source = 'central' AND wave IS NOT NULL) x
-           JOIN batches b ON b.id = x.batch_id GROUP BY x.wave
-       ),
-       p AS (
-         -- One row per person and wave, in a single pass over the central records.
-         SELECT r.wave, ${PID} AS pid, count(*) AS n, max(r.status IS 'dicabut') AS revoked,
+    .prepare<{ waves: string | null; office: string | null; refs: string }, WaveRecapSqlRow>(
+      `WITH refs AS (SELECT CAST(key AS INTEGER) AS wave, value AS ref_date FROM json_each(@refs)),
+       sb AS (${STATUS_BATCHES}),
+       bp AS (
+         -- One row per wave, person and file, in a single pass over the central records.
+         SELECT r.wave, ${PID} AS pid, r.batch_id, count(*) AS n, max(r.status IS 'dicabut') AS revoked,
+                r.batch_id IN (SELECT id FROM sb) AS status_known,
                 CASE WHEN @office IS NULL THEN NULL ELSE max(substr(coalesce(r.region, ''), 1, length(@office)) = @office) END AS resident,
                 min(r.sex) AS sex, min(r.birth_date) AS birth_date,
                 sum(r.nik_status IN ('invalid', 'missing')) AS nik_invalid, sum(r.nik_status = 'damaged') AS nik_damaged
            FROM records r
           WHERE r.source = 'central' AND r.wave IS NOT NULL
             AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
-          GROUP BY r.wave, pid
+          GROUP BY r.wave, pid, r.batch_id
        ),
+       p AS (
+         SELECT wave, pid, sum(n) AS n, sum(n) - count(*) AS in_file_dups, max(revoked) AS revoked, max(status_known) AS status_known,
+                max(resident) AS resident, min(sex) AS sex, min(birth_date) AS birth_date,
+                sum(nik_invalid) AS nik_invalid, sum(nik_damaged) AS nik_damaged
+           FROM bp GROUP BY wave, pid
+       ),
+       wf AS (SELECT wave, count(DISTINCT batch_id) AS files FROM bp GROUP BY wave),
        walk AS (${WALKIN_PERSONS}),
        pa AS (
          SELECT p.*, refs.ref_date, p.pid IN (SELECT pid FROM walk) AS assisted,
-                CASE WHEN p.birth_date IS NULL THEN NULL ELSE ${age} END AS age
-           FROM p JOIN refs USING (wave)
+                CASE WHEN p.birth_date IS NULL OR refs.ref_date IS NULL THEN NULL ELSE ${age} END AS age
+           FROM p LEFT JOIN refs USING (wave)
        ),
        conflicted AS (
          SELECT record_l AS id FROM links WHERE kind = 'conflict'
@@ -91,17 +118,23 @@ export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
            FROM conflicted JOIN records r ON r.id = conflicted.id
           WHERE r.source = 'central' GROUP BY r.wave
        )
-       SELECT pa.wave, pa.ref_date, sum(pa.n) AS rows, count(*) AS recipients, sum(pa.resident) AS residents,
-              sum(pa.revoked) AS revoked, sum(pa.n) - count(*) AS duplicate_rows,
+       SELECT pa.wave, pa.ref_date, wf.files, sum(pa.n) AS rows, count(*) AS recipients, sum(pa.resident) AS residents,
+              CASE WHEN max(pa.status_known) = 1 THEN sum(pa.revoked * pa.status_known) END AS revoked,
+              sum(1 - pa.status_known) AS status_unknown,
+              sum(pa.in_file_dups) AS duplicate_rows, sum(pa.n) - count(*) - sum(pa.in_file_dups) AS repeated_rows,
               sum(pa.nik_invalid) AS nik_invalid, sum(pa.nik_damaged) AS nik_damaged, coalesce(conf.conflicts, 0) AS conflicts,
               sum(pa.assisted) AS assisted, sum(pa.sex IS 'F') AS women, sum(pa.sex IS 'M') AS men,
               sum(pa.age < 25) AS age_lt25, sum(pa.age BETWEEN 25 AND 34) AS age_25_34,
               sum(pa.age BETWEEN 35 AND 44) AS age_35_44, sum(pa.age BETWEEN 45 AND 54) AS age_45_54,
               sum(pa.age >= 55) AS age_55plus, sum(pa.age IS NULL) AS age_unknown
-         FROM pa LEFT JOIN conf USING (wave)
+         FROM pa JOIN wf USING (wave) LEFT JOIN conf USING (wave)
         GROUP BY pa.wave ORDER BY pa.wave`,
     )
-    .all({ waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null, office: q.office, ageAt: q.ageAt ?? null });
+    .all({
+      waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null,
+      office: q.office,
+      refs: JSON.stringify(Object.fromEntries(q.refDates)),
+    });
 }
 
 export interface MonthlyRecapSqlRow {
@@ -110,6 +143,10 @@ export interface MonthlyRecapSqlRow {
   visits: number;
   persons: number;
   recipients: number;
+  /** Persons on no list whose identity is known: a valid NIK on one of their records. */
+  not_yet: number;
+  /** Persons on no list without a valid NIK on any record: nobody can say whether they are recipients. */
+  uncertain: number;
   visits_without_nik: number;
 }
 
@@ -119,20 +156,27 @@ export interface MonthWaveCount {
   persons: number;
 }
 
-const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month, r.nik_status
+const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month, r.nik_status, r.nik IS NOT NULL AS has_nik
                    FROM records r
                   WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)`;
-/** Is person `pid` in a central list? Through the person index: the walk-in log is small, the lists are not. */
-const IS_RECIPIENT = (pid: string) => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source = 'central')`;
+/**
+ * Is person `pid` in a recipient list (central or provincial)? Through the person index: the walk-in log
+ * is small, the lists are not. The same definition as the resolver's "walk-in visitors found in the lists".
+ */
+const IS_RECIPIENT = (pid: string) => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source IN ('central', 'province'))`;
+/** Does person `pid` (or, unresolved, its one record) have a valid NIK anywhere: is the identity known? */
+const IS_KNOWN = (pid: string, ownNik: string) => `(${ownNik} OR EXISTS (SELECT 1 FROM records k WHERE k.person_id = ${pid} AND k.nik IS NOT NULL))`;
 
-/** Walk-in visits per month: visits, distinct persons, persons found in a central list, visits without a valid NIK. */
+/** Walk-in visits per month: visits, distinct persons, recipients, not yet recipients, undecidable, visits without a valid NIK. */
 export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRow[] {
   return db
     .prepare<{ month: string | null }, MonthlyRecapSqlRow>(
       `WITH w AS (${WALKINS}),
-       mp AS (SELECT month, pid, ${IS_RECIPIENT('pid')} AS recipient FROM (SELECT DISTINCT month, pid FROM w)),
-       m AS (SELECT month, sum(recipient) AS recipients FROM mp GROUP BY month)
-       SELECT w.month, count(*) AS visits, count(DISTINCT w.pid) AS persons, m.recipients,
+       mp AS (SELECT month, pid, ${IS_RECIPIENT('pid')} AS recipient, ${IS_KNOWN('pid', 'own_nik')} AS known
+                FROM (SELECT month, pid, max(has_nik) AS own_nik FROM w GROUP BY month, pid)),
+       m AS (SELECT month, sum(recipient) AS recipients, sum(NOT recipient AND known) AS not_yet,
+                    sum(NOT recipient AND NOT known) AS uncertain FROM mp GROUP BY month)
+       SELECT w.month, count(*) AS visits, count(DISTINCT w.pid) AS persons, m.recipients, m.not_yet, m.uncertain,
               sum(w.nik_status <> 'valid') AS visits_without_nik
          FROM w JOIN m ON m.month IS w.month GROUP BY w.month ORDER BY w.month IS NULL, w.month`,
     )
@@ -147,7 +191,7 @@ export function monthlyWaveCountsSql(db: Db, month: string | null): MonthWaveCou
        mp AS (SELECT DISTINCT month, pid FROM w),
        mw AS (
          SELECT DISTINCT mp.month, mp.pid, c.wave FROM mp JOIN records c ON c.person_id = mp.pid
-          WHERE c.source = 'central' AND c.wave IS NOT NULL
+          WHERE c.source IN ('central', 'province') AND c.wave IS NOT NULL
        )
        SELECT month, wave, count(*) AS persons FROM mw
         GROUP BY month, wave ORDER BY month IS NULL, month, wave`,
@@ -167,14 +211,17 @@ export interface NotYetRecipientVisit {
   region: string | null;
   file_name: string;
   line: number;
+  /** 1 when the person has a valid NIK on some record (not yet a recipient), 0 when that cannot be said. */
+  known: number;
 }
 
-/** Every walk-in visit of a person who is in no central list, in month, person and date order. */
+/** Every walk-in visit of a person who is on no list, in month, person and date order. */
 export function notYetRecipientVisitsSql(db: Db, month: string | null): NotYetRecipientVisit[] {
   return db
     .prepare<{ month: string | null }, NotYetRecipientVisit>(
       `SELECT substr(r.visit_date, 1, 7) AS month, ${PID} AS pid, r.visit_date, r.name, r.nik, r.nik_raw, r.nik_status,
-              r.phone, r.region, b.file_name, r.line
+              r.phone, r.region, b.file_name, r.line,
+              CASE WHEN r.person_id IS NULL THEN r.nik IS NOT NULL ELSE ${IS_KNOWN('r.person_id', 'r.nik IS NOT NULL')} END AS known
          FROM records r JOIN batches b ON b.id = r.batch_id
         WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)
           AND (r.person_id IS NULL OR NOT ${IS_RECIPIENT('r.person_id')})
@@ -186,7 +233,8 @@ export function notYetRecipientVisitsSql(db: Db, month: string | null): NotYetRe
 export interface AreaRecapSqlRow {
   code: string;
   recipients: number;
-  revoked: number;
+  /** Null when none of the area's recipients comes from a file with a status column (unknown, not 0). */
+  revoked: number | null;
   assisted: number;
   women: number;
   men: number;
@@ -199,13 +247,14 @@ export interface AreaRecapSqlRow {
 export function areaRecapSql(db: Db, office: string, digits: 4 | 6, wave: number | null): AreaRecapSqlRow[] {
   return db
     .prepare<{ office: string; digits: number; wave: number | null }, AreaRecapSqlRow>(
-      `WITH c AS (
-         SELECT ${PID} AS pid, r.region, r.status, r.sex FROM records r
+      `WITH sb AS (${STATUS_BATCHES}),
+       c AS (
+         SELECT ${PID} AS pid, r.region, r.status, r.sex, r.batch_id IN (SELECT id FROM sb) AS status_known FROM records r
           WHERE r.source = 'central' AND substr(r.region, 1, length(@office)) = @office AND (@wave IS NULL OR r.wave = @wave)
        ),
-       p AS (SELECT pid, min(region) AS region, max(status IS 'dicabut') AS revoked, min(sex) AS sex FROM c GROUP BY pid),
+       p AS (SELECT pid, min(region) AS region, max(status IS 'dicabut') AS revoked, max(status_known) AS status_known, min(sex) AS sex FROM c GROUP BY pid),
        walk AS (${WALKIN_PERSONS})
-       SELECT substr(region, 1, @digits) AS code, count(*) AS recipients, sum(revoked) AS revoked,
+       SELECT substr(region, 1, @digits) AS code, count(*) AS recipients, CASE WHEN max(status_known) = 1 THEN sum(revoked) END AS revoked,
               sum(pid IN (SELECT pid FROM walk)) AS assisted, sum(sex IS 'F') AS women, sum(sex IS 'M') AS men
          FROM p GROUP BY 1 ORDER BY 1`,
     )

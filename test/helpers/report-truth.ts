@@ -22,11 +22,15 @@ export function expectedWaveRows(fx: Fixture, ref: string) {
     return {
       wave,
       ref_date: ref,
+      // One file per wave in the fixture: nothing repeated from another file, every status known.
+      files: 1,
       rows,
       recipients: ps.length,
       residents: ps.filter((p) => p.region?.startsWith(fx.office)).length,
       revoked: ps.filter((p) => p.revoked.has(wave)).length,
+      status_unknown: 0,
       duplicate_rows: rows - ps.length,
+      repeated_rows: 0,
       nik_invalid: ps.filter((p) => p.nikKind === 'invalid' || p.nikKind === 'missing').reduce((n, p) => n + (p.copies.get(wave) ?? 0), 0),
       nik_damaged: ps.filter((p) => p.nikKind === 'damaged').reduce((n, p) => n + (p.copies.get(wave) ?? 0), 0),
       conflicts: fx.conflicts.filter((c) => c.wave === wave).length,
@@ -57,6 +61,10 @@ export function expectedMonthlyRows(fx: Fixture) {
     // Persons: resolved ones once; an unresolved visitor's each row is a person of its own.
     const persons = visitors.reduce((n, p) => n + (p.unresolved ? p.visits.filter((d) => monthOf(d) === month).length : 1), 0);
     const recipients = visitors.filter(isRecipient);
+    // Identity known: the visitor wrote a valid NIK (a recipient's is known from the list anyway).
+    const known = (p: Truth) => p.visitWithNik && p.nik !== null;
+    const others = visitors.filter((p) => !isRecipient(p));
+    const count = (ps: Truth[]) => ps.reduce((n, p) => n + (p.unresolved ? p.visits.filter((d) => monthOf(d) === month).length : 1), 0);
     const waves = new Map<number, number>();
     for (const p of recipients) for (const w of p.copies.keys()) waves.set(w, (waves.get(w) ?? 0) + 1);
     return {
@@ -65,7 +73,8 @@ export function expectedMonthlyRows(fx: Fixture) {
       persons,
       recipients: recipients.length,
       recipient_waves: [...waves].sort((a, b) => a[0] - b[0]).map(([wave, n]) => ({ wave, persons: n })),
-      not_yet: persons - recipients.length,
+      not_yet: count(others.filter(known)),
+      uncertain: count(others.filter((p) => !known(p))),
       visits_without_nik: fx.persons.reduce((n, p) => n + (p.visitWithNik && p.nik ? 0 : p.visits.filter((d) => monthOf(d) === month).length), 0),
     };
   });
@@ -76,7 +85,8 @@ export function expectedNotYet(fx: Fixture, month: string) {
     .filter((p) => !isRecipient(p) && p.visits.some((d) => monthOf(d) === month))
     .map((p) => {
       const dates = p.visits.filter((d): d is string => monthOf(d) === month).sort();
-      return { name: p.name, visits: dates.length, last_visit: dates[dates.length - 1] ?? null, nik: p.visitWithNik ? p.nik : null };
+      const nik = p.visitWithNik ? p.nik : null;
+      return { name: p.name, visits: dates.length, last_visit: dates[dates.length - 1] ?? null, nik, standing: nik === null ? 'uncertain' : 'not_yet' };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildReport, FILE_FORMATS, type ReportKind, type ReportOptions } from '../../commands/report.js';
 import { UsageError } from '../../errors.js';
-import { currentLang } from '../../i18n/index.js';
+import { currentLang, t } from '../../i18n/index.js';
 import type { CellValue, ReportTable } from '../../report/report.js';
 import type { CliContext } from '../context.js';
 import { formatTable, type Cell } from '../table.js';
@@ -17,6 +17,7 @@ interface Flags {
   format?: string;
   delimiter?: string;
   showNik?: boolean;
+  bare?: boolean;
 }
 
 const EXAMPLES: Record<ReportKind, string> = {
@@ -58,7 +59,9 @@ export function registerReport(program: Command, ctx: CliContext): void {
     const cmd = report.command(kind).description(DESCRIPTIONS[kind]);
     if (kind === 'waves' || kind === 'all') cmd.option('--waves <list>', 'only these waves: 3, 1-11 or 1,3,5-7');
     if (kind !== 'monthly') cmd.option('--wave <n>', 'only this wave');
-    if (kind === 'waves' || kind === 'all') cmd.option('--age-at <YYYY-MM-DD>', 'age reference date for every wave (default: the day each wave\'s list was first imported)');
+    if (kind === 'waves' || kind === 'all') {
+      cmd.option('--age-at <YYYY-MM-DD>', t.recap.optAgeAt());
+    }
     if (kind === 'monthly' || kind === 'all') {
       cmd.option('--month <YYYY-MM>', 'only this month');
       cmd.option('--detail', 'also list each visitor who is not (yet) a recipient, for follow-up');
@@ -69,6 +72,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       .option('--out-dir <dir>', 'write files with stable names (rekap-gelombang.csv, …) into this folder')
       .option('--format <list>', 'with --out-dir: csv, xlsx, html or a list (csv,html)', 'csv')
       .option('--delimiter <char>', "CSV delimiter: ',' or ';' (Excel in Indonesian)")
+      .option('--bare', t.recap.optBare())
       .addHelpText('after', `${EXAMPLES[kind]}\n`)
       .action(async (flags: Flags) => {
         const result = await buildReport(ctx.openDb(), toOptions(kind, flags));
@@ -111,6 +115,7 @@ function toOptions(kind: ReportKind, f: Flags): ReportOptions {
     outDir: f.outDir,
     formats: FILE_FORMATS.filter((s) => formats.includes(s)),
     delimiter: f.delimiter === 'tab' ? '\t' : f.delimiter,
+    bare: f.bare === true,
   };
 }
 
@@ -144,7 +149,12 @@ function printTable(ctx: CliContext, table: ReportTable): void {
   ctx.say(`\n${ctx.c.bold(table.title)}\n`);
   if (table.rows.length === 0) return ctx.say('No data for this selection. `prakerja status` shows the waves and sources the database holds.\n');
   // Shares print as '12.5%', padded so that they line up on the right like the counts.
-  const cell = (v: CellValue, i: number): Cell => (typeof v === 'number' && table.columns[i]?.kind === 'share' ? `${(v * 100).toFixed(1)}%` : v);
+  // An unknown count (null in a number column) reads '–', never blank enough to pass for 0.
+  const cell = (v: CellValue, i: number): Cell => {
+    const kind = table.columns[i]?.kind;
+    if (v === null && (kind === 'int' || kind === 'share') && i > 0) return '–';
+    return typeof v === 'number' && kind === 'share' ? `${(v * 100).toFixed(1)}%` : v;
+  };
   const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r.map(cell));
   table.columns.forEach((c, i) => {
     if (c.kind !== 'share') return;
