@@ -53,7 +53,8 @@ async function loaded() {
   const dir = tempDir();
   const db = join(dir, 'p.sqlite');
   const f = files(dir);
-  const cli = (...args: string[]) => runCli(['--db', db, ...args]);
+  // Indonesian, as an office reads it (the helper's default is English).
+  const cli = (...args: string[]) => runCli(['--db', db, ...args], { PRAKERJA_LANG: 'id' });
   for (const args of [
     ['init', '--region', '1271'],
     ['import', f.wave7, '--source', 'central', '--wave', '7'],
@@ -220,7 +221,7 @@ describe('the files sent upward carry a header block and a signature', () => {
     expect(readFileSync(csv, 'utf8').startsWith('\uFEFFGelombang,Penerima,')).toBe(true);
     const bad = await cli('init', '--nip', '1968');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('add --kepala "Nama"');
+    expect(bad.stderr).toContain('tambahkan --kepala "Nama"');
     const none = await cli('init');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--region');

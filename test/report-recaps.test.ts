@@ -78,7 +78,7 @@ describe('report waves', () => {
     const out = await runCli(['--db', late, '--json', 'report', 'waves']);
     expect(out.code).toBe(0);
     expect((JSON.parse(out.stdout) as WaveJson).waves.rows[0]).toMatchObject({ wave: 40, ref_date: day });
-    const r = await runCli(['--db', late, 'report', 'waves']);
+    const r = await runCli(['--db', late, 'report', 'waves'], { PRAKERJA_LANG: 'id' });
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('tanggal daftarnya pertama kali diimpor (gelombang 40');
   });
 
