@@ -33,8 +33,14 @@ export class StoreError extends Error {
  */
 export class InterruptedError extends Error {
   override name = 'InterruptedError';
-  constructor(readonly file?: string) {
-    super(file ? t.errors.interruptedFile(file) : t.errors.interrupted());
+  constructor(
+    readonly file?: string,
+    /** What the interruption left, when it is more than "nothing of the file" (records kept but not matched). */
+    detail?: string,
+    /** The signal that stopped it: 130 for SIGINT, 143 for SIGTERM. */
+    readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT',
+  ) {
+    super(detail ?? (file ? t.errors.interruptedFile(file) : t.errors.interrupted()));
   }
 }
 

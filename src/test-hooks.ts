@@ -21,3 +21,12 @@ export function testPause(point: string): void {
   writeSync(2, `prakerja-test: paused at ${point}\n`);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 }
+
+/**
+ * PRAKERJA_TEST_FAULT=POINT makes the code at POINT fail as SQLite does on a full disk (SQLITE_FULL), so a
+ * test can show what a full disk at that step leaves and says. Only tests set it.
+ */
+export function testFault(point: string): void {
+  if (process.env.PRAKERJA_TEST_FAULT !== point) return;
+  throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+}

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { InputError, InterruptedError, UsageError, where } from '../errors.js';
+import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { looksRounded } from '../normalise/nik.js';
@@ -16,7 +17,7 @@ import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type 
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
-import { countRecords, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
+import { countRecords, countUnresolved, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
 
 export interface ImportOptions {
   files: string[];
@@ -71,8 +72,13 @@ export interface FileSummary {
 export interface ImportResult {
   files: FileSummary[];
   ok: boolean;
-  /** The incremental resolve run after the import, when anything was imported. */
+  /** The incremental resolve run after the import, when anything was imported or left unmatched before. */
   resolve: ResolveResult | null;
+  /**
+   * Records that had no person before this run (an earlier run stopped after its commit, or
+   * `--no-resolve`), matched by this run's resolve.
+   */
+  pendingBefore: number;
 }
 
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
@@ -87,6 +93,8 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
     throw new UsageError(`--wave must be a whole number from 1, got ${options.wave}.`);
   }
   const files = await expandInputs(options.files);
+  const willResolve = options.resolve !== false && !options.dryRun;
+  const pendingBefore = willResolve ? countUnresolved(db) : 0;
   const summaries: FileSummary[] = [];
   for (const file of files) {
     if (options.signal?.aborted) throw new InterruptedError(file);
@@ -99,8 +107,29 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
     }
   }
   const changed = summaries.some((s) => s.outcome === 'imported' || s.outcome === 'replaced');
-  const resolved = changed && options.resolve !== false && !options.dryRun ? resolveRecords(db, { mode: 'incremental' }) : null;
-  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved };
+  const resolved = willResolve && (changed || pendingBefore > 0) ? resolveAfterCommit(db, summaries, options.signal) : null;
+  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved, pendingBefore };
+}
+
+/**
+ * The files are committed; matching them is a step of its own. If it fails or is interrupted, the records
+ * stay (without a person) and the next import, `resolve` or report finishes them: say exactly that.
+ */
+function resolveAfterCommit(db: Db, summaries: readonly FileSummary[], signal: AbortSignal | undefined): ResolveResult {
+  const kept = summaries.reduce((n, s) => n + (s.outcome === 'imported' || s.outcome === 'replaced' ? s.imported : 0), 0);
+  try {
+    return resolveRecords(db, { mode: 'incremental', signal });
+  } catch (error) {
+    const count = kept.toLocaleString('en-US');
+    if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedAfterImport(count), error.signal);
+    if (isDiskFull(error)) throw new StoreError(t.recovery.diskFullAfterImport(count));
+    throw error;
+  }
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 /** Folders become their CSV/XLSX files, in name order, so a cron job can point at a drop folder. */
@@ -151,6 +180,25 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
     columns: columns.described,
   };
 
+  try {
+    return await writeBatch(db, file, sha256, table, options, wave, columns, summary);
+  } catch (error) {
+    // Rolled back: nothing of this file is in the database (files before it in this run are).
+    if (isDiskFull(error)) throw new StoreError(t.recovery.diskFullDuringImport(file));
+    throw error;
+  }
+}
+
+async function writeBatch(
+  db: Db,
+  file: string,
+  sha256: string,
+  table: Table,
+  options: ImportOptions,
+  wave: number | null,
+  columns: ReturnType<typeof mapColumns>,
+  summary: FileSummary,
+): Promise<FileSummary> {
   return inAsyncTransaction(db, async (tx) => {
     // Looked up again under the write lock: an overlapping run may have imported the same file meanwhile.
     const current = batchBySha(db, sha256);

@@ -18,6 +18,7 @@ import { writeXlsx } from '../report/write-xlsx.js';
 import { writeOutputFile } from '../store/output-files.js';
 import type { FileHeader } from '../report/header-block.js';
 import { getSignature, officeRegion } from '../store/settings.js';
+import { resolvePending } from '../resolve/index.js';
 
 export type ReportKind = 'waves' | 'monthly' | 'kecamatan' | 'all';
 export type FileFormat = 'csv' | 'xlsx' | 'html';
@@ -48,6 +49,8 @@ export interface ReportOptions {
   now?: Date;
   /** Bare data: no header block above the table and no signature below it (CSV and XLSX). */
   bare?: boolean;
+  /** SIGINT/SIGTERM while matching pending records first. */
+  signal?: AbortSignal;
 }
 
 export interface WrittenFile {
@@ -66,6 +69,8 @@ export interface ReportResult {
   files: WrittenFile[];
   /** What was left out and why, e.g. the kecamatan recap of `all` before `init --region`. */
   skipped: string[];
+  /** Records matched into persons before counting: an earlier run had left them without one. */
+  pendingResolved: number;
 }
 
 /** Suffixes for the extra tables of a one-file CSV (`rekap.csv` → `rekap-belum-penerima.csv`). */
@@ -85,7 +90,9 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   if (options.delimiter !== undefined && outFormat !== 'csv' && !(options.outDir && (options.formats ?? ['csv']).includes('csv'))) {
     throw new UsageError('--delimiter only applies to CSV files: add --out FILE.csv or --out-dir DIR.');
   }
-  const result: ReportResult = { tables: [], files: [], skipped: [] };
+  // Persons are counted, never rows: records an interrupted import left without a person are matched first.
+  const pending = resolvePending(db, options.signal);
+  const result: ReportResult = { tables: [], files: [], skipped: [], pendingResolved: pending.pending };
   const { kind } = options;
   if (kind === 'waves' || kind === 'all') {
     result.waves = waveRecap(db, { waves: options.waves, ageAt: options.ageAt });

@@ -1,15 +1,24 @@
 /** `prakerja resolve`: rebuild every person and link from the stored records and review decisions. */
 import type { Db } from '../store/database.js';
+import { countUnresolved } from '../store/records.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 
 export interface ResolveCommandOptions {
   /** Only records without a person yet (what import runs); default: rebuild everything. */
   incremental?: boolean;
+  /** SIGINT/SIGTERM: stop without writing. */
+  signal?: AbortSignal;
 }
+
+export type ResolveCommandResult = ResolveResult & {
+  /** Records that had no person before this run: an earlier run stopped after its commit, or --no-resolve. */
+  pendingBefore: number;
+};
 
 /**
  * @example const result = runResolve(db); result.persons
  */
-export function runResolve(db: Db, options: ResolveCommandOptions = {}): ResolveResult {
-  return resolveRecords(db, { mode: options.incremental ? 'incremental' : 'full' });
+export function runResolve(db: Db, options: ResolveCommandOptions = {}): ResolveCommandResult {
+  const pendingBefore = countUnresolved(db);
+  return { ...resolveRecords(db, { mode: options.incremental ? 'incremental' : 'full', signal: options.signal }), pendingBefore };
 }

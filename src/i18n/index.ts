@@ -24,6 +24,7 @@ import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
 import { recap } from './messages/recap.js';
+import { recovery } from './messages/recovery.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
 
@@ -33,4 +34,5 @@ export const t = {
   explain,
   files,
   recap,
+  recovery,
 };

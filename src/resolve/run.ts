@@ -2,8 +2,11 @@
  * Resolve against the database: load the records and review decisions from the store, `resolve` them
  * (pure), and write the links and persons back in one transaction.
  */
+import { InterruptedError } from '../errors.js';
 import type { Db } from '../store/database.js';
+import { countUnresolved } from '../store/records.js';
 import { conflictPairs, decisionPairs, resolveRows, writeResolution } from '../store/resolve.js';
+import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { IndexPair, ReviewedPair } from './overrides.js';
 import { resolve, type Resolution, type ResolveMode } from './resolve.js';
@@ -13,6 +16,8 @@ export interface ResolveOptions {
   /** Rebuild everything (default) or only resolve records that have no person yet. */
   mode?: ResolveMode;
   params?: ModelParameters;
+  /** Aborted by SIGINT/SIGTERM: nothing is written, and an InterruptedError is thrown. */
+  signal?: AbortSignal;
 }
 
 export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds'> & {
@@ -52,8 +57,34 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions, conflicts }, options.params ?? DEFAULT_PARAMETERS, mode);
 
   t = performance.now();
+  testPause('resolve-write');
+  testFault('resolve-write');
+  if (options.signal?.aborted) throw new InterruptedError(undefined, undefined, signalOf(options.signal));
   writeResolution(db, mode, linkRows, personUpdates);
   return { ...result, seconds: { load, ...stages, write: seconds(t) } };
+}
+
+export interface PendingResolution {
+  /** Records that had no person when this was called. */
+  pending: number;
+  /** The incremental resolve that matched them; null when there were none. */
+  result: ResolveResult | null;
+}
+
+/**
+ * Finishes what an interrupted run left: records committed without a person (an import killed, or out of
+ * disk, while matching; `--no-resolve`). Import, `resolve` and every report call it first, so no count ever
+ * takes rows for persons.
+ * @example resolvePending(db) // { pending: 50000, result: { mode: 'incremental', … } }
+ */
+export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution {
+  const pending = countUnresolved(db);
+  return { pending, result: pending > 0 ? resolveRecords(db, { mode: 'incremental', signal }) : null };
+}
+
+/** The CLI aborts with the signal's name as the reason. */
+export function signalOf(signal: AbortSignal): 'SIGINT' | 'SIGTERM' {
+  return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
 }
 
 function seconds(since: number): number {

@@ -113,3 +113,11 @@ export function suspendRecordIndexes(db: Db): () => void {
 export function countRecords(db: Db): number {
   return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records').get()?.n ?? 0;
 }
+
+/**
+ * Records not yet resolved into a person: left by an import whose matching step was interrupted (killed,
+ * disk full) after its records were committed, or by `import --no-resolve`.
+ */
+export function countUnresolved(db: Db): number {
+  return Number(db.prepare('SELECT count(*) FROM records WHERE person_id IS NULL').pluck().get());
+}

@@ -204,7 +204,9 @@ export function writeFixtureFiles(fx: Fixture, dir: string): { central: Map<numb
     for (const d of p.visits) {
       const date = d === null ? '' : `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
       out.push(csvLine([date, p.name, p.visitWithNik && p.nik ? p.nik : '', p.phone]));
-      lines.set(out.length, p.unresolved ? null : p.id);
+      // The resolver gives a visitor it matched to nobody a person of its own; NULL would mean "never resolved",
+      // which every report now finishes (matches) before counting.
+      lines.set(out.length, p.id);
     }
   }
   const file = join(dir, 'buku-tamu.csv');

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import ora, { type Ora } from 'ora';
 import { importFiles, type FileSummary } from '../../commands/import.js';
 import { UsageError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
 import { parseMapOptions } from '../../ingest/columns.js';
 import type { SourceKind } from '../../store/batches.js';
 import type { CliContext } from '../context.js';
@@ -84,6 +85,7 @@ Examples:
         if (ctx.globals.json) ctx.json(shown);
         else {
           for (const file of shown.files) ctx.say(describeFile(file, ctx));
+          if (result.resolve && result.pendingBefore > 0) ctx.say(`${t.recovery.pendingResolved(formatNumber(result.pendingBefore))}\n`);
           if (result.resolve) ctx.say(describeResolve(result.resolve));
         }
         const rejected = result.files.some((f) => f.rejected > 0 && f.outcome !== 'unchanged');

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { currentLang, t } from '../../i18n/index.js';
 import type { CellValue, ReportTable } from '../../report/report.js';
 import type { CliContext } from '../context.js';
-import { formatTable, type Cell } from '../table.js';
+import { formatNumber, formatTable, type Cell } from '../table.js';
 
 interface Flags {
   wave?: string;
@@ -76,6 +76,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       .addHelpText('after', `${EXAMPLES[kind]}\n`)
       .action(async (flags: Flags) => {
         const result = await buildReport(ctx.openDb(), toOptions(kind, flags));
+        if (!ctx.globals.quiet && result.pendingResolved > 0) ctx.io.stderr(`prakerja: ${t.recovery.pendingResolved(formatNumber(result.pendingResolved))}\n`);
         if (!ctx.globals.quiet) for (const note of result.skipped) ctx.io.stderr(`prakerja: ${note}\n`);
         if (ctx.globals.json) {
           const { tables: _tables, ...data } = result;

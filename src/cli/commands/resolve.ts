@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runResolve } from '../../commands/resolve.js';
 import type { ResolveResult } from '../../resolve/index.js';
 import type { CliContext } from '../context.js';
+import { t } from '../../i18n/index.js';
 import { formatNumber } from '../table.js';
 
 export function registerResolve(program: Command, ctx: CliContext): void {
@@ -12,6 +13,7 @@ export function registerResolve(program: Command, ctx: CliContext): void {
     .action(() => {
       const result = runResolve(ctx.openDb());
       if (ctx.globals.json) return ctx.json(result);
+      if (result.pendingBefore > 0) ctx.say(`${t.recovery.pendingResolved(formatNumber(result.pendingBefore))}\n`);
       ctx.say(describeResolve(result));
     });
 }

@@ -8,8 +8,8 @@ export const errors = {
     en: (file) => `interrupted: nothing of ${file} was kept`,
   }),
   diskFull: message({
-    id: 'disk penuh; tidak ada isi berkas yang sedang diproses yang disimpan. Kosongkan sebagian ruang disk, lalu jalankan perintah itu lagi.',
-    en: 'the disk is full; nothing of the current file was kept. Free some space and run the command again.',
+    id: 'disk penuh; perubahan yang sedang ditulis dibatalkan, database tetap seperti sebelum perubahan itu. Kosongkan sebagian ruang disk, lalu jalankan perintah itu lagi.',
+    en: 'the disk is full; the change being written was rolled back, and the database is as it was before it. Free some space and run the command again.',
   }),
   busy: message({
     id: 'database sedang dipakai: prakerja lain sedang menulis ke dalamnya. Coba lagi setelah selesai.',
