@@ -178,7 +178,7 @@ describe('bad input gets a one-line message, a non-zero exit and an unchanged da
   });
 
   it.each([
-    [['import', 'x.csv'], "required option '--source <kind>' not specified"],
+    [['import', 'x.csv'], '--source is missing: where does the file come from?'],
     [['import', 'x.csv', '--source', 'pusat'], "argument 'pusat' is invalid"],
     [['import', 'x.csv', '--source', 'central', '--wave', 'tiga'], '--wave tiga: give the wave number'],
     [['import', 'x.csv', '--source', 'central', '--map', 'nik'], 'expected HEADER=FIELD'],
@@ -203,7 +203,7 @@ describe('prakerja init and status', () => {
   it('records the office region by code or name', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
-    expect((await runCli(['--db', db, 'init', '--region', 'Kota Medan'])).stdout).toContain('Kota Medan (1271, kab/kota)');
+    expect((await runCli(['--db', db, 'init', '--region', 'Kota Medan'])).stdout).toContain('Office region: Kota Medan (1271, kab/kota)');
     expect((await runCli(['--db', db, 'init', '--region', '12'])).stdout).toContain('Sumatera Utara (12, province)');
     const ambiguous = await runCli(['--db', db, 'init', '--region', 'Jakarta']);
     expect(ambiguous.code).toBe(2);

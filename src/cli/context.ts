@@ -1,4 +1,5 @@
 /** What every command's wiring needs: the io, the global flags, the database, and the exit code. */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -39,12 +40,19 @@ export class CliContext {
   }
 
   openDb(options: OpenOptions = {}): Db {
-    this.db ??= openDatabase(databasePath(this.globals.db, this.io.env), {
+    if (this.db) return this.db;
+    const path = databasePath(this.globals.db, this.io.env);
+    const isNew = options.create === true && !existsSync(path);
+    this.db = openDatabase(path, {
       key: this.key(),
       // On stderr, even with --json or --quiet: a change to the file's permissions must not pass unseen.
-      onNotice: (message) => this.io.stderr(`prakerja: ${message}\n`),
+      onNotice: (message) => this.io.stderr(`prakerja: ${message}
+`),
       ...options,
     });
+    // Run from another folder, a command would otherwise leave a new database there unnoticed.
+    if (isNew) this.say(`${t.cli.newDatabase(path)}
+`);
     return this.db;
   }
 

@@ -17,6 +17,7 @@ import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type 
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
+import { getSetting } from '../store/settings.js';
 import { countRecords, countUnresolved, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
 
 export interface ImportOptions {
@@ -79,6 +80,8 @@ export interface ImportResult {
    * `--no-resolve`), matched by this run's resolve.
    */
   pendingBefore: number;
+  /** The office region code set by `init`; null when none is (the recaps then cannot tell residents). */
+  officeRegion: string | null;
 }
 
 const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
@@ -90,7 +93,7 @@ const PROGRESS_EVERY = 20_000;
  */
 export async function importFiles(db: Db, options: ImportOptions): Promise<ImportResult> {
   if (options.wave !== undefined && (!Number.isInteger(options.wave) || options.wave < 1)) {
-    throw new UsageError(`--wave must be a whole number from 1, got ${options.wave}.`);
+    throw new UsageError(t.import.badWave(String(options.wave)));
   }
   const files = await expandInputs(options.files);
   const willResolve = options.resolve !== false && !options.dryRun;
@@ -108,7 +111,7 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
   }
   const changed = summaries.some((s) => s.outcome === 'imported' || s.outcome === 'replaced');
   const resolved = willResolve && (changed || pendingBefore > 0) ? resolveAfterCommit(db, summaries, options.signal) : null;
-  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved, pendingBefore };
+  return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved, pendingBefore, officeRegion: getSetting(db, 'region') ?? null };
 }
 
 /**
@@ -134,7 +137,7 @@ function isDiskFull(error: unknown): boolean {
 
 /** Folders become their CSV/XLSX files, in name order, so a cron job can point at a drop folder. */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
-  if (inputs.length === 0) throw new UsageError('no files given. Example: prakerja import gelombang-3.csv --source central');
+  if (inputs.length === 0) throw new UsageError(t.import.noFiles());
   const out: string[] = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
@@ -166,10 +169,7 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
   if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {
-    throw new InputError(
-      `has no Gelombang column. Say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".`,
-      file,
-    );
+    throw new InputError(t.import.noWaveColumn(), file);
   }
   const summary: FileSummary = {
     ...emptySummary(file),
@@ -332,9 +332,9 @@ async function hashFile(file: string): Promise<string> {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('no such file. Check the name and folder.', file);
-    if (code === 'EISDIR') throw new InputError('is a folder, not a file.', file);
-    throw new InputError(`cannot read the file (${code ?? String(error)}).`, file);
+    if (code === 'ENOENT') throw new InputError(t.import.noSuchFile(), file);
+    if (code === 'EISDIR') throw new InputError(t.import.isFolder(), file);
+    throw new InputError(t.import.cannotRead(code ?? String(error)), file);
   }
   return hash.digest('hex');
 }

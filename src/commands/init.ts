@@ -2,7 +2,9 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { regionByCode, regionsAt, type Region } from '../normalise/regions.js';
+import { jaroWinkler } from '../normalise/similarity.js';
 import type { Db } from '../store/database.js';
+import { countRecords } from '../store/records.js';
 import { getSignature, officeRegion, setOfficeRegion, setSignature, type OfficeRegion, type Signature } from '../store/settings.js';
 
 export interface InitOptions {
@@ -17,6 +19,10 @@ export interface InitOptions {
 export interface InitResult {
   region: OfficeRegion | null;
   signature: Signature | null;
+  /** The region set before, when this call changed it (null the first time, or when it is the same). */
+  previous: OfficeRegion | null;
+  /** Records stored: a change of region changes what the recaps count of them. */
+  records: number;
 }
 
 /**
@@ -33,6 +39,7 @@ export function initOffice(db: Db, options: InitOptions): InitResult {
   const before = getSignature(db);
   const name = (options.kepala ?? before?.name ?? '').trim();
   if (signing && name === '') throw new UsageError(t.recap.signatureNeedsName());
+  const previous = officeRegion(db);
   if (region) setOfficeRegion(db, region);
   if (signing) {
     setSignature(db, {
@@ -42,7 +49,12 @@ export function initOffice(db: Db, options: InitOptions): InitResult {
       city: (options.kota ?? before?.city ?? '').trim(),
     });
   }
-  return { region: region ?? officeRegion(db), signature: getSignature(db) };
+  return {
+    region: region ?? officeRegion(db),
+    signature: getSignature(db),
+    previous: region && previous && previous.code !== region.code ? previous : null,
+    records: countRecords(db),
+  };
 }
 
 export function findOfficeRegion(query: string): OfficeRegion {
@@ -50,9 +62,7 @@ export function findOfficeRegion(query: string): OfficeRegion {
   if (/^[0-9.]+$/.test(text)) {
     const region = regionByCode(text);
     if (!region || region.level === 'district') {
-      throw new UsageError(
-        `--region ${text}: not a province (2 digits) or kab/kota (4 digits) code. Example: --region 1271 for Kota Medan.`,
-      );
+      throw new UsageError(t.init.badCode(text));
     }
     return { code: region.code, name: region.name, level: region.level };
   }
@@ -63,11 +73,27 @@ export function findOfficeRegion(query: string): OfficeRegion {
   const [only] = matches;
   if (matches.length === 1 && only && only.level !== 'district') return { code: only.code, name: only.name, level: only.level };
   if (matches.length === 0) {
-    throw new UsageError(`--region ${JSON.stringify(text)}: no province or kab/kota has that name. Try the code, e.g. --region 1271.`);
+    const close = closestRegions(wanted, candidates);
+    if (close.length === 0) throw new UsageError(t.init.noName(JSON.stringify(text)));
+    const suggestions = close.map((r) => `"${r.name}" (${r.code})`).join(` ${t.init.or()} `);
+    throw new UsageError(t.init.didYouMean({ name: JSON.stringify(text), suggestions }));
   }
-  throw new UsageError(
-    `--region ${JSON.stringify(text)} could be ${matches.length} regions: ${matches.slice(0, 8).map(describe).join('; ')}. Give the code or the full name.`,
-  );
+  throw new UsageError(t.init.ambiguous({ name: JSON.stringify(text), count: matches.length, list: matches.slice(0, 8).map(describe).join('; ') }));
+}
+
+/** Up to three names close to a mistyped one (`kota medn` → Kota Medan), closest first. */
+function closestRegions(wanted: string, candidates: readonly Region[]): Region[] {
+  const bare = (name: string) => name.replace(/^(kota|kabupaten|provinsi) /, '');
+  return candidates
+    .map((r) => {
+      const name = foldRegionName(r.name);
+      return { r, score: Math.max(jaroWinkler(wanted, name), jaroWinkler(bare(wanted), bare(name))) };
+    })
+    .filter((c) => c.score >= 0.88)
+    .sort((a, b) => b.score - a.score || a.r.code.localeCompare(b.r.code))
+    .filter((c, _i, all) => c.score >= (all[0]?.score ?? 1) - 0.05)
+    .slice(0, 3)
+    .map((c) => c.r);
 }
 
 function describe(r: Region): string {

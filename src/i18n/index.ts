@@ -25,6 +25,10 @@ import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
 import { recap } from './messages/recap.js';
 import { recovery } from './messages/recovery.js';
+import { importText } from './messages/import.js';
+import { initText } from './messages/init.js';
+import { reasons } from './messages/reasons.js';
+import { resolveText } from './messages/resolve.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
 
@@ -35,4 +39,8 @@ export const t = {
   files,
   recap,
   recovery,
+  import: importText,
+  init: initText,
+  reasons,
+  resolve: resolveText,
 };

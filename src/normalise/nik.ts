@@ -10,6 +10,7 @@
  * (a spreadsheet destroyed digits that were once right) with a reason, and whatever is still known is
  * returned as a `hint` for matching together with the name.
  */
+import { t } from '../i18n/index.js';
 import { regionByCode, regionsAt } from './regions.js';
 
 export type Sex = 'M' | 'F';
@@ -638,19 +639,19 @@ export function looksRounded(endingInZero: number, total: number): boolean {
   return binomialUpperTail(endingInZero, total, 0.1) <= 1e-6;
 }
 
-const REASON_TEXT: Record<NikReason, string> = {
-  missing: 'the NIK is empty',
-  non_digit: 'the NIK contains characters other than digits',
-  wrong_length: 'the NIK does not have 16 digits',
-  unknown_region: 'the region code at the start of the NIK does not exist',
-  impossible_date: 'the birth date in the NIK is impossible',
-  serial_zero: 'the serial number at the end of the NIK is 0000',
-  scientific_notation: 'the NIK was turned into scientific notation (like 3.27512E+15) and lost digits',
-  excel_number: 'the NIK was stored as a number in the spreadsheet, which keeps only 15 of its 16 digits',
-  excel_rounded: 'the NIK column was rounded by a spreadsheet, so a NIK ending in 0 may have lost its last digit',
+const REASON_TEXT: Record<NikReason, () => string> = {
+  missing: t.reasons.nikMissing,
+  non_digit: t.reasons.nikNonDigit,
+  wrong_length: t.reasons.nikWrongLength,
+  unknown_region: t.reasons.nikUnknownRegion,
+  impossible_date: t.reasons.nikImpossibleDate,
+  serial_zero: t.reasons.nikSerialZero,
+  scientific_notation: t.reasons.nikScientific,
+  excel_number: t.reasons.nikExcelNumber,
+  excel_rounded: t.reasons.nikExcelRounded,
 };
 
-/** One plain-English line for users, e.g. `the birth date in the NIK is impossible`. */
+/** One plain line for users in the current language, e.g. `the birth date in the NIK is impossible`. */
 export function describeNikReason(reason: NikReason): string {
-  return REASON_TEXT[reason] ?? 'the NIK is not valid';
+  return (REASON_TEXT[reason] ?? t.reasons.nikInvalid)();
 }

@@ -12,7 +12,7 @@ import { formatNumber } from '../table.js';
 import { describeResolve } from './resolve.js';
 
 interface ImportFlags {
-  source: SourceKind;
+  source?: SourceKind;
   wave?: string;
   map: string[];
   force?: boolean;
@@ -27,30 +27,33 @@ interface ImportFlags {
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('import recipient lists or walk-in logs (CSV, TSV, XLSX; files or folders) into the database')
-    .argument('<files...>', 'files to import, or folders whose CSV/XLSX files are imported')
-    .addOption(new Option('--source <kind>', 'where the file comes from').choices(['central', 'province', 'walkin']).makeOptionMandatory())
-    .option('--wave <n>', 'the wave (gelombang) of every row, when the file has no Gelombang column')
-    .option('--map <header=field>', 'read a column as a field (nik, name, wave, status, date, phone, purpose, regency, number, ignore); repeatable', collect, [])
-    .option('--encoding <name>', 'file encoding instead of detecting it (utf8, windows-1252, utf16le)')
-    .option('--delimiter <char>', 'field delimiter instead of detecting it (",", ";", "tab", "|")')
-    .option('--sheet <name|n>', 'XLSX: which sheet, by name or number (default: the first)')
-    .option('--force', 'import again a file that was already imported, replacing its batch')
-    .option('--dry-run', 'read and check everything, write nothing')
-    .option('--no-resolve', 'do not match the new records into persons now (for bulk loads; run `prakerja resolve` after)')
-    .option('--strict', `exit with code ${EXIT.rejected} when any row was rejected`)
+    .description(t.import.description())
+    .argument('<files...>', t.import.argFiles())
+    // Not mandatory for commander: a missing file is said first, then a missing --source (in the action).
+    .addOption(new Option('--source <kind>', t.import.optSource()).choices(['central', 'province', 'walkin']))
+    .option('--wave <n>', t.import.optWave())
+    .option('--map <header=field>', t.import.optMap(), collect, [])
+    .option('--encoding <name>', t.import.optEncoding())
+    .option('--delimiter <char>', t.import.optDelimiter())
+    .option('--sheet <name|n>', t.import.optSheet())
+    .option('--force', t.import.optForce())
+    .option('--dry-run', t.import.optDryRun())
+    .option('--no-resolve', t.import.optNoResolve())
+    .option('--strict', t.import.optStrict(EXIT.rejected))
     .addHelpText(
       'after',
       `
-Examples:
+${t.cli.examples()}
   prakerja import penerima-gel3.csv --source central --wave 3
   prakerja import rekap-provinsi.xlsx --source province --sheet 2
   prakerja import buku-tamu-mei.csv --source walkin
-  prakerja import /srv/prakerja/masuk --source central      (every CSV/XLSX in the folder)
+  prakerja import /srv/prakerja/masuk --source central      ${t.import.examplesFolder()}
   prakerja import data.csv --source central --map "No Identitas=nik" --map "Nama Peserta=name"
 `,
     )
     .action(async (files: string[], flags: ImportFlags) => {
+      const source = flags.source;
+      if (source === undefined) throw new UsageError(t.import.noSource());
       const wave = flags.wave === undefined ? undefined : parseWaveFlag(flags.wave);
       // Ctrl-C or a service manager's SIGTERM: let the importer roll back the current file and say so,
       // rather than dying with the transaction open. Wired before the database is opened, so no moment of
@@ -63,11 +66,11 @@ Examples:
       let spinner: Ora | null = null;
       try {
         const db = ctx.openDb({ create: !flags.dryRun });
-        spinner = ctx.interactive ? ora({ text: 'Reading…', stream: ctx.io.spinnerStream }).start() : null;
+        spinner = ctx.interactive ? ora({ text: t.import.reading(), stream: ctx.io.spinnerStream }).start() : null;
         const progress = spinner;
         const result = await importFiles(db, {
           files,
-          source: flags.source,
+          source,
           wave,
           map: parseMapOptions(flags.map),
           encoding: flags.encoding,
@@ -77,7 +80,7 @@ Examples:
           dryRun: flags.dryRun,
           resolve: flags.resolve,
           signal: interrupt.signal,
-          onProgress: progress ? (file, rows) => (progress.text = `${file}: ${formatNumber(rows)} rows`) : undefined,
+          onProgress: progress ? (file, rows) => (progress.text = t.import.progress({ file, rows: formatNumber(rows) })) : undefined,
         });
         spinner?.stop();
         // A file name may hold a NIK (`surat-1271015001900003.csv`): shown masked, like every NIK.
@@ -93,6 +96,16 @@ Examples:
         if (!result.ok && ctx.globals.quiet) {
           for (const f of result.files) if (f.error) ctx.io.stderr(`prakerja: ${f.error}\n`);
         }
+        // --strict makes rejected rows a failure, so even --quiet leaves the cron log one line per such file.
+        if (flags.strict && ctx.globals.quiet) {
+          for (const f of result.files) {
+            if (f.rejected > 0 && f.outcome !== 'unchanged' && f.outcome !== 'failed') {
+              ctx.io.stderr(`prakerja: ${t.import.quietRejected({ file: f.file, count: formatNumber(f.rejected), batch: String(f.batchId ?? '?') })}\n`);
+            }
+          }
+        }
+        const recipientLists = result.files.some((f) => f.outcome !== 'failed' && f.outcome !== 'unchanged') && source !== 'walkin';
+        if (result.officeRegion === null && recipientLists) ctx.say(`${t.import.noRegion()}\n`);
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
@@ -106,40 +119,38 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function parseWaveFlag(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--wave ${text}: give the wave number, e.g. --wave 3.`);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(t.import.badWave(text));
   return Number(text);
 }
 
 function describeFile(f: FileSummary, ctx: CliContext): string {
   const c = ctx.c;
   const n = formatNumber;
-  if (f.outcome === 'failed') return `${c.red('✗')} ${f.error ?? f.file}\n  Nothing from this file was imported.\n`;
-  if (f.outcome === 'unchanged') {
-    return `${c.dim('=')} ${f.file}: already imported as batch ${f.batchId} (${n(f.imported)} records); nothing to do. Use --force to import it again.\n`;
-  }
+  if (f.outcome === 'failed') return `${c.red('✗')} ${f.error ?? f.file}\n${t.import.failedNothing()}\n`;
+  if (f.outcome === 'unchanged') return `${c.dim('=')} ${t.import.unchanged({ file: f.file, batch: f.batchId ?? 0, records: n(f.imported) })}\n`;
   const delimiter = f.delimiter === '\t' ? 'tab' : f.delimiter ? `"${f.delimiter}"` : null;
-  const how = [f.format?.toUpperCase(), f.encoding, delimiter && `delimiter ${delimiter}`, `header on line ${f.headerLine}`]
+  const how = [f.format?.toUpperCase(), f.encoding, delimiter && t.import.delimiter(delimiter), f.headerLine !== null && t.import.headerLine(f.headerLine)]
     .filter(Boolean)
     .join(', ');
-  const verb = f.outcome === 'dry-run' ? 'would import' : f.outcome === 'replaced' ? 'replaced, imported' : 'imported';
   const lines = [`${c.green('✓')} ${f.file} (${how})`];
-  lines.push(`  ${n(f.read)} rows: ${verb} ${n(f.imported)}, rejected ${n(f.rejected)}, skipped ${n(f.skipped)}`);
+  lines.push(t.import.counts({ outcome: f.outcome, read: n(f.read), imported: n(f.imported), rejected: n(f.rejected), skipped: n(f.skipped) }));
   if (f.rejected > 0) {
-    lines.push(`  rejected: ${pairs(f.rejectedBy)}`);
-    for (const r of f.firstRejects) lines.push(c.yellow(`    line ${r.line}: ${r.message}`));
-    if (f.rejected > f.firstRejects.length) lines.push(`    … all ${n(f.rejected)} are listed by: prakerja rejects --batch ${f.batchId ?? '?'}`);
+    lines.push(t.import.rejectedBy(pairs(f.rejectedBy)));
+    for (const r of f.firstRejects) lines.push(c.yellow(t.import.rejectLine(r)));
+    if (f.rejected > f.firstRejects.length) lines.push(t.import.allRejects({ count: n(f.rejected), batch: String(f.batchId ?? '?') }));
   }
-  if (f.skipped > 0) lines.push(`  skipped: ${pairs(f.skippedBy)}`);
+  if (f.skipped > 0) lines.push(t.import.skippedBy(pairs(f.skippedBy)));
   const flagged = Object.values(f.nikFlags).reduce((a, b) => a + b, 0);
-  if (flagged > 0) lines.push(`  kept with a NIK problem: ${pairs(f.nikFlags)}`);
-  if (f.outcome === 'dry-run') lines.push(c.dim('  dry run: nothing was written'));
+  if (flagged > 0) lines.push(t.import.nikFlags(pairs(f.nikFlags)));
+  if (f.outcome === 'dry-run') lines.push(c.dim(t.import.dryRun()));
   return `${lines.join('\n')}\n`;
 }
 
+/** `title 2, footer 1` (Indonesian: `judul 2, baris jumlah 1`), largest first. */
 function pairs(counts: Record<string, number | undefined>): string {
   return Object.entries(counts)
     .filter(([, v]) => (v ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    .map(([k, v]) => `${k} ${formatNumber(v ?? 0)}`)
+    .map(([k, v]) => `${t.reasons.word(k)} ${formatNumber(v ?? 0)}`)
     .join(', ');
 }

@@ -46,6 +46,10 @@ export const cli = {
     id: (text: string) => text.replace('[options]', '[opsi]').replace('[command]', '[perintah]'),
     en: (text) => text,
   }),
+  newDatabase: message({
+    id: (path: string) => `Database baru dibuat: ${path} (pakai --db atau PRAKERJA_DB untuk memakai database lain)`,
+    en: (path) => `Created a new database: ${path} (use --db or PRAKERJA_DB for another one)`,
+  }),
   /** `setting` is what was given: `--lang fr` or `PRAKERJA_LANG=fr`. */
   badLang: message({
     id: (setting: string) => `${setting}: pilih id (Bahasa Indonesia) atau en (English).`,
