@@ -3,7 +3,6 @@ import { runResolve } from '../../commands/resolve.js';
 import type { ResolveResult } from '../../resolve/index.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
-import { t } from '../../i18n/index.js';
 import { formatNumber } from '../table.js';
 
 export function registerResolve(program: Command, ctx: CliContext): void {
