@@ -38,6 +38,7 @@ describe('folder boundaries (eslint.config.js)', () => {
     ['src/report/ok.ts', "import { UsageError } from '../errors.js';\nexport const x = UsageError;\n"],
     ['src/cli/commands/ok.ts', "import chalk from 'chalk';\nimport { explain } from '../../commands/explain.js';\nexport const x = [chalk, explain];\n"],
     ['src/commands/ok.ts', "export const words = 'Select the file; update it';\n"],
+    ['src/store/ok2.ts', "import { resolveRows } from './resolve.js';\nexport const x = resolveRows;\n"],
   ])('%s: allowed imports pass', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

@@ -110,3 +110,45 @@ describe('a database from a newer prakerja', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 });
+
+describe('schema 4: visit purpose and regency as columns', () => {
+  it('moves them out of the extra JSON of records stored before, keeping the rest of it', () => {
+    const dir = tempDir();
+    const path = join(dir, 'v3.sqlite');
+    const v3 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 3) });
+    v3.prepare(
+      `INSERT INTO batches (id, source, file_name, file_path, sha256, format, header_line, columns, imported_at)
+       VALUES (1, 'walkin', 'tamu.csv', '/tmp/tamu.csv', 'x', 'csv', 1, '{}', '2026-01-01')`,
+    ).run();
+    const insert = v3.prepare(
+      `INSERT INTO records (batch_id, line, source, nik_status, name_raw, name, name_key, name_phonetic, extra)
+       VALUES (1, ?, 'walkin', 'missing', 'A', 'A', 'A', 'A', ?)`,
+    );
+    insert.run(2, JSON.stringify({ purpose: 'Pencairan insentif', regency: 'Kota Medan', Catatan: 'datang pagi' }));
+    insert.run(3, JSON.stringify({ purpose: 'Cek status' }));
+    insert.run(4, JSON.stringify({ flags: ['date_unreadable'], date: 'kemarin' }));
+    insert.run(5, null);
+    v3.close();
+
+    const db = openDatabase(path);
+    const rows = db.prepare('SELECT line, purpose, regency, extra FROM records ORDER BY line').all();
+    db.close();
+    expect(rows).toEqual([
+      { line: 2, purpose: 'Pencairan insentif', regency: 'Kota Medan', extra: '{"Catatan":"datang pagi"}' },
+      { line: 3, purpose: 'Cek status', regency: null, extra: null },
+      { line: 4, purpose: null, regency: null, extra: '{"flags":["date_unreadable"],"date":"kemarin"}' },
+      { line: 5, purpose: null, regency: null, extra: null },
+    ]);
+  });
+
+  it('a new import stores them in their columns', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'tamu.csv');
+    writeFileSync(file, 'Tanggal,Nama,NIK,Keperluan,Kab/Kota,Catatan\n2020-05-01,SITI AMINAH,,Pencairan insentif,Kota Medan,pagi\n');
+    const db = openDatabase(join(dir, 'p.sqlite'), { create: true });
+    const result = await importFiles(db, { files: [file], source: 'walkin', resolve: false });
+    expect(result.files[0]?.error ?? null).toBeNull();
+    expect(db.prepare('SELECT purpose, regency, extra FROM records').get()).toEqual({ purpose: 'Pencairan insentif', regency: 'Kota Medan', extra: '{"Catatan":"pagi"}' });
+    db.close();
+  });
+});

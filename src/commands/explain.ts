@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { canonicaliseNik, maskNik } from '../normalise/nik.js';
+import { canonicaliseNik, maskNik, type NikReason, type NikStatus } from '../normalise/nik.js';
 import { displayNik, maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import {
@@ -20,7 +20,8 @@ import {
   type RecordView,
 } from '../store/resolve.js';
 import type { NameLevel, NikLevel, PhoneLevel, WaveLevel } from '../resolve/comparison.js';
-import type { WeightTerm } from '../resolve/scoring.js';
+import type { FieldLevel, WeightTerm } from '../resolve/scoring.js';
+import type { SourceKind } from '../store/batches.js';
 
 export interface ExplainOptions {
   showNik?: boolean;
@@ -30,9 +31,10 @@ export interface ExplainedRecord {
   id: number;
   file: string;
   line: number;
-  source: string;
+  source: SourceKind;
   nik: string | null;
-  nikStatus: string;
+  /** Why the NIK is not valid (`excel_number`, `wrong_length`, …), or its status when there is no reason. */
+  nikStatus: NikReason | NikStatus;
   name: string;
   wave: number | null;
   personId: number | null;
@@ -40,13 +42,11 @@ export interface ExplainedRecord {
   score: number | null;
 }
 
-export interface ExplainedTerm {
-  field: string;
-  level: string;
+export type ExplainedTerm = FieldLevel & {
   /** Plain-words meaning of the level. */
   meaning: string;
   weight: number;
-}
+};
 
 export interface ExplainedLink {
   left: ExplainedRecord;
@@ -202,12 +202,11 @@ function isTerm(x: unknown): x is WeightTerm {
 function parseTerms(levels: string): ExplainedTerm[] {
   const parsed: unknown = JSON.parse(levels);
   if (!Array.isArray(parsed)) return [];
-  return parsed.filter(isTerm).map((t) => ({
-    field: t.field,
-    level: t.level,
-    meaning: meaningOf(t),
-    weight: t.weight,
-  }));
+  // The stored m and u are not shown: only the level, its meaning and its weight.
+  return parsed.filter(isTerm).map((term) => {
+    const { m: _m, u: _u, ...shown } = term;
+    return { ...shown, meaning: meaningOf(term) };
+  });
 }
 
 const percent = (x: number): string => `${x >= 0.1 ? Math.round(x * 100) : (x * 100).toPrecision(1)}%`;

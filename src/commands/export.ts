@@ -5,26 +5,38 @@
  */
 import { displayNik } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
-import { exportRows } from '../store/resolve.js';
+import { exportRows, type RecordView } from '../store/resolve.js';
 import { csvLine, writeCsvFile } from './csv-out.js';
 
+/**
+ * The export's columns, in order: names of the read-back record (store's RecordView, itself derived from the
+ * one list of record fields), so a new field is one more name here and nothing positional.
+ */
 export const RECORD_COLUMNS = [
   'file', 'line', 'source', 'person_id', 'match', 'score', 'nik', 'nik_status', 'name', 'wave', 'status', 'visit_date', 'region', 'birth_date', 'sex',
   'sheet',
-] as const;
+] as const satisfies readonly (keyof RecordView)[];
 
 export interface ExportOptions {
   showNik?: boolean;
 }
 
+type Cell = string | number | null;
+
+/** Columns written otherwise than as stored. */
+const FORMAT: Partial<Record<(typeof RECORD_COLUMNS)[number], (r: RecordView, options: ExportOptions) => Cell>> = {
+  score: (r) => (r.score === null ? null : Math.round(r.score * 1e4) / 1e4),
+  // A NIK that is not valid is exported as it was written, masked like any other.
+  nik: (r, options) => displayNik(r.nik ?? r.nik_raw, options.showNik),
+};
+
 /** The rows of the export, NIKs masked unless `showNik`. */
-export function* recordExportRows(db: Db, options: ExportOptions = {}): Generator<(string | number | null)[]> {
+export function* recordExportRows(db: Db, options: ExportOptions = {}): Generator<Cell[]> {
   for (const r of exportRows(db)) {
-    yield [
-      r.file, r.line, r.source, r.person_id, r.match, r.score === null ? null : Math.round(r.score * 1e4) / 1e4,
-      displayNik(r.nik ?? r.nik_raw, options.showNik),
-      r.nik_status, r.name, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.sheet,
-    ];
+    yield RECORD_COLUMNS.map((c) => {
+      const format = FORMAT[c];
+      return format ? format(r, options) : r[c];
+    });
   }
 }
 

@@ -5,14 +5,14 @@
 import type { ColumnMap } from '../ingest/columns.js';
 import { parseVisitDate } from './dates.js';
 import { normaliseName, type NormalName } from './names.js';
-import { parseNik } from './nik.js';
+import { parseNik, type NikReason, type NikStatus } from './nik.js';
 
 export interface NormalRecord {
   line: number;
   nik_raw: string | null;
   nik: string | null;
-  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
-  nik_reason: string | null;
+  nik_status: NikStatus;
+  nik_reason: NikReason | null;
   nik_hint: string | null;
   name_raw: string;
   name: string;
@@ -22,9 +22,14 @@ export interface NormalRecord {
   status: 'penerima' | 'dicabut' | null;
   visit_date: string | null;
   phone: string | null;
+  /** A guest-book row's visit purpose, as written (`--map "Keperluan=purpose"`). */
+  purpose: string | null;
+  /** The kab/kota a list row names, as written (`--map "Kab/Kota=regency"`). */
+  regency: string | null;
   region: string | null;
   birth_date: string | null;
   sex: 'M' | 'F' | null;
+  /** JSON object of what has no column: unmapped columns by header, unreadable wave/status/date text, flags. */
   extra: string | null;
 }
 
@@ -140,10 +145,6 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
     flags.push('date_unreadable');
     extra.date = dateCell;
   }
-  const purpose = cell(fields.purpose);
-  if (purpose !== '') extra.purpose = purpose;
-  const regency = cell(fields.regency);
-  if (regency !== '') extra.regency = regency;
   for (const { index, name: header } of ctx.columns.extras) {
     const value = (cells[index] ?? '').trim();
     if (value !== '') extra[header] = value;
@@ -170,6 +171,8 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
       status,
       visit_date: visitDate,
       phone: parsePhone(cell(fields.phone)),
+      purpose: cell(fields.purpose) || null,
+      regency: cell(fields.regency) || null,
       region: valid?.facts.district ?? null,
       birth_date: facts?.birthDate ?? null,
       sex: facts?.sex ?? null,

@@ -1,6 +1,7 @@
 /** The recap per month of the walk-in desk's guest book, and the follow-up list of visitors not (yet) recipients. */
 import { displayNik, maskNikLike } from '../privacy/mask.js';
 import { regionByCode } from '../normalise/regions.js';
+import type { NikStatus } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
 import { monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
 import { labelsFor, nikStatusLabel, type Lang } from './labels.js';
@@ -37,7 +38,7 @@ export interface NotYetRecipient {
   name: string;
   /** Masked unless `showNik`; the raw text when the NIK is not valid; null when none was written. */
   nik: string | null;
-  nik_status: string;
+  nik_status: NikStatus;
   phone: string | null;
   kecamatan: string | null;
   /** Where the person's first visit of the month is: `file:line`. */

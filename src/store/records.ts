@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import type { NormalRecord } from '../normalise/record.js';
 import type { SourceKind } from './batches.js';
+import type { RecordMatch } from './resolve.js';
 
 /** One accepted row as stored; see schema.ts for the meaning of each column. */
 export interface RecordRow extends NormalRecord {
@@ -8,7 +9,7 @@ export interface RecordRow extends NormalRecord {
   batch_id: number;
   source: SourceKind;
   person_id: number | null;
-  match: string | null;
+  match: RecordMatch | null;
   score: number | null;
 }
 
@@ -21,10 +22,22 @@ export interface RejectRow {
   raw: string;
 }
 
-const RECORD_COLUMNS =
-  '(batch_id, line, source, nik_raw, nik, nik_status, nik_reason, nik_hint, name_raw, name, name_key, ' +
-  'name_phonetic, wave, status, visit_date, phone, region, birth_date, sex, extra)';
-const RECORD_PLACEHOLDERS = `(${Array(20).fill('?').join(', ')})`;
+/**
+ * The columns of a record as imported, in table order: the one list the insert (here), the read-back view
+ * (`RECORD_VIEW` in resolve.ts) and, through it, the export are derived from. A field of NormalRecord
+ * missing here does not compile (below).
+ */
+export const RECORD_FIELDS = [
+  'line', 'nik_raw', 'nik', 'nik_status', 'nik_reason', 'nik_hint', 'name_raw', 'name', 'name_key', 'name_phonetic',
+  'wave', 'status', 'visit_date', 'phone', 'purpose', 'regency', 'region', 'birth_date', 'sex', 'extra',
+] as const satisfies readonly (keyof NormalRecord)[];
+const everyFieldListed: Exclude<keyof NormalRecord, (typeof RECORD_FIELDS)[number]> extends never ? true : never = true;
+void everyFieldListed;
+
+/** What the importer writes per record: its batch and source, then the record's own fields. */
+const INSERT_COLUMNS = ['batch_id', 'source', ...RECORD_FIELDS] as const;
+const RECORD_COLUMNS = `(${INSERT_COLUMNS.join(', ')})`;
+const RECORD_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 /** Rows per INSERT statement: one statement per row spent half its time entering and leaving SQLite. */
 const ROWS_PER_INSERT = 32;
 
@@ -42,10 +55,8 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
   let rows = 0;
   return {
     record(r: NewRecord): void {
-      pending.push(
-        batchId, r.line, source, r.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name,
-        r.name_key, r.name_phonetic, r.wave, r.status, r.visit_date, r.phone, r.region, r.birth_date, r.sex, r.extra,
-      );
+      pending.push(batchId, source);
+      for (const field of RECORD_FIELDS) pending.push(r[field]);
       if (++rows === ROWS_PER_INSERT) {
         insertMany.run(pending);
         pending = [];
@@ -56,7 +67,8 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       insertReject.run(batchId, r.line, r.reason, r.message, r.raw);
     },
     flush(): void {
-      for (let i = 0; i < pending.length; i += 20) insertOne.run(pending.slice(i, i + 20));
+      const width = INSERT_COLUMNS.length;
+      for (let i = 0; i < pending.length; i += width) insertOne.run(pending.slice(i, i + width));
       pending = [];
       rows = 0;
     },

@@ -3,6 +3,7 @@
  * resolver has not reached yet counts as a person of its own (`-id`), so the reports work before and after
  * `resolve` and never merge two rows by guesswork.
  */
+import type { NikStatus } from '../normalise/nik.js';
 import type { Db } from './database.js';
 
 /**
@@ -206,7 +207,7 @@ export interface NotYetRecipientVisit {
   name: string;
   nik: string | null;
   nik_raw: string | null;
-  nik_status: string;
+  nik_status: NikStatus;
   phone: string | null;
   region: string | null;
   file_name: string;

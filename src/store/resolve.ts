@@ -3,7 +3,10 @@
  * queries behind explain, review export and export records.
  */
 import type { Db } from './database.js';
+import type { NikStatus } from '../normalise/nik.js';
+import type { NormalRecord } from '../normalise/record.js';
 import type { SourceKind } from './batches.js';
+import { RECORD_FIELDS } from './records.js';
 import { inTransaction } from './transaction.js';
 
 /** What a link says of its pair. */
@@ -38,7 +41,7 @@ export interface ResolveRow {
   id: number;
   source: SourceKind;
   nik: string | null;
-  nik_status: 'valid' | 'invalid' | 'damaged' | 'missing';
+  nik_status: NikStatus;
   /** The raw cell of an invalid NIK or of a scientific-notation display; null otherwise. */
   nik_raw: string | null;
   nik_hint: string | null;
@@ -65,7 +68,7 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
     `SELECT id, source, nik, nik_status,
             CASE WHEN nik_status = 'invalid' OR nik_reason = 'scientific_notation' THEN nik_raw END AS nik_raw, nik_hint,
             name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
-            CASE WHEN source = 'walkin' THEN json_extract(extra, '$.purpose') END AS purpose
+            CASE WHEN source = 'walkin' THEN purpose END AS purpose
        FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
   );
   let after = 0;
@@ -196,34 +199,22 @@ export function decisionPairs(db: Db): { record_l: number; record_r: number; dec
 // ---------------------------------------------------------------------------------------------------------
 // Reading records back (explain, review, export)
 
-export interface RecordView {
+/** A record read back (explain, review, export): every imported field, how it was resolved, and its file. */
+export type RecordView = Pick<NormalRecord, (typeof RECORD_FIELDS)[number]> & {
   id: number;
-  file: string;
-  sha256: string;
-  line: number;
   source: SourceKind;
-  nik: string | null;
-  nik_raw: string | null;
-  nik_status: string;
-  nik_reason: string | null;
-  name: string;
-  name_key: string;
-  wave: number | null;
-  status: string | null;
-  visit_date: string | null;
-  region: string | null;
-  birth_date: string | null;
-  sex: string | null;
   person_id: number | null;
   match: RecordMatch | null;
   score: number | null;
+  file: string;
+  sha256: string;
   /** The workbook sheet the record came from; null for CSV. */
   sheet: string | null;
-}
+};
 
-const RECORD_VIEW = `SELECT r.id, b.file_name AS file, b.sha256, r.line, r.source, r.nik, r.nik_raw, r.nik_status, r.nik_reason,
-       r.name, r.name_key, r.wave, r.status, r.visit_date, r.region, r.birth_date, r.sex, r.person_id, r.match, r.score,
-       b.sheet
+/** Derived from RECORD_FIELDS: a new field of a record is read back without touching this. */
+const RECORD_VIEW = `SELECT r.id, r.source, ${RECORD_FIELDS.map((f) => `r.${f}`).join(', ')}, r.person_id, r.match, r.score,
+       b.file_name AS file, b.sha256, b.sheet
   FROM records r JOIN batches b ON b.id = r.batch_id`;
 
 export function recordsByNik(db: Db, nik: string): RecordView[] {

@@ -126,6 +126,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE links ADD COLUMN blocking TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'visit purpose and regency as columns, not inside extra',
+    sql: `
+      -- One convention for mapped fields: each has its column. Until now purpose and regency were kept in
+      -- the extra JSON; they move out of it, and extra keeps only what has no column.
+      ALTER TABLE records ADD COLUMN purpose TEXT;
+      ALTER TABLE records ADD COLUMN regency TEXT;
+      UPDATE records
+         SET purpose = json_extract(extra, '$.purpose'),
+             regency = json_extract(extra, '$.regency'),
+             extra = nullif(json_remove(extra, '$.purpose', '$.regency'), '{}')
+       WHERE extra IS NOT NULL AND (json_extract(extra, '$.purpose') IS NOT NULL OR json_extract(extra, '$.regency') IS NOT NULL);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
