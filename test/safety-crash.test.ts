@@ -2,12 +2,14 @@
  * Issue 16, items 3, 4 and 7, with real processes stopped at chosen points (PRAKERJA_TEST_PAUSE makes the
  * process print a line and wait there; the test kills or signals it on that line, never on a timer).
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/cli.js';
-import { ensureBuilt, runBin, startBin, stderrLine, validNik } from './helpers/process.js';
+import { ensureBuilt, ROOT, runBin, startBin, stderrLine, validNik } from './helpers/process.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -77,5 +79,102 @@ describe('steps after the commit (issue 16.3)', () => {
     const fixed = await runBin(['--db', db, 'resolve'], { PRAKERJA_LANG: 'en' });
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(unresolved(db)).toBe(0);
+  }, 60_000);
+});
+
+/** Distinct NIKs of `niks` found anywhere in the bytes of the database file and of its WAL. */
+function niksOnDisk(db: string, niks: readonly string[]): { main: number; wal: number } {
+  const bytes = (p: string) => (existsSync(p) ? readFileSync(p).toString('latin1') : '');
+  const main = bytes(db);
+  const wal = bytes(`${db}-wal`);
+  return { main: niks.filter((n) => main.includes(n)).length, wal: niks.filter((n) => wal.includes(n)).length };
+}
+
+async function twoLists(rows: number): Promise<{ dir: string; db: string; purged: string[] }> {
+  const dir = tempDir();
+  const db = join(dir, 'data.sqlite');
+  const one = recipients(dir, 'gel1.csv', rows);
+  const two = recipients(dir, 'gel2.csv', 50, 100_000);
+  for (const f of [one, two]) expect((await runBin(['--db', db, 'import', f, '--source', 'central'])).code).toBe(0);
+  const purged = Array.from({ length: rows }, (_, i) => validNik(i));
+  expect(niksOnDisk(db, purged).main + niksOnDisk(db, purged).wal).toBeGreaterThan(0);
+  return { dir, db, purged };
+}
+
+/** A second process holding a read transaction on the database (a long report, a backup). */
+async function reader(db: string) {
+  const script = `
+    const Database = require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});
+    const db = new Database(process.argv[1], { readonly: true });
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM records').get();
+    process.stderr.write('holding\\n');
+    process.stdin.resume();
+    process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); });`;
+  const child = spawn(process.execPath, ['-e', script, db], { stdio: ['pipe', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => d.toString().includes('holding') && resolve());
+    child.on('exit', (code) => reject(new Error(`reader exited ${code}`)));
+  });
+  return {
+    release: async () => {
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
+
+describe('purge (issue 16.3 and 16.4)', () => {
+  it('leaves no purged NIK in the file or its WAL', async () => {
+    const { db, purged } = await twoLists(400);
+    const r = await runBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_LANG: 'en' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(niksOnDisk(db, purged)).toEqual({ main: 0, wal: 0 });
+    expect(r.stdout).toMatch(/none of the 400 purged NIKs is left in the file/);
+  }, 60_000);
+
+  it('with another process holding a read transaction: exit 1, naming what remains; a re-run finishes the compaction', async () => {
+    const { db, purged } = await twoLists(400);
+    const holder = await reader(db);
+    const r = await runBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_LANG: 'en', PRAKERJA_TEST_CHECKPOINT_WAIT_MS: '50' });
+    await holder.release();
+    expect(r.code).toBe(1);
+    const left = niksOnDisk(db, purged);
+    expect(left.main + left.wal).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/of the 400 purged NIKs are still in the (database file|write-ahead log)/);
+    expect(r.stderr).toMatch(/another process has the database open/);
+    expect(count(db, 'SELECT count(*) FROM batches')).toBe(1);
+    const again = await runBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_LANG: 'en' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/an earlier purge deleted batch 1 but did not finish compacting the file/);
+    expect(niksOnDisk(db, purged)).toEqual({ main: 0, wal: 0 });
+  }, 60_000);
+
+  it('killed after deleting, before the persons are rebuilt: nothing was deleted, and the re-run says so and purges', async () => {
+    const { db, purged } = await twoLists(300);
+    const child = startBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_TEST_PAUSE: 'purge-rebuild' });
+    await stderrLine(child, /paused at purge-rebuild/);
+    child.kill('SIGKILL');
+    await child.result;
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db), unresolved(db)]).toEqual([2, 350, 0]);
+    const again = await runBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_LANG: 'en' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/an earlier purge of batch 1 was stopped before it deleted anything/);
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db), unresolved(db)]).toEqual([1, 50, 0]);
+    expect(niksOnDisk(db, purged)).toEqual({ main: 0, wal: 0 });
+  }, 60_000);
+
+  it('killed after the delete was committed, before compacting: the re-run says so and compacts', async () => {
+    const { db, purged } = await twoLists(300);
+    const child = startBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_TEST_PAUSE: 'purge-compact' });
+    await stderrLine(child, /paused at purge-compact/);
+    child.kill('SIGKILL');
+    await child.result;
+    // Deleted and persons rebuilt together: no record is left without a person, no person points at nothing.
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db), unresolved(db)]).toEqual([1, 50, 0]);
+    const again = await runBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_LANG: 'en' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/an earlier purge deleted batch 1 but did not finish compacting the file/);
+    expect(niksOnDisk(db, purged)).toEqual({ main: 0, wal: 0 });
   }, 60_000);
 });

@@ -8,7 +8,10 @@ import { UsageError } from '../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import { resolveRecords } from '../resolve/index.js';
 import type { Db } from '../store/database.js';
-import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, type PurgeBatchRow, type PurgeSelection } from '../store/purge.js';
+import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, niksOnlyIn, type Compaction, type PurgeBatchRow, type PurgeSelection } from '../store/purge.js';
+import { getSetting, setSetting } from '../store/settings.js';
+import { inTransaction } from '../store/transaction.js';
+import { testPause } from '../test-hooks.js';
 
 export interface PurgeOptions {
   batch?: number;
@@ -17,8 +20,17 @@ export interface PurgeOptions {
   source?: string;
   /** Say what would be deleted; delete nothing. */
   dryRun?: boolean;
-  /** The database file, to report its size before and after. */
+  /** The database file: its size before and after, and the bytes searched for purged NIKs. */
   path?: string;
+  /** How long compaction waits for another process reading the file (default 5 s); tests shorten it. */
+  checkpointWaitMs?: number;
+}
+
+/** What an earlier purge that was stopped (killed, a reader holding the file) had left. */
+export interface EarlierPurge {
+  batches: number[];
+  /** 'started': stopped before its delete was committed (nothing deleted); 'deleted': stopped before the file was compacted. */
+  stage: 'started' | 'deleted';
 }
 
 export interface PurgeResult {
@@ -35,14 +47,28 @@ export interface PurgeResult {
    * whatever they held then. Listed so the retention rule can be applied to them too.
    */
   backups: string[];
+  /** The state an earlier, stopped purge left, found and finished by this run; null when there was none. */
+  earlier: EarlierPurge | null;
+  /** NIKs that only the purged batches held, which must be gone from the file; null when nothing was compacted. */
+  purgedNiks: number | null;
+  /**
+   * Whether the deleted data is gone from the disk: the WAL emptied into the file, and none of the purged
+   * NIKs found in the bytes of the file or its WAL. Null when nothing was deleted or compacted.
+   */
+  compaction: (Compaction & { complete: boolean }) | null;
 }
 
+const STATE_KEY = 'purge_state';
+
 /**
- * Deletes the batches that match every given condition.
+ * Deletes the batches that match every given condition, rebuilds the persons from what is left (both in
+ * one transaction), and compacts the file, checking that the purged NIKs are gone from its bytes. A purge
+ * that was stopped is finished by the next one, which says what it found.
  * @example purgeBatches(db, { before: '2025-01-01', source: 'walkin' }) // walk-in logs imported before 2025
  */
 export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const selection = checkPurgeOptions(options);
+  const earlier = earlierPurge(db);
   const batches = batchesToPurge(db, selection);
   const ids = batches.map((b) => b.id);
   const result: PurgeResult = {
@@ -54,17 +80,59 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
     bytesBefore: null,
     bytesAfter: null,
     backups: options.path ? migrationBackups(options.path) : [],
+    earlier,
+    purgedNiks: null,
+    compaction: null,
   };
-  if (options.dryRun || ids.length === 0) return result;
+  if (options.dryRun) return result;
+  // Nothing to delete, and no compaction owed by an earlier purge: nothing to do.
+  if (ids.length === 0 && earlier?.stage !== 'deleted') {
+    if (earlier) setSetting(db, STATE_KEY, '');
+    return result;
+  }
   const size = () => (options.path ? statSync(options.path).size : null);
   result.bytesBefore = size();
-  deleteBatches(db, ids);
-  // A deleted record may have been the only evidence joining two others into one person: rebuild persons
-  // from what is left, so no report keeps counting a link whose evidence is gone.
-  resolveRecords(db, { mode: 'full' });
-  compactDatabase(db);
+  // Read before deleting, kept only in memory: what to look for in the file's bytes afterwards.
+  const niks = niksOnlyIn(db, ids);
+  if (ids.length > 0) {
+    // Recorded (committed) first, so that a run killed before the delete is committed is seen by the next.
+    saveState(db, { batches: ids, stage: 'started' });
+    inTransaction(
+      db,
+      () => {
+        deleteBatches(db, ids);
+        testPause('purge-rebuild');
+        // A deleted record may have been the only evidence joining two others into one person: rebuild
+        // persons from what is left, in the same transaction, so no state has deleted records and old persons.
+        resolveRecords(db, { mode: 'full' });
+        saveState(db, { batches: [...(earlier?.stage === 'deleted' ? earlier.batches : []), ...ids], stage: 'deleted' });
+      },
+      { immediate: true },
+    );
+  }
+  testPause('purge-compact');
+  const compaction = compactDatabase(db, options.path ?? null, niks, options.checkpointWaitMs ?? 5_000);
+  const complete = compaction.checkpointed && compaction.left.any === 0;
+  // Kept until compaction is complete, so the next purge retries it.
+  if (complete) setSetting(db, STATE_KEY, '');
+  result.purgedNiks = niks.size;
+  result.compaction = { ...compaction, complete };
   result.bytesAfter = size();
   return result;
+}
+
+function saveState(db: Db, state: EarlierPurge): void {
+  setSetting(db, STATE_KEY, JSON.stringify(state));
+}
+
+function earlierPurge(db: Db): EarlierPurge | null {
+  const text = getSetting(db, STATE_KEY);
+  if (!text) return null;
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || !('stage' in parsed) || !('batches' in parsed)) return null;
+  const { stage, batches } = parsed;
+  if ((stage !== 'started' && stage !== 'deleted') || !Array.isArray(batches)) return null;
+  return { stage, batches: batches.filter((b): b is number => typeof b === 'number') };
 }
 
 /**

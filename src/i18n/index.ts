@@ -24,7 +24,7 @@ import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
 import { recap } from './messages/recap.js';
-import { recovery } from './messages/recovery.js';
+import { purgeState, recovery } from './messages/recovery.js';
 import { importText } from './messages/import.js';
 import { initText } from './messages/init.js';
 import { reasons } from './messages/reasons.js';
@@ -43,4 +43,5 @@ export const t = {
   init: initText,
   reasons,
   resolve: resolveText,
+  purgeState,
 };

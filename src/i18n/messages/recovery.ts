@@ -25,3 +25,24 @@ export const recovery = {
     en: (n) => `interrupted while matching: the ${n} records just imported are kept, not yet matched into persons; the next import, resolve or report finishes it.`,
   }),
 };
+
+export const purgeState = {
+  earlierStarted: message({
+    id: (batches: string) => `purge sebelumnya untuk batch ${batches} terhenti sebelum menghapus apa pun; saat itu tidak ada yang dihapus.`,
+    en: (batches) => `an earlier purge of batch ${batches} was stopped before it deleted anything; nothing had been deleted then.`,
+  }),
+  earlierDeleted: message({
+    id: (batches: string) => `purge sebelumnya sudah menghapus batch ${batches} tetapi belum selesai memadatkan berkas; sekarang dipadatkan.`,
+    en: (batches) => `an earlier purge deleted batch ${batches} but did not finish compacting the file; compacting it now.`,
+  }),
+  verified: message({
+    id: (n: string) => `tidak ada satu pun dari ${n} NIK yang dihapus tersisa di berkas database maupun di write-ahead log-nya.`,
+    en: (n) => `none of the ${n} purged NIKs is left in the file or its write-ahead log.`,
+  }),
+  incomplete: message({
+    id: (p: { left: string; total: string; main: string; wal: string }) =>
+      `batch sudah dihapus dan tidak tampil lagi di perintah mana pun, tetapi ${p.left} dari ${p.total} NIK yang dihapus masih ada di berkas database (${p.main}) atau di write-ahead log (${p.wal}), atau log itu belum bisa dikosongkan: proses lain sedang membuka database (report yang lama, backup?), jadi berkas belum bisa dipadatkan. Tutup proses itu, lalu jalankan \`prakerja purge\` lagi (misalnya perintah yang sama) untuk menyelesaikannya.`,
+    en: (p) =>
+      `the batches are deleted and no command shows them, but ${p.left} of the ${p.total} purged NIKs are still in the database file (${p.main}) or the write-ahead log (${p.wal}), or the log could not be emptied: another process has the database open (a long report, a backup?), so the file could not be compacted. Close it, then run \`prakerja purge\` again (the same command will do) to finish.`,
+  }),
+};
