@@ -16,6 +16,9 @@ describe('message catalogue', () => {
     if (typeof id === 'string' && typeof en === 'string') {
       expect(id.trim()).not.toBe('');
       expect(en.trim()).not.toBe('');
+    } else if (Array.isArray(id) && Array.isArray(en)) {
+      expect(id).toHaveLength(en.length);
+      expect([...id, ...en].every((w) => typeof w === 'string' && w.trim() !== '')).toBe(true);
     } else {
       expect(typeof id).toBe('function');
       expect(id.length).toBe(en.length);

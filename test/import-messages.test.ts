@@ -24,7 +24,7 @@ describe('the import summary', () => {
         `✓ ${file} (CSV, utf8, pemisah ",", judul kolom di baris 4)`,
         '  18 baris: diimpor 12, ditolak 1, dilewati 5',
         '  ditolak: tanpa nama 1',
-        '    baris 17: row has no name',
+        '    baris 17: baris tanpa nama',
         '  dilewati: judul 2, kosong 2, baris jumlah 1',
         '  disimpan dengan masalah NIK: NIK kosong 1, bukan 16 digit 1',
         'Pencocokan 12 data (bertahap): 12 data adalah 12 orang.',

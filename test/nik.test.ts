@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inLang } from '../src/i18n/index.js';
 import {
   canonicaliseNik,
   describeNikReason,
@@ -553,14 +554,18 @@ describe('describeNikReason', () => {
     'excel_rounded',
   ];
 
-  it('says the birth date is impossible', () => {
-    expect(describeNikReason('impossible_date')).toBe('the birth date in the NIK is impossible');
+  it('says the birth date is impossible, in the current language', () => {
+    expect(inLang('en', () => describeNikReason('impossible_date'))).toBe('the birth date in the NIK is impossible');
+    expect(inLang('id', () => describeNikReason('impossible_date'))).toBe('tanggal lahir dalam NIK mustahil');
   });
 
   it('gives every reason its own one-line sentence', () => {
-    const lines = reasons.map(describeNikReason);
+    const lines = inLang('en', () => reasons.map(describeNikReason));
     expect(new Set(lines).size).toBe(reasons.length);
     for (const line of lines) expect(line).toMatch(/^the [^\n]+[^.]$/);
+    const id = inLang('id', () => reasons.map(describeNikReason));
+    expect(new Set(id).size).toBe(reasons.length);
+    for (const line of id) expect(line).toMatch(/^[^\n]+[^.]$/);
   });
 });
 

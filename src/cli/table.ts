@@ -1,4 +1,6 @@
 /** Plain aligned text tables for the terminal. Numbers align right. */
+import { currentLang } from '../i18n/index.js';
+
 export type Cell = string | number | null | undefined;
 
 export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -18,6 +20,8 @@ function cellText(cell: Cell): string {
   return typeof cell === 'number' ? formatNumber(cell) : cell;
 }
 
+/** `1,234` and `0.50` in English, `1.234` and `0,50` in Indonesian. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2);
+  const locale = currentLang() === 'id' ? 'id-ID' : 'en-US';
+  return n.toLocaleString(locale, Number.isInteger(n) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

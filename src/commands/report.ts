@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { localMinute } from '../normalise/dates.js';
 import type { Db } from '../store/database.js';
 import { kecamatanRecap, kecamatanRecapTable, type KecamatanRecap } from '../report/kecamatan-recap.js';
 import type { Lang } from '../report/labels.js';
@@ -167,7 +168,7 @@ function writeOut(path: string, format: FileFormat, tables: readonly ReportTable
   return { path, format, tables: tables.map((t) => t.id), personal };
 }
 
+/** Local time, the convention `status` uses too. */
 function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return localMinute(d);
 }

@@ -29,8 +29,9 @@ import { importText } from './messages/import.js';
 import { initText } from './messages/init.js';
 import { reasons } from './messages/reasons.js';
 import { resolveText } from './messages/resolve.js';
+import { rejectsText, statusText } from './messages/status.js';
 
-export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Texts } from './lang.js';
+export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Text, type Texts } from './lang.js';
 
 export const t = {
   cli,
@@ -44,4 +45,6 @@ export const t = {
   reasons,
   resolve: resolveText,
   purgeState,
+  rejects: rejectsText,
+  status: statusText,
 };

@@ -40,9 +40,12 @@ export interface Texts<V> {
   readonly en: V;
 }
 
+/** What a message gives: a sentence, or the column headers of a table. */
+export type Text = string | readonly string[];
+
 /** A message: call it (with its parameters, if any) to get the text in the current language. */
-export type Message<A extends unknown[]> = ((...args: A) => string) & {
-  readonly texts: Texts<string> | Texts<(...args: A) => string>;
+export type Message<A extends unknown[], R extends Text = string> = ((...args: A) => R) & {
+  readonly texts: Texts<R> | Texts<(...args: A) => R>;
 };
 
 /**
@@ -54,13 +57,15 @@ export type Message<A extends unknown[]> = ((...args: A) => string) & {
  *     en: (p) => `${p.file}: already imported as batch ${p.batch}`,
  *   }),
  *   nothingToDo: message({ id: 'Tidak ada yang perlu dikerjakan.', en: 'Nothing to do.' }),
+ *   columns: message({ id: ['berkas', 'baris'], en: ['file', 'line'] }),
  */
-export function message(texts: Texts<string>): Message<[]>;
-export function message<A extends unknown[]>(texts: Texts<(...args: A) => string>): Message<A>;
-export function message<A extends unknown[]>(texts: Texts<string> | Texts<(...args: A) => string>): Message<A> {
-  const say = (...args: A): string => {
+export function message(texts: Texts<string>): Message<[], string>;
+export function message(texts: Texts<readonly string[]>): Message<[], readonly string[]>;
+export function message<A extends unknown[], R extends Text = string>(texts: Texts<(...args: A) => R>): Message<A, R>;
+export function message<A extends unknown[]>(texts: Texts<Text> | Texts<(...args: A) => Text>): Message<A, Text> {
+  const say = (...args: A): Text => {
     const text = texts[current];
-    return typeof text === 'string' ? text : text(...args);
+    return typeof text === 'function' ? text(...args) : text;
   };
   return Object.assign(say, { texts });
 }

@@ -74,3 +74,22 @@ function ymd(y: number, m: number, d: number): string | null {
   if (d > days) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * A moment as this computer's local time, `YYYY-MM-DD HH:MM`: the one convention for times shown to people
+ * (status, the recap files' "Dibuat"), labelled with `utcOffsetLabel`.
+ * @example localMinute(new Date('2020-06-01T01:30:00Z')) // '2020-06-01 08:30' in Asia/Jakarta
+ */
+export function localMinute(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** This computer's offset from UTC at that moment: `UTC+7`, `UTC+5:30`, `UTC`. */
+export function utcOffsetLabel(d: Date): string {
+  const minutes = -d.getTimezoneOffset();
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 === 0 ? '' : `:${String(abs % 60).padStart(2, '0')}`}`;
+}

@@ -2,6 +2,7 @@
  * One source row → a record to store, a row to skip, or a reject with its reason. Pure: the importer feeds
  * it rows and writes what it returns.
  */
+import { t } from '../i18n/index.js';
 import type { ColumnMap } from '../ingest/columns.js';
 import { parseVisitDate } from './dates.js';
 import { normaliseName, type NormalName } from './names.js';
@@ -98,7 +99,7 @@ function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boo
 export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const { fields } = ctx.columns;
   if (row.error !== undefined) {
-    return { kind: 'reject', reason: 'unparseable', message: `row cannot be read as CSV (${row.error}); check its quotes` };
+    return { kind: 'reject', reason: 'unparseable', message: t.import.rowUnparseable(row.error) };
   }
   const cells = row.cells;
   if (isBlank(cells, fields.number)) return { kind: 'skip', reason: 'blank' };
@@ -110,7 +111,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
     return {
       kind: 'reject',
       reason: 'field_count',
-      message: `row has ${cells.length} fields but the header has ${ctx.headerLength}; a delimiter inside a value? Put that value in quotes or fix the row in Excel`,
+      message: t.import.rowFieldCount({ fields: cells.length, header: ctx.headerLength }),
     };
   }
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
@@ -121,7 +122,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
     return {
       kind: 'reject',
       reason: 'missing_name',
-      message: nameRaw === '' ? 'row has no name' : `name ${JSON.stringify(nameRaw)} has no letters left once titles are removed`,
+      message: nameRaw === '' ? t.import.rowNoName() : t.import.rowNameNoLetters(JSON.stringify(nameRaw)),
     };
   }
 

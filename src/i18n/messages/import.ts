@@ -67,6 +67,22 @@ export const importText = {
     en: 'Note: no office region is set, so the recaps leave "Residents" empty. Set it once with: prakerja init --region "Kota Medan" (your kab/kota name or code).',
   }),
 
+  // why a row was rejected (stored with the reject, in the language of the import)
+  rowUnparseable: message({
+    id: (error: string) => `baris tidak bisa dibaca sebagai CSV (${error}); periksa tanda kutipnya`,
+    en: (error) => `row cannot be read as CSV (${error}); check its quotes`,
+  }),
+  rowFieldCount: message({
+    id: (p: { fields: number; header: number }) =>
+      `baris berisi ${p.fields} kolom padahal judul kolom hanya ${p.header}; ada pemisah di dalam sebuah nilai? Beri tanda kutip pada nilai itu atau perbaiki barisnya di Excel`,
+    en: (p) => `row has ${p.fields} fields but the header has ${p.header}; a delimiter inside a value? Put that value in quotes or fix the row in Excel`,
+  }),
+  rowNoName: message({ id: 'baris tanpa nama', en: 'row has no name' }),
+  rowNameNoLetters: message({
+    id: (name: string) => `nama ${name} tidak berisi huruf lagi setelah gelar dibuang`,
+    en: (name) => `name ${name} has no letters left once titles are removed`,
+  }),
+
   // errors
   badWave: message({ id: (value: string) => `--wave ${value}: beri nomor gelombang, misalnya --wave 3.`, en: (value) => `--wave ${value}: give the wave number, e.g. --wave 3.` }),
   noFiles: message({

@@ -1,0 +1,55 @@
+/** `prakerja status` and `prakerja rejects`: what the database holds, and the rows that were not imported. */
+import { message } from '../lang.js';
+
+export const statusText = {
+  description: message({
+    id: 'tampilkan isi database: berkas yang diimpor, data per sumber dan gelombang, masalah NIK',
+    en: 'show what the database holds: imported files, records per source and wave, NIK problems',
+  }),
+  officeRegion: message({ id: 'Wilayah kantor:', en: 'Office region:' }),
+  regionUnset: message({ id: 'belum diatur — jalankan `prakerja init --region KODE`', en: 'not set — run `prakerja init --region CODE`' }),
+  nothingImported: message({
+    id: 'Belum ada berkas yang diimpor. Mulai dengan: prakerja import BERKAS --source central --wave N',
+    en: 'No files imported yet. Start with: prakerja import FILE --source central --wave N',
+  }),
+  importedFiles: message({ id: 'Berkas yang diimpor', en: 'Imported files' }),
+  /** The time zone the import times are shown in: the computer's, with its offset from UTC. */
+  importedAt: message({ id: (zone: string) => `diimpor (waktu setempat, ${zone})`, en: (zone) => `imported (local time, ${zone})` }),
+  batchColumns: message({
+    id: (importedAt: string) => ['batch', 'sumber', 'berkas', 'gelombang', importedAt, 'baris', 'data', 'ditolak', 'dilewati'],
+    en: (importedAt) => ['batch', 'source', 'file', 'waves', importedAt, 'rows', 'records', 'rejected', 'skipped'],
+  }),
+  perSourceWave: message({ id: 'Data per sumber dan gelombang', en: 'Records per source and wave' }),
+  sourceWaveColumns: message({
+    id: ['sumber', 'gelombang', 'data', 'NIK valid', 'tidak valid', 'rusak', 'kosong'],
+    en: ['source', 'wave', 'records', 'valid NIK', 'invalid', 'damaged', 'missing'],
+  }),
+  nikProblems: message({ id: 'Data dengan masalah NIK', en: 'Records with a NIK problem' }),
+  keptFlagged: message({ id: '(disimpan, ditandai)', en: '(kept, flagged)' }),
+  nikProblemColumns: message({ id: ['alasan', 'data'], en: ['reason', 'records'] }),
+  totals: message({
+    id: (p: { records: string; rejects: string }) => `${p.records} data, ${p.rejects} baris ditolak.`,
+    en: (p) => `${p.records} records, ${p.rejects} rejected rows.`,
+  }),
+};
+
+export const rejectsText = {
+  description: message({
+    id: 'daftar baris yang tidak diimpor, dengan berkas, baris dan alasannya (NIK disamarkan)',
+    en: 'list the rows that were not imported, with file, line and reason (NIKs masked)',
+  }),
+  optBatch: message({ id: 'hanya batch ini (lihat `prakerja status`)', en: 'only this batch (see `prakerja status`)' }),
+  optShowNik: message({ id: 'tampilkan NIK lengkap', en: 'show NIKs in full' }),
+  badBatch: message({
+    id: (value: string) => `--batch ${value}: beri nomor batch dari \`prakerja status\`.`,
+    en: (value) => `--batch ${value}: give a batch number from \`prakerja status\`.`,
+  }),
+  noSuchBatch: message({
+    id: (p: { batch: number; known: string }) => `batch ${p.batch} tidak ada. Batch yang ada: ${p.known}. \`prakerja status\` menampilkan daftarnya.`,
+    en: (p) => `there is no batch ${p.batch}. The batches are: ${p.known}. \`prakerja status\` lists them.`,
+  }),
+  noBatches: message({ id: 'belum ada', en: 'none yet' }),
+  none: message({ id: 'Tidak ada baris yang ditolak.', en: 'No rejected rows.' }),
+  noneInBatch: message({ id: (batch: number) => `Tidak ada baris yang ditolak di batch ${batch}.`, en: (batch) => `No rejected rows in batch ${batch}.` }),
+  columns: message({ id: ['berkas', 'baris', 'alasan', 'keterangan', 'isi baris'], en: ['file', 'line', 'reason', 'message', 'row'] }),
+};
