@@ -150,6 +150,32 @@ describe('prakerja import', () => {
   });
 });
 
+describe('one rule for a rounded column (markExcelRounded), serial 0000 included', () => {
+  it('a rounded column\'s serial 0000 (what 0001–0004 round to) is excel_rounded too, matched by its range', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    // The centre's text NIKs, then the same list as a spreadsheet rounded them: 0003 → 0000, 4395 → 4400.
+    const niks = ['1271011203850003', '1271011203854395', '1271011203850018', '1271014505900027', '1271014505904396', '1271014505900049', '1271012208880052'];
+    const names = ['ANDI SIREGAR', 'BUDI NASUTION', 'CITRA LUBIS', 'DEWI HARAHAP', 'EKA GINTING', 'FITRI TARIGAN', 'GALIH SINAGA'];
+    const round = (n: string) => String(Math.round(Number(n) / 10) * 10);
+    const original = write(dir, 'asli.csv', `NIK,Nama\n${niks.map((n, i) => `${n},${names[i]}`).join('\n')}\n`);
+    const rounded = write(dir, 'bulat.csv', `NIK,Nama\n${niks.map((n, i) => `${round(n)},${names[i]}`).join('\n')}\n`);
+    expect(round(niks[0] ?? '')).toBe('1271011203850000');
+    expect(round(niks[1] ?? '')).toBe('1271011203854400');
+    expect((await runCli(['--db', db, 'import', original, '--source', 'central', '--wave', '2'])).code).toBe(0);
+    const r = await runCli(['--db', db, '--json', 'import', rounded, '--source', 'central', '--wave', '2']);
+    expect(r.code).toBe(0);
+    const summary = (JSON.parse(r.stdout) as { files: { nikFlags: Record<string, number> }[] }).files[0];
+    expect(summary?.nikFlags).toEqual({ excel_rounded: 7 });
+    expect(query(db, `SELECT nik_reason, nik_hint FROM records WHERE batch_id = 2 AND line = 2`)).toEqual([
+      { nik_reason: 'excel_rounded', nik_hint: '12710112038500' },
+    ]);
+    // Each rounded row is the person of its original row, the carried ones (…4395 → …4400) too.
+    const persons = query(db, `SELECT count(DISTINCT person_id) AS n FROM records`);
+    expect(persons).toEqual([{ n: 7 }]);
+  });
+});
+
 describe('bad input gets a one-line message, a non-zero exit and an unchanged database', () => {
   it.each([
     ['a missing file', (dir: string) => join(dir, 'nope.csv'), 'no such file'],

@@ -4,34 +4,20 @@
  * original. Skipped, with a note, where LibreOffice is not installed (Debian: `libreoffice-calc`;
  * `.ci/run` installs it).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
+import { convert, hasSoffice, warnIfNoSoffice } from './helpers/libreoffice.js';
 
-const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!hasSoffice) {
-  console.warn('libreoffice.test.ts: skipped — `soffice` is not installed (apt-get install libreoffice-calc to run it).');
-}
+warnIfNoSoffice('libreoffice.test.ts');
 
 /**
  * LibreOffice's CSV export options: field separator 59 (`;`), text delimiter 34 (`"`), character set 1
  * (RTL_TEXTENCODING_MS_1252, i.e. Windows-1252).
  */
 const CSV_1252_SEMICOLON = 'csv:Text - txt - csv (StarCalc):59,34,1';
-
-function convert(source: string, target: string, outDir: string, profile: string): string {
-  // A private profile: LibreOffice refuses to start while another instance holds the default one.
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', target, '--outdir', outDir, source],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
-  return join(outDir, `central.${target.startsWith('csv') ? 'csv' : 'xlsx'}`);
-}
 
 interface Row {
   line: number;

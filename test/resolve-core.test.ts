@@ -11,7 +11,7 @@ import type { ResolveRow } from '../src/store/resolve.js';
 
 function row(id: number, over: Partial<ResolveRow>): ResolveRow {
   return {
-    id, source: 'central', nik: null, nik_status: 'missing', nik_raw: null, nik_hint: null, name_key: 'BUDI SANTOSO',
+    id, source: 'central', nik: null, nik_status: 'missing', nik_raw: null, nik_reason: null, nik_hint: null, name_key: 'BUDI SANTOSO',
     name_phonetic: 'BUTI SANTOSO', wave: 3, phone: null, birth_date: null, sex: null, person_id: null, match: null, score: null,
     purpose: null, ...over,
   };

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { canonicaliseNik, maskNik, type NikReason, type NikStatus } from '../normalise/nik.js';
+import { canonicaliseNik, excelCopies, maskNik, type NikReason, type NikStatus } from '../normalise/nik.js';
 import { displayNik, maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import {
@@ -78,7 +78,8 @@ const MEANINGS: { nik: Record<NikLevel, string>; name: Record<NameLevel, string>
     exact: 'the same NIK',
     one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
     rounded: 'one NIK is the other with its last digit rounded off by Excel',
-    damaged_long: 'a NIK damaged by Excel agrees with the other in the digits it still has (region and birth date)',
+    damaged_long:
+      'a NIK damaged by Excel (15 digits kept, or scientific notation) can be the other: the other is one of the NIKs it can have been rounded from',
     damaged_short: 'a NIK damaged by Excel (scientific notation) agrees with the other in the few digits it still has',
     facts_agree: 'birth date and sex from the NIKs agree',
     missing: 'one side has no NIK: no evidence either way',
@@ -165,7 +166,8 @@ function findTarget(db: Db, target: string): RecordView[] {
   if (!/^\d{16}$/.test(nik)) {
     throw new UsageError(`${JSON.stringify(target)} is neither a 16-digit NIK nor FILE:LINE. Examples: prakerja explain 1271015001900003, prakerja explain walkin.csv:12`);
   }
-  const found = recordsByNik(db, nik);
+  // Its rows as a spreadsheet rounded them (…4395 → …4400) are rows of this NIK too, as matching reads them.
+  const found = recordsByNik(db, nik, excelCopies(nik));
   if (found.length === 0) throw new UsageError(`no record has NIK ${maskNik(nik)}. Check the digits, or explain a row by FILE:LINE.`);
   return found;
 }

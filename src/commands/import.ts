@@ -10,7 +10,7 @@ import { InputError, InterruptedError, StoreError, UsageError, where } from '../
 import { t } from '../i18n/index.js';
 import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
 import { openTable, type Table } from '../ingest/table.js';
-import { looksRounded } from '../normalise/nik.js';
+import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
@@ -18,7 +18,16 @@ import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { getSetting } from '../store/settings.js';
-import { countRecords, countUnresolved, flagRoundedNiks, recordWriter, suspendRecordIndexes, zeroEndingNiks } from '../store/records.js';
+import {
+  countRecords,
+  countUnresolved,
+  markNiksDamaged,
+  recordWriter,
+  roundingCandidates,
+  suspendRecordIndexes,
+  zeroEndingNiks,
+  type NikDamage,
+} from '../store/records.js';
 
 export interface ImportOptions {
   files: string[];
@@ -225,10 +234,7 @@ async function writeBatch(
     await writeRows(db, batchId, table, options, wave, columns, summary);
     restoreIndexes?.();
     const zeros = zeroEndingNiks(db, batchId);
-    if (looksRounded(zeros.endingInZero, zeros.total)) {
-      const flagged = flagRoundedNiks(db, batchId, 'excel_rounded');
-      summary.nikFlags.excel_rounded = flagged;
-    }
+    if (looksRounded(zeros.endingInZero, zeros.total)) flagRoundedColumn(db, batchId, summary, options.refYear);
     finishBatch(db, batchId, summary);
     // Last look before the commit: an interrupt that came during the final statements still wins.
     if (options.signal?.aborted) throw new InterruptedError(file);
@@ -238,6 +244,24 @@ async function writeBatch(
     }
     return { ...summary, outcome: current ? 'replaced' : 'imported', batchId };
   });
+}
+
+/**
+ * A column a spreadsheet rounded to 15 digits: every NIK `markExcelRounded` says rounding may have changed
+ * (ending in 0, or serial 0000) becomes damaged/excel_rounded, so that matching treats it as the range of
+ * NIKs it can come from. The one rounding rule, in normalise; the store only writes what it says.
+ */
+function flagRoundedColumn(db: Db, batchId: number, summary: FileSummary, refYear: number | undefined): void {
+  const updates: NikDamage[] = [];
+  for (const c of roundingCandidates(db, batchId)) {
+    const marked = markExcelRounded(parseNik(canonicaliseNik(c.nik), refYear === undefined ? undefined : { refYear }));
+    if (marked.status !== 'damaged') continue;
+    updates.push({ id: c.id, reason: marked.reason, hint: marked.hint?.prefix || null });
+    if (c.reason !== null) summary.nikFlags[c.reason] = (summary.nikFlags[c.reason] ?? 1) - 1;
+  }
+  for (const [k, v] of Object.entries(summary.nikFlags)) if (v === 0) delete summary.nikFlags[k];
+  const flagged = markNiksDamaged(db, updates);
+  if (flagged > 0) summary.nikFlags.excel_rounded = flagged;
 }
 
 /** Rows below which keeping indexes live is cheaper than building them again. */

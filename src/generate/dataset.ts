@@ -39,6 +39,8 @@ export interface DatasetOptions {
   /** 4-digit kab/kota code of the office; default `1271` (Kota Medan). */
   officeRegion?: string;
   rates?: Partial<Rates>;
+  /** Share of NIK prefixes with serials far from 0001 (see `PopulationOptions.wideSerials`); default 0. */
+  wideSerials?: number;
 }
 
 export interface DatasetFile {
@@ -143,6 +145,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
     seed,
     officeRegion: options.officeRegion ?? '1271',
     expected: centralRows + walkinRows,
+    wideSerials: options.wideSerials,
   });
   const office = population.officeRegion;
   const outDir = resolve(options.outDir);

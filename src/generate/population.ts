@@ -91,6 +91,12 @@ export interface PopulationOptions {
   officeRegion: string;
   /** Expected number of persons, to size the tables up front (they grow if needed). */
   expected?: number;
+  /**
+   * Share of NIK prefixes (kecamatan, birth date, sex) whose first serial is drawn from 1–9000 rather than
+   * near 0001, as in a registry that already holds many people of that prefix; default 0. Serials ending in
+   * 95–99 are what Excel's rounding to 15 digits carries into the 14th digit (…4395 → …4400).
+   */
+  wideSerials?: number;
 }
 
 export class Population {
@@ -110,6 +116,7 @@ export class Population {
   // Open-addressing table of [NIK prefix key, highest serial given so far] pairs: one cache line per lookup.
   private table: Int32Array;
   private used = 0;
+  private readonly wideSerials: number;
 
   constructor(options: PopulationOptions) {
     const office = regionByCode(options.officeRegion);
@@ -120,6 +127,7 @@ export class Population {
     }
     this.officeRegion = office;
     this.seed = seedOf(options.seed);
+    this.wideSerials = options.wideSerials ?? 0;
     this.districts = regionsAt('district');
     this.regencyOf = this.districts.map((d) => d.code.slice(0, 4));
     this.flavourOf = this.regencyOf.map((code) => flavourMixOf(code));
@@ -249,7 +257,9 @@ export class Population {
         return n;
       }
       if (k === -1) {
-        const n = this.rng.next() < 0.6 ? 1 : 2 + Math.floor(this.rng.next() * this.rng.next() * 40);
+        // The extra draw only when asked for: the default data sets stay byte-identical.
+        const wide = this.wideSerials > 0 && this.rng.next() < this.wideSerials;
+        const n = wide ? 1 + Math.floor(this.rng.next() * 9000) : this.rng.next() < 0.6 ? 1 : 2 + Math.floor(this.rng.next() * this.rng.next() * 40);
         table[slot * 2] = key;
         table[slot * 2 + 1] = n;
         this.used++;

@@ -472,6 +472,58 @@ export function scientificRange(raw: string): NikRange | null {
   return { low: (decrement(shown) + '5').padEnd(16, '0'), high: (shown + '4').padEnd(16, '9') };
 }
 
+/**
+ * Every NIK that a spreadsheet's 15-significant-digit copy can stand for, or null when `digits` is not 16
+ * digits. A copy that ends in 0 was rounded half-up (LibreOffice, and Excel saving a number: …4395 → …4400,
+ * a carry reaching the 14th digit) or truncated (Excel on typing: …4395 → …4390), so it is every NIK from
+ * 5 below it to 9 above it: 15 NIKs, one contiguous range, so one comparison per pair. A copy that does not
+ * end in 0 kept all its digits.
+ *
+ * @example excelRange('1271011203904400') // { low: '1271011203904395', high: '1271011203904409' }
+ */
+export function excelRange(digits: string): NikRange | null {
+  if (digits.length !== 16 || !allDigits(digits)) return null;
+  if (!digits.endsWith('0')) return { low: digits, high: digits };
+  const prefix = digits.slice(0, 15);
+  // Below …0000 there is nothing to round up from.
+  return { low: allZeros(prefix) ? digits : decrement(prefix) + '5', high: prefix + '9' };
+}
+
+/**
+ * The 16-digit values a spreadsheet's 15-significant-digit copy of `nik` can show: truncated and rounded
+ * half-up (one value when they agree). The inverse of {@link excelRange}: `explain NIK` finds the copies.
+ *
+ * @example excelCopies('1271011203904395') // ['1271011203904390', '1271011203904400']
+ */
+export function excelCopies(nik: string): string[] {
+  if (nik.length !== 16 || !allDigits(nik) || nik.endsWith('0')) return [];
+  const truncated = nik.slice(0, 15) + '0';
+  if (nik.charCodeAt(15) - 48 < 5) return [truncated];
+  // Round up: add one to the 15-digit prefix, carrying through trailing nines.
+  const digits = nik.slice(0, 15).split('');
+  let i = 14;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i < 0) return [truncated];
+  digits[i] = String(Number(digits[i]) + 1);
+  return [truncated, digits.join('') + '0'];
+}
+
+/**
+ * The NIKs a damaged cell can stand for: the range of a scientific-notation display or of a spreadsheet's
+ * 15-digit copy (`excel_number`, `excel_rounded`); null for other damage, which keeps only a hint.
+ */
+export function damagedRange(reason: string | null, raw: string | null): NikRange | null {
+  if (raw === null) return null;
+  if (reason === 'scientific_notation') return scientificRange(raw);
+  if (reason === 'excel_number' || reason === 'excel_rounded') return excelRange(canonicaliseNik(raw));
+  return null;
+}
+
+/** Whether `nik` is inside `range` (all 16-digit strings, so string order is numeric order). */
+export function inRange(nik: string, range: NikRange): boolean {
+  return nik.length === 16 && nik >= range.low && nik <= range.high;
+}
+
 function parseSlow(raw: unknown, numericCell: boolean, refYear: number): NikParse {
   if (raw === null || raw === undefined) return MISSING;
   if (typeof raw !== 'string') {

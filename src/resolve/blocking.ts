@@ -43,11 +43,27 @@ export function sortedPhonetic(phonetic: string): string {
   return phonetic.includes(' ') ? phonetic.split(' ').sort().join(' ') : phonetic;
 }
 
-/** Leading digits known for sure: all of a full NIK, the trusted part of a damaged one. */
+/**
+ * Leading digits known for sure: all of a full NIK; of a damaged one with a range (scientific notation, a
+ * spreadsheet's 15-digit copy), the digits every NIK of its range shares — so a carry (…4395 → …4400) that
+ * changed the copy's digits does not move it to another block; else its trusted hint.
+ */
 function knownPrefix(r: ResolveRecord): string {
   const d = fullDigits(r);
   if (d !== null) return d;
+  if (r.nikRange !== null) {
+    const common = commonPrefix(r.nikRange.low, r.nikRange.high);
+    // A copy ending in 0000 reaches down into the day before (…9995): it still blocks by the date it shows,
+    // since a serial of 9995 or more is rare and the name rules still see such a pair.
+    return common.length >= 12 || (r.nikHint?.length ?? 0) < 12 ? common : r.nikRange.high.slice(0, 12);
+  }
   return r.nikHint ?? '';
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return a.slice(0, i);
 }
 
 const hasNoValidNik = (r: ResolveRecord): boolean => r.nik === null;

@@ -8,7 +8,7 @@
  * notation, through the range of NIKs its display can have been rounded from.
  */
 import { isInitialCompatible, isMisspeltVariant, phoneticToken, type NormalName } from '../normalise/names.js';
-import type { NikRange } from '../normalise/nik.js';
+import { excelRange, inRange, type NikRange } from '../normalise/nik.js';
 import { editDistanceAtMost, jaroWinkler, tokenPairing } from '../normalise/similarity.js';
 
 /** What the resolver knows of one record: the stored columns it compares, nothing else. */
@@ -106,22 +106,16 @@ export function nikEditDistance(a: string, b: string): 0 | 1 | 2 {
 }
 
 /**
- * Whether `nik` rounded to 15 significant digits, as Excel stores a number, gives `rounded` (which then ends
- * in 0): …0008 → …0010, …0025 → …0030, …0003 → …0000.
+ * Whether `rounded` (ending in 0) is what a spreadsheet's 15-significant-digit copy of `nik` can look like:
+ * rounded half-up (…0008 → …0010, …0003 → …0000, with carries: …4395 → …4400) or truncated (…0008 →
+ * …0000). The same range (`excelRange`) as a damaged record's, so both paths agree.
  *
  * @example roundsTo('1271015001900008', '1271015001900010') // true
  */
 export function roundsTo(nik: string, rounded: string): boolean {
-  if (nik.length !== 16 || rounded.length !== 16 || !rounded.endsWith('0') || nik.endsWith('0')) return false;
-  const last = nik.charCodeAt(15) - 48;
-  if (last < 5) return nik.slice(0, 15) === rounded.slice(0, 15);
-  // Round up: add one to the 15-digit prefix, carrying through trailing nines.
-  const digits = nik.slice(0, 15).split('');
-  let i = 14;
-  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
-  if (i < 0) return false;
-  digits[i] = String(Number(digits[i]) + 1);
-  return digits.join('') === rounded.slice(0, 15);
+  if (nik.length !== 16 || !rounded.endsWith('0') || nik.endsWith('0')) return false;
+  const range = excelRange(rounded);
+  return range !== null && inRange(nik, range);
 }
 
 /**
@@ -154,9 +148,15 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     if (d === 1) return 'one_edit';
     return 'different';
   }
-  // A scientific-notation display against a whole NIK: the NIK either rounds to what was shown or not.
+  // A damaged NIK that still says which NIKs it can stand for (a scientific-notation display, a spreadsheet's
+  // 15-digit copy) against a whole NIK: the NIK is one of them or not, whatever a carry did to the digits.
   if (l.nikRange !== null && dr !== null && dr.length === 16) return rangeLevel(l.nikRange, l.nikHint, dr);
   if (r.nikRange !== null && dl !== null && dl.length === 16) return rangeLevel(r.nikRange, r.nikHint, dl);
+  // Two such copies (the XLSX and the CSV made from it): they can be one NIK when their ranges meet.
+  if (l.nikRange !== null && r.nikRange !== null) {
+    if (l.nikRange.high < r.nikRange.low || r.nikRange.high < l.nikRange.low) return 'different';
+    return Math.min(l.nikHint?.length ?? 0, r.nikHint?.length ?? 0) >= 12 ? 'damaged_long' : 'damaged_short';
+  }
   const hl = l.nikHint === null ? null : trustedHint(l.nikHint);
   const hr = r.nikHint === null ? null : trustedHint(r.nikHint);
   if (hl !== null && hl.length > 0 && (dr !== null || hr !== null)) return hintLevel(hl, dr ?? hr ?? '');
@@ -168,7 +168,7 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
   return 'missing';
 }
 
-/** Different unless `nik` rounds to the display; then as strong as the display's trusted digits (hintLevel). */
+/** Different unless `nik` is in the range; then as strong as the copy's trusted digits (hintLevel). */
 function rangeLevel(range: NikRange, hint: string | null, nik: string): NikLevel {
   if (nik < range.low || nik > range.high) return 'different';
   return (hint?.length ?? 0) >= 12 ? 'damaged_long' : 'damaged_short';

@@ -2,7 +2,7 @@
  * Loading: the stored rows the resolver compares → `ResolveRecord`s, each repeated string shared once.
  * Pure: rows in, records out; the rows come from `store/resolve.ts` (`resolveRows`).
  */
-import { canonicaliseNik, scientificRange, type NikRange } from '../normalise/nik.js';
+import { canonicaliseNik, damagedRange, type NikRange } from '../normalise/nik.js';
 import { RECORD_MATCHES, type RecordMatch, type ResolveRow } from '../store/resolve.js';
 import { normalisePurpose, type ResolveRecord } from './comparison.js';
 
@@ -64,8 +64,8 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     const c = canonicaliseNik(row.nik_raw);
     if (/^\d{15,17}$/.test(c)) nikDigits = c;
   }
-  // A scientific-notation display still says which NIKs it can have been rounded from.
-  const nikRange: NikRange | null = row.nik_status === 'damaged' && row.nik_raw !== null ? scientificRange(row.nik_raw) : null;
+  // A scientific-notation display, or a spreadsheet's 15-digit copy, still says which NIKs it can stand for.
+  const nikRange: NikRange | null = row.nik_status === 'damaged' ? damagedRange(row.nik_reason, row.nik_raw) : null;
   return {
     id: row.id,
     // Literals are one shared string each.

@@ -76,32 +76,51 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
 }
 
 /**
- * Counts a batch's valid NIKs and how many end in 0: a column Excel rounded to 15 significant digits ends
- * in 0 every time, while genuine serials do so about one time in ten.
+ * Counts a batch's NIKs that are valid or invalid only by serial 0000, and how many end in 0: a column Excel
+ * rounded to 15 significant digits ends in 0 every time (serials 0001–0004 become 0000), while genuine
+ * serials do so about one time in ten (and never are 0000).
  */
 export function zeroEndingNiks(db: Db, batchId: number): { total: number; endingInZero: number } {
   const row = db
     .prepare<[number], { total: number; zero: number | null }>(
-      `SELECT count(*) AS total, sum(substr(nik, 16, 1) = '0') AS zero
-         FROM records WHERE batch_id = ? AND nik IS NOT NULL`,
+      `SELECT count(*) AS total, sum(nik IS NULL OR substr(nik, 16, 1) = '0') AS zero
+         FROM records WHERE batch_id = ? AND (nik IS NOT NULL OR nik_reason = 'serial_zero')`,
     )
     .get(batchId);
   return { total: row?.total ?? 0, endingInZero: row?.zero ?? 0 };
 }
 
-/**
- * Flags every valid NIK of a batch that ends in 0 as damaged by Excel rounding; returns how many.
- * The hint keeps 14 digits: the 15th can be off by one when a tool rounded rather than truncated.
- * Region, birth date and sex stay: rounding changes the serial, and a carry would need DDMMYYSSSS to be
- * all nines to reach the region digits.
- */
-export function flagRoundedNiks(db: Db, batchId: number, reason: string): number {
+/** A record of a rounded column that rounding may have changed: its NIK cell and how it was read. */
+export interface RoundingCandidate {
+  id: number;
+  /** The valid NIK, or the raw cell of a NIK with serial 0000. */
+  nik: string;
+  reason: string | null;
+}
+
+/** The batch's valid NIKs ending in 0 and its NIKs with serial 0000: what `markExcelRounded` looks at. */
+export function roundingCandidates(db: Db, batchId: number): RoundingCandidate[] {
   return db
-    .prepare(
-      `UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = substr(nik, 1, 14), nik = NULL
-        WHERE batch_id = ? AND nik IS NOT NULL AND substr(nik, 16, 1) = '0'`,
+    .prepare<[number], RoundingCandidate>(
+      `SELECT id, coalesce(nik, nik_raw) AS nik, nik_reason AS reason FROM records
+        WHERE batch_id = ? AND ((nik IS NOT NULL AND substr(nik, 16, 1) = '0') OR (nik_reason = 'serial_zero' AND nik_raw IS NOT NULL))`,
     )
-    .run(reason, batchId).changes;
+    .all(batchId);
+}
+
+/** A NIK re-read as damaged: its new status, reason and trusted digits; the valid NIK is cleared. */
+export interface NikDamage {
+  id: number;
+  reason: string;
+  hint: string | null;
+}
+
+/** Marks records' NIKs as damaged. Region, birth date and sex stay: they are still what the NIK says. */
+export function markNiksDamaged(db: Db, updates: readonly NikDamage[]): number {
+  const update = db.prepare(`UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = ?, nik = NULL WHERE id = ?`);
+  let n = 0;
+  for (const u of updates) n += update.run(u.reason, u.hint, u.id).changes;
+  return n;
 }
 
 /**

@@ -42,8 +42,10 @@ export interface ResolveRow {
   source: SourceKind;
   nik: string | null;
   nik_status: NikStatus;
-  /** The raw cell of an invalid NIK or of a scientific-notation display; null otherwise. */
+  /** The raw cell of an invalid NIK, of a scientific-notation display or of a spreadsheet's 15-digit copy. */
   nik_raw: string | null;
+  /** Why a damaged NIK is damaged (scientific_notation, excel_number, excel_rounded); null otherwise. */
+  nik_reason: string | null;
   nik_hint: string | null;
   name_key: string;
   name_phonetic: string;
@@ -66,7 +68,8 @@ export interface ResolveRow {
 export function* resolveRows(db: Db): Generator<ResolveRow> {
   const page = db.prepare<[number], ResolveRow>(
     `SELECT id, source, nik, nik_status,
-            CASE WHEN nik_status = 'invalid' OR nik_reason = 'scientific_notation' THEN nik_raw END AS nik_raw, nik_hint,
+            CASE WHEN nik_status = 'invalid' OR nik_reason IN ('scientific_notation', 'excel_number', 'excel_rounded') THEN nik_raw END AS nik_raw,
+            CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
             name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
             CASE WHEN source = 'walkin' THEN purpose END AS purpose
        FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
@@ -217,8 +220,14 @@ const RECORD_VIEW = `SELECT r.id, r.source, ${RECORD_FIELDS.map((f) => `r.${f}`)
        b.file_name AS file, b.sha256, b.sheet
   FROM records r JOIN batches b ON b.id = r.batch_id`;
 
-export function recordsByNik(db: Db, nik: string): RecordView[] {
-  return db.prepare<[string, string], RecordView>(`${RECORD_VIEW} WHERE r.nik = ? OR r.nik_raw = ? ORDER BY r.id`).all(nik, nik);
+/** Records of a NIK, and the spreadsheet copies (`copies`, 15 digits kept) that can stand for it. */
+export function recordsByNik(db: Db, nik: string, copies: readonly string[] = []): RecordView[] {
+  return db
+    .prepare<[string, string, string], RecordView>(
+      `${RECORD_VIEW} WHERE r.nik = ? OR r.nik_raw = ?
+          OR (r.nik_reason IN ('excel_number', 'excel_rounded') AND r.nik_raw IN (SELECT value FROM json_each(?))) ORDER BY r.id`,
+    )
+    .all(nik, nik, JSON.stringify(copies));
 }
 
 export function recordsByFileLine(db: Db, file: string, line: number): RecordView[] {

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { generateDataset } from '../generate/dataset.js';
 
 const usage = `usage: node dist/tools/generate.js --out DIR --central N --walkin N [--seed S] [--province N]
-                                     [--waves N] [--office KODE_KAB_KOTA] [--json]`;
+                                     [--waves N] [--office KODE_KAB_KOTA] [--wide-serials 0..1] [--json]`;
 
 function count(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       waves: { type: 'string' },
       office: { type: 'string' },
+      'wide-serials': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     province: count('province', values.province),
     waves: count('waves', values.waves),
     officeRegion: values.office,
+    wideSerials: values['wide-serials'] === undefined ? undefined : Number(values['wide-serials']),
   });
   const seconds = (performance.now() - started) / 1000;
   const rows = result.files.central.rows + result.files.province.rows + result.files.walkin.rows;
