@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { mapColumns, type ColumnOverrides } from '../ingest/columns.js';
+import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
@@ -76,7 +76,18 @@ export interface FileSummary {
   nikFlags: Record<string, number>;
   /** The first few rejects, for the terminal: line, reason, message. */
   firstRejects: { line: number; reason: RejectReason; message: string }[];
+  /** Things about the file as a whole that the user should know: a likely wrong --source, swapped dates … */
+  warnings: ImportWarning[];
   error: string | null;
+}
+
+export type WarningKind = 'wave_column_in_walkin';
+
+export interface ImportWarning {
+  kind: WarningKind;
+  message: string;
+  /** Source lines it concerns (the first few), when it is about rows. */
+  lines?: number[];
 }
 
 export interface ImportResult {
@@ -173,13 +184,16 @@ async function importFile(db: Db, file: string, options: ImportOptions): Promise
 async function importTable(db: Db, file: string, digest: string, table: Table, options: ImportOptions): Promise<FileSummary> {
   // Each sheet of a workbook is its own batch (a province often sends one sheet per kab/kota).
   const sha256 = table.sheet === null ? digest : createHash('sha256').update(`${digest}\0${table.sheet}`).digest('hex');
+  const [unmatched] = unmatchedOverrides(table.header, options.map);
+  if (unmatched !== undefined) {
+    const headers = table.header.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h.trim()));
+    throw new UsageError(t.ingest.mapUnknownColumn({ map: unmatched, column: unmatched.slice(0, unmatched.lastIndexOf('=')), file: basename(file), headers: headers.join(', ') }));
+  }
   const existing = batchBySha(db, sha256);
   if (existing && !options.force) return unchangedSummary(file, existing);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
-  if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) {
-    throw new InputError(t.import.noWaveColumn(), file);
-  }
+  if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) throw missingWave(file, table.header, columns);
   const summary: FileSummary = {
     ...emptySummary(file),
     format: table.format,
@@ -230,6 +244,10 @@ async function writeBatch(
       columns: JSON.stringify(columns.described),
       imported_at: new Date().toISOString(),
     });
+    const waveColumn = columns.fields.wave === undefined ? undefined : table.header[columns.fields.wave]?.trim();
+    if (options.source === 'walkin' && waveColumn !== undefined) {
+      summary.warnings.push({ kind: 'wave_column_in_walkin', message: t.ingest.waveColumnInWalkin({ column: waveColumn, batch: batchId }) });
+    }
     const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
     await writeRows(db, batchId, table, options, wave, columns, summary);
     restoreIndexes?.();
@@ -264,6 +282,18 @@ function flagRoundedColumn(db: Db, batchId: number, summary: FileSummary, refYea
   if (flagged > 0) summary.nikFlags.excel_rounded = flagged;
 }
 
+/**
+ * A list without a wave: a recipient list needs --wave; a guest book imported with the wrong --source is
+ * the likelier case when the file has a date or purpose column, so that fix is named first.
+ */
+function missingWave(file: string, header: readonly string[], columns: ColumnMap): InputError {
+  const walkinColumns = [columns.fields.date, columns.fields.purpose]
+    .filter((i): i is number => i !== undefined)
+    .map((i) => JSON.stringify((header[i] ?? '').trim()));
+  if (walkinColumns.length > 0) return new InputError(t.ingest.guestBookAsList(walkinColumns.join(', ')), file);
+  return new InputError(t.import.noWaveColumn(), file);
+}
+
 /** Rows below which keeping indexes live is cheaper than building them again. */
 const BULK_MIN_ROWS = 50_000;
 /** A short CSV row (NIK, name, wave, status) is about 40 bytes; XLSX is denser, which errs on the safe side. */
@@ -287,6 +317,11 @@ async function writeRows(
   const writer = recordWriter(db, batchId, options.source);
   for (const row of table.above) {
     summary.read++;
+    if (row.reason === 'data') {
+      const message = t.ingest.nikAboveHeader(table.headerLine);
+      addReject(writer, summary, { line: row.line, reason: 'above_header', message, raw: JSON.stringify(row.cells) });
+      continue;
+    }
     summary.skipped++;
     summary.skippedBy[row.reason] = (summary.skippedBy[row.reason] ?? 0) + 1;
   }
@@ -295,6 +330,12 @@ async function writeRows(
     // Rows arrive between reads of the file, which is when a signal handler gets to run and abort.
     if (options.signal?.aborted) throw new InterruptedError(summary.file);
     summary.read++;
+    if (row.lines !== undefined && row.lines > 1) {
+      // Lines the row's quoted cell runs on to: counted, so that the counts add up to the file's lines.
+      summary.read += row.lines - 1;
+      summary.skipped += row.lines - 1;
+      summary.skippedBy.continuation = (summary.skippedBy.continuation ?? 0) + row.lines - 1;
+    }
     const outcome = normaliseRow(row, ctx);
     if (outcome.kind === 'record') {
       writer.record(outcome.record);
@@ -302,11 +343,7 @@ async function writeRows(
       const reason = outcome.record.nik_reason ?? (outcome.record.nik_status === 'missing' ? 'missing' : null);
       if (reason) summary.nikFlags[reason] = (summary.nikFlags[reason] ?? 0) + 1;
     } else if (outcome.kind === 'reject') {
-      writer.reject({ line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
-      summary.rejected++;
-      summary.rejectedBy[outcome.reason] = (summary.rejectedBy[outcome.reason] ?? 0) + 1;
-      // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
-      if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: row.line, reason: outcome.reason, message: maskNikLike(outcome.message) });
+      addReject(writer, summary, { line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
     } else {
       summary.skipped++;
       summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
@@ -314,6 +351,18 @@ async function writeRows(
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
   writer.flush();
+}
+
+function addReject(
+  writer: ReturnType<typeof recordWriter>,
+  summary: FileSummary,
+  reject: { line: number; reason: RejectReason; message: string; raw: string },
+): void {
+  writer.reject(reject);
+  summary.rejected++;
+  summary.rejectedBy[reject.reason] = (summary.rejectedBy[reject.reason] ?? 0) + 1;
+  // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
+  if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: reject.line, reason: reject.reason, message: maskNikLike(reject.message) });
 }
 
 function unchangedSummary(file: string, batch: BatchRow): FileSummary {
@@ -346,6 +395,7 @@ function emptySummary(file: string): FileSummary {
     skippedBy: {},
     nikFlags: {},
     firstRejects: [],
+    warnings: [],
     error: null,
   };
 }

@@ -23,6 +23,7 @@ import { cli } from './messages/cli.js';
 import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
+import { ingest } from './messages/ingest.js';
 import { recap } from './messages/recap.js';
 import { purgeState, recovery } from './messages/recovery.js';
 import { importText } from './messages/import.js';
@@ -47,4 +48,5 @@ export const t = {
   purgeState,
   rejects: rejectsText,
   status: statusText,
+  ingest,
 };

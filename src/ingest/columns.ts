@@ -7,8 +7,11 @@ import { UsageError } from '../errors.js';
 export type Field = 'nik' | 'name' | 'wave' | 'status' | 'date' | 'phone' | 'purpose' | 'regency' | 'number';
 export const FIELDS: readonly Field[] = ['nik', 'name', 'wave', 'status', 'date', 'phone', 'purpose', 'regency', 'number'];
 
-/** `--map header=field`, with `ignore` to drop a column. Keys are folded headers. */
-export type ColumnOverrides = ReadonlyMap<string, Field | 'ignore'>;
+/**
+ * `--map header=field`, with `ignore` to drop a column. Keys are folded headers; `labels` keeps each
+ * `--map` value as typed, for messages.
+ */
+export type ColumnOverrides = ReadonlyMap<string, Field | 'ignore'> & { readonly labels?: ReadonlyMap<string, string> };
 
 /** Folded header synonyms, per field. Add a spelling here when a new export layout turns up. */
 const SYNONYMS: Record<Field, readonly string[]> = {
@@ -97,6 +100,7 @@ function guess(folded: string): Field | undefined {
 /** Parses `--map` values such as `No Identitas=nik` or `Kolom X=ignore`. */
 export function parseMapOptions(values: readonly string[]): ColumnOverrides {
   const map = new Map<string, Field | 'ignore'>();
+  const labels = new Map<string, string>();
   for (const value of values) {
     const eq = value.lastIndexOf('=');
     const header = eq > 0 ? value.slice(0, eq) : '';
@@ -108,6 +112,17 @@ export function parseMapOptions(values: readonly string[]): ColumnOverrides {
       );
     }
     map.set(foldHeader(header), field as Field | 'ignore');
+    labels.set(foldHeader(header), value);
   }
-  return map;
+  return Object.assign(map, { labels });
+}
+
+/**
+ * The `--map` entries that name no column of this header: a typo there would otherwise be ignored.
+ * @example unmatchedOverrides(['NIK', 'Nama'], parseMapOptions(['NIKK=nik'])) // ['NIKK=nik']
+ */
+export function unmatchedOverrides(header: readonly string[], overrides: ColumnOverrides | undefined): string[] {
+  if (!overrides) return [];
+  const present = new Set(header.map(foldHeader));
+  return [...overrides.keys()].filter((k) => !present.has(k)).map((k) => overrides.labels?.get(k) ?? k);
 }

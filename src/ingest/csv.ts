@@ -6,6 +6,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
@@ -50,7 +51,7 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
     header: headerRow.cells.map((c) => c.trim()),
     headerLine: headerRow.line,
     above,
-    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1 }),
+    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1, headerFields: headerRow.cells.filter((c) => c.trim() !== '').length }),
     // The file is opened only when the rows are read, and closed when they end.
     close: () => undefined,
   };
@@ -120,18 +121,25 @@ interface StreamOptions {
   bom: number;
   delimiter: string;
   firstLine: number;
+  /** Filled header cells: a line holding that many fields is a row, even inside a quoted cell. */
+  headerFields: number;
 }
 
 async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<SourceRow> {
   const file = createReadStream(path, { start: o.bom, highWaterMark: 1 << 20 });
   const errors: { line: number; message: string; raw: string }[] = [];
+  let unclosed = false;
   const parser = parse({
     delimiter: o.delimiter,
     relax_quotes: true,
     relax_column_count: true,
     skip_records_with_error: true,
-    on_skip: (error: { lines?: number; message: string } | undefined, raw?: string) => {
-      errors.push({ line: error?.lines ?? 0, message: error?.message ?? 'unreadable row', raw: raw ?? '' });
+    // Each record's text as it stands in the file: a runaway quote's lines are rejected with it.
+    raw: true,
+    on_skip: (error: { lines?: number; message: string; code?: string } | undefined, raw?: string) => {
+      // An opening quote still open at the end of the file: csv-parse gives no text; the lines are read again below.
+      if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+      else errors.push({ line: error?.lines ?? 0, message: error?.message ?? 'unreadable row', raw: raw ?? '' });
     },
   });
   file.on('error', (error: Error) => parser.destroy(error));
@@ -152,16 +160,79 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     }
   };
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       yield* broken();
       const line = previousEnd + 1;
-      previousEnd += linesSpanned(record);
+      const lines = linesSpanned(record);
+      previousEnd += lines;
       if (line < o.firstLine) continue;
-      yield { line, cells: record };
+      if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {
+        const message = t.ingest.runawayQuote({ first: line, last: previousEnd });
+        yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], error: message, unclosedQuote: true as const }));
+        continue;
+      }
+      yield lines > 1 ? { line, cells: record, lines } : { line, cells: record };
     }
     yield* broken();
   } catch (error) {
     throw new InputError(`cannot read the file: ${(error as Error).message}.`, path, previousEnd + 1);
+  } finally {
+    file.destroy();
+  }
+  if (unclosed) yield* unclosedTail(path, o, Math.max(previousEnd, o.firstLine - 1));
+}
+
+/** The text of each physical line of a record, without its line ends. */
+function physicalLines(raw: string): string[] {
+  const lines = raw.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * True when a quoted cell has swallowed rows: after a line break, its text holds a row's worth of
+ * delimiters (the header's fields less one) or a 16-digit run. A line break typed inside a cell (Alt+Enter
+ * in Excel) holds neither. Only the cell's own text counts, not the fields after it on the last line.
+ */
+export function isRunawayQuote(record: readonly string[], delimiter: string, headerFields: number): boolean {
+  const wanted = Math.max(1, headerFields - 1);
+  return record.some((cell) => {
+    if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) return false;
+    return cell
+      .split(/\r\n|\n|\r/)
+      .slice(1)
+      .some((text) => /\d{16}/.test(text) || text.split(delimiter).length - 1 >= wanted);
+  });
+}
+
+/**
+ * The lines from an opening quote that is never closed to the end of the file, each as a reject with its
+ * text. Read again from the file (csv-parse keeps nothing of them), twice: once to count them for the
+ * message, once to hand them out, so memory stays bounded however long the tail.
+ */
+async function* unclosedTail(path: string, o: StreamOptions, before: number): AsyncGenerator<SourceRow> {
+  let last = before;
+  for await (const { line } of fileLines(path, o)) last = line;
+  const message = t.ingest.unclosedQuote({ first: before + 1, last });
+  for await (const { line, text } of fileLines(path, o)) {
+    if (line > before) yield { line, cells: [text], error: message, unclosedQuote: true };
+  }
+}
+
+/** The file's physical lines, decoded, with their numbers. */
+async function* fileLines(path: string, o: StreamOptions): AsyncGenerator<{ line: number; text: string }> {
+  const file = createReadStream(path, { start: o.bom, highWaterMark: 1 << 20 });
+  const text: AsyncIterable<string | Buffer> = o.encoding === 'utf8' ? file.setEncoding('utf8') : file.pipe(decodeStream(o.encoding));
+  let line = 0;
+  let rest = '';
+  try {
+    for await (const chunk of text) {
+      const pieces = (rest + String(chunk)).split(/\r\n|\n|\r(?!$)/);
+      rest = pieces.pop() ?? '';
+      for (const piece of pieces) yield { line: ++line, text: piece };
+    }
+    if (rest.endsWith('\r')) rest = rest.slice(0, -1);
+    if (rest !== '') yield { line: ++line, text: rest };
   } finally {
     file.destroy();
   }

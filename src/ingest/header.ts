@@ -26,6 +26,8 @@ export interface FoundHeader {
 
 /** True when this row names both a NIK and a name column (after synonyms and `--map`). */
 export function isHeaderRow(cells: readonly string[], map?: ColumnOverrides): boolean {
+  // A row holding a NIK is data, whatever its words: taken as the header, that NIK would be lost.
+  if (cells.some((c) => /\d{16}/.test(c))) return false;
   const { fields } = mapColumns(cells, map);
   return fields.nik !== undefined && fields.name !== undefined;
 }
@@ -39,9 +41,11 @@ export function findHeader(rows: readonly HeadRow[], map?: ColumnOverrides): Fou
   for (let index = 0; index < limit; index++) {
     const header = rows[index];
     if (header && isHeaderRow(header.cells, map)) {
-      const above = rows.slice(0, index).map(
-        (r): SkippedRow => ({ line: r.line, reason: r.cells.every((c) => c.trim() === '') ? 'blank' : 'title' }),
-      );
+      const above = rows.slice(0, index).map((r): SkippedRow => {
+        // A NIK above the header is a data row out of place, not a title: it is rejected with its cells, not lost.
+        if (r.cells.some((c) => /\d{16}/.test(c))) return { line: r.line, reason: 'data', cells: [...r.cells] };
+        return { line: r.line, reason: r.cells.every((c) => c.trim() === '') ? 'blank' : 'title' };
+      });
       return { index, header, above };
     }
   }

@@ -26,12 +26,14 @@ export interface SourceRow {
   numeric?: boolean[];
   /** Set when the row could not be parsed at all (e.g. a broken quote); cells are then what was salvaged. */
   error?: string;
+  /** With `error`: the line belongs to a quoted cell that swallowed rows or never closed; cells hold its text. */
+  unclosedQuote?: true;
+  /** CSV: physical lines the row spans, when a quoted cell holds line breaks (more than one). */
+  lines?: number;
 }
 
-export interface SkippedRow {
-  line: number;
-  reason: 'title' | 'blank';
-}
+/** A row above the header: a title or blank line, skipped; or a data row out of place (`data`), rejected. */
+export type SkippedRow = { line: number; reason: 'title' | 'blank' } | { line: number; reason: 'data'; cells: string[] };
 
 export interface Table {
   format: 'csv' | 'xlsx';

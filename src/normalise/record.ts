@@ -34,8 +34,9 @@ export interface NormalRecord {
   extra: string | null;
 }
 
-export type RejectReason = 'unparseable' | 'field_count' | 'missing_name';
-export type SkipReason = 'blank' | 'footer' | 'title' | 'signature';
+export type RejectReason = 'unparseable' | 'unclosed_quote' | 'above_header' | 'field_count' | 'missing_name';
+/** `continuation`: a line that continues the quoted cell of the row above (a line break inside a cell). */
+export type SkipReason = 'blank' | 'footer' | 'title' | 'signature' | 'continuation';
 
 export type RowOutcome =
   | { kind: 'record'; record: NormalRecord }
@@ -56,8 +57,12 @@ export interface RowInput {
   cells: readonly string[];
   numeric?: readonly boolean[];
   error?: string;
+  unclosedQuote?: true;
 }
 
+const NIK_RUN = /\d{16}/;
+/** Fields stored parsed (a wave number, a status word, a date, phone digits) or not at all (the running number). */
+const RAW_NOT_KEPT = ['number', 'wave', 'status', 'date', 'phone'] as const;
 const FOOTER = /^(jumlah|total|grand ?total|sub ?total|jml)\b/i;
 
 /**
@@ -78,18 +83,24 @@ const SIGNATURE = [
   /^_{3,}$/,
 ];
 
-/** A row whose NIK and name cells are empty and whose every other filled cell is signature-block text. */
+/**
+ * A row whose every filled cell is signature-block text (it may sit in any column, the NIK column
+ * included). An unquoted `Medan, 30 September 2020` in a comma-separated file arrives as two cells, so
+ * the filled cells are also tried joined back together when the NIK and name cells hold nothing else.
+ */
 function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boolean {
-  const empty = (i: number | undefined) => i === undefined || (cells[i] ?? '').trim() === '';
-  if (!empty(fields.nik)) return false;
-  let filled = 0;
+  const filled: string[] = [];
   for (let i = 0; i < cells.length; i++) {
     const text = (cells[i] ?? '').trim();
-    if (text === '' || i === fields.number) continue;
-    if (!SIGNATURE.some((re) => re.test(text))) return false;
-    filled++;
+    if (text !== '' && i !== fields.number) filled.push(text);
   }
-  return filled > 0;
+  if (filled.length === 0) return false;
+  const signature = (text: string) => SIGNATURE.some((re) => re.test(text));
+  if (filled.every(signature)) return true;
+  const person = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const nik = person(fields.nik);
+  const name = person(fields.name);
+  return (nik === '' || !/\d{6}/.test(nik)) && (name === '' || signature(name)) && signature(filled.join(', '));
 }
 
 /**
@@ -99,14 +110,20 @@ function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boo
 export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const { fields } = ctx.columns;
   if (row.error !== undefined) {
+    if (row.unclosedQuote) return { kind: 'reject', reason: 'unclosed_quote', message: row.error };
     return { kind: 'reject', reason: 'unparseable', message: t.import.rowUnparseable(row.error) };
   }
   const cells = row.cells;
-  if (isBlank(cells, fields.number)) return { kind: 'skip', reason: 'blank' };
-  for (let i = 0; i < Math.min(cells.length, 3); i++) {
-    if (FOOTER.test((cells[i] ?? '').trim())) return { kind: 'skip', reason: 'footer' };
+  // A row holding a NIK-like number is never skipped as a footer or signature: it would vanish unseen.
+  const holdsNik = cells.some((c) => NIK_RUN.test(c));
+  if (!holdsNik) {
+    // Before the blank test, which ignores the running-number column: `JUMLAH,,,,,` sits in that column.
+    for (let i = 0; i < Math.min(cells.length, 3); i++) {
+      if (FOOTER.test((cells[i] ?? '').trim())) return { kind: 'skip', reason: 'footer' };
+    }
   }
-  if (isSignature(cells, fields)) return { kind: 'skip', reason: 'signature' };
+  if (!holdsNik && isBlank(cells, fields.number)) return { kind: 'skip', reason: 'blank' };
+  if (!holdsNik && isSignature(cells, fields)) return { kind: 'skip', reason: 'signature' };
   if (cells.length > ctx.headerLength && cells.slice(ctx.headerLength).some((c) => c.trim() !== '')) {
     return {
       kind: 'reject',
@@ -149,6 +166,11 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   for (const { index, name: header } of ctx.columns.extras) {
     const value = (cells[index] ?? '').trim();
     if (value !== '') extra[header] = value;
+  }
+  // A NIK-like number in a column whose raw text is otherwise not kept stays in extra: no NIK leaves unseen.
+  for (const field of RAW_NOT_KEPT) {
+    const value = cell(fields[field]);
+    if (extra[field] === undefined && NIK_RUN.test(value)) extra[field] = value;
   }
   if (flags.length > 0) extra.flags = flags;
 

@@ -142,6 +142,7 @@ function describeFile(f: FileSummary, ctx: CliContext): string {
   if (f.skipped > 0) lines.push(t.import.skippedBy(pairs(f.skippedBy)));
   const flagged = Object.values(f.nikFlags).reduce((a, b) => a + b, 0);
   if (flagged > 0) lines.push(t.import.nikFlags(pairs(f.nikFlags)));
+  for (const w of f.warnings) lines.push(c.yellow(`  ! ${w.message}`));
   if (f.outcome === 'dry-run') lines.push(c.dim(t.import.dryRun()));
   return `${lines.join('\n')}\n`;
 }

@@ -10,8 +10,11 @@ const ID: Record<string, string> = {
   footer: 'baris jumlah',
   title: 'judul',
   signature: 'tanda tangan',
+  continuation: 'lanjutan sel',
   // rejected rows
   unparseable: 'tidak terbaca',
+  unclosed_quote: 'tanda kutip tak tertutup',
+  above_header: 'data di atas judul kolom',
   field_count: 'jumlah kolom salah',
   missing_name: 'tanpa nama',
   // NIK problems

@@ -1,0 +1,41 @@
+/**
+ * What an import says about the integrity of a file: quotes that swallow rows, a NIK out of place, a
+ * `--map` or `--source` that does not fit the file, a re-saved or re-sent copy, dates a spreadsheet swapped.
+ */
+import { message } from '../lang.js';
+
+export const ingest = {
+  runawayQuote: message({
+    id: (p: { first: number; last: number }) =>
+      `tanda kutip yang dibuka di baris ${p.first} baru ditutup di baris ${p.last} dan menelan baris di antaranya (ada " yang salah tempat?); baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya lalu impor lagi dengan --force`,
+    en: (p) =>
+      `a quote opened on line ${p.first} closes only on line ${p.last}, taking in the rows between (a stray "?); lines ${p.first}–${p.last} not imported. Fix the quote and import the file again with --force`,
+  }),
+  unclosedQuote: message({
+    id: (p: { first: number; last: number }) =>
+      `tanda kutip pembuka di baris ${p.first} tidak pernah ditutup; baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya lalu impor lagi dengan --force`,
+    en: (p) => `an opening quote on line ${p.first} is never closed; lines ${p.first}–${p.last} not imported. Fix the quote and import the file again with --force`,
+  }),
+  nikAboveHeader: message({
+    id: (headerLine: number) =>
+      `baris di atas judul kolom (baris ${headerLine}) berisi NIK: baris data yang salah tempat? Pindahkan ke bawah judul kolom lalu impor lagi dengan --force`,
+    en: (headerLine) => `row above the header (line ${headerLine}) holds a NIK: a data row out of place? Move it below the header and import again with --force`,
+  }),
+  mapUnknownColumn: message({
+    id: (p: { map: string; column: string; file: string; headers: string }) =>
+      `--map ${JSON.stringify(p.map)}: ${p.file} tidak punya kolom ${JSON.stringify(p.column)}; kolomnya: ${p.headers}. Periksa ejaannya pada baris judul kolom.`,
+    en: (p) => `--map ${JSON.stringify(p.map)}: ${p.file} has no column ${JSON.stringify(p.column)}; its columns are ${p.headers}. Check the spelling against the header row.`,
+  }),
+  waveColumnInWalkin: message({
+    id: (p: { column: string; batch: number }) =>
+      `kolom ${JSON.stringify(p.column)} berisi gelombang, yang tidak ada di buku tamu. Bila ini daftar penerima, hapus batch ini (prakerja purge --batch ${p.batch}) lalu impor dengan --source central (atau province).`,
+    en: (p) =>
+      `column ${JSON.stringify(p.column)} holds waves, which a guest book does not have. If this is a recipient list, remove it (prakerja purge --batch ${p.batch}) and import it with --source central (or province).`,
+  }),
+  guestBookAsList: message({
+    id: (columns: string) =>
+      `tidak punya kolom Gelombang dan tampaknya buku tamu (kolom ${columns}): impor dengan --source walkin. Bila ini daftar penerima, sebutkan gelombangnya dengan --wave N (misalnya --wave 3), atau tunjuk kolomnya dengan --map "Kolom=wave".`,
+    en: (columns) =>
+      `has no Gelombang column and looks like a guest book (columns ${columns}): import it with --source walkin. If it is a recipient list, say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".`,
+  }),
+};
