@@ -22,10 +22,10 @@ describe('the import summary', () => {
       [
         `Database baru dibuat: ${db} (pakai --db atau PRAKERJA_DB untuk memakai database lain)`,
         `✓ ${file} (CSV, utf8, pemisah ",", judul kolom di baris 4)`,
-        '  18 baris: diimpor 12, ditolak 1, dilewati 5',
+        '  19 baris: diimpor 12, ditolak 1, dilewati 6',
         '  ditolak: tanpa nama 1',
         '    baris 17: baris tanpa nama',
-        '  dilewati: judul 2, kosong 2, baris jumlah 1',
+        '  dilewati: judul 2, kosong 2, lanjutan sel 1, baris jumlah 1',
         '  disimpan dengan masalah NIK: NIK kosong 1, bukan 16 digit 1',
         'Pencocokan 12 data (bertahap): 12 data adalah 12 orang.',
         '  tautan: 0 cocok, 0 mungkin sama, 0 konflik (NIK sama, nama lain)',
@@ -43,7 +43,7 @@ describe('the import summary', () => {
     const file = fixture(dir, 'buku-tamu-2020.csv');
     const r = await runCli(['--db', db, '--lang', 'en', 'import', file, '--source', 'walkin'], ID);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Created a new database: ${db} (use --db or PRAKERJA_DB for another one)\n✓ ${file} (CSV, utf8, delimiter ",", header on line 4)\n  18 rows: imported 12, rejected 1, skipped 5\n  rejected: missing_name 1\n`);
+    expect(r.stdout).toContain(`Created a new database: ${db} (use --db or PRAKERJA_DB for another one)\n✓ ${file} (CSV, utf8, delimiter ",", header on line 4)\n  19 rows: imported 12, rejected 1, skipped 6\n  rejected: missing_name 1\n`);
     expect(r.stdout).toContain('  skipped: title 2, blank 2, footer 1\n  kept with a NIK problem: missing 1, wrong_length 1\n');
     expect(r.stdout).toContain('Resolved 12 records (incremental): 12 records are 12 persons.\n');
     const again = await runCli(['--db', db, 'import', file, '--source', 'walkin', '--lang', 'en'], ID);
