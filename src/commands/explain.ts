@@ -12,6 +12,7 @@ import {
   recordsByFileLine,
   recordsById,
   recordsByNik,
+  recordsByNikEnds,
   recordsOfPerson,
   type BlockingRule,
   type LinkKind,
@@ -19,7 +20,6 @@ import {
   type RecordMatch,
   type RecordView,
 } from '../store/resolve.js';
-import type { NameLevel, NikLevel, PhoneLevel, WaveLevel } from '../resolve/comparison.js';
 import type { FieldLevel, WeightTerm } from '../resolve/scoring.js';
 import type { SourceKind } from '../store/batches.js';
 
@@ -72,40 +72,6 @@ export interface ExplainResult {
   links: ExplainedLink[];
 }
 
-/** Every level of every compared field, in plain words: a new level does not compile without its meaning. */
-const MEANINGS: { nik: Record<NikLevel, string>; name: Record<NameLevel, string>; phone: Record<PhoneLevel, string>; wave: Record<WaveLevel, string> } = {
-  nik: {
-    exact: 'the same NIK',
-    one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
-    rounded: 'one NIK is the other with its last digit rounded off by Excel',
-    damaged_long:
-      'a NIK damaged by Excel (15 digits kept, or scientific notation) can be the other: the other is one of the NIKs it can have been rounded from',
-    damaged_short: 'a NIK damaged by Excel (scientific notation) agrees with the other in the few digits it still has',
-    facts_agree: 'birth date and sex from the NIKs agree',
-    missing: 'one side has no NIK: no evidence either way',
-    different: 'different NIKs',
-  },
-  name: {
-    exact: 'the same name',
-    reordered: 'the same names in another order',
-    jw95: 'names spelt almost the same (one small typo)',
-    jw88: 'names spelt similarly',
-    initials: 'names agree except where one has an initial (M. / Muhammad)',
-    phonetic: 'names sound the same',
-    different: 'different names',
-  },
-  phone: {
-    exact: 'the same phone number',
-    missing: 'no phone number on one side',
-    different: 'different phone numbers',
-  },
-  wave: {
-    same: 'the same wave in the central and the provincial list',
-    missing: 'no wave to compare',
-    different: 'different waves in the central and the provincial list',
-  },
-};
-
 /**
  * @example explain(db, 'walkin.csv:12').links[0].terms // [{ field: 'prior', … }, { field: 'nik', level: 'one_edit', … }, …]
  */
@@ -138,7 +104,7 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
           rule: l.rule,
           verdict:
             l.kind === 'possible' && left.personId !== null && left.personId === right.personId
-              ? 'same person through the other links; this pair alone was not conclusive'
+              ? t.explain.throughOthers()
               : verdictOf(l.kind, l.rule),
           blocking: l.blocking,
           foundBy: l.blocking === null ? null : t.explain.blockingRule(l.blocking),
@@ -158,18 +124,36 @@ function findTarget(db: Db, target: string): RecordView[] {
     const line = Number(fileLine[2]);
     const found = recordsByFileLine(db, file.split(/[\\/]/).pop() ?? file, line);
     if (found.length === 0) {
-      throw new UsageError(`no record from ${file} at line ${line}. Check the file name (as in \`prakerja status\`) and the line number in Excel.`);
+      throw new UsageError(t.explain.noRecordAtLine({ file, line }));
     }
     return found;
   }
+  // A NIK as prakerja itself prints it (127101******0003): fine when it fits one NIK only.
+  const masked = /^\s*(\d{6})\*{6}(\d{4})\s*$/.exec(target);
+  if (masked) return byMaskedNik(db, masked[1] ?? '', masked[2] ?? '');
   const nik = canonicaliseNik(target);
-  if (!/^\d{16}$/.test(nik)) {
-    throw new UsageError(`${JSON.stringify(target)} is neither a 16-digit NIK nor FILE:LINE. Examples: prakerja explain 1271015001900003, prakerja explain walkin.csv:12`);
-  }
-  // Its rows as a spreadsheet rounded them (…4395 → …4400) are rows of this NIK too, as matching reads them.
+  if (!/^\d{16}$/.test(nik)) throw new UsageError(t.explain.notATarget(JSON.stringify(maskNikLike(target))));
+  return byNik(db, nik);
+}
+
+/** Its rows as a spreadsheet rounded them (…4395 → …4400) are rows of this NIK too, as matching reads them. */
+function byNik(db: Db, nik: string): RecordView[] {
   const found = recordsByNik(db, nik, excelCopies(nik));
-  if (found.length === 0) throw new UsageError(`no record has NIK ${maskNik(nik)}. Check the digits, or explain a row by FILE:LINE.`);
+  if (found.length === 0) throw new UsageError(t.explain.noSuchNik(maskNik(nik)));
   return found;
+}
+
+function byMaskedNik(db: Db, prefix: string, suffix: string): RecordView[] {
+  const masked = `${prefix}******${suffix}`;
+  const found = recordsByNikEnds(db, prefix, suffix);
+  const niks = [...new Set(found.flatMap((r) => (r.nik === null ? [] : [r.nik])))];
+  const [only] = niks;
+  if (only === undefined) throw new UsageError(t.explain.noSuchNik(masked));
+  if (niks.length > 1) {
+    const places = niks.map((nik) => found.find((r) => r.nik === nik)).flatMap((r) => (r ? [`${maskNikLike(r.file)}:${r.line}`] : []));
+    throw new UsageError(t.explain.maskedAmbiguous({ nik: masked, count: niks.length, places: places.slice(0, 5).join(', ') }));
+  }
+  return byNik(db, only);
 }
 
 function describeRecord(r: RecordView, showNik: boolean): ExplainedRecord {
@@ -189,12 +173,12 @@ function describeRecord(r: RecordView, showNik: boolean): ExplainedRecord {
 }
 
 function verdictOf(kind: LinkKind, rule: LinkRule): string {
-  if (kind === 'conflict') return 'CONFLICT: the same NIK with a different name — not merged; check which is right';
-  if (rule === 'exact_nik') return 'same person: the same valid NIK and a compatible name';
-  if (rule === 'review') return 'same person: decided in review';
-  if (rule === 'review_no') return 'not the same person: decided in review';
-  if (kind === 'match') return 'same person: the evidence below adds up to a match';
-  return 'possible match: not merged, listed for review (prakerja review export)';
+  if (kind === 'conflict') return t.explain.verdictConflict();
+  if (rule === 'exact_nik') return t.explain.verdictExactNik();
+  if (rule === 'review') return t.explain.verdictReviewYes();
+  if (rule === 'review_no') return t.explain.verdictReviewNo();
+  if (kind === 'match') return t.explain.verdictMatch();
+  return t.explain.verdictPossible();
 }
 
 function isTerm(x: unknown): x is WeightTerm {
@@ -213,21 +197,14 @@ function parseTerms(levels: string): ExplainedTerm[] {
 
 const percent = (x: number): string => `${x >= 0.1 ? Math.round(x * 100) : (x * 100).toPrecision(1)}%`;
 
-function meaningOf(t: WeightTerm): string {
-  if (t.field === 'prior') return `before comparing, about ${t.level} pairs of records are one person`;
-  if (t.field === 'purpose') {
-    if (t.m === null || t.u === null) return `visit purpose "${t.level}": written too rarely with a NIK to say anything`;
-    return `visit purpose "${t.level}": ${percent(t.m)} of listed recipients' visits, ${percent(t.u)} of other visits`;
-  }
-  // Links stored by an older prakerja may carry a level this one no longer has: then the level itself.
-  switch (t.field) {
-    case 'nik':
-      return MEANINGS.nik[t.level] ?? t.level;
-    case 'name':
-      return MEANINGS.name[t.level] ?? t.level;
-    case 'phone':
-      return MEANINGS.phone[t.level] ?? t.level;
-    case 'wave':
-      return MEANINGS.wave[t.level] ?? t.level;
+function meaningOf(term: WeightTerm): string {
+  switch (term.field) {
+    case 'prior':
+      return t.explain.prior(term.level);
+    case 'purpose':
+      if (term.m === null || term.u === null) return t.explain.purposeRare(term.level);
+      return t.explain.purposeShares({ purpose: term.level, m: percent(term.m), u: percent(term.u) });
+    default:
+      return t.explain.level(term);
   }
 }

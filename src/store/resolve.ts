@@ -230,6 +230,13 @@ export function recordsByNik(db: Db, nik: string, copies: readonly string[] = []
     .all(nik, nik, JSON.stringify(copies));
 }
 
+/** Records whose valid NIK starts and ends with these digits: a NIK as it is shown masked (127101******0003). */
+export function recordsByNikEnds(db: Db, prefix: string, suffix: string): RecordView[] {
+  return db
+    .prepare<[string, string], RecordView>(`${RECORD_VIEW} WHERE length(r.nik) = 16 AND substr(r.nik, 1, 6) = ? AND substr(r.nik, 13, 4) = ? ORDER BY r.id`)
+    .all(prefix, suffix);
+}
+
 export function recordsByFileLine(db: Db, file: string, line: number): RecordView[] {
   return db
     .prepare<[string, string, number], RecordView>(`${RECORD_VIEW} WHERE (b.file_name = ? OR b.file_path = ?) AND r.line = ? ORDER BY r.id`)

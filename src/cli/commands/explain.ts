@@ -6,10 +6,10 @@ import { t } from '../../i18n/index.js';
 export function registerExplain(program: Command, ctx: CliContext): void {
   program
     .command('explain')
-    .description('show why a record was (or was not) matched: its person, the linked records, and the evidence')
-    .argument('<nik|file:line>', 'a 16-digit NIK, or a file name and line number as in Excel (walkin.csv:12)')
-    .option('--show-nik', 'show NIKs in full')
-    .addHelpText('after', '\nExamples:\n  prakerja explain 1271015001900003\n  prakerja explain buku-tamu-mei.csv:12\n')
+    .description(t.explain.description())
+    .argument('<nik|file:line>', t.explain.argTarget())
+    .option('--show-nik', t.explain.optShowNik())
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja explain 1271015001900003\n  prakerja explain 127101******0003\n  prakerja explain buku-tamu-mei.csv:12\n`)
     .action((target: string, flags: { showNik?: boolean }) => {
       const result = explain(ctx.openDb(), target, { showNik: flags.showNik });
       if (ctx.globals.json) return ctx.json(result);
@@ -18,7 +18,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
 }
 
 const rec = (r: ExplainedRecord): string =>
-  `${r.file}:${r.line} ${r.name} (${r.source}${r.wave === null ? '' : `, wave ${r.wave}`}, NIK ${r.nik ?? 'none'}${r.nikStatus === 'valid' ? '' : ` — ${r.nikStatus}`})`;
+  t.explain.record({ place: `${r.file}:${r.line}`, name: r.name, source: r.source, wave: r.wave, nik: r.nik, problem: r.nikStatus === 'valid' ? null : t.reasons.word(r.nikStatus) });
 
 function pct(p: number | null): string {
   if (p === null) return '';
@@ -32,17 +32,19 @@ function signed(w: number): string {
 export function describeExplain(x: ExplainResult): string {
   const out: string[] = [];
   for (const p of x.persons) {
-    out.push(p.personId === null ? 'Not resolved yet (run `prakerja resolve`).' : `Person ${p.personId}: ${p.records.length} record${p.records.length === 1 ? '' : 's'}`);
+    out.push(p.personId === null ? t.explain.notResolved() : t.explain.person({ id: p.personId, records: p.records.length }));
     for (const r of p.records) out.push(`  ${rec(r)}${r.match ? `  [${r.match}${r.score === null ? '' : ` ${pct(r.score)}`}]` : ''}`);
   }
-  if (x.links.length === 0) out.push('', 'No links: no other record was similar enough to compare in detail.');
+  if (x.links.length === 0) out.push('', t.explain.noLinks());
   for (const l of x.links) {
     out.push('', `${l.verdict}`, `  ${rec(l.left)}`, `  ${rec(l.right)}`);
     if (l.foundBy !== null) out.push(`    ${t.explain.comparedBecause({ meaning: l.foundBy, rule: l.blocking ?? '' })}`);
     if (l.terms.length > 0) {
-      const width = Math.max(...l.terms.map((t) => t.meaning.length));
-      for (const t of l.terms) out.push(`    ${t.field.padEnd(7)} ${t.meaning.padEnd(width)}  ${signed(t.weight).padStart(6)}`);
-      if (l.weight !== null && l.kind !== 'conflict') out.push(`    ${'total'.padEnd(7)} ${'(weights are powers of two: +10 ≈ 1000 times likelier one person)'.padEnd(width)}  ${signed(l.weight).padStart(6)}  → ${pct(l.probability)} one person`);
+      const note = t.explain.weightsNote();
+      const width = Math.max(note.length, ...l.terms.map((term) => term.meaning.length));
+      const fieldWidth = Math.max(t.explain.total().length, ...l.terms.map((term) => t.explain.field(term.field).length));
+      for (const term of l.terms) out.push(`    ${t.explain.field(term.field).padEnd(fieldWidth)} ${term.meaning.padEnd(width)}  ${signed(term.weight).padStart(6)}`);
+      if (l.weight !== null && l.kind !== 'conflict') out.push(`    ${t.explain.total().padEnd(fieldWidth)} ${note.padEnd(width)}  ${signed(l.weight).padStart(6)}  ${t.explain.onePerson(pct(l.probability))}`);
     }
   }
   return `${out.join('\n')}\n`;

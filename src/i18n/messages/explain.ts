@@ -32,4 +32,174 @@ export const explain = {
     id: (p: { meaning: string; rule: string }) => `dibandingkan karena: ${p.meaning} (aturan blocking ${p.rule})`,
     en: (p) => `compared because: ${p.meaning} (blocking rule ${p.rule})`,
   }),
+
+  description: message({
+    id: 'tampilkan mengapa sebuah data dicocokkan (atau tidak): orangnya, data yang tertaut, dan buktinya',
+    en: 'show why a record was (or was not) matched: its person, the linked records, and the evidence',
+  }),
+  argTarget: message({
+    id: 'NIK 16 digit (lengkap, atau disamarkan seperti 127101******0003 bila hanya cocok dengan satu NIK), atau nama berkas dan nomor baris seperti di Excel (buku-tamu.csv:12)',
+    en: 'a 16-digit NIK (in full, or masked like 127101******0003 when that fits one NIK only), or a file name and line number as in Excel (walkin.csv:12)',
+  }),
+  optShowNik: message({ id: 'tampilkan NIK lengkap', en: 'show NIKs in full' }),
+  notResolved: message({ id: 'Belum dicocokkan (jalankan `prakerja resolve`).', en: 'Not resolved yet (run `prakerja resolve`).' }),
+  person: message({
+    id: (p: { id: number; records: number }) => `Orang ${p.id}: ${p.records} data`,
+    en: (p) => `Person ${p.id}: ${p.records} record${p.records === 1 ? '' : 's'}`,
+  }),
+  record: message({
+    id: (p: { place: string; name: string; source: string; wave: number | null; nik: string | null; problem: string | null }) =>
+      `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, gelombang ${p.wave}`}, NIK ${p.nik ?? 'tidak ada'}${p.problem === null ? '' : ` — ${p.problem}`})`,
+    en: (p) => `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, wave ${p.wave}`}, NIK ${p.nik ?? 'none'}${p.problem === null ? '' : ` — ${p.problem}`})`,
+  }),
+  noLinks: message({
+    id: 'Tidak ada tautan: tidak ada data lain yang cukup mirip untuk dibandingkan lebih rinci.',
+    en: 'No links: no other record was similar enough to compare in detail.',
+  }),
+  total: message({ id: 'jumlah', en: 'total' }),
+  weightsNote: message({
+    id: '(bobot adalah pangkat dua: +10 ≈ 1000 kali lebih mungkin satu orang)',
+    en: '(weights are powers of two: +10 ≈ 1000 times likelier one person)',
+  }),
+  onePerson: message({ id: (pct: string) => `→ ${pct} satu orang`, en: (pct) => `→ ${pct} one person` }),
+  /** The field names of the evidence lines (`nik`, `name`, …), as the weights table shows them. */
+  field: message({ id: (field: string) => FIELDS_ID[field] ?? field, en: (field) => field }),
+  throughOthers: message({
+    id: 'orang yang sama lewat tautan lain; pasangan ini sendiri belum meyakinkan',
+    en: 'same person through the other links; this pair alone was not conclusive',
+  }),
+  verdictConflict: message({
+    id: 'KONFLIK: NIK sama dengan nama lain — tidak digabung; periksa mana yang benar',
+    en: 'CONFLICT: the same NIK with a different name — not merged; check which is right',
+  }),
+  verdictExactNik: message({ id: 'orang yang sama: NIK valid yang sama dan nama yang cocok', en: 'same person: the same valid NIK and a compatible name' }),
+  verdictReviewYes: message({ id: 'orang yang sama: diputuskan saat pemeriksaan (review)', en: 'same person: decided in review' }),
+  verdictReviewNo: message({ id: 'bukan orang yang sama: diputuskan saat pemeriksaan (review)', en: 'not the same person: decided in review' }),
+  verdictMatch: message({ id: 'orang yang sama: bukti di bawah cukup untuk dicocokkan', en: 'same person: the evidence below adds up to a match' }),
+  verdictPossible: message({
+    id: 'mungkin sama: tidak digabung, masuk daftar pemeriksaan (prakerja review export)',
+    en: 'possible match: not merged, listed for review (prakerja review export)',
+  }),
+  prior: message({
+    id: (level: string) => `sebelum dibandingkan, kira-kira ${level.replace(/^1 in /, '1 dari ')} pasang data adalah satu orang`,
+    en: (level) => `before comparing, about ${level} pairs of records are one person`,
+  }),
+  purposeRare: message({
+    id: (purpose: string) => `keperluan kunjungan "${purpose}": terlalu jarang ditulis bersama NIK untuk berarti apa-apa`,
+    en: (purpose) => `visit purpose "${purpose}": written too rarely with a NIK to say anything`,
+  }),
+  purposeShares: message({
+    id: (p: { purpose: string; m: string; u: string }) => `keperluan kunjungan "${p.purpose}": ${p.m} dari kunjungan penerima terdaftar, ${p.u} dari kunjungan lain`,
+    en: (p) => `visit purpose "${p.purpose}": ${p.m} of listed recipients' visits, ${p.u} of other visits`,
+  }),
+  /** The meaning of each comparison level, by field and level (resolve/comparison.ts). */
+  level: message({ id: (p: LevelArg) => levelText(LEVELS_ID, p), en: (p) => levelText(LEVELS_EN, p) }),
+
+  // finding the record to explain
+  noRecordAtLine: message({
+    id: (p: { file: string; line: number }) =>
+      `tidak ada data dari ${p.file} di baris ${p.line}. Periksa nama berkasnya (seperti di \`prakerja status\`) dan nomor barisnya di Excel.`,
+    en: (p) => `no record from ${p.file} at line ${p.line}. Check the file name (as in \`prakerja status\`) and the line number in Excel.`,
+  }),
+  notATarget: message({
+    id: (target: string) =>
+      `${target} bukan NIK 16 digit dan bukan BERKAS:BARIS. Beri nama berkas dan nomor barisnya seperti di Excel (prakerja explain buku-tamu.csv:12), atau NIK lengkapnya.`,
+    en: (target) => `${target} is neither a 16-digit NIK nor FILE:LINE. Give the file name and its line number as in Excel (prakerja explain walkin.csv:12), or the full NIK.`,
+  }),
+  noSuchNik: message({
+    id: (nik: string) => `tidak ada data dengan NIK ${nik}. Periksa angkanya, atau jelaskan sebuah baris dengan BERKAS:BARIS (misalnya buku-tamu.csv:12).`,
+    en: (nik) => `no record has NIK ${nik}. Check the digits, or explain a row by FILE:LINE (e.g. walkin.csv:12).`,
+  }),
+  maskedAmbiguous: message({
+    id: (p: { nik: string; count: number; places: string }) =>
+      `NIK yang disamarkan ${p.nik} cocok dengan ${p.count} NIK berbeda. Sebutkan salah satu barisnya (${p.places}) atau NIK lengkapnya.`,
+    en: (p) => `the masked NIK ${p.nik} fits ${p.count} different NIKs. Give one of their rows (${p.places}) or the full NIK.`,
+  }),
+};
+
+const FIELDS_ID: Record<string, string> = { prior: 'awal', nik: 'nik', name: 'nama', phone: 'hp', wave: 'gel', purpose: 'keperluan' };
+
+/**
+ * The comparison levels of resolve/comparison.ts, spelt again here (this module imports nothing): explain
+ * passes the resolver's own level types, so a level added there and not here does not compile.
+ */
+interface Levels {
+  nik: 'exact' | 'one_edit' | 'rounded' | 'damaged_long' | 'damaged_short' | 'facts_agree' | 'missing' | 'different';
+  name: 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'different';
+  phone: 'exact' | 'missing' | 'different';
+  wave: 'same' | 'missing' | 'different';
+}
+type LevelArg = { [F in keyof Levels]: { field: F; level: Levels[F] } }[keyof Levels];
+type LevelTable = { [F in keyof Levels]: Record<Levels[F], string> };
+
+/** A stored link of an older prakerja may carry a level this one no longer has: then the level itself. */
+function levelText(table: LevelTable, p: LevelArg): string {
+  switch (p.field) {
+    case 'nik':
+      return table.nik[p.level] ?? p.level;
+    case 'name':
+      return table.name[p.level] ?? p.level;
+    case 'phone':
+      return table.phone[p.level] ?? p.level;
+    case 'wave':
+      return table.wave[p.level] ?? p.level;
+  }
+}
+
+const LEVELS_EN: LevelTable = {
+  nik: {
+    exact: 'the same NIK',
+    one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
+    rounded: 'one NIK is the other with its last digit rounded off by Excel',
+    damaged_long:
+      'a NIK damaged by Excel (15 digits kept, or scientific notation) can be the other: the other is one of the NIKs it can have been rounded from',
+    damaged_short: 'a NIK damaged by Excel (scientific notation) agrees with the other in the few digits it still has',
+    facts_agree: 'birth date and sex from the NIKs agree',
+    missing: 'one side has no NIK: no evidence either way',
+    different: 'different NIKs',
+  },
+  name: {
+    exact: 'the same name',
+    reordered: 'the same names in another order',
+    jw95: 'names spelt almost the same (one small typo)',
+    jw88: 'names spelt similarly',
+    initials: 'names agree except where one has an initial (M. / Muhammad)',
+    phonetic: 'names sound the same',
+    different: 'different names',
+  },
+  phone: { exact: 'the same phone number', missing: 'no phone number on one side', different: 'different phone numbers' },
+  wave: {
+    same: 'the same wave in the central and the provincial list',
+    missing: 'no wave to compare',
+    different: 'different waves in the central and the provincial list',
+  },
+};
+
+const LEVELS_ID: LevelTable = {
+  nik: {
+    exact: 'NIK sama',
+    one_edit: 'NIK berbeda satu ketikan (satu angka salah ketik, dua angka tertukar, atau satu angka hilang)',
+    rounded: 'NIK yang satu adalah NIK lainnya dengan angka terakhir dibulatkan Excel',
+    damaged_long:
+      'NIK yang dirusak Excel (tinggal 15 digit, atau notasi ilmiah) bisa jadi NIK yang lain: NIK lain itu salah satu NIK asal pembulatannya',
+    damaged_short: 'NIK yang dirusak Excel (notasi ilmiah) cocok dengan NIK lainnya pada sedikit angka yang masih tersisa',
+    facts_agree: 'tanggal lahir dan jenis kelamin dari kedua NIK cocok',
+    missing: 'salah satu tidak punya NIK: bukan bukti ke arah mana pun',
+    different: 'NIK berbeda',
+  },
+  name: {
+    exact: 'nama sama',
+    reordered: 'nama sama dengan urutan lain',
+    jw95: 'ejaan nama hampir sama (satu salah ketik kecil)',
+    jw88: 'ejaan nama mirip',
+    initials: 'nama sama kecuali salah satu memakai singkatan (M. / Muhammad)',
+    phonetic: 'bunyi nama sama',
+    different: 'nama berbeda',
+  },
+  phone: { exact: 'nomor HP sama', missing: 'salah satu tanpa nomor HP', different: 'nomor HP berbeda' },
+  wave: {
+    same: 'gelombang sama di daftar pusat dan daftar provinsi',
+    missing: 'tidak ada gelombang untuk dibandingkan',
+    different: 'gelombang berbeda di daftar pusat dan daftar provinsi',
+  },
 };

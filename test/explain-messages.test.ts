@@ -1,0 +1,73 @@
+/** `prakerja explain` in both languages, and a NIK given as prakerja prints it (masked). */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from './helpers/cli.js';
+
+const ID = { PRAKERJA_LANG: 'id' };
+let db = '';
+// One database for the file (tempDir() folders go after each test).
+const dir = mkdtempSync(join(tmpdir(), 'prakerja-explain-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  db = join(dir, 'p.sqlite');
+  for (const f of ['penerima-gel3-pusat.xlsx', 'rekap-provinsi-sumut.csv', 'buku-tamu-2020.csv']) copyFileSync(join(FIXTURES, f), join(dir, f));
+  // Two people whose NIKs differ only in the masked middle digits (a woman and a man born the same day).
+  writeFileSync(join(dir, 'kembar.csv'), 'NIK,Nama\n1271016505850009,RINA MARLINA\n1271012505850009,AGUS SALIM\n');
+  await runCli(['--db', db, 'init', '--region', '1271']);
+  await runCli(['--db', db, 'import', join(dir, 'penerima-gel3-pusat.xlsx'), '--source', 'central']);
+  await runCli(['--db', db, 'import', join(dir, 'rekap-provinsi-sumut.csv'), '--source', 'province']);
+  await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+  await runCli(['--db', db, 'import', join(dir, 'kembar.csv'), '--source', 'central', '--wave', '4']);
+});
+
+describe('prakerja explain', () => {
+  it('is Indonesian by default: the person, its records, the verdict and the evidence', async () => {
+    const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5'], ID);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Orang 1: 3 data\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, gelombang 3, NIK 127101******0003)');
+    expect(r.stdout).toContain('orang yang sama: NIK valid yang sama dan nama yang cocok\n');
+    expect(r.stdout).toMatch(/awal\s+sebelum dibandingkan, kira-kira 1 dari \d+ pasang data adalah satu orang\s+-\d/);
+    expect(r.stdout).toMatch(/nik\s+NIK sama\s+\+\d/);
+    expect(r.stdout).toMatch(/jumlah\s+\(bobot adalah pangkat dua: \+10 ≈ 1000 kali lebih mungkin satu orang\)\s+\+[\d.]+ {2}→ >99\.99% satu orang/);
+    const damaged = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:7'], ID);
+    expect(damaged.stdout).toContain('NIK 127102******0000 — angka Excel (15 digit))');
+  });
+
+  it('is English with --lang en', async () => {
+    const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5']);
+    expect(r.stdout).toContain('Person 1: 3 records\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, wave 3, NIK 127101******0003)');
+    expect(r.stdout).toContain('same person: the same valid NIK and a compatible name\n');
+    expect(r.stdout).toMatch(/total\s+\(weights are powers of two: \+10 ≈ 1000 times likelier one person\)\s+\+[\d.]+ {2}→ >99\.99% one person/);
+  });
+
+  it('accepts a masked NIK, as prakerja prints it, when it fits one NIK', async () => {
+    const masked = await runCli(['--db', db, 'explain', '127101******0003'], ID);
+    const full = await runCli(['--db', db, 'explain', '1271015001900003'], ID);
+    expect(masked.code).toBe(0);
+    expect(masked.stdout).toBe(full.stdout);
+    expect(masked.stdout).toContain('Orang 1: 3 data');
+  });
+
+  it('a masked NIK that fits two NIKs offers their rows or the full NIK (exit 2)', async () => {
+    const id = await runCli(['--db', db, 'explain', '127101******0009'], ID);
+    expect(id).toMatchObject({ code: 2, stdout: '' });
+    expect(id.stderr).toBe('prakerja: NIK yang disamarkan 127101******0009 cocok dengan 2 NIK berbeda. Sebutkan salah satu barisnya (kembar.csv:2, kembar.csv:3) atau NIK lengkapnya.\n');
+    const en = await runCli(['--db', db, 'explain', '127101******0009']);
+    expect(en.stderr).toBe('prakerja: the masked NIK 127101******0009 fits 2 different NIKs. Give one of their rows (kembar.csv:2, kembar.csv:3) or the full NIK.\n');
+  });
+
+  it('what it cannot find suggests FILE:LINE or the full NIK (exit 2)', async () => {
+    const none = await runCli(['--db', db, 'explain', '127101******0099'], ID);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('prakerja: tidak ada data dengan NIK 127101******0099. Periksa angkanya, atau jelaskan sebuah baris dengan BERKAS:BARIS (misalnya buku-tamu.csv:12).\n');
+    const bad = await runCli(['--db', db, 'explain', 'siti'], ID);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('prakerja: "siti" bukan NIK 16 digit dan bukan BERKAS:BARIS. Beri nama berkas dan nomor barisnya seperti di Excel (prakerja explain buku-tamu.csv:12), atau NIK lengkapnya.\n');
+    const line = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:999']);
+    expect(line.code).toBe(2);
+    expect(line.stderr).toContain('no record from buku-tamu-2020.csv at line 999. Check the file name');
+  });
+});
