@@ -9,6 +9,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
+import { assertRegularFile } from '../ingest/limits.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
@@ -172,6 +173,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 }
 
 async function importFile(db: Db, file: string, options: ImportOptions): Promise<FileSummary> {
+  assertRegularFile(file);
   const digest = await hashFile(file);
   const table = await openTable(file, options);
   try {

@@ -39,6 +39,7 @@ export const t = {
   errors,
   explain,
   files,
+  ingest,
   recap,
   recovery,
   import: importText,
@@ -48,5 +49,4 @@ export const t = {
   purgeState,
   rejects: rejectsText,
   status: statusText,
-  ingest,
 };

@@ -9,6 +9,7 @@ import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
+import { assertRegularFile, capLines, oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -143,13 +144,11 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     },
   });
   file.on('error', (error: Error) => parser.destroy(error));
-  if (o.encoding === 'utf8') {
-    file.pipe(parser);
-  } else {
-    const decoder = decodeStream(o.encoding);
-    decoder.on('error', (error: Error) => parser.destroy(error));
-    file.pipe(decoder).pipe(parser);
-  }
+  // Decoded, then every line over the limit dropped as it streams past (a 150 MB line never sits in memory).
+  const decoder = decodeStream(o.encoding);
+  const capped = capLines();
+  decoder.on('error', (error: Error) => parser.destroy(error));
+  file.pipe(decoder).pipe(capped).pipe(parser);
   let previousEnd = 0;
   // A row csv-parse had to give up on ends where its error says; it sits before the record that follows.
   const broken = function* (): Generator<SourceRow> {
@@ -166,6 +165,11 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
       const lines = linesSpanned(record);
       previousEnd += lines;
       if (line < o.firstLine) continue;
+      const oversize = oversizeOf(record);
+      if (oversize) {
+        yield lines > 1 ? { line, cells: [], oversize, lines } : { line, cells: [], oversize };
+        continue;
+      }
       if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {
         const message = t.ingest.runawayQuote({ first: line, last: previousEnd });
         yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], error: message, unclosedQuote: true as const }));
@@ -262,6 +266,7 @@ export function linesSpanned(record: readonly string[]): number {
  * @example readWholeCsv('periksa.csv')[0] // ['kind', 'probability', …, 'decision']
  */
 export function readWholeCsv(path: string): string[][] {
+  assertRegularFile(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { openCsv } from './csv.js';
+import { assertRegularFile } from './limits.js';
 import type { ColumnOverrides } from './columns.js';
 
 export interface TableOptions {
@@ -30,6 +31,8 @@ export interface SourceRow {
   unclosedQuote?: true;
   /** CSV: physical lines the row spans, when a quoted cell holds line breaks (more than one). */
   lines?: number;
+  /** Set when the row went over a size limit (ingest/limits.ts); its cells are then dropped. */
+  oversize?: 'line' | 'cell';
 }
 
 /** A row above the header: a title or blank line, skipped; or a data row out of place (`data`), rejected. */
@@ -51,6 +54,7 @@ export interface Table {
 
 /** Looks at the first bytes and opens the file with the reader for its format. */
 export async function openTable(path: string, options: TableOptions = {}): Promise<Table> {
+  assertRegularFile(path);
   const head = await readHead(path, 65_536);
   if (head.length === 0) {
     throw new InputError('the file is empty. Export the list again from Excel or the province portal.', path);

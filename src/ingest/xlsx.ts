@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row } from 'exceljs';
 import { InputError } from '../errors.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
+import { oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 import { DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
 
@@ -183,6 +184,8 @@ function toSourceRow(row: Row, previous: number): SourceRow {
     cells[column - 1] = text;
     numeric[column - 1] = isNumber;
   });
+  const oversize = oversizeOf(cells);
+  if (oversize) return { line, cells: [], oversize };
   return numeric.some(Boolean) ? { line, cells, numeric } : { line, cells };
 }
 

@@ -17,6 +17,8 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { t } from '../i18n/index.js';
+import { capXmlText } from './limits.js';
 
 type ParseEvent = { eventType: string; value: unknown };
 
@@ -93,6 +95,13 @@ export function openZip(path: string): Promise<ZipArchive> {
 
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
+/** A part's bytes with over-long text nodes replaced, and an over-long tag an error (on the part's stream). */
+function capped(part: Readable): Readable {
+  const out = capXmlText(() => new Error(t.ingest.tagTooLong()));
+  part.once('error', (error: Error) => out.destroy(error));
+  return part.pipe(out);
+}
+
 /**
  * A WorkbookReader whose parts come from the central directory. Iterate it as exceljs's reader: it yields
  * one WorksheetReader per sheet, in sheet-file order, each opened only when the previous one is passed.
@@ -116,7 +125,8 @@ export class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader 
     const book = await part('xl/workbook.xml');
     if (book) await parsers._parseWorkbook(book);
     const strings = await part('xl/sharedStrings.xml');
-    if (strings) yield* parsers._parseSharedStrings(strings);
+    // Text over the cell limit (a 400 MiB shared string) is dropped as it streams past: see ingest/limits.ts.
+    if (strings) yield* parsers._parseSharedStrings(capped(strings));
     const styles = await part('xl/styles.xml');
     if (styles) await parsers._parseStyles(styles);
     const sheets = [...this.zip.names]
@@ -126,7 +136,7 @@ export class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader 
     for (const sheet of sheets) {
       const stream = await this.zip.open(sheet.name);
       this.onSheetStream(stream);
-      yield* parsers._parseWorksheet(stream, sheet.no);
+      yield* parsers._parseWorksheet(capped(stream), sheet.no);
       // Passed over, or read to the end: either way this sheet's stream is done with.
       stream.destroy();
     }

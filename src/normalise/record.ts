@@ -34,7 +34,7 @@ export interface NormalRecord {
   extra: string | null;
 }
 
-export type RejectReason = 'unparseable' | 'unclosed_quote' | 'above_header' | 'field_count' | 'missing_name';
+export type RejectReason = 'unparseable' | 'unclosed_quote' | 'above_header' | 'field_count' | 'missing_name' | 'too_long';
 /** `continuation`: a line that continues the quoted cell of the row above (a line break inside a cell). */
 export type SkipReason = 'blank' | 'footer' | 'title' | 'signature' | 'continuation';
 
@@ -58,6 +58,8 @@ export interface RowInput {
   numeric?: readonly boolean[];
   error?: string;
   unclosedQuote?: true;
+  /** The row went over a size limit: its line (CSV) or one of its cells. */
+  oversize?: 'line' | 'cell';
 }
 
 const NIK_RUN = /\d{16}/;
@@ -109,6 +111,9 @@ function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boo
  */
 export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const { fields } = ctx.columns;
+  if (row.oversize !== undefined) {
+    return { kind: 'reject', reason: 'too_long', message: t.ingest.tooLong(row.oversize) };
+  }
   if (row.error !== undefined) {
     if (row.unclosedQuote) return { kind: 'reject', reason: 'unclosed_quote', message: row.error };
     return { kind: 'reject', reason: 'unparseable', message: t.import.rowUnparseable(row.error) };

@@ -1,5 +1,5 @@
 /**
- * What an import says about the integrity of a file: quotes that swallow rows, a NIK out of place, a
+ * What an import says about the integrity of a file (and its size limits, ingest/limits.ts): quotes that swallow rows, a NIK out of place, a
  * `--map` or `--source` that does not fit the file, a re-saved or re-sent copy, dates a spreadsheet swapped.
  */
 import { message } from '../lang.js';
@@ -37,5 +37,23 @@ export const ingest = {
       `tidak punya kolom Gelombang dan tampaknya buku tamu (kolom ${columns}): impor dengan --source walkin. Bila ini daftar penerima, sebutkan gelombangnya dengan --wave N (misalnya --wave 3), atau tunjuk kolomnya dengan --map "Kolom=wave".`,
     en: (columns) =>
       `has no Gelombang column and looks like a guest book (columns ${columns}): import it with --source walkin. If it is a recipient list, say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".`,
+  }),
+  tooLong: message({
+    id: (what: 'line' | 'cell') =>
+      what === 'line'
+        ? 'baris lebih panjang dari 1 MiB (1.048.576 karakter), batas yang tidak pernah dibutuhkan daftar sungguhan; baris tidak diimpor'
+        : 'sebuah sel lebih panjang dari 32 KiB (32.768 karakter), batas yang tidak pernah dibutuhkan daftar sungguhan; baris tidak diimpor',
+    en: (what) =>
+      what === 'line'
+        ? 'the line is longer than 1 MiB (1,048,576 characters), a limit no real list needs; row not imported'
+        : 'a cell is longer than 32 KiB (32,768 characters), a limit no real list needs; row not imported',
+  }),
+  tagTooLong: message({
+    id: 'workbook berisi tag XML lebih dari 1 MiB; ini bukan ekspor daftar yang wajar. Buka di Excel lalu simpan ulang, atau ekspor sebagai CSV.',
+    en: 'the workbook holds an XML tag of more than 1 MiB; this is not a normal list export. Open it in Excel and save it again, or export it as CSV.',
+  }),
+  notRegular: message({
+    id: 'bukan berkas biasa (perangkat, pipe atau socket): prakerja hanya membaca berkas yang tersimpan di disk. Simpan datanya sebagai berkas dulu.',
+    en: 'is not a regular file (a device, a pipe or a socket): prakerja only reads files saved on disk. Save the data as a file first.',
   }),
 };

@@ -17,6 +17,7 @@ const ID: Record<string, string> = {
   above_header: 'data di atas judul kolom',
   field_count: 'jumlah kolom salah',
   missing_name: 'tanpa nama',
+  too_long: 'terlalu panjang',
   // NIK problems
   missing: 'NIK kosong',
   non_digit: 'bukan angka',
