@@ -10,11 +10,12 @@ import { InputError, InterruptedError, StoreError, UsageError, where } from '../
 import { t } from '../i18n/index.js';
 import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
 import { assertRegularFile } from '../ingest/limits.js';
+import { RowFingerprint } from '../ingest/fingerprint.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
-import { batchBySha, deleteBatch, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
+import { batchByContent, batchBySha, deleteBatch, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
@@ -77,12 +78,14 @@ export interface FileSummary {
   nikFlags: Record<string, number>;
   /** The first few rejects, for the terminal: line, reason, message. */
   firstRejects: { line: number; reason: RejectReason; message: string }[];
+  /** When the file was not imported because a batch holds it already: the same bytes, or the same rows. */
+  sameAs?: { batch: number; file: string; source: SourceKind; by: 'bytes' | 'rows' };
   /** Things about the file as a whole that the user should know: a likely wrong --source, swapped dates … */
   warnings: ImportWarning[];
   error: string | null;
 }
 
-export type WarningKind = 'wave_column_in_walkin';
+export type WarningKind = 'wave_column_in_walkin' | 'other_source';
 
 export interface ImportWarning {
   kind: WarningKind;
@@ -192,7 +195,7 @@ async function importTable(db: Db, file: string, digest: string, table: Table, o
     throw new UsageError(t.ingest.mapUnknownColumn({ map: unmatched, column: unmatched.slice(0, unmatched.lastIndexOf('=')), file: basename(file), headers: headers.join(', ') }));
   }
   const existing = batchBySha(db, sha256);
-  if (existing && !options.force) return unchangedSummary(file, existing);
+  if (existing && !options.force) return unchangedSummary(file, existing, 'bytes', options.source);
   const columns = mapColumns(table.header, options.map);
   const wave = options.wave ?? null;
   if (options.source !== 'walkin' && columns.fields.wave === undefined && wave === null) throw missingWave(file, table.header, columns);
@@ -229,7 +232,7 @@ async function writeBatch(
     const current = batchBySha(db, sha256);
     if (current && !options.force) {
       tx.rollbackOnReturn();
-      return unchangedSummary(file, current);
+      return unchangedSummary(file, current, 'bytes', options.source);
     }
     if (current) deleteBatch(db, current.id);
     const batchId = insertBatch(db, {
@@ -251,8 +254,16 @@ async function writeBatch(
       summary.warnings.push({ kind: 'wave_column_in_walkin', message: t.ingest.waveColumnInWalkin({ column: waveColumn, batch: batchId }) });
     }
     const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
-    await writeRows(db, batchId, table, options, wave, columns, summary);
+    const contentSha = await writeRows(db, batchId, table, options, wave, columns, summary);
     restoreIndexes?.();
+    // The same rows under other bytes: a copy re-saved with CRLF, a BOM, another encoding or delimiter.
+    const twin = batchByContent(db, contentSha, batchId);
+    if (twin && !options.force) {
+      tx.rollbackOnReturn();
+      return unchangedSummary(file, twin, 'rows', options.source);
+    }
+    if (twin) deleteBatch(db, twin.id);
+    setContentSha(db, batchId, contentSha);
     const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) flagRoundedColumn(db, batchId, summary, options.refYear);
     finishBatch(db, batchId, summary);
@@ -262,7 +273,7 @@ async function writeBatch(
       tx.rollbackOnReturn();
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
-    return { ...summary, outcome: current ? 'replaced' : 'imported', batchId };
+    return { ...summary, outcome: current || twin ? 'replaced' : 'imported', batchId };
   });
 }
 
@@ -315,11 +326,14 @@ async function writeRows(
   wave: number | null,
   columns: ReturnType<typeof mapColumns>,
   summary: FileSummary,
-): Promise<void> {
+): Promise<string> {
   const writer = recordWriter(db, batchId, options.source);
+  const fingerprint = new RowFingerprint();
+  fingerprint.add(table.header);
   for (const row of table.above) {
     summary.read++;
     if (row.reason === 'data') {
+      fingerprint.add(row.cells);
       const message = t.ingest.nikAboveHeader(table.headerLine);
       addReject(writer, summary, { line: row.line, reason: 'above_header', message, raw: JSON.stringify(row.cells) });
       continue;
@@ -332,6 +346,7 @@ async function writeRows(
     // Rows arrive between reads of the file, which is when a signal handler gets to run and abort.
     if (options.signal?.aborted) throw new InterruptedError(summary.file);
     summary.read++;
+    fingerprint.add(row.cells);
     if (row.lines !== undefined && row.lines > 1) {
       // Lines the row's quoted cell runs on to: counted, so that the counts add up to the file's lines.
       summary.read += row.lines - 1;
@@ -353,6 +368,7 @@ async function writeRows(
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
   writer.flush();
+  return fingerprint.digest();
 }
 
 function addReject(
@@ -367,11 +383,13 @@ function addReject(
   if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: reject.line, reason: reject.reason, message: maskNikLike(reject.message) });
 }
 
-function unchangedSummary(file: string, batch: BatchRow): FileSummary {
+function unchangedSummary(file: string, batch: BatchRow, by: 'bytes' | 'rows', source: SourceKind): FileSummary {
   return {
     ...emptySummary(file),
     outcome: 'unchanged',
     batchId: batch.id,
+    sameAs: { batch: batch.id, file: batch.file_name, source: batch.source, by },
+    ...(batch.source === source ? {} : { warnings: [{ kind: 'other_source', message: t.ingest.otherSource({ batch: batch.id, had: batch.source, given: source }) }] }),
     read: batch.rows_read,
     imported: batch.rows_imported,
     rejected: batch.rows_rejected,

@@ -21,12 +21,25 @@ export interface BatchRow {
   rows_imported: number;
   rows_rejected: number;
   rows_skipped: number;
+  /** Fingerprint of the decoded rows (ingest/fingerprint.ts); null for batches imported before schema 5. */
+  content_sha: string | null;
 }
 
-export type NewBatch = Omit<BatchRow, 'id' | 'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_skipped'>;
+export type NewBatch = Omit<BatchRow, 'id' | 'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_skipped' | 'content_sha'>;
 
 export function batchBySha(db: Db, sha256: string): BatchRow | undefined {
   return db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE sha256 = ?').get(sha256);
+}
+
+/** Another batch whose decoded rows are these (a re-saved copy), if any. */
+export function batchByContent(db: Db, contentSha: string, exceptId: number): BatchRow | undefined {
+  return db
+    .prepare<[string, number], BatchRow>('SELECT * FROM batches WHERE content_sha = ? AND id <> ? ORDER BY id LIMIT 1')
+    .get(contentSha, exceptId);
+}
+
+export function setContentSha(db: Db, id: number, contentSha: string): void {
+  db.prepare('UPDATE batches SET content_sha = ? WHERE id = ?').run(contentSha, id);
 }
 
 export function insertBatch(db: Db, batch: NewBatch): number {

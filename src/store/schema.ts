@@ -141,6 +141,17 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE extra IS NOT NULL AND (json_extract(extra, '$.purpose') IS NOT NULL OR json_extract(extra, '$.regency') IS NOT NULL);
     `,
   },
+  {
+    version: 5,
+    description: 'a fingerprint of each batch\'s decoded rows',
+    sql: `
+      -- The same list saved again with other bytes (CRLF, a BOM, another encoding or delimiter) has other
+      -- sha256 but the same rows: this fingerprint of the decoded rows finds it. NULL for batches imported
+      -- before it existed (their files are not at hand to read again).
+      ALTER TABLE batches ADD COLUMN content_sha TEXT;
+      CREATE INDEX batches_content_sha ON batches(content_sha) WHERE content_sha IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

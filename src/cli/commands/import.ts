@@ -127,7 +127,13 @@ function describeFile(f: FileSummary, ctx: CliContext): string {
   const c = ctx.c;
   const n = formatNumber;
   if (f.outcome === 'failed') return `${c.red('✗')} ${f.error ?? f.file}\n${t.import.failedNothing()}\n`;
-  if (f.outcome === 'unchanged') return `${c.dim('=')} ${t.import.unchanged({ file: f.file, batch: f.batchId ?? 0, records: n(f.imported) })}\n`;
+  if (f.outcome === 'unchanged') {
+    const same =
+      f.sameAs?.by === 'rows'
+        ? t.ingest.sameRows({ file: f.file, batch: f.sameAs.batch, original: f.sameAs.file })
+        : t.import.unchanged({ file: f.file, batch: f.batchId ?? 0, records: n(f.imported) });
+    return [`${c.dim('=')} ${same}`, ...f.warnings.map((w) => c.yellow(`  ! ${w.message}`))].join('\n') + '\n';
+  }
   const delimiter = f.delimiter === '\t' ? 'tab' : f.delimiter ? `"${f.delimiter}"` : null;
   const how = [f.format?.toUpperCase(), f.encoding, delimiter && t.import.delimiter(delimiter), f.headerLine !== null && t.import.headerLine(f.headerLine)]
     .filter(Boolean)

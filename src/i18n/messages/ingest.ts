@@ -56,4 +56,14 @@ export const ingest = {
     id: 'bukan berkas biasa (perangkat, pipe atau socket): prakerja hanya membaca berkas yang tersimpan di disk. Simpan datanya sebagai berkas dulu.',
     en: 'is not a regular file (a device, a pipe or a socket): prakerja only reads files saved on disk. Save the data as a file first.',
   }),
+  sameRows: message({
+    id: (p: { file: string; batch: number; original: string }) =>
+      `${p.file}: baris-barisnya sama dengan batch ${p.batch} (${p.original}), hanya disimpan ulang dengan byte lain; tidak ada yang dikerjakan. Pakai --force untuk mengimpornya lagi.`,
+    en: (p) => `${p.file}: the same rows as batch ${p.batch} (${p.original}), saved again with other bytes; nothing to do. Use --force to import it again.`,
+  }),
+  otherSource: message({
+    id: (p: { batch: number; had: string; given: string }) =>
+      `sudah diimpor sebagai batch ${p.batch} dengan --source ${p.had}, bukan ${p.given}. Bila asalnya salah: prakerja purge --batch ${p.batch}, lalu impor lagi dengan --source ${p.given}.`,
+    en: (p) => `already imported as batch ${p.batch} with --source ${p.had}, not ${p.given}. If that source is wrong: prakerja purge --batch ${p.batch}, then import again with --source ${p.given}.`,
+  }),
 };
