@@ -3,6 +3,7 @@
  * contract the accuracy benchmark reads: `file`, `line`, `source`, `person_id`, `match`, `score`. Two sheets
  * of one workbook share `file` and their row numbers, so the last column, `sheet`, tells them apart.
  */
+import { currentLang, inLang, t, type Lang } from '../i18n/index.js';
 import { displayNik } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import { exportRows, type RecordView } from '../store/resolve.js';
@@ -19,6 +20,13 @@ export const RECORD_COLUMNS = [
 
 export interface ExportOptions {
   showNik?: boolean;
+  /** Headers: Indonesian (`Berkas`, `Baris`, …), or in English the machine names of RECORD_COLUMNS. Default: the current language. */
+  lang?: Lang;
+}
+
+/** The header row: Indonesian words for people, or the stable machine names scripts read. */
+export function recordExportHeader(lang: Lang = currentLang()): readonly string[] {
+  return lang === 'en' ? RECORD_COLUMNS : inLang('id', () => t.export.columns());
 }
 
 type Cell = string | number | null;
@@ -46,11 +54,11 @@ export function* recordExportRows(db: Db, options: ExportOptions = {}): Generato
  * @example exportRecordsToFile(db, 'persons.csv') // 12345
  */
 export function exportRecordsToFile(db: Db, path: string, options: ExportOptions = {}): number {
-  return writeCsvFile(path, RECORD_COLUMNS, recordExportRows(db, options), { personal: true });
+  return writeCsvFile(path, recordExportHeader(options.lang), recordExportRows(db, options), { personal: true });
 }
 
 /** The export as CSV text chunks, for standard output. */
 export function* recordExportCsv(db: Db, options: ExportOptions = {}): Generator<string> {
-  yield csvLine(RECORD_COLUMNS);
+  yield csvLine(recordExportHeader(options.lang));
   for (const row of recordExportRows(db, options)) yield csvLine(row);
 }

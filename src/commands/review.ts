@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { currentLang, inLang, t } from '../i18n/index.js';
 import { readWholeCsv } from '../ingest/csv.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
@@ -51,7 +51,7 @@ export function exportReview(db: Db, path: string, options: ReviewExportOptions 
     if (link.kind === 'conflict') conflicts++;
     else possible++;
     rows.push([
-      link.kind === 'conflict' ? 'conflict' : 'possible',
+      t.review.kind(link.kind === 'conflict' ? 'conflict' : 'possible'),
       link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
       whyOf(link.levels),
       l.file, l.line, l.source, nikOf(l), l.name, l.wave,
@@ -59,8 +59,8 @@ export function exportReview(db: Db, path: string, options: ReviewExportOptions 
       '',
     ]);
   }
-  // Both records of each pair, with names and NIKs: personal.
-  writeCsvFile(path, REVIEW_COLUMNS, rows, { personal: true });
+  // Both records of each pair, with names and NIKs: personal. English headers are the machine names.
+  writeCsvFile(path, currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns(), rows, { personal: true });
   return { file: path, possible, conflicts };
 }
 
@@ -70,8 +70,24 @@ function whyOf(levels: string): string {
   return parsed
     .filter((t): t is { field: string; level: string } => typeof t === 'object' && t !== null && 'field' in t && 'level' in t)
     .filter((t) => t.field !== 'prior' && t.level !== 'missing')
-    .map((t) => `${t.field} ${t.level}`)
-    .join(', ');
+    .map((term) => (currentLang() === 'en' ? `${term.field} ${term.level}` : whyWords(term)))
+    .join(currentLang() === 'en' ? ', ' : '; ');
+}
+
+/** A compared field's level in words (`nik one_edit` → `NIK berbeda satu ketikan …`), or as coded when unknown. */
+function whyWords(term: { field: string; level: string }): string {
+  const { field, level } = term;
+  switch (field) {
+    case 'nik':
+    case 'name':
+    case 'phone':
+    case 'wave':
+      return t.explain.levelWords({ field, level });
+    case 'purpose':
+      return t.review.whyPurpose(level);
+    default:
+      return `${field} ${level}`;
+  }
 }
 
 export interface ReviewApplyResult {
@@ -94,12 +110,16 @@ const NO = new Set(['N', 'TIDAK', 'NO', 'BEDA']);
  */
 export function applyReview(db: Db, path: string): ReviewApplyResult {
   const rows = readWholeCsv(path);
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  // The file's headers as prakerja wrote them, in either language: the Indonesian ones map to the machine names.
+  const indonesian = inLang('id', () => t.review.columns());
+  const machine = new Map<string, string>(REVIEW_COLUMNS.map((c, i) => [(indonesian[i] ?? c).toLowerCase(), c]));
+  const header = (rows[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()).map((h) => machine.get(h) ?? h);
   const col = (name: string): number => header.indexOf(name);
   const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
   const missing = needed.filter((n) => col(n) < 0);
   if (missing.length > 0) {
-    throw new InputError(`has no ${missing.join(', ')} column. Use the file \`prakerja review export\` wrote, with its header row.`, path, 1);
+    const shown = currentLang() === 'en' ? missing : missing.map((n) => indonesian[REVIEW_COLUMNS.findIndex((c) => c === n)] ?? n);
+    throw new InputError(t.review.missingColumns(shown.join(', ')), path, 1);
   }
   const problems: string[] = [];
   const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N'; line: number }[] = [];
@@ -118,13 +138,13 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     }
     const decision = YES.has(answer) ? 'Y' : NO.has(answer) ? 'N' : null;
     if (decision === null) {
-      problems.push(`line ${line}: decision ${JSON.stringify(cell('decision'))} is not Y or N (Y = same person, N = different people; leave empty to decide later)`);
+      problems.push(t.review.badDecision({ line, value: JSON.stringify(cell('decision')) }));
       continue;
     }
     const keyL = keyOf(db, cell('file_l'), cell('line_l'));
     const keyR = keyOf(db, cell('file_r'), cell('line_r'));
-    if (typeof keyL === 'string') problems.push(`line ${line}: ${keyL}`);
-    if (typeof keyR === 'string') problems.push(`line ${line}: ${keyR}`);
+    if (typeof keyL === 'string') problems.push(t.review.rowProblem({ line, problem: keyL }));
+    if (typeof keyR === 'string') problems.push(t.review.rowProblem({ line, problem: keyR }));
     if (typeof keyL === 'string' || typeof keyR === 'string') continue;
     const pair = [`${keyL.sha}:${keyL.line}`, `${keyR.sha}:${keyR.line}`].sort().join(' ');
     const earlier = decidedAt.get(pair);
@@ -136,7 +156,7 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     decisions.push({ keyL, keyR, decision, line });
   }
   if (problems.length > 0) {
-    throw new InputError(`${problems.length} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${problems.join('\n  ')}`, path);
+    throw new InputError(t.review.unusable({ count: problems.length, problems: problems.join('\n  ') }), path);
   }
   const now = new Date().toISOString();
   inTransaction(db, () => {
@@ -157,11 +177,11 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
 }
 
 function keyOf(db: Db, file: string, lineText: string): { sha: string; line: number } | string {
-  if (!/^\d+$/.test(lineText)) return `line number ${JSON.stringify(lineText)} is not a number; do not edit the file and line columns`;
+  if (!/^\d+$/.test(lineText)) return t.review.notANumber(JSON.stringify(lineText));
   const line = Number(lineText);
   const found = recordKeys(db, file, line);
-  if (found.length === 0) return `no record from ${file} at line ${line} in the database (was the file removed?)`;
-  if (found.length > 1) return `${file} was imported more than once with different content; cannot tell which line ${line} is meant`;
+  if (found.length === 0) return t.review.noRecord({ file, line });
+  if (found.length > 1) return t.review.importedTwice({ file, line });
   const only = found[0];
   return only ? { sha: only.sha256, line } : 'no record';
 }

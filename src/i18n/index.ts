@@ -30,6 +30,7 @@ import { importText } from './messages/import.js';
 import { initText } from './messages/init.js';
 import { reasons } from './messages/reasons.js';
 import { resolveText } from './messages/resolve.js';
+import { exportText, reviewText } from './messages/review.js';
 import { rejectsText, statusText } from './messages/status.js';
 
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Text, type Texts } from './lang.js';
@@ -46,6 +47,8 @@ export const t = {
   init: initText,
   reasons,
   resolve: resolveText,
+  review: reviewText,
+  export: exportText,
   purgeState,
   rejects: rejectsText,
   status: statusText,

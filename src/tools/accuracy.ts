@@ -62,7 +62,7 @@ const resolveCpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rssMb = Math.round(process.resourceUsage().maxRSS / 1e3);
 
 const predictedPath = join(dir, 'predicted.csv');
-exportRecordsToFile(db, predictedPath);
+exportRecordsToFile(db, predictedPath, { lang: 'en' }); // the machine column names the evaluator reads
 db.close();
 
 const truth = await readTruth(generated.files.truth.path);

@@ -1,22 +1,26 @@
 import type { Command } from 'commander';
 import { exportRecordsToFile, recordExportCsv } from '../../commands/export.js';
+import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatNumber } from '../table.js';
 
 export function registerExport(program: Command, ctx: CliContext): void {
-  const exp = program.command('export').description('write stored data as CSV');
+  const exp = program
+    .command('export')
+    .description(t.export.description())
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja export records --out orang.csv\n`);
   exp
     .command('records')
-    .description('one row per record with its person (file, line, source, person_id, match, score, masked NIK, name, …)')
-    .option('--out <file>', 'write to this file (UTF-8 with BOM, owner-only) instead of standard output')
-    .option('--show-nik', 'write NIKs in full')
-    .addHelpText('after', '\nExamples:\n  prakerja export records --out orang.csv\n  prakerja export records > orang.csv\n')
+    .description(t.export.recordsDescription())
+    .option('--out <file>', t.export.optOut())
+    .option('--show-nik', t.export.optShowNik())
+    .addHelpText('after', `\n${t.export.machineNote()}\n\n${t.cli.examples()}\n  prakerja export records --out orang.csv\n  prakerja export records > orang.csv\n  prakerja --lang en export records --out records.csv\n`)
     .action((flags: { out?: string; showNik?: boolean }) => {
       const db = ctx.openDb();
       if (flags.out) {
         const rows = exportRecordsToFile(db, flags.out, { showNik: flags.showNik });
         if (ctx.globals.json) return ctx.json({ file: flags.out, rows });
-        return ctx.say(`Wrote ${formatNumber(rows)} records to ${flags.out}.\n`);
+        return ctx.say(`${t.export.wrote({ rows: formatNumber(rows), file: flags.out })}\n`);
       }
       for (const chunk of recordExportCsv(db, { showNik: flags.showNik })) ctx.io.stdout(chunk);
     });

@@ -94,6 +94,11 @@ export const explain = {
   }),
   /** The meaning of each comparison level, by field and level (resolve/comparison.ts). */
   level: message({ id: (p: LevelArg) => levelText(LEVELS_ID, p), en: (p) => levelText(LEVELS_EN, p) }),
+  /** The same for a level read back from a file or an older database, which may be any text. */
+  levelWords: message({
+    id: (p: { field: keyof Levels; level: string }) => wordsOf(LEVELS_ID, p),
+    en: (p) => wordsOf(LEVELS_EN, p),
+  }),
 
   // finding the record to explain
   noRecordAtLine: message({
@@ -144,6 +149,11 @@ function levelText(table: LevelTable, p: LevelArg): string {
     case 'wave':
       return table.wave[p.level] ?? p.level;
   }
+}
+
+function wordsOf(table: LevelTable, p: { field: keyof Levels; level: string }): string {
+  const words: Record<string, string> = table[p.field];
+  return words[p.level] ?? `${p.field} ${p.level}`;
 }
 
 const LEVELS_EN: LevelTable = {

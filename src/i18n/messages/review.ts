@@ -1,0 +1,93 @@
+/**
+ * `prakerja review` and `prakerja export`: their help, what they print, and the headers of the files they
+ * write. Indonesian headers by default; in English the headers are the stable machine names
+ * (`file_l`, `person_id`, …) that scripts read, the same every release.
+ */
+import { message } from '../lang.js';
+
+export const reviewText = {
+  description: message({
+    id: 'periksa kemungkinan sama dan konflik di Excel, lalu terapkan keputusannya',
+    en: 'check possible matches and conflicts in Excel, then apply the decisions',
+  }),
+  exportDescription: message({
+    id: 'tulis kemungkinan sama dan konflik berdampingan dengan kolom keputusan yang kosong (Y = orang yang sama, N = orang berbeda)',
+    en: 'write possible matches and conflicts side by side with an empty decision column (Y = same person, N = different)',
+  }),
+  exportArg: message({ id: 'berkas CSV yang ditulis (UTF-8 dengan BOM, hanya bisa dibaca pemiliknya)', en: 'CSV file to write (UTF-8 with BOM, owner-only)' }),
+  optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
+  applyDescription: message({ id: 'simpan keputusan Y/N dari berkas pemeriksaan lalu cocokkan ulang', en: 'store the Y/N decisions of a review file and resolve again' }),
+  applyArg: message({ id: 'berkas pemeriksaan yang sudah diisi', en: 'the review file, filled in' }),
+  wrote: message({
+    id: (p: { possible: string; conflicts: string; file: string }) =>
+      `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n` +
+      `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan sebagai CSV, lalu: prakerja review apply ${p.file}`,
+    en: (p) =>
+      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n` +
+      `Fill the decision column with Y (same person) or N (different people), save as CSV, then: prakerja review apply ${p.file}`,
+  }),
+  stored: message({
+    id: (p: { same: string; different: string; undecided: string | null }) =>
+      `Disimpan ${p.same} keputusan "orang yang sama" dan ${p.different} keputusan "orang berbeda"${p.undecided === null ? '.' : `; ${p.undecided} baris belum diputuskan.`}`,
+    en: (p) => `Stored ${p.same} "same person" and ${p.different} "different people" decisions${p.undecided === null ? '.' : `; ${p.undecided} rows are still undecided.`}`,
+  }),
+  /** The header row of the review file, in the order of REVIEW_COLUMNS. */
+  columns: message({
+    id: ['Jenis', 'Peluang', 'Alasan', 'Berkas 1', 'Baris 1', 'Sumber 1', 'NIK 1', 'Nama 1', 'Gelombang 1', 'Berkas 2', 'Baris 2', 'Sumber 2', 'NIK 2', 'Nama 2', 'Gelombang 2', 'Keputusan (Y/N)'],
+    en: ['kind', 'probability', 'why', 'file_l', 'line_l', 'source_l', 'nik_l', 'name_l', 'wave_l', 'file_r', 'line_r', 'source_r', 'nik_r', 'name_r', 'wave_r', 'decision'],
+  }),
+  kind: message({
+    id: (kind: 'possible' | 'conflict') => (kind === 'conflict' ? 'konflik' : 'mungkin sama'),
+    en: (kind) => kind,
+  }),
+  whyPurpose: message({ id: (purpose: string) => `keperluan "${purpose}"`, en: (purpose) => `purpose ${purpose}` }),
+  missingColumns: message({
+    id: (columns: string) => `tidak punya kolom ${columns}. Pakai berkas yang ditulis \`prakerja review export\`, lengkap dengan baris judul kolomnya.`,
+    en: (columns) => `has no ${columns} column. Use the file \`prakerja review export\` wrote, with its header row.`,
+  }),
+  badDecision: message({
+    id: (p: { line: number; value: string }) =>
+      `baris ${p.line}: keputusan ${p.value} bukan Y atau N (Y = orang yang sama, N = orang berbeda; biarkan kosong untuk diputuskan nanti)`,
+    en: (p) => `line ${p.line}: decision ${p.value} is not Y or N (Y = same person, N = different people; leave empty to decide later)`,
+  }),
+  rowProblem: message({ id: (p: { line: number; problem: string }) => `baris ${p.line}: ${p.problem}`, en: (p) => `line ${p.line}: ${p.problem}` }),
+  notANumber: message({
+    id: (value: string) => `nomor baris ${value} bukan angka; jangan ubah kolom berkas dan baris`,
+    en: (value) => `line number ${value} is not a number; do not edit the file and line columns`,
+  }),
+  noRecord: message({
+    id: (p: { file: string; line: number }) => `tidak ada data dari ${p.file} di baris ${p.line} dalam database (berkasnya sudah dihapus?)`,
+    en: (p) => `no record from ${p.file} at line ${p.line} in the database (was the file removed?)`,
+  }),
+  importedTwice: message({
+    id: (p: { file: string; line: number }) => `${p.file} diimpor lebih dari sekali dengan isi berbeda; tidak bisa diketahui baris ${p.line} yang mana`,
+    en: (p) => `${p.file} was imported more than once with different content; cannot tell which line ${p.line} is meant`,
+  }),
+  unusable: message({
+    id: (p: { count: number; problems: string }) => `${p.count} baris tidak bisa dipakai; tidak ada yang disimpan. Perbaiki lalu jalankan lagi:\n  ${p.problems}`,
+    en: (p) => `${p.count} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${p.problems}`,
+  }),
+};
+
+export const exportText = {
+  description: message({ id: 'tulis data yang tersimpan sebagai CSV', en: 'write stored data as CSV' }),
+  recordsDescription: message({
+    id: 'satu baris per data beserta orangnya (berkas, baris, sumber, id orang, cara cocok, skor, NIK disamarkan, nama, …)',
+    en: 'one row per record with its person (file, line, source, person_id, match, score, masked NIK, name, …)',
+  }),
+  optOut: message({
+    id: 'tulis ke berkas ini (UTF-8 dengan BOM, hanya bisa dibaca pemiliknya), bukan ke layar',
+    en: 'write to this file (UTF-8 with BOM, owner-only) instead of standard output',
+  }),
+  optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
+  machineNote: message({
+    id: '(kolom berbahasa Indonesia; untuk skrip, --lang en menulis nama kolom mesin yang tetap: file,line,source,person_id,…)',
+    en: '(the English headers are the stable machine names: file,line,source,person_id,…)',
+  }),
+  wrote: message({ id: (p: { rows: string; file: string }) => `${p.rows} data ditulis ke ${p.file}.`, en: (p) => `Wrote ${p.rows} records to ${p.file}.` }),
+  /** The header row of `export records`, in the order of RECORD_COLUMNS. */
+  columns: message({
+    id: ['Berkas', 'Baris', 'Sumber', 'ID orang', 'Cara cocok', 'Skor', 'NIK', 'Status NIK', 'Nama', 'Gelombang', 'Status', 'Tanggal kunjungan', 'Kode wilayah', 'Tanggal lahir', 'Jenis kelamin', 'Sheet'],
+    en: ['file', 'line', 'source', 'person_id', 'match', 'score', 'nik', 'nik_status', 'name', 'wave', 'status', 'visit_date', 'region', 'birth_date', 'sex', 'sheet'],
+  }),
+};
