@@ -28,8 +28,9 @@ describe('the import summary', () => {
         '  dilewati: judul 2, kosong 2, lanjutan sel 1, baris jumlah 1',
         '  disimpan dengan masalah NIK: NIK kosong 1, bukan 16 digit 1',
         'Pencocokan 12 data (bertahap): 12 data adalah 12 orang.',
-        '  tautan: 0 cocok, 0 mungkin sama, 0 konflik (NIK sama, nama lain)',
-        '  pengunjung loket yang ada di daftar penerima: 0',
+        '  tautan yang ditemukan kali ini: 0 cocok, 0 mungkin sama, 0 konflik (NIK sama, nama lain)',
+        '  perlu diperiksa: 0 kemungkinan sama, 0 konflik',
+        '  pengunjung loket yang ada di daftar pusat atau provinsi: 0 orang (masing-masing sekali)',
         '',
       ].join('\n'),
     );

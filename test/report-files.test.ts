@@ -117,8 +117,8 @@ describe('XLSX', () => {
 
     const ws = wb.getWorksheet('Per gelombang');
     if (!ws) throw new Error('no wave sheet');
-    // The header block (title, office, coverage, date, 7 notes, an empty row) comes first: the table starts at row 13.
-    const head = 13;
+    // The header block (title, office, coverage, date, 8 notes, an empty row) comes first: the table starts at row 14.
+    const head = 14;
     expect(ws.getCell('A1').value).toBe('Rekap Penerima Kartu Prakerja per Gelombang');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head });
     expect(ws.getRow(head).font?.bold).toBe(true);

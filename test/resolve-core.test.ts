@@ -56,10 +56,10 @@ describe('resolve (pure core)', () => {
         [5, '5 single'],
       ]),
     );
-    expect({ persons: r.persons, links: r.links, walkinRecipients: r.walkinRecipients }).toEqual({
+    // Walk-in visitors found in the lists are counted by the store after writing (one-number.test.ts).
+    expect({ persons: r.persons, links: r.links }).toEqual({
       persons: 3,
       links: { match: 3, possible: 0, conflict: 1 },
-      walkinRecipients: 1,
     });
   });
 

@@ -36,6 +36,7 @@ export interface ReviewExportResult {
  * @example exportReview(db, 'periksa.csv') // { file: 'periksa.csv', possible: 12, conflicts: 3 }
  */
 export function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): ReviewExportResult {
+  // Only what needs a decision (store/resolve.ts TO_REVIEW): the same count the import and status print.
   const links = reviewLinks(db);
   const records = new Map(recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, r]));
   const nikOf = (r: RecordView): string | null => displayNik(r.nik ?? r.nik_raw, options.showNik);
@@ -46,8 +47,6 @@ export function exportReview(db: Db, path: string, options: ReviewExportOptions 
     const l = records.get(link.record_l);
     const r = records.get(link.record_r);
     if (!l || !r) continue;
-    // A possible pair already joined through other links needs no decision.
-    if (link.kind === 'possible' && l.person_id !== null && l.person_id === r.person_id) continue;
     if (link.kind === 'conflict') conflicts++;
     else possible++;
     rows.push([

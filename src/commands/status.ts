@@ -3,6 +3,8 @@ import { listBatches, type BatchRow } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { countRejects, countsByNikReason, countsBySourceWave, wavesByBatch, type SourceWaveCount } from '../store/summary.js';
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
+import { personCountsSql, type PersonCounts } from '../store/reports.js';
+import { reviewCounts } from '../store/resolve.js';
 
 export interface StatusResult {
   region: OfficeRegion | null;
@@ -14,6 +16,8 @@ export interface StatusResult {
   nikProblems: { reason: string; records: number }[];
   records: number;
   rejects: number;
+  /** Persons and pairs to review: the same counts the import and resolve summaries print. */
+  matching: PersonCounts & { possible: number; conflicts: number };
 }
 
 export function databaseStatus(db: Db): StatusResult {
@@ -28,5 +32,6 @@ export function databaseStatus(db: Db): StatusResult {
     nikProblems: countsByNikReason(db),
     records: bySourceWave.reduce((n, r) => n + r.records, 0),
     rejects: countRejects(db),
+    matching: { ...personCountsSql(db), ...reviewCounts(db) },
   };
 }

@@ -82,6 +82,10 @@ const ID = {
   note_no_status: (waves: string) => `Dicabut tidak diketahui (kosong) untuk gelombang ${waves}: daftarnya tidak punya kolom status.`,
   note_part_status: (wave: number, n: number) =>
     `Gelombang ${wave}: ${n} penerima hanya ada di berkas tanpa kolom status; angka Dicabut tidak mencakup mereka.`,
+  note_assisted_persons: (n: number) =>
+    `Dibantu di loket, tiap orang sekali: ${n} orang berbeda di gelombang yang ditampilkan (baris Jumlah menghitung orang yang ada di dua gelombang dua kali).`,
+  note_monthly_distinct: (d: { persons: number; recipients: number; not_yet: number; uncertain: number }) =>
+    `Tiap orang sekali untuk seluruh periode: ${d.persons} orang, ${d.recipients} sudah penerima, ${d.not_yet} belum penerima, ${d.uncertain} tidak dapat dipastikan (baris Jumlah menjumlahkan bulan).`,
   note_residents: 'Warga wilayah = penerima yang NIK-nya diterbitkan di wilayah kantor (kode wilayah NIK).',
   note_assisted: 'Dibantu di loket = penerima yang juga tercatat di buku tamu loket; persentase dari penerima gelombang itu.',
   note_age: (how: string) => `Umur dihitung dari tanggal lahir pada NIK, pada tanggal acuan: ${how}.`,
@@ -178,6 +182,10 @@ const EN: Labels = {
   note_no_status: (waves: string) => `Revoked is unknown (empty) for wave ${waves}: its list has no status column.`,
   note_part_status: (wave: number, n: number) =>
     `Wave ${wave}: ${n} recipients are only in files without a status column; the revoked count does not cover them.`,
+  note_assisted_persons: (n: number) =>
+    `Assisted at the desk, each person once: ${n} different persons over the waves shown (the total row counts a person in two waves twice).`,
+  note_monthly_distinct: (d: { persons: number; recipients: number; not_yet: number; uncertain: number }) =>
+    `Each person once over the whole period: ${d.persons} persons, ${d.recipients} recipients, ${d.not_yet} not (yet) recipients, ${d.uncertain} cannot be determined (the total row adds up months).`,
   note_residents: 'Residents = recipients whose NIK was issued in the office\'s region (the NIK\'s region code).',
   note_assisted: 'Assisted at desk = recipients who are also in the walk-in guest book; the share is of the wave\'s recipients.',
   note_age: (how: string) => `Age is computed from the birth date in the NIK, at the reference date: ${how}.`,

@@ -3,7 +3,7 @@ import { displayNik, maskNikLike } from '../privacy/mask.js';
 import { regionByCode } from '../normalise/regions.js';
 import type { NikStatus } from '../normalise/nik.js';
 import type { Db } from '../store/database.js';
-import { monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
+import { monthlyDistinctSql, monthlyRecapSql, monthlyWaveCountsSql, notYetRecipientVisitsSql } from '../store/reports.js';
 import { labelsFor, nikStatusLabel, type Lang } from './labels.js';
 import type { CellValue, Column, ReportTable } from './report.js';
 
@@ -49,7 +49,10 @@ export interface NotYetRecipient {
 
 export interface MonthlyRecap {
   rows: MonthlyRecapRow[];
+  /** The month rows added up: a person who came in two months counts in both. */
   total: Omit<MonthlyRecapRow, 'month' | 'recipient_waves'>;
+  /** Over the whole period, each person once (`recipients` is the resolver's "walk-in visitors found in the lists"). */
+  distinct: { persons: number; recipients: number; not_yet: number; uncertain: number };
   detail: NotYetRecipient[] | null;
 }
 
@@ -75,7 +78,7 @@ export function monthlyRecap(db: Db, options: MonthlyRecapOptions = {}): Monthly
   }));
   const total = { visits: 0, persons: 0, recipients: 0, not_yet: 0, uncertain: 0, visits_without_nik: 0 };
   for (const r of rows) for (const k of ['visits', 'persons', 'recipients', 'not_yet', 'uncertain', 'visits_without_nik'] as const) total[k] += r[k];
-  return { rows, total, detail: options.detail ? notYetRecipients(db, month, options.showNik ?? false) : null };
+  return { rows, total, distinct: monthlyDistinctSql(db, month), detail: options.detail ? notYetRecipients(db, month, options.showNik ?? false) : null };
 }
 
 function notYetRecipients(db: Db, month: string | null, showNik: boolean): NotYetRecipient[] {
@@ -148,7 +151,7 @@ export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: strin
     sheetName: L.sheet_monthly,
     title: month ? `${L.title_monthly}: ${month}` : L.title_monthly,
     coverage: monthsCoverage(months, lang),
-    notes: [L.note_monthly],
+    notes: [L.note_monthly, L.note_monthly_distinct(recap.distinct)],
     columns,
     rows: recap.rows.map((r) => [
       monthLabel(r.month, lang), r.visits, r.persons, r.recipients, wavesText(r.recipient_waves), r.not_yet, r.uncertain, r.visits_without_nik,

@@ -1,7 +1,7 @@
 /** The recap per wave (gelombang) of the central lists. */
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import type { Db } from '../store/database.js';
-import { centralWavesSql, waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
+import { assistedPersonsSql, centralWavesSql, waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
 import { rangesText, share, type CellValue, type Column, type ReportTable } from './report.js';
 import { waveRefDate, type AgeBasis } from './wave-dates.js';
@@ -24,7 +24,10 @@ export interface WaveRecap {
   /** How each wave's age reference date was chosen: `--age-at`, its year's end, or the first import day. */
   ageBasis: Record<number, AgeBasis>;
   rows: WaveRecapRow[];
+  /** The wave rows added up: a person in two waves counts twice. */
   total: WaveRecapTotal;
+  /** Recipients of the waves shown who are also in the guest book, each once. */
+  assisted_persons: number;
 }
 
 const SUMMED = [
@@ -71,6 +74,7 @@ export function waveRecap(db: Db, options: WaveRecapOptions = {}): WaveRecap {
     ageBasis: Object.fromEntries(Object.entries(ageBasis).filter(([w]) => shown.has(Number(w)))),
     rows,
     total,
+    assisted_persons: assistedPersonsSql(db, options.waves),
   };
 }
 
@@ -110,6 +114,7 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
       ...partStatus.map((r) => L.note_part_status(r.wave, r.status_unknown)),
       ...(recap.office ? [L.note_residents] : []),
       L.note_assisted,
+      L.note_assisted_persons(recap.assisted_persons),
       L.note_nik,
       ...(ageHow ? [L.note_age(ageHow)] : []),
       L.note_total,

@@ -5,7 +5,8 @@
 import { InterruptedError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
-import { conflictPairs, decisionPairs, resolveRows, writeResolution } from '../store/resolve.js';
+import { personCountsSql } from '../store/reports.js';
+import { conflictPairs, decisionPairs, resolveRows, reviewCounts, writeResolution } from '../store/resolve.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { IndexPair, ReviewedPair } from './overrides.js';
@@ -21,6 +22,14 @@ export interface ResolveOptions {
 }
 
 export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds'> & {
+  /** Pairs that need a person's decision after this run: what `review export` writes. */
+  review: { possible: number; conflicts: number };
+  /** Walk-in persons found in a central or provincial list, each once. */
+  walkinRecipients: number;
+  /** Persons with two or more rows of one wave in one file of the central list. */
+  duplicatePersons: number;
+  /** Persons of a wave found in two or more files of it (a list sent again), counted once. */
+  inResentLists: number;
   /** Seconds per stage, for the benchmark: where the time goes. */
   seconds: Resolution['seconds'] & { load: number; write: number };
 };
@@ -61,7 +70,17 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   testFault('resolve-write');
   if (options.signal?.aborted) throw new InterruptedError(undefined, undefined, signalOf(options.signal));
   writeResolution(db, mode, linkRows, personUpdates);
-  return { ...result, seconds: { load, ...stages, write: seconds(t) } };
+  // Read back from the store: the same definitions status, review export and the reports use.
+  const counts = personCountsSql(db);
+  return {
+    ...result,
+    persons: counts.persons,
+    review: reviewCounts(db),
+    walkinRecipients: counts.walkinRecipients,
+    duplicatePersons: counts.listedTwice,
+    inResentLists: counts.inResentLists,
+    seconds: { load, ...stages, write: seconds(t) },
+  };
 }
 
 export interface PendingResolution {

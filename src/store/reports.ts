@@ -15,6 +15,35 @@ const WALKIN_PERSONS = `SELECT DISTINCT person_id AS pid FROM records WHERE sour
 /** Person key: the resolver's person, or the record itself while it has none. */
 const PID = 'coalesce(r.person_id, -r.id)';
 
+/**
+ * What the database holds as persons, computed once for the import and resolve summaries, status and the
+ * reports' notes, so that they agree.
+ */
+export interface PersonCounts {
+  /** Distinct persons over every record (a record not resolved yet is a person of its own). */
+  persons: number;
+  /** Walk-in persons found in a central or provincial list, each once (the monthly recap's "sudah penerima"). */
+  walkinRecipients: number;
+  /** Persons with two or more rows of one wave in one file of the central list (duplicates inside a list). */
+  listedTwice: number;
+  /** Persons of a wave found in two or more files of it (the list sent again): counted once in the recaps. */
+  inResentLists: number;
+}
+
+export function personCountsSql(db: Db): PersonCounts {
+  const row = db
+    .prepare<[], PersonCounts>(
+      `SELECT (SELECT count(DISTINCT ${PID}) FROM records r) AS persons,
+              (SELECT count(*) FROM (${WALKIN_PERSONS}) w WHERE ${IS_RECIPIENT('w.pid')}) AS walkinRecipients,
+              (SELECT count(DISTINCT pid) FROM (SELECT ${PID} AS pid FROM records r WHERE r.source = 'central' AND r.wave IS NOT NULL
+                 GROUP BY r.batch_id, r.wave, pid HAVING count(*) > 1)) AS listedTwice,
+              (SELECT count(DISTINCT pid) FROM (SELECT ${PID} AS pid FROM records r WHERE r.source = 'central' AND r.wave IS NOT NULL
+                 GROUP BY r.wave, pid HAVING count(DISTINCT r.batch_id) > 1)) AS inResentLists`,
+    )
+    .get();
+  return row ?? { persons: 0, walkinRecipients: 0, listedTwice: 0, inResentLists: 0 };
+}
+
 /** Age in whole years at `ref` of someone born on `birth` (both 'YYYY-MM-DD' SQL expressions). */
 function ageSql(birth: string, ref: string): string {
   return `(CAST(substr(${ref}, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - (substr(${ref}, 6, 5) < substr(${birth}, 6, 5)))`;
@@ -182,6 +211,34 @@ export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRo
          FROM w JOIN m ON m.month IS w.month GROUP BY w.month ORDER BY w.month IS NULL, w.month`,
     )
     .all({ month });
+}
+
+/** The same counts as `monthlyRecapSql` over the whole period, each person once (the month rows add up months). */
+export function monthlyDistinctSql(db: Db, month: string | null): { persons: number; recipients: number; not_yet: number; uncertain: number } {
+  const row = db
+    .prepare<{ month: string | null }, { persons: number; recipients: number | null; not_yet: number | null; uncertain: number | null }>(
+      `WITH w AS (${WALKINS}),
+       p AS (SELECT pid, ${IS_RECIPIENT('pid')} AS recipient, ${IS_KNOWN('pid', 'own_nik')} AS known
+               FROM (SELECT pid, max(has_nik) AS own_nik FROM w GROUP BY pid))
+       SELECT count(*) AS persons, sum(recipient) AS recipients, sum(NOT recipient AND known) AS not_yet,
+              sum(NOT recipient AND NOT known) AS uncertain FROM p`,
+    )
+    .get({ month });
+  return { persons: row?.persons ?? 0, recipients: row?.recipients ?? 0, not_yet: row?.not_yet ?? 0, uncertain: row?.uncertain ?? 0 };
+}
+
+/** Central-list recipients of these waves (all when empty) who are also in the guest book, each once. */
+export function assistedPersonsSql(db: Db, waves: readonly number[] | undefined): number {
+  return (
+    db
+      .prepare<{ waves: string | null }, { n: number }>(
+        `WITH walk AS (${WALKIN_PERSONS})
+         SELECT count(DISTINCT r.person_id) AS n FROM records r
+          WHERE r.source = 'central' AND r.wave IS NOT NULL AND r.person_id IN (SELECT pid FROM walk)
+            AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))`,
+      )
+      .get({ waves: waves && waves.length > 0 ? JSON.stringify(waves) : null })?.n ?? 0
+  );
 }
 
 /** Per month and wave: how many of the month's visitors are recipients of that wave. */

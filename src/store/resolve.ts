@@ -267,13 +267,31 @@ export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number
 }
 
 /** Possible matches and conflicts, for review, most likely first. */
+/**
+ * The links that need a person's decision: every conflict, and every possible match whose two records are
+ * still two persons (a possible pair already joined through other links needs none). The one definition of
+ * "to review", for review export, the import and resolve summaries, and status.
+ */
+const TO_REVIEW = `FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
+  WHERE k.kind = 'conflict' OR (k.kind = 'possible' AND NOT (a.person_id IS NOT NULL AND a.person_id IS b.person_id))`;
+
 export function reviewLinks(db: Db): (LinkRow & { id: number })[] {
   return db
     .prepare<[], LinkRow & { id: number }>(
-      `SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels FROM links
-        WHERE kind IN ('possible', 'conflict') ORDER BY kind DESC, probability DESC, id`,
+      `SELECT k.id, k.record_l, k.record_r, k.kind, k.rule, k.blocking, k.weight, k.probability, k.levels ${TO_REVIEW}
+        ORDER BY k.kind DESC, k.probability DESC, k.id`,
     )
     .all();
+}
+
+/** How many pairs are to review (see `TO_REVIEW`): possible matches and conflicts. */
+export function reviewCounts(db: Db): { possible: number; conflicts: number } {
+  const row = db
+    .prepare<[], { possible: number | null; conflicts: number | null }>(
+      `SELECT sum(k.kind = 'possible') AS possible, sum(k.kind = 'conflict') AS conflicts ${TO_REVIEW}`,
+    )
+    .get();
+  return { possible: row?.possible ?? 0, conflicts: row?.conflicts ?? 0 };
 }
 
 /** Every record for export, in file and line order. */

@@ -24,9 +24,11 @@ export function describeResolve(r: ResolveResult): string {
   const lines = [
     t.resolve.summary({ resolved: n(r.resolved), mode: r.mode, records: n(r.records), persons: n(r.persons) }),
     t.resolve.links({ match: n(r.links.match), possible: n(r.links.possible), conflict: n(r.links.conflict) }),
+    t.resolve.reviewState({ possible: n(r.review.possible), conflicts: n(r.review.conflicts) }),
     t.resolve.walkinRecipients(n(r.walkinRecipients)),
   ];
   if (r.duplicatePersons > 0) lines.push(t.resolve.duplicatePersons(n(r.duplicatePersons)));
-  if (r.links.possible + r.links.conflict > 0) lines.push(t.resolve.toReview());
+  if (r.inResentLists > 0) lines.push(t.resolve.inResentLists(n(r.inResentLists)));
+  if (r.review.possible + r.review.conflicts > 0) lines.push(t.resolve.toReview());
   return `${lines.join('\n')}\n`;
 }

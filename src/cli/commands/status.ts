@@ -38,5 +38,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         ctx.say(formatTable(t.status.nikProblemColumns(), s.nikProblems.map((p) => [t.reasons.word(p.reason), p.records])));
       }
       ctx.say(`\n${t.status.totals({ records: formatNumber(s.records), rejects: formatNumber(s.rejects) })}\n`);
+      const m = s.matching;
+      ctx.say(`${t.status.persons(formatNumber(m.persons))}\n`);
+      ctx.say(`${t.resolve.reviewState({ possible: formatNumber(m.possible), conflicts: formatNumber(m.conflicts) })}\n`);
+      ctx.say(`${t.resolve.walkinRecipients(formatNumber(m.walkinRecipients))}\n`);
+      if (m.listedTwice > 0) ctx.say(`${t.resolve.duplicatePersons(formatNumber(m.listedTwice))}\n`);
+      if (m.inResentLists > 0) ctx.say(`${t.resolve.inResentLists(formatNumber(m.inResentLists))}\n`);
     });
 }

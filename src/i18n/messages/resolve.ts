@@ -13,16 +13,24 @@ export const resolveText = {
   }),
   links: message({
     id: (p: { match: string; possible: string; conflict: string }) =>
-      `  tautan: ${p.match} cocok, ${p.possible} mungkin sama, ${p.conflict} konflik (NIK sama, nama lain)`,
-    en: (p) => `  links: ${p.match} matched, ${p.possible} possible, ${p.conflict} conflicts (same NIK, other name)`,
+      `  tautan yang ditemukan kali ini: ${p.match} cocok, ${p.possible} mungkin sama, ${p.conflict} konflik (NIK sama, nama lain)`,
+    en: (p) => `  links found in this run: ${p.match} matched, ${p.possible} possible, ${p.conflict} conflicts (same NIK, other name)`,
+  }),
+  reviewState: message({
+    id: (p: { possible: string; conflicts: string }) => `  perlu diperiksa: ${p.possible} kemungkinan sama, ${p.conflicts} konflik`,
+    en: (p) => `  to review: ${p.possible} possible matches, ${p.conflicts} conflicts`,
   }),
   walkinRecipients: message({
-    id: (n: string) => `  pengunjung loket yang ada di daftar penerima: ${n}`,
-    en: (n) => `  walk-in visitors found in the recipient lists: ${n}`,
+    id: (n: string) => `  pengunjung loket yang ada di daftar pusat atau provinsi: ${n} orang (masing-masing sekali)`,
+    en: (n) => `  walk-in visitors found in the central or provincial lists: ${n} persons (each once)`,
   }),
   duplicatePersons: message({
-    id: (n: string) => `  orang yang tercantum dua kali dalam satu gelombang daftar pusat: ${n}`,
-    en: (n) => `  persons listed twice in one wave of the central list: ${n}`,
+    id: (n: string) => `  orang yang tercantum dua kali dalam satu berkas satu gelombang daftar pusat: ${n}`,
+    en: (n) => `  persons listed twice in one file of a wave of the central list: ${n}`,
+  }),
+  inResentLists: message({
+    id: (n: string) => `  orang yang ada di dua berkas satu gelombang (daftar dikirim lagi; dihitung sekali di rekap): ${n}`,
+    en: (n) => `  persons found in two files of one wave (a list sent again; counted once in the recaps): ${n}`,
   }),
   toReview: message({
     id: '  untuk memeriksa kemungkinan sama dan konflik: prakerja review export periksa.csv',

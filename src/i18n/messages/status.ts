@@ -25,6 +25,7 @@ export const statusText = {
     en: ['source', 'wave', 'records', 'valid NIK', 'invalid', 'damaged', 'missing'],
   }),
   nikProblems: message({ id: 'Data dengan masalah NIK', en: 'Records with a NIK problem' }),
+  persons: message({ id: (n: string) => `Orang: ${n} (hasil pencocokan)`, en: (n) => `Persons: ${n} (as matched)` }),
   keptFlagged: message({ id: '(disimpan, ditandai)', en: '(kept, flagged)' }),
   nikProblemColumns: message({ id: ['alasan', 'data'], en: ['reason', 'records'] }),
   totals: message({
