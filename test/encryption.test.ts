@@ -1,6 +1,7 @@
 /**
- * Encryption at rest with PRAKERJA_KEY / --key (SQLite3 Multiple Ciphers). Skipped where the optional
- * package did not install.
+ * Encryption at rest with PRAKERJA_KEY / --key (SQLite3 Multiple Ciphers). The driver is an opt-in install
+ * (`npm install better-sqlite3-multiple-ciphers`; .ci/run installs it): without it these tests are skipped,
+ * saying why.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,12 @@ const available = (() => {
     return false;
   }
 })();
+
+if (!available) {
+  console.warn(
+    'encryption tests skipped: better-sqlite3-multiple-ciphers is not installed (an opt-in install: npm install better-sqlite3-multiple-ciphers)',
+  );
+}
 
 const NIK = '1271015001900003';
 
