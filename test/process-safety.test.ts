@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runBin, startBin, validNik, writeRecipientCsv } from './helpers/process.js';
@@ -50,13 +51,20 @@ function expectWholeBatches(facts: DbFacts): void {
   expect([...facts.recordsPerBatch.keys()].every((id) => facts.batches.some((b) => b.id === id))).toBe(true);
 }
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
+/**
+ * Waits until `condition` holds, however slow the machine: no time limit, only the child's own end (then the
+ * moment waited for can no longer come).
+ */
+async function waitFor(condition: () => boolean, what: string, child: ChildProcess): Promise<void> {
+  for (;;) {
     if (condition()) return;
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the process ended before ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`gave up waiting for ${what}`);
 }
+
+/** Overlapping runs in these tests wait for each other as long as it takes (a busy machine is slow, not wrong). */
+const WAIT_FOR_LOCK = { PRAKERJA_LOCK_WAIT: '3600' };
 
 /**
  * The importing process has opened the database (WAL mode makes the -shm file appear; `init` before it
@@ -75,8 +83,8 @@ describe('two prakerja processes on one database at once', () => {
     await writeRecipientCsv(a, 20_000, 0);
     await writeRecipientCsv(b, 20_000, 500_000);
     const [ra, rb] = await Promise.all([
-      runBin(['--db', db, 'import', a, '--source', 'central']),
-      runBin(['--db', db, 'import', b, '--source', 'central']),
+      runBin(['--db', db, 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
+      runBin(['--db', db, 'import', b, '--source', 'central'], WAIT_FOR_LOCK),
     ]);
     expect([ra.code, rb.code, ra.stderr, rb.stderr]).toEqual([0, 0, '', '']);
     const facts = inspect(db);
@@ -92,8 +100,8 @@ describe('two prakerja processes on one database at once', () => {
     const a = join(dir, 'gel-1.csv');
     await writeRecipientCsv(a, 20_000);
     const runs = await Promise.all([
-      runBin(['--db', db, '--json', 'import', a, '--source', 'central']),
-      runBin(['--db', db, '--json', 'import', a, '--source', 'central']),
+      runBin(['--db', db, '--json', 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
+      runBin(['--db', db, '--json', 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     const outcomes = runs.map((r) => (JSON.parse(r.stdout) as { files: { outcome: string }[] }).files[0]?.outcome).sort();
@@ -101,6 +109,36 @@ describe('two prakerja processes on one database at once', () => {
     const facts = inspect(db);
     expectWholeBatches(facts);
     expect(facts.records).toBe(20_000);
+  });
+});
+
+describe('waiting for the write lock (PRAKERJA_LOCK_WAIT)', () => {
+  it('a run that cannot get the lock in the time given exits 1 saying the database is busy, then imports once it is free', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const a = join(dir, 'gel-1.csv');
+    await writeRecipientCsv(a, 10);
+    expect((await runBin(['--db', db, 'init', '--region', '1271'])).code).toBe(0);
+    // This test holds the write lock for as long as the other run lives: no race, whatever the machine.
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = await runBin(['--db', db, 'import', a, '--source', 'central'], { PRAKERJA_LOCK_WAIT: '0.2' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('busy');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(inspect(db).records).toBe(0);
+    expect((await runBin(['--db', db, 'import', a, '--source', 'central'])).code).toBe(0);
+    expect(inspect(db).records).toBe(10);
+  });
+
+  it('a value that is not a number of seconds is a usage error', async () => {
+    const r = await runBin(['--db', join(tempDir(), 'x.sqlite'), 'status'], { PRAKERJA_LOCK_WAIT: 'lama' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PRAKERJA_LOCK_WAIT=lama: give the seconds to wait');
   });
 });
 
@@ -113,7 +151,7 @@ describe('killed in the middle of a large import', () => {
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     for (let k = 0; k < 3; k++) {
       const child = startBin(['--db', db, 'import', big, '--source', 'central']);
-      await waitFor(() => existsSync(db), 'the database file');
+      await waitFor(() => existsSync(db), 'the database file', child);
       await new Promise((r) => setTimeout(r, Math.floor(random() * 2_500)));
       child.kill('SIGKILL');
       const result = await child.result;
@@ -140,7 +178,7 @@ describe('Ctrl-C', () => {
     // The schema first, by a run that has finished: the -shm file that appears next is the import's.
     expect((await runBin(['--db', db, 'init', '--region', '1271'])).code).toBe(0);
     const child = startBin(['--db', db, 'import', big, '--source', 'central']);
-    await waitFor(() => opened(db), 'the import to open the database');
+    await waitFor(() => opened(db), 'the import to open the database', child);
     child.kill(signal);
     const result = await child.result;
     expect(result.code).toBe(130);

@@ -45,6 +45,7 @@ export class CliContext {
     const isNew = options.create === true && !existsSync(path);
     this.db = openDatabase(path, {
       key: this.key(),
+      lockWaitMs: this.lockWaitMs(),
       // On stderr, even with --json or --quiet: a change to the file's permissions must not pass unseen.
       onNotice: (message) => this.io.stderr(`prakerja: ${message}
 `),
@@ -54,6 +55,15 @@ export class CliContext {
     if (isNew) this.say(`${t.cli.newDatabase(path)}
 `);
     return this.db;
+  }
+
+  /** PRAKERJA_LOCK_WAIT: seconds an overlapping run waits for the write lock (default 30). */
+  private lockWaitMs(): number | undefined {
+    const text = this.io.env.PRAKERJA_LOCK_WAIT?.trim();
+    if (text === undefined || text === '') return undefined;
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds)) throw new UsageError(t.cli.badLockWait(text));
+    return Math.round(seconds * 1000);
   }
 
   /** The encryption key: --key, else PRAKERJA_KEY (better: it does not show in `ps`). */

@@ -52,6 +52,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** The year NIK birth centuries are judged from; tests pin it. */
   refYear?: number;
+  /** XLSX: the stall limit for a damaged workbook, in ms (default 5 s; tests pass a small value). */
+  stallMs?: number;
   /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
   resolve?: boolean;
 }

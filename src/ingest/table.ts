@@ -17,6 +17,8 @@ export interface TableOptions {
   sheet?: string;
   /** `--map header=field`: columns the synonyms do not recognise. */
   map?: ColumnOverrides;
+  /** XLSX: how long a sheet may produce nothing once its bytes are read before it counts as damaged (ms). */
+  stallMs?: number;
 }
 
 export interface SourceRow {

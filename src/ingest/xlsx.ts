@@ -30,15 +30,19 @@ export interface SheetInfo {
 /**
  * How long exceljs may go without producing a sheet or a row once the sheet's bytes have all been read. A
  * damaged deflate stream could make a reader wait forever without an error (found by fuzzing); a sound
- * workbook produces the next row within milliseconds of having its bytes.
+ * workbook produces the next row within milliseconds of having its bytes. `TableOptions.stallMs` overrides
+ * it (tests of damaged workbooks pass a small value rather than wait 5 s each).
  */
-const STALL_MS = 5_000;
+export const DEFAULT_STALL_MS = 5_000;
 
 /** Watches a sheet's reading; `next()` settles as its iterator does, or rejects once reading has stalled. */
 class StallGuard {
   private ended = false;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly stallMs: number,
+  ) {}
 
   /** The sheet now being read: idle time counts once its raw stream has ended. */
   watch(stream: Readable): void {
@@ -49,9 +53,10 @@ class StallGuard {
   next<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
     return new Promise((resolve, reject) => {
       let idle = 0;
+      const tick = Math.max(1, Math.min(250, Math.floor(this.stallMs / 4)));
       const timer = setInterval(() => {
-        idle = this.ended ? idle + 250 : 0;
-        if (idle >= STALL_MS) {
+        idle = this.ended ? idle + tick : 0;
+        if (idle >= this.stallMs) {
           clearInterval(timer);
           reject(new InputError('the workbook is damaged: its data ends in the middle of a sheet. Open it in Excel and save it again.', this.path));
         }
@@ -82,7 +87,7 @@ export async function openXlsx(path: string, options: TableOptions): Promise<Tab
 }
 
 async function openSheet(path: string, zip: ZipArchive, options: TableOptions): Promise<Table> {
-  const guard = new StallGuard(path);
+  const guard = new StallGuard(path, options.stallMs ?? DEFAULT_STALL_MS);
   const reader = new DirectoryWorkbookReader(
     zip,
     {

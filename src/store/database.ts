@@ -8,6 +8,9 @@ import { MIGRATIONS, type Migration } from './schema.js';
 
 export type Db = Database.Database;
 
+/** Two overlapping cron runs: the second waits this long for the first to finish writing. */
+export const DEFAULT_LOCK_WAIT_MS = 30_000;
+
 export interface OpenOptions {
   /** Create the file when it does not exist (import, init). Read-only commands pass false. */
   create?: boolean;
@@ -18,6 +21,11 @@ export interface OpenOptions {
    * must have been created with the same key.
    */
   key?: string;
+  /**
+   * How long to wait for another writer's lock before giving up, in ms (SQLite's busy timeout). Default
+   * DEFAULT_LOCK_WAIT_MS; the CLI takes PRAKERJA_LOCK_WAIT (seconds).
+   */
+  lockWaitMs?: number;
   /** The schema to migrate to; the shipped MIGRATIONS unless a test stands in a longer list. */
   migrations?: readonly Migration[];
   /** Told what opening changed that the user should know (a database made private); the CLI prints it. */
@@ -60,7 +68,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
-    const settings = { readonly: options.readonly ?? false, timeout: 30_000 };
+    const settings = { readonly: options.readonly ?? false, timeout: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS };
     if (options.key === undefined) {
       db = new Database(path, settings);
     } else {
@@ -81,7 +89,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
           : `cannot open ${path} with the key given: the key is wrong, or the file is not an encrypted prakerja database (a file created without a key stays unencrypted).`,
       );
     }
-    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`);
+    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`, options.lockWaitMs);
   }
   try {
     refuseForeign(db, path, options.migrations ?? MIGRATIONS);
@@ -94,7 +102,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
     if (db.open) db.close();
-    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`);
+    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`, options.lockWaitMs);
   }
   return db;
 }
@@ -155,7 +163,7 @@ function cipherDriver(): CipherDriver {
 }
 
 /** The message for what SQLite said when opening: permissions and locks get their own advice. */
-function storeError(error: unknown, path: string, otherwise: string): StoreError {
+function storeError(error: unknown, path: string, otherwise: string, lockWaitMs = DEFAULT_LOCK_WAIT_MS): StoreError {
   if (error instanceof StoreError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
   // SQLITE_READONLY_* and SQLITE_CANTOPEN: the file, or its folder (where WAL keeps its -shm file), cannot be written.
@@ -165,7 +173,9 @@ function storeError(error: unknown, path: string, otherwise: string): StoreError
     );
   }
   if (code.startsWith('SQLITE_BUSY')) {
-    return new StoreError(`${path} is locked by another prakerja that has been writing for over 30 seconds. Try again when it has finished.`);
+    return new StoreError(
+      `${path} is locked by another prakerja that has been writing for over ${lockWaitMs / 1000} seconds. Try again when it has finished, or wait longer with PRAKERJA_LOCK_WAIT=SECONDS.`,
+    );
   }
   return new StoreError(otherwise);
 }
