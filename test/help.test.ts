@@ -30,3 +30,45 @@ describe('help', () => {
     expect(r.stdout).toMatch(/Examples?:\n\s+prakerja /);
   });
 });
+
+describe('help in Indonesian (the default)', () => {
+  const paths = commandPaths();
+  const ENGLISH = /\b(the|of|with|and|only|write|show|display|file|files|rows?|records?|options?|usage|examples?)\b/i;
+
+  it.each(paths.map((p) => [p.join(' '), p]))('`prakerja %s --help` is Indonesian, words and titles', async (_name, path) => {
+    const r = await runCli([...path, '--help'], { PRAKERJA_LANG: 'id' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cara pakai: prakerja /);
+    expect(r.stdout).toMatch(/Contoh:\n\s+prakerja /);
+    expect(r.stdout).not.toMatch(/^(Usage|Options|Commands|Arguments|Examples):/m);
+    // Prose lines (not the examples, not the flags themselves) carry no English words.
+    const prose = r.stdout
+      .split('\n')
+      .filter((line) => !/^\s+prakerja /.test(line) && !line.startsWith('Cara pakai:'))
+      .map((line) => line.replace(/^ {2}(files|file|nik\|file:line) /, '').replace(/[a-z_]+(,[a-z_]+)+,…/g, ''))
+      .map((line) => line.replace(/^\s+-{1,2}[\w-]+(?:, --[\w-]+)?(?: <[^>]+>)?/, '').replace(/`[^`]*`|"[^"]*"|\([^)]*\.(csv|xlsx|html)[^)]*\)|[\w.-]+\.(csv|xlsx|html|sqlite)|\$[A-Z_]+|\[[a-z]+\]/g, ''));
+    const english = prose.filter((line) => ENGLISH.test(line));
+    expect(english).toEqual([]);
+  });
+
+  it('the report names answer in Indonesian too: report gelombang, bulanan, semua', async () => {
+    for (const [alias, title] of [
+      ['gelombang', 'Cara pakai: prakerja report waves|gelombang'],
+      ['bulanan', 'Cara pakai: prakerja report monthly|bulanan'],
+      ['semua', 'Cara pakai: prakerja report all|semua'],
+    ] as const) {
+      const r = await runCli(['report', alias, '--help'], { PRAKERJA_LANG: 'id' });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(title);
+    }
+  });
+
+  it('bare `prakerja` prints the help to stdout and exits 0', async () => {
+    const id = await runCli([], { PRAKERJA_LANG: 'id' });
+    expect(id).toMatchObject({ code: 0, stderr: '' });
+    expect(id.stdout).toMatch(/^Cara pakai: prakerja \[opsi\] \[perintah\]/);
+    const en = await runCli([]);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    expect(en.stdout).toMatch(/^Usage: prakerja \[options\] \[command\]/);
+  });
+});

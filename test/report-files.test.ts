@@ -78,7 +78,7 @@ describe('CSV', () => {
   test('report waves --out FILE.csv --delimiter ";" holds the recap, one line per wave and a total', async () => {
     const file = join(dir, 'gel.csv');
     const r = await cli('report', 'waves', '--age-at', '2024-06-30', '--out', file, '--delimiter', ';', '--bare');
-    expect(r).toMatchObject({ code: 0, stdout: `wrote ${file}\n` });
+    expect(r).toMatchObject({ code: 0, stdout: `ditulis: ${file}\n` });
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');

@@ -98,15 +98,15 @@ describe('report waves', () => {
   test('a wave with no data says where to look', async () => {
     const r = await cli('report', 'waves', '--wave', '99');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('No data for this selection. `prakerja status` shows the waves');
+    expect(r.stdout).toContain('Tidak ada data untuk pilihan ini. `prakerja status` menampilkan gelombang');
   });
 
   test('usage errors say what to do', async () => {
-    expect(await cli('report', 'waves', '--waves', '5-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('give waves as 3, 1-11 or 1,3,5-7') });
-    expect(await cli('report', 'waves', '--age-at', '2024-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('YYYY-MM-DD') });
-    expect(await cli('report', 'waves', '--out', 'x.pdf')).toMatchObject({ code: 2, stderr: expect.stringContaining('.csv, .xlsx or .html') });
+    expect(await cli('report', 'waves', '--waves', '5-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('tulis gelombang sebagai 3, 1-11 atau 1,3,5-7') });
+    expect(await cli('report', 'waves', '--age-at', '2024-02-30')).toMatchObject({ code: 2, stderr: expect.stringContaining('TTTT-BB-HH') });
+    expect(await cli('report', 'waves', '--out', 'x.pdf')).toMatchObject({ code: 2, stderr: expect.stringContaining('.csv, .xlsx atau .html') });
     expect(await cli('report', 'waves', '--lang', 'fr')).toMatchObject({ code: 2, stderr: expect.stringContaining('pilih id (Bahasa Indonesia) atau en (English)') });
-    expect(await cli('report', 'waves', '--delimiter', ';')).toMatchObject({ code: 2, stderr: expect.stringContaining('only applies to CSV') });
+    expect(await cli('report', 'waves', '--delimiter', ';')).toMatchObject({ code: 2, stderr: expect.stringContaining('hanya berlaku untuk berkas CSV') });
     expect((await cli('report', 'waves', '--bogus')).code).toBe(2);
   });
 });
@@ -156,7 +156,7 @@ describe('report monthly', () => {
     expect(statSync(join(out, 'rekap-bulanan-2024-03-belum-penerima.csv')).mode & 0o777).toBe(0o600);
     expect(statSync(join(out, 'rekap-bulanan-2024-03.xlsx')).mode & 0o777).toBe(0o600);
     expect(statSync(join(out, 'rekap-bulanan-2024-03.csv')).mode & 0o077).not.toBe(0);
-    expect(r.stdout).toContain('(personal data, mode 0600)');
+    expect(r.stdout).toContain('(data pribadi, mode 0600)');
     const list = readFileSync(join(out, 'rekap-bulanan-2024-03-belum-penerima.csv'), 'utf8');
     expect(list).not.toMatch(/\d{16}/);
     expect(list).toMatch(/\d{6}\*{6}\d{4}/);
@@ -197,7 +197,7 @@ describe('report kecamatan', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Rekap Penerima Kartu Prakerja per Gelombang');
     expect(r.stdout).not.toContain('Kecamatan');
-    expect(r.stderr).toContain('kecamatan recap left out: the office region is not set. Run `prakerja init --region CODE`');
+    expect(r.stderr).toContain('rekap kecamatan tidak disertakan: wilayah kantor belum diatur. Jalankan `prakerja init --region KODE`');
   });
 
   test('every report command has help with examples', async () => {

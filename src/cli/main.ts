@@ -85,6 +85,11 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
     setLang(languageOf(args, io.env));
     const built = buildProgram(io);
     ctx = built.ctx;
+    // Bare `prakerja`: the help, on stdout, as asked for (commander would write it to stderr).
+    if (args.length === 0) {
+      built.program.outputHelp();
+      return EXIT.ok;
+    }
     await built.program.parseAsync([...args], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {

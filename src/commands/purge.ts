@@ -4,6 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { t } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import { resolveRecords } from '../resolve/index.js';
@@ -142,17 +143,17 @@ function earlierPurge(db: Db): EarlierPurge | null {
  */
 export function checkPurgeOptions(options: PurgeOptions): PurgeSelection {
   if (options.batch === undefined && options.before === undefined && options.source === undefined) {
-    throw new UsageError('say what to purge: --batch ID, --before YYYY-MM-DD or --source central|province|walkin (they combine). Example: prakerja purge --before 2025-01-01 --dry-run');
+    throw new UsageError(t.purge.sayWhat());
   }
   if (options.batch !== undefined && (!Number.isInteger(options.batch) || options.batch < 1)) {
-    throw new UsageError(`--batch ${options.batch}: give a batch number from \`prakerja status\`.`);
+    throw new UsageError(t.rejects.badBatch(String(options.batch)));
   }
   if (options.before !== undefined && !isIsoDate(options.before)) {
-    throw new UsageError(`--before ${options.before}: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.`);
+    throw new UsageError(t.purge.badBefore(options.before));
   }
   const source = options.source;
   if (source !== undefined && !isSource(source)) {
-    throw new UsageError(`--source ${source}: give one of ${SOURCE_KINDS.join(', ')}.`);
+    throw new UsageError(t.purge.badSource({ value: source, kinds: SOURCE_KINDS.join(', ') }));
   }
   return { batch: options.batch, before: options.before, source };
 }

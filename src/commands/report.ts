@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { localMinute } from '../normalise/dates.js';
 import type { Db } from '../store/database.js';
 import { kecamatanRecap, kecamatanRecapTable, type KecamatanRecap } from '../report/kecamatan-recap.js';
@@ -86,10 +87,10 @@ const SIBLING: Record<string, string> = { waves: 'gelombang', monthly: 'bulanan'
  */
 export async function buildReport(db: Db, options: ReportOptions): Promise<ReportResult> {
   const lang = options.lang ?? 'id';
-  if (options.out && options.outDir) throw new UsageError('give either --out FILE or --out-dir DIR, not both.');
+  if (options.out && options.outDir) throw new UsageError(t.report.outAndOutDir());
   const outFormat = options.out ? formatOf(options.out) : null;
   if (options.delimiter !== undefined && outFormat !== 'csv' && !(options.outDir && (options.formats ?? ['csv']).includes('csv'))) {
-    throw new UsageError('--delimiter only applies to CSV files: add --out FILE.csv or --out-dir DIR.');
+    throw new UsageError(t.report.delimiterNeedsCsv());
   }
   // Persons are counted, never rows: records an interrupted import left without a person are matched first.
   const pending = resolvePending(db, options.signal);
@@ -108,7 +109,7 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
     result.kecamatan = kecamatanRecap(db, { wave: options.wave });
     result.tables.push(kecamatanRecapTable(result.kecamatan, lang));
   } else if (kind === 'all') {
-    result.skipped.push('kecamatan recap left out: the office region is not set. Run `prakerja init --region CODE` to add it.');
+    result.skipped.push(t.report.kecamatanLeftOut());
   }
 
   const office = officeRegion(db);
@@ -137,7 +138,7 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   }
   if (options.outDir) {
     const dir = resolve(options.outDir);
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${options.outDir} is a file, not a folder. Give a folder name.`);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(t.report.outDirIsFile(options.outDir));
     mkdirSync(dir, { recursive: true });
     const stem = kind === 'all' ? 'rekap' : (result.tables[0]?.fileStem ?? 'rekap');
     for (const format of options.formats ?? ['csv']) {
@@ -158,7 +159,7 @@ function formatOf(file: string): FileFormat {
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.html' || ext === '.htm') return 'html';
-  throw new UsageError(`--out ${file}: the file name must end in .csv, .xlsx or .html (that chooses the format).`);
+  throw new UsageError(t.report.badOutName(file));
 }
 
 /** Through the one output writer (atomic, never through a symlink); a table that lists persons makes it 0600. */

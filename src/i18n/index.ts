@@ -29,10 +29,13 @@ import { purgeState, recovery } from './messages/recovery.js';
 import { importText } from './messages/import.js';
 import { initText } from './messages/init.js';
 import { reasons } from './messages/reasons.js';
+import { purgeText } from './messages/purge.js';
+import { reportText } from './messages/report.js';
 import { resolveText } from './messages/resolve.js';
 import { exportText, reviewText } from './messages/review.js';
 import { rejectsText, statusText } from './messages/status.js';
 
+export { REPORT_ALIASES } from './messages/report.js';
 export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, type Message, type Text, type Texts } from './lang.js';
 
 export const t = {
@@ -46,6 +49,8 @@ export const t = {
   import: importText,
   init: initText,
   reasons,
+  purge: purgeText,
+  report: reportText,
   resolve: resolveText,
   review: reviewText,
   export: exportText,

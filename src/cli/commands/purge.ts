@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { maskNikLike } from '../../privacy/mask.js';
 import { t } from '../../i18n/index.js';
 import { EXIT } from '../exit-codes.js';
+import { localMinute, utcOffsetLabel } from '../../normalise/dates.js';
 import { formatNumber, formatTable } from '../table.js';
 
 interface PurgeFlags {
@@ -18,24 +19,24 @@ interface PurgeFlags {
 export function registerPurge(program: Command, ctx: CliContext): void {
   program
     .command('purge')
-    .description('delete imported batches with their records, rejects and links, then compact the file (retention rules)')
-    .option('--batch <id>', 'this batch (see `prakerja status`)')
-    .option('--before <YYYY-MM-DD>', 'batches imported before this day (UTC)')
-    .option('--source <kind>', 'batches from this source: central, province or walkin')
-    .option('--dry-run', 'list what would be deleted; delete nothing')
+    .description(t.purge.description())
+    .option('--batch <id>', t.purge.optBatch())
+    .option('--before <YYYY-MM-DD>', t.purge.optBefore())
+    .option('--source <kind>', t.purge.optSource())
+    .option('--dry-run', t.purge.optDryRun())
     .addHelpText(
       'after',
       `
-The conditions combine: --source walkin --before 2025-01-01 deletes walk-in logs imported before 2025.
+${t.purge.combine()}
 
-Examples:
+${t.cli.examples()}
   prakerja purge --batch 3
   prakerja purge --before 2025-01-01 --dry-run
   prakerja purge --source walkin --before 2025-01-01 --json
 `,
     )
     .action((flags: PurgeFlags) => {
-      if (flags.batch !== undefined && !/^\d+$/.test(flags.batch)) throw new UsageError(`--batch ${flags.batch}: give a batch number from \`prakerja status\`.`);
+      if (flags.batch !== undefined && !/^\d+$/.test(flags.batch)) throw new UsageError(t.rejects.badBatch(flags.batch));
       const options: PurgeOptions = {
         batch: flags.batch === undefined ? undefined : Number(flags.batch),
         before: flags.before,
@@ -64,22 +65,20 @@ Examples:
       }
       if (result.batches.length === 0) {
         if (result.compaction?.complete) ctx.say(`${t.purgeState.verified(n(result.purgedNiks ?? 0))}\n`);
-        if (result.compaction === null) ctx.say('No batch matches; nothing was deleted.\n');
+        if (result.compaction === null) ctx.say(`${t.purge.noMatch()}\n`);
         return;
       }
       ctx.say(
         formatTable(
-          ['batch', 'source', 'file', 'imported', 'records', 'rejected'],
-          result.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), b.imported_at.slice(0, 16).replace('T', ' '), b.records, b.rejects]),
+          t.purge.columns(t.status.importedAt(utcOffsetLabel(new Date()))),
+          result.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), localMinute(new Date(b.imported_at)), b.records, b.rejects]),
         ),
       );
-      const what = `${n(result.batches.length)} batches: ${n(result.records)} records, ${n(result.rejects)} rejected rows, ${n(result.links)} links`;
-      if (result.dryRun) return ctx.say(`\nDry run: would delete ${what}. Nothing was deleted.\n`);
-      const sizes = result.bytesBefore !== null && result.bytesAfter !== null ? ` The file went from ${n(result.bytesBefore)} to ${n(result.bytesAfter)} bytes.` : '';
-      if (incomplete) ctx.say(`\nDeleted ${what}; the file is not compacted yet (see above).\n`);
-      else ctx.say(`\nDeleted ${what}, and compacted the database.${sizes}\n${t.purgeState.verified(n(result.purgedNiks ?? 0))}\n`);
-      if (result.backups.length > 0) {
-        ctx.say(`Copies made before schema upgrades still hold the old data; delete them if the retention rule covers them:\n${result.backups.map((b) => `  ${b}\n`).join('')}`);
-      }
+      const what = t.purge.what({ batches: n(result.batches.length), records: n(result.records), rejects: n(result.rejects), links: n(result.links) });
+      if (result.dryRun) return ctx.say(`\n${t.purge.dryRun(what)}\n`);
+      const sizes = result.bytesBefore !== null && result.bytesAfter !== null ? t.purge.sizes({ before: n(result.bytesBefore), after: n(result.bytesAfter) }) : '';
+      if (incomplete) ctx.say(`\n${t.purge.deletedNotCompacted(what)}\n`);
+      else ctx.say(`\n${t.purge.deleted({ what, sizes })}\n${t.purgeState.verified(n(result.purgedNiks ?? 0))}\n`);
+      if (result.backups.length > 0) ctx.say(`${t.purge.backups()}\n${result.backups.map((b) => `  ${b}\n`).join('')}`);
     });
 }

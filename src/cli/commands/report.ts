@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildReport, FILE_FORMATS, type ReportKind, type ReportOptions } from '../../commands/report.js';
 import { UsageError } from '../../errors.js';
-import { currentLang, t } from '../../i18n/index.js';
+import { currentLang, REPORT_ALIASES, t } from '../../i18n/index.js';
 import type { CellValue, ReportTable } from '../../report/report.js';
 import type { CliContext } from '../context.js';
 import { formatNumber, formatTable, type Cell } from '../table.js';
@@ -20,60 +20,55 @@ interface Flags {
   bare?: boolean;
 }
 
-const EXAMPLES: Record<ReportKind, string> = {
-  waves: `
-Examples:
+const EXAMPLES: Record<ReportKind, () => string> = {
+  waves: () => `
+${t.cli.examples()}
   prakerja report waves
-  prakerja report waves --waves 1-11 --out rekap-gelombang.xlsx
+  prakerja report gelombang --waves 1-11 --out rekap-gelombang.xlsx
   prakerja report waves --wave 3 --out rekap.csv --delimiter ';'
-  prakerja report waves --out-dir /srv/rekap --format csv,xlsx,html   # cron: stable file names`,
-  monthly: `
-Examples:
+  prakerja report waves --out-dir /srv/rekap --format csv,xlsx,html   # ${t.report.cronNote()}`,
+  monthly: () => `
+${t.cli.examples()}
   prakerja report monthly
-  prakerja report monthly --month 2024-03 --detail --out maret.xlsx
+  prakerja report bulanan --month 2024-03 --detail --out maret.xlsx
   prakerja report monthly --month 2024-03 --detail --out-dir /srv/rekap   # rekap-bulanan-2024-03*.csv`,
-  kecamatan: `
-Examples:
+  kecamatan: () => `
+${t.cli.examples()}
   prakerja report kecamatan
   prakerja report kecamatan --wave 3 --out kecamatan.csv --lang en`,
-  all: `
-Examples:
+  all: () => `
+${t.cli.examples()}
   prakerja report all --out rekap.html
-  prakerja report all --month 2024-03 --out-dir /srv/rekap --format csv,html`,
-};
-
-const DESCRIPTIONS: Record<ReportKind, string> = {
-  waves: 'per wave: recipients, residents, revoked, duplicates, NIK problems, conflicts, assisted at the desk, sex and age',
-  monthly: 'per month of the walk-in log: visits, persons, who is already a recipient (and of which wave), who is not yet',
-  kecamatan: 'recipients per kecamatan of the office region, with the share assisted at the desk',
-  all: 'all three recaps in one go (one HTML page or workbook, or every CSV with --out-dir)',
+  prakerja report semua --month 2024-03 --out-dir /srv/rekap --format csv,html`,
 };
 
 export function registerReport(program: Command, ctx: CliContext): void {
   const report = program
     .command('report')
-    .description('recap reports (rekap) per wave, month and kecamatan, for the terminal, CSV, XLSX or HTML')
-    .addHelpText('after', `\nExamples:\n  prakerja report waves\n  prakerja report all --out rekap.html\n`);
+    .description(t.report.description())
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja report waves\n  prakerja report gelombang\n  prakerja report all --out rekap.html\n`);
   for (const kind of ['waves', 'monthly', 'kecamatan', 'all'] as const) {
     // Output, exit and help settings come from the program (commander copies them to every new command).
-    const cmd = report.command(kind).description(DESCRIPTIONS[kind]);
-    if (kind === 'waves' || kind === 'all') cmd.option('--waves <list>', 'only these waves: 3, 1-11 or 1,3,5-7');
-    if (kind !== 'monthly') cmd.option('--wave <n>', 'only this wave');
+    const cmd = report.command(kind).description(t.report.kindDescription(kind));
+    const alias = REPORT_ALIASES[kind];
+    if (alias) cmd.alias(alias);
+    if (kind === 'waves' || kind === 'all') cmd.option('--waves <list>', t.report.optWaves());
+    if (kind !== 'monthly') cmd.option('--wave <n>', t.report.optWave());
     if (kind === 'waves' || kind === 'all') {
       cmd.option('--age-at <YYYY-MM-DD>', t.recap.optAgeAt());
     }
     if (kind === 'monthly' || kind === 'all') {
-      cmd.option('--month <YYYY-MM>', 'only this month');
-      cmd.option('--detail', 'also list each visitor who is not (yet) a recipient, for follow-up');
-      cmd.option('--show-nik', 'full NIKs in the --detail list (masked by default)');
+      cmd.option('--month <YYYY-MM>', t.report.optMonth());
+      cmd.option('--detail', t.report.optDetail());
+      cmd.option('--show-nik', t.report.optShowNik());
     }
     cmd
-      .option('--out <file>', 'write one file: .csv, .xlsx or .html')
-      .option('--out-dir <dir>', 'write files with stable names (rekap-gelombang.csv, …) into this folder')
-      .option('--format <list>', 'with --out-dir: csv, xlsx, html or a list (csv,html)', 'csv')
-      .option('--delimiter <char>', "CSV delimiter: ',' or ';' (Excel in Indonesian)")
+      .option('--out <file>', t.report.optOut())
+      .option('--out-dir <dir>', t.report.optOutDir())
+      .option('--format <list>', t.report.optFormat(), 'csv')
+      .option('--delimiter <char>', t.report.optDelimiter())
       .option('--bare', t.recap.optBare())
-      .addHelpText('after', `${EXAMPLES[kind]}\n`)
+      .addHelpText('after', `${EXAMPLES[kind]()}\n`)
       .action(async (flags: Flags) => {
         const result = await buildReport(ctx.openDb(), toOptions(kind, flags));
         if (!ctx.globals.quiet && result.pendingResolved > 0) ctx.io.stderr(`prakerja: ${t.recovery.pendingResolved(formatNumber(result.pendingResolved))}\n`);
@@ -83,7 +78,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
           return ctx.json(data);
         }
         if (result.files.length > 0) {
-          for (const f of result.files) ctx.say(`wrote ${f.path}${f.personal ? ' (personal data, mode 0600)' : ''}\n`);
+          for (const f of result.files) ctx.say(`${t.report.wrote({ path: f.path, personal: f.personal })}\n`);
           return;
         }
         for (const table of result.tables) printTable(ctx, table);
@@ -94,15 +89,15 @@ export function registerReport(program: Command, ctx: CliContext): void {
 function toOptions(kind: ReportKind, f: Flags): ReportOptions {
   // Headers and labels follow the global --lang / PRAKERJA_LANG.
   const lang = currentLang();
-  if (f.wave !== undefined && f.waves !== undefined) throw new UsageError('give --wave N or --waves LIST, not both.');
+  if (f.wave !== undefined && f.waves !== undefined) throw new UsageError(t.report.waveAndWaves());
   const wave = f.wave === undefined ? undefined : waveNumber(f.wave, '--wave');
   const waves = f.waves !== undefined ? waveList(f.waves) : wave === undefined ? undefined : [wave];
-  if (f.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(f.month)) throw new UsageError(`--month ${f.month}: give the month as YYYY-MM, e.g. --month 2024-03.`);
-  if (f.ageAt !== undefined && !isDate(f.ageAt)) throw new UsageError(`--age-at ${f.ageAt}: give a date as YYYY-MM-DD, e.g. --age-at 2020-04-11.`);
-  if (f.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(f.delimiter)) throw new UsageError(`--delimiter ${f.delimiter}: use ',' or ';' (or tab).`);
+  if (f.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(f.month)) throw new UsageError(t.report.badMonth(f.month));
+  if (f.ageAt !== undefined && !isDate(f.ageAt)) throw new UsageError(t.report.badDate(f.ageAt));
+  if (f.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(f.delimiter)) throw new UsageError(t.report.badDelimiter(f.delimiter));
   const formats = (f.format ?? 'csv').split(',').map((s) => s.trim().toLowerCase());
   const bad = formats.filter((s) => !FILE_FORMATS.some((known) => known === s));
-  if (bad.length > 0) throw new UsageError(`--format ${f.format}: unknown ${bad.join(', ')}; choose from csv, xlsx, html.`);
+  if (bad.length > 0) throw new UsageError(t.report.badFormat({ value: f.format ?? '', unknown: bad.join(', ') }));
   return {
     kind,
     waves,
@@ -121,7 +116,7 @@ function toOptions(kind: ReportKind, f: Flags): ReportOptions {
 }
 
 function waveNumber(text: string, flag: string): number {
-  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`${flag} ${text}: give a wave number, e.g. ${flag} 3.`);
+  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1) throw new UsageError(t.report.badWave({ flag, value: text }));
   return Number(text);
 }
 
@@ -132,7 +127,7 @@ function waveList(text: string): number[] {
     const m = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
     const from = Number(m?.[1]);
     const to = m?.[2] === undefined ? from : Number(m[2]);
-    if (!m || from < 1 || to < from) throw new UsageError(`--waves ${text}: give waves as 3, 1-11 or 1,3,5-7.`);
+    if (!m || from < 1 || to < from) throw new UsageError(t.report.badWaves(text));
     for (let w = from; w <= to; w += 1) out.add(w);
   }
   return [...out].sort((a, b) => a - b);
@@ -148,7 +143,7 @@ function isDate(text: string): boolean {
 function printTable(ctx: CliContext, table: ReportTable): void {
   const width = 110;
   ctx.say(`\n${ctx.c.bold(table.title)}\n`);
-  if (table.rows.length === 0) return ctx.say('No data for this selection. `prakerja status` shows the waves and sources the database holds.\n');
+  if (table.rows.length === 0) return ctx.say(`${t.report.noData()}\n`);
   // Shares print as '12.5%', padded so that they line up on the right like the counts.
   // An unknown count (null in a number column) reads '–', never blank enough to pass for 0.
   const cell = (v: CellValue, i: number): Cell => {

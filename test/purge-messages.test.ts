@@ -1,0 +1,36 @@
+/** `prakerja purge` says what it would delete, and what is missing from its command line, in both languages. */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
+
+const ID = { PRAKERJA_LANG: 'id' };
+
+describe('prakerja purge messages', () => {
+  it('a dry run lists the batch and says nothing was deleted', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    copyFileSync(join(FIXTURES, 'buku-tamu-2020.csv'), join(dir, 'buku-tamu-2020.csv'));
+    await runCli(['--db', db, 'init', '--region', '1271']);
+    await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+    const id = await runCli(['--db', db, 'purge', '--batch', '1', '--dry-run'], ID);
+    expect(id.code).toBe(0);
+    expect(id.stdout).toMatch(/^batch\s+sumber\s+berkas\s+diimpor \(waktu setempat, UTC[^)]*\)\s+data\s+ditolak\n/);
+    expect(id.stdout).toContain('\nUji coba: akan menghapus 1 batch: 12 data, 1 baris ditolak, 0 tautan. Tidak ada yang dihapus.\n');
+    const en = await runCli(['--db', db, 'purge', '--batch', '1', '--dry-run']);
+    expect(en.stdout).toContain('\nDry run: would delete 1 batches: 12 records, 1 rejected rows, 0 links. Nothing was deleted.\n');
+    const none = await runCli(['--db', db, 'purge', '--source', 'central'], ID);
+    expect(none.stdout).toBe('Tidak ada batch yang cocok; tidak ada yang dihapus.\n');
+  });
+
+  it('without a condition says what to give (exit 2)', async () => {
+    const db = join(tempDir(), 'p.sqlite');
+    const id = await runCli(['--db', db, 'purge'], ID);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe(
+      'prakerja: sebutkan apa yang dihapus: --batch ID, --before TTTT-BB-HH atau --source central|province|walkin (boleh digabung). Contoh: prakerja purge --before 2025-01-01 --dry-run\n',
+    );
+    const en = await runCli(['--db', db, 'purge', '--before', '2025-13-01']);
+    expect(en).toMatchObject({ code: 2, stderr: 'prakerja: --before 2025-13-01: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.\n' });
+  });
+});
