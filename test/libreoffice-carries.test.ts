@@ -48,6 +48,8 @@ describe('one central list, three times through LibreOffice', () => {
     const fromXlsx = await load(xlsx);
     // LibreOffice made numbers of the NIKs: 15 digits kept.
     expect(fromXlsx).toMatch(/excel_number \d{3}/);
+    // And it is said to be the list again: the rows whose NIK survived (carries included) are batch 1's.
+    expect(fromXlsx).toMatch(/5[12]\d of its 529 rows \(9\d%\) have the NIKs of batch 1 \(central\.csv, central, wave 1\)/);
     expect(await recipients()).toBe(526);
 
     const csv = convert(xlsx, CSV_SEMICOLON, join(dir, 'csv'), join(dir, 'profile'));
@@ -55,6 +57,7 @@ describe('one central list, three times through LibreOffice', () => {
     const fromCsv = await load(csv);
     // Every NIK now ends in 0: the column is recognised as rounded.
     expect(fromCsv).toMatch(/excel_rounded \d{3}/);
+    expect(fromCsv).toMatch(/5[12]\d of its 529 rows \(9\d%\) have the NIKs of batch [12]/);
     expect(await recipients()).toBe(526);
   });
 });

@@ -14,8 +14,9 @@ import { RowFingerprint } from '../ingest/fingerprint.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
+import { RESENT_SHARE, rowsFoundIn } from '../normalise/resent.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
-import { batchByContent, batchBySha, deleteBatch, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
+import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, nikCellsOfBatch, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
@@ -54,6 +55,11 @@ export interface ImportOptions {
   refYear?: number;
   /** XLSX: the stall limit for a damaged workbook, in ms (default 5 s; tests pass a small value). */
   stallMs?: number;
+  /**
+   * `--replaces N`: batch N (an earlier copy of the list) is deleted in the same transaction as the import,
+   * and persons are rebuilt from what is left. One file only.
+   */
+  replaces?: number;
   /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
   resolve?: boolean;
 }
@@ -80,6 +86,10 @@ export interface FileSummary {
   nikFlags: Record<string, number>;
   /** The first few rejects, for the terminal: line, reason, message. */
   firstRejects: { line: number; reason: RejectReason; message: string }[];
+  /** The earlier batch of the same source and wave that holds most of this file's persons (a list sent again). */
+  resent?: { batch: number; file: string; rows: number; found: number };
+  /** `--replaces N`: the batch deleted in the import's transaction. */
+  replaced?: { batch: number; file: string; records: number };
   /** When the file was not imported because a batch holds it already: the same bytes, or the same rows. */
   sameAs?: { batch: number; file: string; source: SourceKind; by: 'bytes' | 'rows' };
   /** Things about the file as a whole that the user should know: a likely wrong --source, swapped dates … */
@@ -87,7 +97,7 @@ export interface FileSummary {
   error: string | null;
 }
 
-export type WarningKind = 'wave_column_in_walkin' | 'other_source';
+export type WarningKind = 'wave_column_in_walkin' | 'other_source' | 'resent';
 
 export interface ImportWarning {
   kind: WarningKind;
@@ -122,6 +132,7 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
     throw new UsageError(t.import.badWave(String(options.wave)));
   }
   const files = await expandInputs(options.files);
+  if (options.replaces !== undefined) checkReplaces(db, options.replaces, files);
   const willResolve = options.resolve !== false && !options.dryRun;
   const pendingBefore = willResolve ? countUnresolved(db) : 0;
   const summaries: FileSummary[] = [];
@@ -136,7 +147,10 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
     }
   }
   const changed = summaries.some((s) => s.outcome === 'imported' || s.outcome === 'replaced');
-  const resolved = willResolve && (changed || pendingBefore > 0) ? resolveAfterCommit(db, summaries, options.signal) : null;
+  // After --replaces, persons were rebuilt in full inside the import's transaction.
+  const rebuilt = rebuiltInside.get(db) ?? null;
+  rebuiltInside.delete(db);
+  const resolved = rebuilt ?? (willResolve && (changed || pendingBefore > 0) ? resolveAfterCommit(db, summaries, options.signal) : null);
   return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved, pendingBefore, officeRegion: getSetting(db, 'region') ?? null };
 }
 
@@ -144,6 +158,32 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
  * The files are committed; matching them is a step of its own. If it fails or is interrupted, the records
  * stay (without a person) and the next import, `resolve` or report finishes them: say exactly that.
  */
+/** The full resolve a `--replaces` import ran inside its transaction, handed to importFiles' result. */
+const rebuiltInside = new WeakMap<Db, ResolveResult>();
+
+function checkReplaces(db: Db, id: number, files: readonly string[]): void {
+  if (!Number.isInteger(id) || id < 1 || batchById(db, id) === undefined) throw new UsageError(t.ingest.replacesNoBatch(String(id)));
+  if (files.length !== 1) throw new UsageError(t.ingest.replacesOneFile(files.length));
+}
+
+/**
+ * The earlier batch of the same source and wave that holds at least RESENT_SHARE of this batch's rows by
+ * NIK, the one that holds most when several do.
+ */
+function findResent(db: Db, batchId: number, source: SourceKind): { batch: number; file: string; waves: string; rows: number; found: number } | null {
+  if (source === 'walkin') return null;
+  const mine = nikCellsOfBatch(db, batchId);
+  if (mine.length === 0) return null;
+  let best: { batch: number; file: string; waves: string; rows: number; found: number } | null = null;
+  for (const earlier of batchesSharingWave(db, batchId, source)) {
+    const found = rowsFoundIn(mine, nikCellsOfBatch(db, earlier.id));
+    if (found >= RESENT_SHARE * mine.length && (best === null || found > best.found)) {
+      best = { batch: earlier.id, file: earlier.file_name, waves: earlier.waves, rows: mine.length, found };
+    }
+  }
+  return best;
+}
+
 function resolveAfterCommit(db: Db, summaries: readonly FileSummary[], signal: AbortSignal | undefined): ResolveResult {
   const kept = summaries.reduce((n, s) => n + (s.outcome === 'imported' || s.outcome === 'replaced' ? s.imported : 0), 0);
   try {
@@ -266,8 +306,21 @@ async function writeBatch(
     }
     if (twin) deleteBatch(db, twin.id);
     setContentSha(db, batchId, contentSha);
+    if (options.replaces !== undefined) {
+      const old = batchById(db, options.replaces);
+      if (old !== undefined && old.id !== batchId) {
+        deleteBatch(db, old.id);
+        summary.replaced = { batch: old.id, file: old.file_name, records: old.rows_imported };
+      }
+    }
     const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) flagRoundedColumn(db, batchId, summary, options.refYear);
+    // After the rounding flags: a spreadsheet's 15-digit copies are compared as the NIKs they can stand for.
+    const resent = findResent(db, batchId, options.source);
+    if (resent !== null) {
+      summary.resent = { batch: resent.batch, file: resent.file, rows: resent.rows, found: resent.found };
+      summary.warnings.push({ kind: 'resent', message: t.ingest.resent({ ...resent, source: options.source, newBatch: batchId, percent: Math.floor((100 * resent.found) / resent.rows) }) });
+    }
     finishBatch(db, batchId, summary);
     // Last look before the commit: an interrupt that came during the final statements still wins.
     if (options.signal?.aborted) throw new InterruptedError(file);
@@ -275,6 +328,9 @@ async function writeBatch(
       tx.rollbackOnReturn();
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
+    // Records of the replaced batch are gone: persons are rebuilt from what is left before the commit, as
+    // purge does, so no state has deleted records' persons.
+    if (summary.replaced && options.resolve !== false) rebuiltInside.set(db, resolveRecords(db, { mode: 'full', signal: options.signal }));
     return { ...summary, outcome: current || twin ? 'replaced' : 'imported', batchId };
   });
 }

@@ -31,6 +31,32 @@ export function batchBySha(db: Db, sha256: string): BatchRow | undefined {
   return db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE sha256 = ?').get(sha256);
 }
 
+export function batchById(db: Db, id: number): BatchRow | undefined {
+  return db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE id = ?').get(id);
+}
+
+/** The NIK of each record of a batch: the valid NIK, or the reason it is damaged and its raw text. */
+export function nikCellsOfBatch(db: Db, batchId: number): { nik: string | null; reason: string | null; raw: string | null }[] {
+  return db
+    .prepare<[number], { nik: string | null; reason: string | null; raw: string | null }>(
+      'SELECT nik, nik_reason AS reason, nik_raw AS raw FROM records WHERE batch_id = ?',
+    )
+    .all(batchId);
+}
+
+/** Earlier batches of this source kind whose records share a wave with this batch's, with their waves. */
+export function batchesSharingWave(db: Db, batchId: number, source: SourceKind): { id: number; file_name: string; waves: string; records: number }[] {
+  return db
+    .prepare<{ id: number; source: string }, { id: number; file_name: string; waves: string; records: number }>(
+      `SELECT b.id, b.file_name, group_concat(DISTINCT r.wave) AS waves, b.rows_imported AS records
+         FROM batches b JOIN records r ON r.batch_id = b.id
+        WHERE b.source = @source AND b.id <> @id
+          AND r.wave IN (SELECT DISTINCT wave FROM records WHERE batch_id = @id AND wave IS NOT NULL)
+        GROUP BY b.id ORDER BY b.id`,
+    )
+    .all({ id: batchId, source });
+}
+
 /** Another batch whose decoded rows are these (a re-saved copy), if any. */
 export function batchByContent(db: Db, contentSha: string, exceptId: number): BatchRow | undefined {
   return db

@@ -16,6 +16,7 @@ interface ImportFlags {
   wave?: string;
   map: string[];
   force?: boolean;
+  replaces?: string;
   dryRun?: boolean;
   encoding?: string;
   delimiter?: string;
@@ -37,6 +38,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--delimiter <char>', t.import.optDelimiter())
     .option('--sheet <name|n>', t.import.optSheet())
     .option('--force', t.import.optForce())
+    .option('--replaces <batch>', t.ingest.optReplaces())
     .option('--dry-run', t.import.optDryRun())
     .option('--no-resolve', t.import.optNoResolve())
     .option('--strict', t.import.optStrict(EXIT.rejected))
@@ -78,6 +80,7 @@ ${t.cli.examples()}
           sheet: flags.sheet,
           force: flags.force,
           dryRun: flags.dryRun,
+          replaces: flags.replaces === undefined ? undefined : parseBatchFlag(flags.replaces),
           resolve: flags.resolve,
           signal: interrupt.signal,
           onProgress: progress ? (file, rows) => (progress.text = t.import.progress({ file, rows: formatNumber(rows) })) : undefined,
@@ -114,6 +117,11 @@ ${t.cli.examples()}
     });
 }
 
+function parseBatchFlag(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(t.ingest.replacesNoBatch(text));
+  return Number(text);
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -148,6 +156,7 @@ function describeFile(f: FileSummary, ctx: CliContext): string {
   if (f.skipped > 0) lines.push(t.import.skippedBy(pairs(f.skippedBy)));
   const flagged = Object.values(f.nikFlags).reduce((a, b) => a + b, 0);
   if (flagged > 0) lines.push(t.import.nikFlags(pairs(f.nikFlags)));
+  if (f.replaced) lines.push(t.ingest.replaced({ batch: f.replaced.batch, file: f.replaced.file, records: n(f.replaced.records) }));
   for (const w of f.warnings) lines.push(c.yellow(`  ! ${w.message}`));
   if (f.outcome === 'dry-run') lines.push(c.dim(t.import.dryRun()));
   return `${lines.join('\n')}\n`;

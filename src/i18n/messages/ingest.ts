@@ -66,4 +66,26 @@ export const ingest = {
       `sudah diimpor sebagai batch ${p.batch} dengan --source ${p.had}, bukan ${p.given}. Bila asalnya salah: prakerja purge --batch ${p.batch}, lalu impor lagi dengan --source ${p.given}.`,
     en: (p) => `already imported as batch ${p.batch} with --source ${p.had}, not ${p.given}. If that source is wrong: prakerja purge --batch ${p.batch}, then import again with --source ${p.given}.`,
   }),
+  resent: message({
+    id: (p: { found: number; rows: number; percent: number; batch: number; file: string; source: string; waves: string; newBatch: number }) =>
+      `${p.found} dari ${p.rows} barisnya (${p.percent}%) ber-NIK sama dengan batch ${p.batch} (${p.file}, ${p.source}, gelombang ${p.waves}): daftar yang dikirim ulang? Rekap menghitung orangnya sekali, tetapi barisnya dua kali ("Baris data"). Simpan satu saja: prakerja purge --batch ${p.batch} (menyimpan yang baru) atau prakerja purge --batch ${p.newBatch} (menyimpan yang lama); lain kali --replaces ${p.batch} melakukannya sekaligus saat impor.`,
+    en: (p) =>
+      `${p.found} of its ${p.rows} rows (${p.percent}%) have the NIKs of batch ${p.batch} (${p.file}, ${p.source}, wave ${p.waves}): a list sent again? Recaps count its persons once but its rows twice ("Baris data"). Keep one: prakerja purge --batch ${p.batch} (keeps the new one) or prakerja purge --batch ${p.newBatch} (keeps the earlier); next time, --replaces ${p.batch} does it in the same import.`,
+  }),
+  replaced: message({
+    id: (p: { batch: number; file: string; records: string }) => `  menggantikan batch ${p.batch} (${p.file}, ${p.records} data), yang dihapus dalam transaksi yang sama`,
+    en: (p) => `  replaces batch ${p.batch} (${p.file}, ${p.records} records), deleted in the same transaction`,
+  }),
+  replacesNoBatch: message({
+    id: (n: string) => `--replaces ${n}: tidak ada batch ${n}. Lihat nomor batch dengan prakerja status.`,
+    en: (n) => `--replaces ${n}: there is no batch ${n}. See the batch numbers with prakerja status.`,
+  }),
+  replacesOneFile: message({
+    id: (count: number) => `--replaces hanya untuk satu berkas (diberikan ${count}): impor berkas pengganti itu sendirian.`,
+    en: (count) => `--replaces takes one file (${count} given): import the replacing file on its own.`,
+  }),
+  optReplaces: message({
+    id: 'hapus batch ini (salinan lama daftar yang sama) dalam transaksi yang sama dengan impor',
+    en: 'delete this batch (an earlier copy of the same list) in the same transaction as the import',
+  }),
 };

@@ -1,0 +1,104 @@
+/**
+ * A wave list that arrives again, in another form (issue 11, "A re-sent list is not recognised as one"):
+ * the import says which earlier batch holds most of its persons and how to keep one, and `--replaces N`
+ * swaps the earlier batch for the new one in the same transaction.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { excelCopies } from '../src/normalise/nik.js';
+import { runCli, tempDir } from './helpers/cli.js';
+
+/** 40 valid Kota Medan NIKs of 40 birth dates; serials ending 5–9 round up with a carry in a 15-digit copy. */
+const NIKS = Array.from({ length: 40 }, (_, i) => `127101${String(10 + (i % 18)).padStart(2, '0')}03${String(85 + (i % 10))}${String(1001 + i * 37).padStart(4, '0')}`);
+const NAMES = NIKS.map((_, i) => `WARGA ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} SANTOSO`);
+
+/** What a spreadsheet that kept NIKs as numbers writes back: 15 significant digits, rounded half-up. */
+function rounded(nik: string): string {
+  return excelCopies(nik).at(-1) ?? nik;
+}
+
+function list(dir: string, name: string, rows: [string, string][]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `NIK,Nama,Gelombang\n${rows.map(([n, m]) => `${n},${m},3`).join('\n')}\n`);
+  return path;
+}
+
+function query<T>(db: string, sql: string): T[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare(sql).all() as T[];
+  } finally {
+    conn.close();
+  }
+}
+
+interface Warning {
+  kind: string;
+  message: string;
+}
+
+describe('a re-sent wave list', () => {
+  it('mostly the same persons, NIKs rounded by a spreadsheet: the import names the earlier batch and both ways to keep one', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = list(dir, 'gel3.csv', NIKS.map((n, i) => [n, NAMES[i] ?? '']));
+    expect((await runCli(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
+    // The list again, through a spreadsheet: every NIK rounded, four persons changed.
+    const again = NIKS.map((n, i): [string, string] => (i < 4 ? [`12710112039${String(i).padStart(5, '0')}`, `ORANG BARU ${i}`] : [rounded(n), NAMES[i] ?? '']));
+    const second = list(dir, 'gel3-lagi.csv', again);
+    const r = await runCli(['--db', db, 'import', second, '--source', 'central']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central, wave 3): a list sent again?');
+    expect(r.stdout).toContain('prakerja purge --batch 1');
+    expect(r.stdout).toContain('prakerja purge --batch 2');
+    expect(r.stdout).toContain('--replaces 1');
+    const json = await runCli(['--db', join(dir, 'q.sqlite'), '--json', 'import', first, second, '--source', 'central']);
+    const files = (JSON.parse(json.stdout) as { files: { warnings: Warning[]; resent?: unknown }[] }).files;
+    expect(files[1]?.resent).toEqual({ batch: 1, file: 'gel3.csv', rows: 40, found: 36 });
+  });
+
+  it('a list of other persons of the same wave is not called a re-send', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    await runCli(['--db', db, 'import', list(dir, 'a.csv', NIKS.slice(0, 20).map((n, i) => [n, NAMES[i] ?? ''])), '--source', 'central']);
+    // 5 of 20 shared (25%).
+    const other = list(dir, 'b.csv', NIKS.slice(15, 35).map((n, i) => [n, NAMES[i + 15] ?? '']));
+    const r = await runCli(['--db', db, '--json', 'import', other, '--source', 'central']);
+    const f = (JSON.parse(r.stdout) as { files: { warnings: Warning[]; resent?: unknown }[] }).files[0];
+    expect(f?.resent).toBeUndefined();
+    expect(f?.warnings).toEqual([]);
+  });
+
+  it('--replaces N imports the new list and purges batch N in the same transaction', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = list(dir, 'gel3.csv', NIKS.map((n, i) => [n, NAMES[i] ?? '']));
+    await runCli(['--db', db, 'import', first, '--source', 'central']);
+    const second = list(dir, 'gel3-lagi.csv', NIKS.map((n, i) => [rounded(n), NAMES[i] ?? '']));
+    const r = await runCli(['--db', db, 'import', second, '--source', 'central', '--replaces', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('replaces batch 1 (gel3.csv, 40 records), deleted in the same transaction');
+    expect(r.stdout).not.toContain('a list sent again?');
+    expect(query(db, 'SELECT id FROM batches')).toEqual([{ id: 2 }]);
+    expect(query(db, 'SELECT count(*) AS n, count(DISTINCT person_id) AS persons FROM records')).toEqual([{ n: 40, persons: 40 }]);
+    const waves = await runCli(['--db', db, '--json', 'report', 'waves']);
+    expect(waves.stdout).toMatch(/"recipients":\s*40\b/);
+  });
+
+  it('--replaces with a batch that does not exist, or with two files, is a usage error and changes nothing', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = list(dir, 'gel3.csv', NIKS.map((n, i) => [n, NAMES[i] ?? '']));
+    await runCli(['--db', db, 'import', first, '--source', 'central']);
+    const second = list(dir, 'b.csv', NIKS.slice(0, 5).map((n, i) => [n, NAMES[i] ?? '']));
+    const missing = await runCli(['--db', db, 'import', second, '--source', 'central', '--replaces', '7']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--replaces 7: there is no batch 7');
+    const two = await runCli(['--db', db, 'import', second, first, '--source', 'central', '--replaces', '1']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--replaces takes one file');
+    expect(query(db, 'SELECT id FROM batches')).toEqual([{ id: 1 }]);
+  });
+});
