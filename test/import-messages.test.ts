@@ -27,7 +27,7 @@ describe('the import summary', () => {
         '    baris 17: baris tanpa nama',
         '  dilewati: judul 2, kosong 2, lanjutan sel 1, baris jumlah 1',
         '  disimpan dengan masalah NIK: NIK kosong 1, bukan 16 digit 1',
-        'Pencocokan 12 data (bertahap): 12 data adalah 12 orang.',
+        'Pencocokan 12 data (menyeluruh): 12 data adalah 12 orang.',
         '  tautan yang ditemukan kali ini: 0 cocok, 0 mungkin sama, 0 konflik (NIK sama, nama lain)',
         '  perlu diperiksa: 0 kemungkinan sama, 0 konflik',
         '  pengunjung loket yang ada di daftar pusat atau provinsi: 0 orang (masing-masing sekali)',
@@ -46,7 +46,7 @@ describe('the import summary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Created a new database: ${db} (use --db or PRAKERJA_DB for another one)\n✓ ${file} (CSV, utf8, delimiter ",", header on line 4)\n  19 rows: imported 12, rejected 1, skipped 6\n  rejected: missing_name 1\n`);
     expect(r.stdout).toContain('  skipped: title 2, blank 2, continuation 1, footer 1\n  kept with a NIK problem: missing 1, wrong_length 1\n');
-    expect(r.stdout).toContain('Resolved 12 records (incremental): 12 records are 12 persons.\n');
+    expect(r.stdout).toContain('Resolved 12 records (full): 12 records are 12 persons.\n');
     const again = await runCli(['--db', db, 'import', file, '--source', 'walkin', '--lang', 'en'], ID);
     expect(again.stdout).toBe(`= ${file}: already imported as batch 1 (12 records); nothing to do. Use --force to import it again.\n`);
   });

@@ -109,7 +109,7 @@ export interface ImportWarning {
 export interface ImportResult {
   files: FileSummary[];
   ok: boolean;
-  /** The incremental resolve run after the import, when anything was imported or left unmatched before. */
+  /** The resolve run after the import (a full one: see `resolveAfterCommit`), when anything was imported or left unmatched before. */
   resolve: ResolveResult | null;
   /**
    * Records that had no person before this run (an earlier run stopped after its commit, or
@@ -187,7 +187,12 @@ function findResent(db: Db, batchId: number, source: SourceKind): { batch: numbe
 function resolveAfterCommit(db: Db, summaries: readonly FileSummary[], signal: AbortSignal | undefined): ResolveResult {
   const kept = summaries.reduce((n, s) => n + (s.outcome === 'imported' || s.outcome === 'replaced' ? s.imported : 0), 0);
   try {
-    return resolveRecords(db, { mode: 'incremental', signal });
+    // A full resolve, not an incremental one: the weights are learnt from all the records (name frequencies,
+    // visit purposes, waves), so a pair scored at an earlier import, on fewer records, may score otherwise now;
+    // an incremental run never scores it again and ended with other persons than `prakerja resolve`
+    // (test/resolve-incremental.test.ts). Most of a resolve's time is loading and blocking every record,
+    // which an incremental run does too, so this costs little more (50k + 5k records: 4.5 s against 4.8 s).
+    return resolveRecords(db, { mode: 'full', signal });
   } catch (error) {
     const count = kept.toLocaleString('en-US');
     if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedAfterImport(count), error.signal);

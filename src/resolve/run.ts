@@ -86,7 +86,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
 export interface PendingResolution {
   /** Records that had no person when this was called. */
   pending: number;
-  /** The incremental resolve that matched them; null when there were none. */
+  /** The resolve that matched them; null when there were none. */
   result: ResolveResult | null;
 }
 
@@ -94,11 +94,12 @@ export interface PendingResolution {
  * Finishes what an interrupted run left: records committed without a person (an import killed, or out of
  * disk, while matching; `--no-resolve`). Import, `resolve` and every report call it first, so no count ever
  * takes rows for persons.
- * @example resolvePending(db) // { pending: 50000, result: { mode: 'incremental', … } }
+ * @example resolvePending(db) // { pending: 50000, result: { mode: 'full', … } }
  */
 export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution {
   const pending = countUnresolved(db);
-  return { pending, result: pending > 0 ? resolveRecords(db, { mode: 'incremental', signal }) : null };
+  // Full, as after an import: the persons are those `prakerja resolve` makes (import.ts resolveAfterCommit).
+  return { pending, result: pending > 0 ? resolveRecords(db, { mode: 'full', signal }) : null };
 }
 
 /** The CLI aborts with the signal's name as the reason. */
