@@ -80,8 +80,9 @@ describe('two prakerja processes on one database at once', () => {
     const db = join(dir, 'data.sqlite');
     const a = join(dir, 'gel-1.csv');
     const b = join(dir, 'gel-2.csv');
-    await writeRecipientCsv(a, 20_000, 0);
-    await writeRecipientCsv(b, 20_000, 500_000);
+    // Large enough that the two runs overlap, small enough not to keep a busy machine for long.
+    await writeRecipientCsv(a, 5_000, 0);
+    await writeRecipientCsv(b, 5_000, 500_000);
     const [ra, rb] = await Promise.all([
       runBin(['--db', db, 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
       runBin(['--db', db, 'import', b, '--source', 'central'], WAIT_FOR_LOCK),
@@ -90,7 +91,7 @@ describe('two prakerja processes on one database at once', () => {
     const facts = inspect(db);
     expectWholeBatches(facts);
     expect(facts.batches).toHaveLength(2);
-    expect(facts.records).toBe(40_000);
+    expect(facts.records).toBe(10_000);
     expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 
@@ -98,7 +99,7 @@ describe('two prakerja processes on one database at once', () => {
     const dir = tempDir();
     const db = join(dir, 'data.sqlite');
     const a = join(dir, 'gel-1.csv');
-    await writeRecipientCsv(a, 20_000);
+    await writeRecipientCsv(a, 5_000);
     const runs = await Promise.all([
       runBin(['--db', db, '--json', 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
       runBin(['--db', db, '--json', 'import', a, '--source', 'central'], WAIT_FOR_LOCK),
@@ -108,7 +109,7 @@ describe('two prakerja processes on one database at once', () => {
     expect(outcomes).toEqual(['imported', 'unchanged']);
     const facts = inspect(db);
     expectWholeBatches(facts);
-    expect(facts.records).toBe(20_000);
+    expect(facts.records).toBe(5_000);
   });
 });
 
@@ -162,7 +163,8 @@ describe('killed in the middle of a large import', () => {
       if (result.signal !== 'SIGKILL') expect(result.code).toBe(0);
       if (facts.records === BIG_ROWS) break;
     }
-    const rerun = await runBin(['--db', db, '--json', 'import', big, '--source', 'central']);
+    // Matching 200,000 records proves nothing here (the kills above may land in it); the import is the point.
+    const rerun = await runBin(['--db', db, '--json', 'import', big, '--source', 'central', '--no-resolve']);
     expect(rerun.code).toBe(0);
     const facts = inspect(db);
     expectWholeBatches(facts);
