@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not speed limits: on a busy 2-core laptop the slowest tests (real processes, fuzzing)
+    // take several times what they take idle, and a test must not fail for the machine's speed.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     // The JSON report is what .ci/run reads to print its "tests: N passed, M failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest/results.json' },
