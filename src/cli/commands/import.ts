@@ -3,7 +3,7 @@ import ora, { type Ora } from 'ora';
 import { importFiles, type FileSummary } from '../../commands/import.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { parseMapOptions } from '../../ingest/columns.js';
+import { FIELDS, parseMapOptions } from '../../ingest/columns.js';
 import type { SourceKind } from '../../store/batches.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -33,7 +33,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     // Not mandatory for commander: a missing file is said first, then a missing --source (in the action).
     .addOption(new Option('--source <kind>', t.import.optSource()).choices(['central', 'province', 'walkin']))
     .option('--wave <n>', t.import.optWave())
-    .option('--map <header=field>', t.import.optMap(), collect, [])
+    .option('--map <header=field>', t.import.optMap([...FIELDS, 'ignore'].join(', ')), collect, [])
     .option('--encoding <name>', t.import.optEncoding())
     .option('--delimiter <char>', t.import.optDelimiter())
     .option('--sheet <name|n>', t.import.optSheet())

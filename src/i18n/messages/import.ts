@@ -15,9 +15,10 @@ export const importText = {
     en: 'where the file comes from: central (the Manajemen Pelaksana list), province (the provincial consolidation), walkin (the desk guest book)',
   }),
   optWave: message({ id: 'gelombang untuk semua baris, bila berkas tidak punya kolom Gelombang', en: 'the wave (gelombang) of every row, when the file has no Gelombang column' }),
+  /** `fields`: the fields a column can be read as (ingest/columns.ts FIELDS, and `ignore`). */
   optMap: message({
-    id: 'baca sebuah kolom sebagai field (nik, name, wave, status, date, phone, purpose, regency, number, ignore); boleh berulang',
-    en: 'read a column as a field (nik, name, wave, status, date, phone, purpose, regency, number, ignore); repeatable',
+    id: (fields: string) => `baca sebuah kolom sebagai field (${fields}); boleh berulang`,
+    en: (fields) => `read a column as a field (${fields}); repeatable`,
   }),
   optEncoding: message({ id: 'encoding berkas, bukan dideteksi (utf8, windows-1252, utf16le)', en: 'file encoding instead of detecting it (utf8, windows-1252, utf16le)' }),
   optDelimiter: message({ id: 'pemisah kolom, bukan dideteksi (",", ";", "tab", "|")', en: 'field delimiter instead of detecting it (",", ";", "tab", "|")' }),
