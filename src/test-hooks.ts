@@ -4,9 +4,12 @@
  *
  * PRAKERJA_TEST_PAUSE=POINT or POINT:N pauses at the N-th time (default the first) the code passes POINT:
  * it writes `prakerja-test: paused at POINT` to standard error (the one line core code ever writes, and
- * only for tests) and blocks the thread, as a long synchronous step would, for up to 60 seconds.
+ * only for tests) and blocks the thread, as a long synchronous step would, for up to 60 seconds or until a
+ * signal arrives (the work then goes on to its next check for interrupts). With PRAKERJA_TEST_PAUSE_STUCK=1
+ * it ignores signals too, as a long native call (CREATE INDEX, VACUUM) does: only a second Ctrl-C stops it.
  */
 import { writeSync } from 'node:fs';
+import { waitForInterrupt } from './interrupt.js';
 
 const hits = new Map<string, number>();
 
@@ -19,7 +22,8 @@ export function testPause(point: string): void {
   hits.set(point, hit);
   if (hit !== Number(nth ?? 1)) return;
   writeSync(2, `prakerja-test: paused at ${point}\n`);
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+  if (process.env.PRAKERJA_TEST_PAUSE_STUCK === '1') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+  else waitForInterrupt(60_000);
 }
 
 /**

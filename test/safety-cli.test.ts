@@ -56,7 +56,7 @@ describe('exit codes', () => {
   });
 
   it('the exit code table is the documented one', () => {
-    expect(EXIT).toEqual({ ok: 0, failure: 1, usage: 2, rejected: 3, interrupted: 130 });
+    expect(EXIT).toEqual({ ok: 0, failure: 1, usage: 2, rejected: 3, interrupted: 130, terminated: 143 });
   });
 });
 

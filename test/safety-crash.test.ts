@@ -178,3 +178,84 @@ describe('purge (issue 16.3 and 16.4)', () => {
     expect(niksOnDisk(db, purged)).toEqual({ main: 0, wal: 0 });
   }, 60_000);
 });
+
+function persons(db: string): string {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return JSON.stringify(conn.prepare('SELECT id, person_id, match FROM records ORDER BY id').all());
+  } finally {
+    conn.close();
+  }
+}
+
+function integrity(db: string): string {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return String(conn.pragma('integrity_check', { simple: true }));
+  } finally {
+    conn.close();
+  }
+}
+
+const STOPPING = /stopping at the next safe point/;
+
+describe('signals during the synchronous phases (issue 16.7)', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s during `prakerja resolve` takes effect: exit %i, a message, persons as before', async (signal, code) => {
+    const { db } = await twoLists(200);
+    const before = persons(db);
+    const child = startBin(['--db', db, 'resolve'], { PRAKERJA_TEST_PAUSE: 'resolve-write' });
+    await stderrLine(child, /paused at resolve-write/);
+    child.kill(signal);
+    const r = await child.result;
+    expect([r.code, r.signal]).toEqual([code, null]);
+    expect(r.stderr).toMatch(STOPPING);
+    expect(r.stderr).toContain('interrupted while matching: the matching was rolled back, persons and links are as they were before');
+    expect(persons(db)).toBe(before);
+    expect(integrity(db)).toBe('ok');
+  }, 60_000);
+
+  it('SIGINT after a bulk import has built its indexes: exit 130, nothing of the file kept', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    // Large beside an empty database: imported as a bulk load, its indexes built after the rows.
+    const file = recipients(dir, 'besar.csv', 60_000);
+    const child = startBin(['--db', db, 'import', file, '--source', 'central'], { PRAKERJA_TEST_PAUSE: 'index-built' });
+    await stderrLine(child, /paused at index-built/);
+    child.kill('SIGINT');
+    const r = await child.result;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain(`interrupted: nothing of ${file} was kept`);
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db)]).toEqual([0, 0]);
+    expect(integrity(db)).toBe('ok');
+  }, 120_000);
+
+  it('SIGTERM during purge: exit 143, rolled back, every batch still there', async () => {
+    const { db } = await twoLists(200);
+    const child = startBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_TEST_PAUSE: 'purge-rebuild' });
+    await stderrLine(child, /paused at purge-rebuild/);
+    child.kill('SIGTERM');
+    const r = await child.result;
+    expect(r.code).toBe(143);
+    expect(r.stderr).toContain('the purge was rolled back before it deleted anything');
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db), unresolved(db)]).toEqual([2, 250, 0]);
+  }, 60_000);
+
+  it('a second Ctrl-C stops at once, even inside a step that does not look at signals; the database keeps its last commit', async () => {
+    const { db } = await twoLists(200);
+    const child = startBin(['--db', db, 'purge', '--batch', '1'], { PRAKERJA_TEST_PAUSE: 'purge-rebuild', PRAKERJA_TEST_PAUSE_STUCK: '1' });
+    await stderrLine(child, /paused at purge-rebuild/);
+    const stopping = stderrLine(child, STOPPING);
+    child.kill('SIGINT');
+    await stopping;
+    child.kill('SIGINT');
+    const r = await child.result;
+    // Died of the signal (the shell shows 130), not after the 60 s the stuck step would have lasted.
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stderr).toContain('stopped at once. The database stays as of its last commit');
+    expect(integrity(db)).toBe('ok');
+    expect([count(db, 'SELECT count(*) FROM batches'), records(db), unresolved(db)]).toEqual([2, 250, 0]);
+  }, 60_000);
+});

@@ -22,7 +22,7 @@ function mapError(error: unknown, io: Io): number {
   }
   if (error instanceof InterruptedError) {
     io.stderr(`prakerja: ${error.message}\n`);
-    return EXIT.interrupted;
+    return error.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
   }
   if (error instanceof UsageError) {
     io.stderr(`prakerja: ${error.message}\n`);

@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** `--strict`: the work was done, but some rows were rejected. */
   rejected: 3,
-  /** Interrupted (Ctrl-C); nothing of the interrupted file was kept. */
+  /** Interrupted by Ctrl-C (SIGINT): what was being written was rolled back. */
   interrupted: 130,
+  /** Stopped by SIGTERM (a service manager, `kill`): what was being written was rolled back. */
+  terminated: 143,
 } as const;

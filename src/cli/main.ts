@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { inLang, parseLang, setLang, t, type Lang } from '../i18n/index.js';
-import { UsageError } from '../errors.js';
+import { setLang, t } from '../i18n/index.js';
 import { registerImport } from './commands/import.js';
 import { registerExplain } from './commands/explain.js';
 import { registerExport } from './commands/export.js';
@@ -19,7 +18,6 @@ import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
 import { localiseCommander } from './help.js';
-import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -56,26 +54,9 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
   return { program, ctx };
 }
 
-/**
- * The language of this run: `--lang X` (or `--lang=X`) anywhere before `--`, else PRAKERJA_LANG, else
- * Indonesian. A value that is neither language is a usage error.
- */
-export function languageOf(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  const fromEnv = env.PRAKERJA_LANG ?? '';
-  const envLang = fromEnv === '' ? 'id' : parseLang(fromEnv);
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--') break;
-    const value = arg === '--lang' ? args[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (value === undefined) continue;
-    const lang = parseLang(value);
-    // Said in the language of the environment, if that one is usable.
-    if (!lang) throw new UsageError(inLang(envLang ?? 'id', () => t.cli.badLang(`--lang ${value}`)));
-    return lang;
-  }
-  if (!envLang) throw new UsageError(t.cli.badLang(`PRAKERJA_LANG=${fromEnv}`));
-  return envLang;
-}
+import { languageOf } from './language.js';
+
+export { languageOf };
 
 /** Runs one command line; returns the exit code. Used by bin/prakerja and, in-process, by the tests. */
 export async function run(args: readonly string[], io: Io = processIo()): Promise<number> {
@@ -97,23 +78,4 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
   } finally {
     ctx?.close();
   }
-}
-
-export async function main(argv: readonly string[]): Promise<void> {
-  // A reader that loses a promise (exceljs on some damaged workbooks) leaves nothing for the event loop to
-  // do while the command is still waiting: Node would then exit silently with code 13. Say what happened
-  // and exit 1 instead. An open transaction is never committed, so SQLite rolls it back.
-  let finished = false;
-  process.once('beforeExit', () => {
-    if (finished) return;
-    process.stderr.write(`prakerja: ${t.errors.neverFinished()}\n`);
-    process.exit(EXIT.failure);
-  });
-  // `prakerja status | head`: the reader left, which is not an error of ours. Stop quietly, no stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-  process.exitCode = await run(argv.slice(2));
-  finished = true;
 }

@@ -8,6 +8,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { checkInterrupt } from '../interrupt.js';
+import { testPause } from '../test-hooks.js';
 import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
 import { assertRegularFile } from '../ingest/limits.js';
 import { RowFingerprint } from '../ingest/fingerprint.js';
@@ -137,7 +139,7 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
   const pendingBefore = willResolve ? countUnresolved(db) : 0;
   const summaries: FileSummary[] = [];
   for (const file of files) {
-    if (options.signal?.aborted) throw new InterruptedError(file);
+    checkInterrupt(options.signal, file);
     try {
       summaries.push(await importFile(db, file, options));
     } catch (error) {
@@ -302,7 +304,9 @@ async function writeBatch(
     }
     const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
     const contentSha = await writeRows(db, batchId, table, options, wave, columns, summary);
-    restoreIndexes?.();
+    // One CREATE INDEX per index; interrupts are looked at between them.
+    restoreIndexes?.(() => checkInterrupt(options.signal, file));
+    testPause('index-built');
     // The same rows under other bytes: a copy re-saved with CRLF, a BOM, another encoding or delimiter.
     const twin = batchByContent(db, contentSha, batchId);
     if (twin && !options.force) {
@@ -328,7 +332,7 @@ async function writeBatch(
     }
     finishBatch(db, batchId, summary);
     // Last look before the commit: an interrupt that came during the final statements still wins.
-    if (options.signal?.aborted) throw new InterruptedError(file);
+    checkInterrupt(options.signal, file);
     if (options.dryRun) {
       tx.rollbackOnReturn();
       return { ...summary, outcome: 'dry-run', batchId: null };
@@ -406,8 +410,7 @@ async function writeRows(
   }
   const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear };
   for await (const row of table.rows) {
-    // Rows arrive between reads of the file, which is when a signal handler gets to run and abort.
-    if (options.signal?.aborted) throw new InterruptedError(summary.file);
+    checkInterrupt(options.signal, summary.file);
     summary.read++;
     fingerprint.add(row.cells);
     if (row.lines !== undefined && row.lines > 1) {

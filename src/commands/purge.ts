@@ -4,8 +4,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { InterruptedError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { UsageError } from '../errors.js';
+import { checkInterrupt } from '../interrupt.js';
 import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import { resolveRecords } from '../resolve/index.js';
 import type { Db } from '../store/database.js';
@@ -97,22 +98,37 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const niks = niksOnlyIn(db, ids);
   if (ids.length > 0) {
     // Recorded (committed) first, so that a run killed before the delete is committed is seen by the next.
+    checkInterrupt();
     saveState(db, { batches: ids, stage: 'started' });
-    inTransaction(
-      db,
-      () => {
-        deleteBatches(db, ids);
-        testPause('purge-rebuild');
+    try {
+      inTransaction(
+        db,
+        () => {
+          deleteBatches(db, ids);
+          testPause('purge-rebuild');
+          checkInterrupt();
         // A deleted record may have been the only evidence joining two others into one person: rebuild
         // persons from what is left, in the same transaction, so no state has deleted records and old persons.
-        resolveRecords(db, { mode: 'full' });
-        saveState(db, { batches: [...(earlier?.stage === 'deleted' ? earlier.batches : []), ...ids], stage: 'deleted' });
-      },
-      { immediate: true },
-    );
+          resolveRecords(db, { mode: 'full' });
+          saveState(db, { batches: [...(earlier?.stage === 'deleted' ? earlier.batches : []), ...ids], stage: 'deleted' });
+        },
+        { immediate: true },
+      );
+    } catch (error) {
+      if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedPurge(), error.signal);
+      throw error;
+    }
   }
   testPause('purge-compact');
-  const compaction = compactDatabase(db, options.path ?? null, niks, options.checkpointWaitMs ?? 5_000);
+  let compaction: Compaction;
+  try {
+    checkInterrupt();
+    compaction = compactDatabase(db, options.path ?? null, niks, options.checkpointWaitMs ?? 5_000);
+  } catch (error) {
+    // Deleted and committed; the state kept says the next purge compacts.
+    if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedCompaction(), error.signal);
+    throw error;
+  }
   const complete = compaction.checkpointed && compaction.left.any === 0;
   // Kept until compaction is complete, so the next purge retries it.
   if (complete) setSetting(db, STATE_KEY, '');

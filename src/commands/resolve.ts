@@ -1,4 +1,6 @@
 /** `prakerja resolve`: rebuild every person and link from the stored records and review decisions. */
+import { InterruptedError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
@@ -20,5 +22,11 @@ export type ResolveCommandResult = ResolveResult & {
  */
 export function runResolve(db: Db, options: ResolveCommandOptions = {}): ResolveCommandResult {
   const pendingBefore = countUnresolved(db);
-  return { ...resolveRecords(db, { mode: options.incremental ? 'incremental' : 'full', signal: options.signal }), pendingBefore };
+  try {
+    return { ...resolveRecords(db, { mode: options.incremental ? 'incremental' : 'full', signal: options.signal }), pendingBefore };
+  } catch (error) {
+    // Rolled back whole: say that the persons are as they were.
+    if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedResolve(), error.signal);
+    throw error;
+  }
 }

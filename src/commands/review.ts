@@ -158,14 +158,19 @@ export function applyReview(db: Db, path: string): ReviewApplyResult {
     throw new InputError(t.review.unusable({ count: problems.length, problems: problems.join('\n  ') }), path);
   }
   const now = new Date().toISOString();
-  inTransaction(db, () => {
-    for (const d of decisions) {
-      // One orientation per pair, so a later file with the sides swapped updates the same decision.
-      const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
-      saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
-    }
-  });
-  const resolve = resolveRecords(db, { mode: 'full' });
+  // The decisions and the persons rebuilt from them together: an interrupt (or a full disk) leaves neither.
+  const resolve = inTransaction(
+    db,
+    () => {
+      for (const d of decisions) {
+        // One orientation per pair, so a later file with the sides swapped updates the same decision.
+        const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
+        saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
+      }
+      return resolveRecords(db, { mode: 'full' });
+    },
+    { immediate: true },
+  );
   return {
     file: path,
     same: decisions.filter((d) => d.decision === 'Y').length,

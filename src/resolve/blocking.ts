@@ -19,6 +19,8 @@ export type { BlockingRule } from '../store/resolve.js';
 export interface BlockingOptions {
   /** Only pairs with at least one record for which this is true (incremental resolve); all when absent. */
   isNew?: (index: number) => boolean;
+  /** Called every few hundred blocks: a long blocking pass can be stopped there (it throws). */
+  step?: () => void;
   /**
    * Largest block compared in full. Name blocks are capped much lower (50): a name shared by more than a
    * few people cannot link a record on its own (its term-frequency weight is below the prior), so skipping
@@ -217,6 +219,7 @@ export function blockPairs(
       last.set(k, i);
     }
     const cap = nameOnly ? maxNameBlock : maxBlock;
+    let blocks = 0;
     const block: number[] = [];
     const capped = new Set<string>();
     cappedKeys.push(capped);
@@ -235,6 +238,7 @@ export function blockPairs(
         continue;
       }
       block.reverse();
+      if (options.step && ++blocks % 256 === 0) options.step();
       if (isNew && !block.some(isNew)) continue;
       for (let a = 0; a < block.length; a++) {
         const i = block[a] ?? 0;

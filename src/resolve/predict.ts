@@ -21,6 +21,7 @@ export function predictLinks(
   freqs: NameFrequencies,
   params: ModelParameters,
   isNew?: (i: number) => boolean,
+  step?: () => void,
 ): PredictResult {
   const links: PendingLink[] = [];
   const blocking = blockPairs(
@@ -36,7 +37,7 @@ export function predictLinks(
       if (decision === 'none') return;
       links.push({ l: i, r: j, kind: decision, rule: 'model', blocking: rule, levels, probability: score.probability, weight: score.weight });
     },
-    { isNew },
+    { isNew, step },
   );
   return { links, blocking };
 }

@@ -59,7 +59,14 @@ export interface Resolution extends ResolutionSummary {
  * const result = resolve(loadRecords(rows), { decisions: [], conflicts: [] }, DEFAULT_PARAMETERS, 'full');
  * result.links.match; // pairs linked
  */
-export function resolve(loaded: LoadedRecords, review: ReviewInput, params: ModelParameters, mode: ResolveMode): Resolution {
+export function resolve(
+  loaded: LoadedRecords,
+  review: ReviewInput,
+  params: ModelParameters,
+  mode: ResolveMode,
+  /** Called between stages and within the long ones; throwing there (an interrupt) stops the resolve. */
+  step: () => void = () => undefined,
+): Resolution {
   let mark = performance.now();
   const lap = (): number => {
     const now = performance.now();
@@ -77,9 +84,11 @@ export function resolve(loaded: LoadedRecords, review: ReviewInput, params: Mode
   const pending = deterministic.links;
   const seconds = { deterministic: lap(), blockingAndScoring: 0, clustering: 0 };
 
-  const predicted = predictLinks(records, freqs, params, mode === 'full' ? undefined : isNew);
+  step();
+  const predicted = predictLinks(records, freqs, params, mode === 'full' ? undefined : isNew, step);
   for (const link of predicted.links) pending.push(link);
   seconds.blockingAndScoring = lap();
+  step();
 
   const overrides = applyOverrides(pending, deterministic.cannotLink, review.decisions, mode === 'incremental' ? review.conflicts : []);
   const clusters = clusterLinks(
@@ -97,6 +106,7 @@ export function resolve(loaded: LoadedRecords, review: ReviewInput, params: Mode
   }
   const updates = personUpdates(records, stored, clusters.root, pending, isNew);
   seconds.clustering = lap();
+  step();
 
   const counts = { match: 0, possible: 0, conflict: 0 };
   for (const p of pending) counts[p.kind]++;

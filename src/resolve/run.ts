@@ -2,7 +2,7 @@
  * Resolve against the database: load the records and review decisions from the store, `resolve` them
  * (pure), and write the links and persons back in one transaction.
  */
-import { InterruptedError } from '../errors.js';
+import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
@@ -44,7 +44,9 @@ export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'sec
 export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveResult {
   const mode = options.mode ?? 'full';
   let t = performance.now();
-  const loaded = loadRecords(resolveRows(db));
+  const step = () => checkInterrupt(options.signal);
+  step();
+  const loaded = loadRecords(everyFew(resolveRows(db), step));
   // Record ids come in ascending order, so an id's index is a binary search (a Map of a million ids is ~60 MB).
   const ids = loaded.records.map((r) => r.id);
   const decisions: ReviewedPair[] = [];
@@ -63,13 +65,14 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   }
   const load = seconds(t);
 
-  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions, conflicts }, options.params ?? DEFAULT_PARAMETERS, mode);
+  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions, conflicts }, options.params ?? DEFAULT_PARAMETERS, mode, step);
 
   t = performance.now();
   testPause('resolve-write');
   testFault('resolve-write');
-  if (options.signal?.aborted) throw new InterruptedError(undefined, undefined, signalOf(options.signal));
-  writeResolution(db, mode, linkRows, personUpdates);
+  step();
+  // Interrupts are looked at while the rows are written too: the transaction is then rolled back whole.
+  writeResolution(db, mode, everyFew(linkRows, step), everyFew(personUpdates, step));
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
   return {
@@ -102,9 +105,13 @@ export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution 
   return { pending, result: pending > 0 ? resolveRecords(db, { mode: 'full', signal }) : null };
 }
 
-/** The CLI aborts with the signal's name as the reason. */
-export function signalOf(signal: AbortSignal): 'SIGINT' | 'SIGTERM' {
-  return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+/** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */
+function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
+  let n = 0;
+  for (const item of items) {
+    if (++n % 16_384 === 0) step();
+    yield item;
+  }
 }
 
 function seconds(since: number): number {

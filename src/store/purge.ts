@@ -1,5 +1,6 @@
 /** The SQL of `prakerja purge`: which batches a retention rule selects, deleting them, compacting the file. */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { checkInterrupt } from '../interrupt.js';
 import type { SourceKind } from './batches.js';
 import type { Db } from './database.js';
 
@@ -115,6 +116,7 @@ export interface Compaction {
  */
 export function compactDatabase(db: Db, path: string | null, niks: ReadonlySet<string>, waitMs: number): Compaction {
   db.exec('VACUUM');
+  checkInterrupt();
   // Wait for readers a little, not the 30 s a writer waits for another writer.
   const before = Number(db.pragma('busy_timeout', { simple: true }));
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);

@@ -128,15 +128,18 @@ export function markNiksDamaged(db: Db, updates: readonly NikDamage[]): number {
  * again. Building an index once, sorted, is several times faster than keeping it up to date row by row
  * with random NIK keys. Both run inside the import's transaction, so a failed import keeps its indexes.
  */
-export function suspendRecordIndexes(db: Db): () => void {
+export function suspendRecordIndexes(db: Db): (between?: () => void) => void {
   const indexes = db
     .prepare<[], { name: string; sql: string }>(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL`,
     )
     .all();
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
-  return () => {
-    for (const { sql } of indexes) db.exec(sql);
+  return (between?: () => void) => {
+    for (const { sql } of indexes) {
+      between?.();
+      db.exec(sql);
+    }
   };
 }
 

@@ -57,18 +57,18 @@ ${t.cli.examples()}
       const source = flags.source;
       if (source === undefined) throw new UsageError(t.import.noSource());
       const wave = flags.wave === undefined ? undefined : parseWaveFlag(flags.wave);
-      // Ctrl-C or a service manager's SIGTERM: let the importer roll back the current file and say so,
-      // rather than dying with the transaction open. Wired before the database is opened, so no moment of
-      // the run dies on the default handler. A second Ctrl-C kills at once (the handler is `once`); SQLite's
-      // journal still keeps the database whole then.
+      // Ctrl-C or a service manager's SIGTERM: the importer rolls back the current file and says so. From the
+      // command line the signals reach the shared interrupt flag from the main thread (cli/bin.ts); these
+      // handlers serve a run() in the main thread (a program embedding the CLI).
       const interrupt = new AbortController();
-      const onSignal = () => interrupt.abort();
+      const onSignal = (signal: NodeJS.Signals) => interrupt.abort(signal);
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let spinner: Ora | null = null;
       try {
         const db = ctx.openDb({ create: !flags.dryRun });
-        spinner = ctx.interactive ? ora({ text: t.import.reading(), stream: ctx.io.spinnerStream }).start() : null;
+        // isEnabled: the command runs in a worker thread, whose own stderr never says it is a terminal.
+        spinner = ctx.interactive ? ora({ text: t.import.reading(), stream: ctx.io.spinnerStream, isEnabled: true }).start() : null;
         const progress = spinner;
         const result = await importFiles(db, {
           files,

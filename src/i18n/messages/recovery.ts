@@ -2,6 +2,26 @@
 import { message } from '../lang.js';
 
 export const recovery = {
+  stopping: message({
+    id: 'menghentikan di titik aman berikutnya; apa yang sedang ditulis dibatalkan. Tekan Ctrl-C sekali lagi untuk berhenti seketika.',
+    en: 'stopping at the next safe point; what is being written is rolled back. Press Ctrl-C again to stop at once.',
+  }),
+  stoppedAtOnce: message({
+    id: 'berhenti seketika. Database tetap seperti pada penyimpanan (commit) terakhirnya; yang sedang ditulis tidak disimpan.',
+    en: 'stopped at once. The database stays as of its last commit; what was being written is not kept.',
+  }),
+  interruptedResolve: message({
+    id: 'dihentikan saat mencocokkan: pencocokan dibatalkan, orang dan tautan tetap seperti sebelumnya. Jalankan `prakerja resolve` lagi.',
+    en: 'interrupted while matching: the matching was rolled back, persons and links are as they were before. Run `prakerja resolve` again.',
+  }),
+  interruptedPurge: message({
+    id: 'dihentikan: purge dibatalkan sebelum menghapus apa pun; semua batch masih ada.',
+    en: 'interrupted: the purge was rolled back before it deleted anything; every batch is still there.',
+  }),
+  interruptedCompaction: message({
+    id: 'dihentikan saat memadatkan berkas: batch sudah dihapus, tetapi berkas belum dipadatkan. Jalankan `prakerja purge` lagi (perintah yang sama) untuk menyelesaikannya.',
+    en: 'interrupted while compacting: the batches are deleted, but the file is not compacted yet. Run `prakerja purge` again (the same command) to finish.',
+  }),
   pendingResolved: message({
     id: (n: string) =>
       `${n} record belum dicocokkan menjadi orang (proses sebelumnya terhenti setelah menyimpan, atau diimpor dengan --no-resolve); sekarang sudah dicocokkan.`,

@@ -1,0 +1,82 @@
+/**
+ * The process prakerja runs as: the command itself runs in a worker thread (worker.ts), and this thread
+ * only waits for it and handles signals. That is what makes Ctrl-C and SIGTERM work during the synchronous
+ * phases (index build, resolve, purge), where no signal handler in the command's own thread could run:
+ *
+ * - the first SIGINT/SIGTERM sets the shared interrupt flag (src/interrupt.ts) at once; the command stops
+ *   at its next check, rolls back what it was writing and exits 130 (SIGINT) or 143 (SIGTERM), saying so;
+ * - a second one stops the process at once, even inside a long SQLite call; SQLite's write-ahead log then
+ *   keeps the database as of its last commit.
+ */
+import { Worker } from 'node:worker_threads';
+import { inLang, t } from '../i18n/index.js';
+import { interruptBuffer, requestInterrupt, type StopSignal } from '../interrupt.js';
+import { EXIT } from './exit-codes.js';
+import { languageOf } from './language.js';
+import type { WorkerInput } from './worker.js';
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = argv.slice(2);
+  const input: WorkerInput = {
+    args,
+    interrupts: interruptBuffer(),
+    isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
+  };
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+  let signals = 0;
+  const onSignal = (signal: StopSignal) => {
+    signals++;
+    if (signals === 1) {
+      requestInterrupt(signal);
+      process.stderr.write(`prakerja: ${say(args, () => t.recovery.stopping())}\n`);
+      return;
+    }
+    process.stderr.write(`prakerja: ${say(args, () => t.recovery.stoppedAtOnce())}\n`);
+    // Die of the signal itself (the shell sees 128 + its number) without waiting for the worker, which may be
+    // inside a long SQLite call that nothing can interrupt.
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // `prakerja status | head`: the reader left, which is not an error of ours. Stop quietly, no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  let code: number | undefined;
+  worker.on('message', (value: unknown) => {
+    if (typeof value === 'number') code = value;
+  });
+  let crashed: unknown;
+  worker.on('error', (error: unknown) => (crashed = error));
+  await new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  if (code !== undefined) {
+    process.exitCode = code;
+    return;
+  }
+  if (crashed !== undefined) {
+    const message = crashed instanceof Error ? crashed.message : String(crashed);
+    process.stderr.write(`prakerja: ${say(args, () => t.errors.unexpected(message))}\n${say(args, () => t.errors.reportBug())}\n`);
+    if (process.env.PRAKERJA_DEBUG && crashed instanceof Error && crashed.stack) process.stderr.write(`${crashed.stack}\n`);
+    process.exitCode = EXIT.failure;
+    return;
+  }
+  // The worker ran out of things to do before the command finished: a reader that lost a promise (exceljs
+  // on some damaged workbooks). An open transaction was never committed, so SQLite rolled it back.
+  process.stderr.write(`prakerja: ${say(args, () => t.errors.neverFinished())}\n`);
+  process.exitCode = EXIT.failure;
+}
+
+/** A message in the run's language (this thread has not parsed the command line; a bad --lang means Indonesian). */
+function say(args: readonly string[], text: () => string): string {
+  let lang: ReturnType<typeof languageOf> = 'id';
+  try {
+    lang = languageOf(args, process.env);
+  } catch {
+    // The worker reports the bad --lang itself.
+  }
+  return inLang(lang, text);
+}
