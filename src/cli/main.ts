@@ -18,6 +18,7 @@ import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
 import { localiseCommander } from './help.js';
+import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
