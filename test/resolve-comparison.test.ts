@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareName, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
+import { MAX_NAME_KEY, compareName, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -104,6 +104,19 @@ describe('compareName', () => {
     ['VUGIANTO', 'SUIANTO', 'different'], // two edits
   ] as const)('%s vs %s → %s', (a, b, level) => {
     expect(compareName(a, b, '', '')).toBe(level);
+  });
+});
+
+describe('a name column holding something that is no name', () => {
+  it('a key longer than MAX_NAME_KEY agrees only with itself', () => {
+    const long = `SITI AMINAH ${'A'.repeat(MAX_NAME_KEY)}`;
+    expect(compareName(long, 'SITI AMINAH', 'SITI AMINAH', 'SITI AMINAH')).toBe('different');
+    expect(compareName('SITI AMINAH', long, 'SITI AMINAH', 'SITI AMINAH')).toBe('different');
+    expect(namesCompatible('jw88', long, 'SITI AMINAH')).toBe(false);
+    expect(compareName(long, long, 'X', 'X')).toBe('exact');
+    // Right at the limit it is still a name.
+    const atLimit = 'A'.repeat(MAX_NAME_KEY);
+    expect(compareName(atLimit, `${'A'.repeat(MAX_NAME_KEY - 1)}B`, '', '')).toBe('jw95');
   });
 });
 

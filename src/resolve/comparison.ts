@@ -184,6 +184,18 @@ function hintLevel(hint: string, other: string): NikLevel {
 
 const tokensOf = (key: string): string[] => (key === '' ? [] : key.split(' '));
 
+/**
+ * Longest comparison key still compared as a name. Nobody's name is this long; a longer cell is something
+ * pasted into the name column (a paragraph, a whole column), and comparing it letter by letter cost seconds a
+ * pair (a 4 MB cell under a NIK shared by a few dozen rows made one resolve take 30 s). Such a key agrees only
+ * with itself.
+ */
+export const MAX_NAME_KEY = 200;
+
+function isNotAName(key: string): boolean {
+  return key.length > MAX_NAME_KEY;
+}
+
 /** A NormalName-shaped view of a stored comparison key; a one-letter token is an initial. */
 function nameOfKey(key: string): NormalName {
   const tokens = tokensOf(key);
@@ -202,6 +214,7 @@ export function sortedKey(key: string): string {
  */
 export function compareName(keyL: string, keyR: string, phoneticL: string, phoneticR: string): NameLevel {
   if (keyL === keyR) return keyL === '' ? 'different' : 'exact';
+  if (isNotAName(keyL) || isNotAName(keyR)) return 'different';
   if (sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
   const jw = jaroWinkler(keyL, keyR);
   if (jw >= 0.95) return 'jw95';
@@ -288,6 +301,7 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: Comp
  */
 export function namesCompatible(level: NameLevel, keyL: string, keyR: string): boolean {
   if (level === 'exact' || level === 'reordered' || level === 'initials') return true;
+  if (isNotAName(keyL) || isNotAName(keyR)) return false;
   // A close spelling of the whole name must also be close word by word: Jaro-Winkler rewards a long shared
   // start, so MUHAMMAD RIZKI / MUHAMMAD FAUZI scores 0.90 — one NIK under two people's names, a conflict.
   if (level !== 'different' && wordsAgree(tokensOf(keyL), tokensOf(keyR))) return true;
