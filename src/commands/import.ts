@@ -492,9 +492,9 @@ async function hashFile(file: string): Promise<string> {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(t.import.noSuchFile(), file);
-    if (code === 'EISDIR') throw new InputError(t.import.isFolder(), file);
-    throw new InputError(t.import.cannotRead(code ?? String(error)), file);
+    if (code === 'ENOENT') throw new InputError(t.reading.noSuchFile(), file);
+    if (code === 'EISDIR') throw new InputError(t.reading.isFolder(), file);
+    throw new InputError(t.reading.cannotRead(code ?? String(error)), file);
   }
   return hash.digest('hex');
 }

@@ -20,6 +20,7 @@
  * `--json` keys and values stay English: they are for scripts.
  */
 import { cli } from './messages/cli.js';
+import { database } from './messages/database.js';
 import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
@@ -30,6 +31,7 @@ import { importText } from './messages/import.js';
 import { initText } from './messages/init.js';
 import { reasons } from './messages/reasons.js';
 import { purgeText } from './messages/purge.js';
+import { reading } from './messages/reading.js';
 import { reportText } from './messages/report.js';
 import { resolveText } from './messages/resolve.js';
 import { exportText, reviewText } from './messages/review.js';
@@ -40,6 +42,7 @@ export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, typ
 
 export const t = {
   cli,
+  database,
   errors,
   explain,
   files,
@@ -50,6 +53,7 @@ export const t = {
   init: initText,
   reasons,
   purge: purgeText,
+  reading,
   report: reportText,
   resolve: resolveText,
   review: reviewText,

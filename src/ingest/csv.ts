@@ -16,18 +16,15 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 export async function openCsv(path: string, head: Buffer, options: TableOptions): Promise<Table> {
   if (options.delimiter !== undefined && [...options.delimiter].length !== 1) {
-    throw new UsageError(`--delimiter ${JSON.stringify(options.delimiter)}: give one character, e.g. --delimiter ";" or --delimiter tab.`);
+    throw new UsageError(t.reading.badDelimiter(JSON.stringify(options.delimiter)));
   }
   const detected = detectEncoding(head);
   const encoding = options.encoding ?? detected.encoding;
   if (!isKnownEncoding(encoding)) {
-    throw new InputError(`unknown encoding ${JSON.stringify(encoding)}. Try --encoding utf8, windows-1252 or utf16le.`, path);
+    throw new InputError(t.reading.unknownEncoding(JSON.stringify(encoding)), path);
   }
   if (!options.encoding && looksBinary(head, encoding)) {
-    throw new InputError(
-      'this does not look like a CSV or XLSX file (it holds binary data). Export the list from Excel as CSV or .xlsx.',
-      path,
-    );
+    throw new InputError(t.reading.binary(), path);
   }
   // An explicit --encoding still drops the byte-order mark that goes with it (else it sticks to the first cell).
   const bom = options.encoding ? bomLength(head, encoding) : detected.bom;
@@ -39,7 +36,7 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
   const sample = parseSample(text, delimiter);
   const found = findHeader(sample, options.map);
   if (!found) {
-    const how = `${encoding}, delimiter ${JSON.stringify(delimiter === '\t' ? 'tab' : delimiter)}`;
+    const how = t.reading.csvHow({ encoding, delimiter: JSON.stringify(delimiter === '\t' ? 'tab' : delimiter) });
     throw noHeaderError(path, sample, how, options.map);
   }
   const { header: headerRow, above } = found;
@@ -179,7 +176,7 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     }
     yield* broken();
   } catch (error) {
-    throw new InputError(`cannot read the file: ${(error as Error).message}.`, path, previousEnd + 1);
+    throw new InputError(t.reading.cannotRead((error as Error).message), path, previousEnd + 1);
   } finally {
     file.destroy();
   }
@@ -271,7 +268,7 @@ export function readWholeCsv(path: string): string[][] {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, path);
+    throw new InputError(t.reading.cannotRead((error as NodeJS.ErrnoException).code ?? String(error)), path);
   }
   const { encoding, bom } = detectEncoding(bytes.subarray(0, 65_536));
   const text = decode(bytes.subarray(bom), encoding);

@@ -3,6 +3,7 @@
  * (`DAFTAR PENERIMA KARTU PRAKERJA GELOMBANG 3`), a province name, a date, blank lines — and then the row
  * that names the columns. The header is the first row in which both a NIK and a name column are recognised.
  */
+import { t } from '../i18n/index.js';
 import { InputError } from '../errors.js';
 import { mapColumns, type ColumnOverrides } from './columns.js';
 import type { SkippedRow } from './table.js';
@@ -74,15 +75,11 @@ export function noHeaderError(path: string, rows: readonly HeadRow[], how: strin
         .map((c) => JSON.stringify(c))
         .join(', ')
     : '';
-  let missing = 'no NIK and name columns';
+  let missing: 'both' | 'nik' | 'name' = 'both';
   if (partial) {
     const { fields } = mapColumns(partial.cells, map);
-    missing = fields.nik === undefined ? 'no NIK column' : 'no name column';
+    missing = fields.nik === undefined ? 'nik' : 'name';
   }
-  const seen = best && headers !== '' ? `the likeliest header, line ${best.line}, has: ${headers}` : 'every row is empty';
-  return new InputError(
-    `${missing} found in the first ${HEADER_SEARCH_ROWS} rows (${how}; ${seen}). ` +
-      `Name the columns with --map, e.g. --map "No Identitas=nik" --map "Nama Peserta=name".`,
-    path,
-  );
+  const line = best && headers !== '' ? best.line : null;
+  return new InputError(t.reading.noHeader({ missing, rows: HEADER_SEARCH_ROWS, how, line, headers }), path);
 }

@@ -2,6 +2,7 @@
  * The one interface every input format is read through: a header found somewhere near the top, then the
  * rows below it, each with the physical line (CSV) or row number (XLSX) a person can find in the file.
  */
+import { t } from '../i18n/index.js';
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { openCsv } from './csv.js';
@@ -59,17 +60,14 @@ export async function openTable(path: string, options: TableOptions = {}): Promi
   assertRegularFile(path);
   const head = await readHead(path, 65_536);
   if (head.length === 0) {
-    throw new InputError('the file is empty. Export the list again from Excel or the province portal.', path);
+    throw new InputError(t.reading.empty(), path);
   }
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const { openXlsx } = await import('./xlsx.js');
     return openXlsx(path, options);
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new InputError(
-      'this is an old Excel 97-2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV.',
-      path,
-    );
+    throw new InputError(t.reading.oldXls(), path);
   }
   return openCsv(path, head, options);
 }
@@ -80,10 +78,10 @@ export async function readHead(path: string, bytes: number): Promise<Buffer> {
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('no such file. Check the name and folder.', path);
-    if (code === 'EISDIR') throw new InputError('is a folder, not a file.', path);
-    if (code === 'EACCES') throw new InputError('permission denied. Check who owns the file.', path);
-    throw new InputError(`cannot open the file (${code ?? String(error)}).`, path);
+    if (code === 'ENOENT') throw new InputError(t.reading.noSuchFile(), path);
+    if (code === 'EISDIR') throw new InputError(t.reading.isFolder(), path);
+    if (code === 'EACCES') throw new InputError(t.reading.denied(), path);
+    throw new InputError(t.reading.cannotOpen(code ?? String(error)), path);
   }
   try {
     const buffer = Buffer.alloc(bytes);

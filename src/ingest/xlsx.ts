@@ -6,6 +6,7 @@
  * and flagged as numbers — a 16-digit NIK that Excel stored as a number has already lost its last digit),
  * dates as `YYYY-MM-DD`, formulas as their cached result, rich text as plain text.
  */
+import { t } from '../i18n/index.js';
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row } from 'exceljs';
@@ -58,7 +59,7 @@ class StallGuard {
         idle = this.ended ? idle + tick : 0;
         if (idle >= this.stallMs) {
           clearInterval(timer);
-          reject(new InputError('the workbook is damaged: its data ends in the middle of a sheet. Open it in Excel and save it again.', this.path));
+          reject(new InputError(t.reading.workbookCut(), this.path));
         }
       }, 250);
       iterator.next().then(
@@ -135,7 +136,7 @@ async function openSheet(path: string, zip: ZipArchive, options: TableOptions): 
   if (!found) {
     await sheets.return(undefined);
     zip.close();
-    throw noHeaderError(path, head, `sheet ${JSON.stringify(chosen.name)}`, options.map);
+    throw noHeaderError(path, head, t.reading.sheetHow(JSON.stringify(chosen.name)), options.map);
   }
   return {
     format: 'xlsx',
@@ -298,22 +299,15 @@ export function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undef
 
 function sheetNotFound(path: string, sheets: readonly SheetInfo[], wanted: string | undefined): InputError {
   if (sheets.length === 0) {
-    return new InputError('the workbook has no sheets that can be read. Open it in Excel and save it again as .xlsx.', path);
+    return new InputError(t.reading.noSheets(), path);
   }
-  const list = sheets.map((s, i) => `${i + 1} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ');
-  return new InputError(
-    `no sheet ${JSON.stringify(wanted ?? '')} in this workbook; it has: ${list}. Choose one with --sheet NAME or --sheet N.`,
-    path,
-  );
+  const list = sheets.map((s, i) => `${i + 1} ${JSON.stringify(s.name)}${s.hidden ? ` ${t.reading.hidden()}` : ''}`).join(', ');
+  return new InputError(t.reading.noSuchSheet({ wanted: JSON.stringify(wanted ?? ''), list }), path);
 }
 
 /** exceljs and its zip reader throw plain errors on damaged files; the user needs a file-level message. */
 function asInputError(error: unknown, path: string, line?: number): InputError {
   if (error instanceof InputError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new InputError(
-    `cannot read this workbook (${message}). Open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV.`,
-    path,
-    line,
-  );
+  return new InputError(t.reading.badWorkbook(message), path, line);
 }

@@ -1,4 +1,5 @@
 /** The recap per kecamatan of the office's kab/kota (per kab/kota when the office is a province). */
+import { t } from '../i18n/index.js';
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { UsageError } from '../errors.js';
 import { districtsOf, regionByCode, regionsAt } from '../normalise/regions.js';
@@ -45,7 +46,7 @@ export interface KecamatanRecap {
 export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): KecamatanRecap {
   const office = officeRegion(db);
   if (!office) {
-    throw new UsageError('the office region is not set, so there is no kecamatan list to report on. Run `prakerja init --region CODE` first (e.g. --region 1271).');
+    throw new UsageError(t.report.noRegionForKecamatan());
   }
   const level = office.level === 'province' ? 'regency' : 'district';
   const digits = level === 'district' ? 6 : 4;

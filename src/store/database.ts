@@ -46,10 +46,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);
   if (!exists) {
     if (!options.create) {
-      throw new StoreError(`no database at ${path}. Run \`prakerja import\` or \`prakerja init\` first, or point --db at an existing file.`);
+      throw new StoreError(t.database.missing(path));
     }
     if (!existsSync(dirname(path))) {
-      throw new StoreError(`cannot create ${path}: the folder ${dirname(path)} does not exist. Create it first or choose another --db.`);
+      throw new StoreError(t.database.noFolder({ path, folder: dirname(path) }));
     }
     try {
       // Create the file ourselves so that it is never, even for an instant, readable by others.
@@ -57,10 +57,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     } catch (error) {
       // Another prakerja (an overlapping cron job) created it a moment ago: open theirs.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return openDatabase(path, options);
-      throw new StoreError(`cannot create ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+      throw new StoreError(t.database.cannotCreate({ path, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
   } else if (statSync(path).isDirectory()) {
-    throw new StoreError(`${path} is a folder, not a database file. Give --db a file name.`);
+    throw new StoreError(t.database.isFolder(path));
   } else if (!options.readonly && (options.key !== undefined || isSqliteFile(path))) {
     // Only a database (an encrypted one has no readable header): a file that is not one is refused below, untouched.
     makePrivate(path, options.onNotice);
@@ -84,12 +84,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (error instanceof StoreError) throw error;
     if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
       throw new StoreError(
-        options.key === undefined
-          ? `cannot open ${path}: it is not a database, or it is encrypted. If it is encrypted, give its key in PRAKERJA_KEY (or --key); otherwise check that --db names a prakerja database file.`
-          : `cannot open ${path} with the key given: the key is wrong, or the file is not an encrypted prakerja database (a file created without a key stays unencrypted).`,
+        options.key === undefined ? t.database.notADatabase(path) : t.database.wrongKey(path),
       );
     }
-    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}. Check that --db names a prakerja database file.`, options.lockWaitMs);
+    throw storeError(error, path, t.database.cannotOpen({ path, detail: sqliteMessage(error) }), options.lockWaitMs);
   }
   try {
     refuseForeign(db, path, options.migrations ?? MIGRATIONS);
@@ -102,7 +100,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     migrate(db, path, options.migrations ?? MIGRATIONS);
   } catch (error) {
     if (db.open) db.close();
-    throw storeError(error, path, `cannot open ${path} as a prakerja database: ${sqliteMessage(error)}.`, options.lockWaitMs);
+    throw storeError(error, path, t.database.cannotPrepare({ path, detail: sqliteMessage(error) }), options.lockWaitMs);
   }
   return db;
 }
@@ -156,9 +154,7 @@ function cipherDriver(): CipherDriver {
     cipher = loaded;
     return loaded;
   } catch (error) {
-    throw new StoreError(
-      `encryption needs the package better-sqlite3-multiple-ciphers, which could not be loaded (${sqliteMessage(error).split('\n')[0] ?? ''}). Install it with \`npm install better-sqlite3-multiple-ciphers\`, or run without PRAKERJA_KEY/--key.`,
-    );
+    throw new StoreError(t.database.noCipher(sqliteMessage(error).split('\n')[0] ?? ''));
   }
 }
 
@@ -168,14 +164,10 @@ function storeError(error: unknown, path: string, otherwise: string, lockWaitMs 
   const code = String((error as { code?: unknown }).code ?? '');
   // SQLITE_READONLY_* and SQLITE_CANTOPEN: the file, or its folder (where WAL keeps its -shm file), cannot be written.
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
-    return new StoreError(
-      `cannot write to ${path}: it (or its folder ${dirname(path)}) is read-only for this user. Check the permissions, or copy the file somewhere writable and point --db at the copy.`,
-    );
+    return new StoreError(t.database.readOnly({ path, folder: dirname(path) }));
   }
   if (code.startsWith('SQLITE_BUSY')) {
-    return new StoreError(
-      `${path} is locked by another prakerja that has been writing for over ${lockWaitMs / 1000} seconds. Try again when it has finished, or wait longer with PRAKERJA_LOCK_WAIT=SECONDS.`,
-    );
+    return new StoreError(t.database.locked({ path, seconds: lockWaitMs / 1000 }));
   }
   return new StoreError(otherwise);
 }
@@ -193,14 +185,12 @@ function refuseForeign(db: Db, path: string, migrations: readonly Migration[]): 
   const version = Number(db.pragma('user_version', { simple: true }));
   const latest = migrations.length;
   if (version > latest) {
-    throw new StoreError(
-      `${path} was written by a newer prakerja (schema ${version}, this one knows ${latest}). Upgrade prakerja to open it; the file was left unchanged.`,
-    );
+    throw new StoreError(t.database.newer({ path, version, latest }));
   }
   if (version === 0) {
     const tables = Number(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get());
     if (tables > 0) {
-      throw new StoreError(`${path} is an SQLite database of some other program, not a prakerja database. Choose another --db.`);
+      throw new StoreError(t.database.foreign(path));
     }
   }
 }

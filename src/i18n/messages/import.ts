@@ -98,7 +98,4 @@ export const importText = {
     id: 'tidak punya kolom Gelombang. Sebutkan gelombang seluruh berkas dengan --wave N (misalnya --wave 3), atau tunjuk kolomnya dengan --map "Kolom=wave".',
     en: 'has no Gelombang column. Say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".',
   }),
-  noSuchFile: message({ id: 'berkas tidak ada. Periksa nama dan foldernya.', en: 'no such file. Check the name and folder.' }),
-  isFolder: message({ id: 'ini folder, bukan berkas.', en: 'is a folder, not a file.' }),
-  cannotRead: message({ id: (code: string) => `berkas tidak bisa dibaca (${code}).`, en: (code) => `cannot read the file (${code}).` }),
 };

@@ -65,6 +65,10 @@ export const reportText = {
     id: (p: { flag: string; value: string }) => `${p.flag} ${p.value}: beri nomor gelombang, misalnya ${p.flag} 3.`,
     en: (p) => `${p.flag} ${p.value}: give a wave number, e.g. ${p.flag} 3.`,
   }),
+  noRegionForKecamatan: message({
+    id: 'wilayah kantor belum diatur, jadi belum ada daftar kecamatan untuk direkap. Jalankan dulu `prakerja init --region KODE` (misalnya --region 1271).',
+    en: 'the office region is not set, so there is no kecamatan list to report on. Run `prakerja init --region CODE` first (e.g. --region 1271).',
+  }),
   outAndOutDir: message({ id: 'beri --out BERKAS atau --out-dir FOLDER, jangan keduanya.', en: 'give either --out FILE or --out-dir DIR, not both.' }),
   delimiterNeedsCsv: message({
     id: '--delimiter hanya berlaku untuk berkas CSV: tambahkan --out BERKAS.csv atau --out-dir FOLDER.',

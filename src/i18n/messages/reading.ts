@@ -1,0 +1,59 @@
+/** Reading an input file: what ingest says when a file cannot be opened or has no usable header. */
+import { message } from '../lang.js';
+
+export const reading = {
+  empty: message({
+    id: 'berkas kosong. Ekspor lagi daftarnya dari Excel atau portal provinsi.',
+    en: 'the file is empty. Export the list again from Excel or the province portal.',
+  }),
+  oldXls: message({
+    id: 'ini workbook Excel 97-2003 lama (.xls). Buka di Excel atau LibreOffice lalu simpan sebagai .xlsx atau CSV.',
+    en: 'this is an old Excel 97-2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV.',
+  }),
+  noSuchFile: message({ id: 'berkas tidak ada. Periksa nama dan foldernya.', en: 'no such file. Check the name and folder.' }),
+  isFolder: message({ id: 'ini folder, bukan berkas.', en: 'is a folder, not a file.' }),
+  denied: message({ id: 'tidak ada izin membaca. Periksa siapa pemilik berkas ini.', en: 'permission denied. Check who owns the file.' }),
+  cannotOpen: message({ id: (code: string) => `berkas tidak bisa dibuka (${code}).`, en: (code) => `cannot open the file (${code}).` }),
+  cannotRead: message({ id: (detail: string) => `berkas tidak bisa dibaca (${detail}).`, en: (detail) => `cannot read the file (${detail}).` }),
+  badDelimiter: message({
+    id: (value: string) => `--delimiter ${value}: beri satu karakter, misalnya --delimiter ";" atau --delimiter tab.`,
+    en: (value) => `--delimiter ${value}: give one character, e.g. --delimiter ";" or --delimiter tab.`,
+  }),
+  unknownEncoding: message({
+    id: (value: string) => `encoding ${value} tidak dikenal. Coba --encoding utf8, windows-1252 atau utf16le.`,
+    en: (value) => `unknown encoding ${value}. Try --encoding utf8, windows-1252 or utf16le.`,
+  }),
+  binary: message({
+    id: 'ini tidak tampak seperti berkas CSV atau XLSX (isinya data biner). Ekspor daftarnya dari Excel sebagai CSV atau .xlsx.',
+    en: 'this does not look like a CSV or XLSX file (it holds binary data). Export the list from Excel as CSV or .xlsx.',
+  }),
+  csvHow: message({ id: (p: { encoding: string; delimiter: string }) => `${p.encoding}, pemisah ${p.delimiter}`, en: (p) => `${p.encoding}, delimiter ${p.delimiter}` }),
+  sheetHow: message({ id: (sheet: string) => `sheet ${sheet}`, en: (sheet) => `sheet ${sheet}` }),
+  noHeader: message({
+    id: (p: { missing: 'both' | 'nik' | 'name'; rows: number; how: string; line: number | null; headers: string }) =>
+      `${p.missing === 'both' ? 'tidak ada kolom NIK dan nama' : p.missing === 'nik' ? 'tidak ada kolom NIK' : 'tidak ada kolom nama'} di ${p.rows} baris pertama (${p.how}; ${
+        p.line === null ? 'semua baris kosong' : `judul kolom yang paling mungkin, baris ${p.line}, berisi: ${p.headers}`
+      }). Tunjuk kolomnya dengan --map, misalnya --map "No Identitas=nik" --map "Nama Peserta=name".`,
+    en: (p) =>
+      `${p.missing === 'both' ? 'no NIK and name columns' : p.missing === 'nik' ? 'no NIK column' : 'no name column'} found in the first ${p.rows} rows (${p.how}; ${
+        p.line === null ? 'every row is empty' : `the likeliest header, line ${p.line}, has: ${p.headers}`
+      }). Name the columns with --map, e.g. --map "No Identitas=nik" --map "Nama Peserta=name".`,
+  }),
+  workbookCut: message({
+    id: 'workbook rusak: datanya berhenti di tengah sheet. Buka di Excel lalu simpan lagi.',
+    en: 'the workbook is damaged: its data ends in the middle of a sheet. Open it in Excel and save it again.',
+  }),
+  noSheets: message({
+    id: 'workbook tidak punya sheet yang bisa dibaca. Buka di Excel lalu simpan lagi sebagai .xlsx.',
+    en: 'the workbook has no sheets that can be read. Open it in Excel and save it again as .xlsx.',
+  }),
+  hidden: message({ id: '(tersembunyi)', en: '(hidden)' }),
+  noSuchSheet: message({
+    id: (p: { wanted: string; list: string }) => `tidak ada sheet ${p.wanted} di workbook ini; sheet yang ada: ${p.list}. Pilih dengan --sheet NAMA atau --sheet N.`,
+    en: (p) => `no sheet ${p.wanted} in this workbook; it has: ${p.list}. Choose one with --sheet NAME or --sheet N.`,
+  }),
+  badWorkbook: message({
+    id: (detail: string) => `workbook ini tidak bisa dibaca (${detail}). Buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx, atau simpan sheet-nya sebagai CSV.`,
+    en: (detail) => `cannot read this workbook (${detail}). Open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV.`,
+  }),
+};
