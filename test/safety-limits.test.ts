@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import type { Transform } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { capLines, capXmlText, TOO_LONG } from '../src/ingest/limits.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { ensureBuilt, runBin, startBin, validNik } from './helpers/process.js';
 import { writeTinyXlsx } from './helpers/tiny-xlsx.js';
@@ -106,4 +108,39 @@ describe('not a regular file (issue 16.6)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('is not a regular file');
   }, 20_000);
+});
+
+describe('the stream filters behind the limits', () => {
+  async function through(stream: Transform, chunks: (string | Buffer)[]): Promise<string> {
+    const out: string[] = [];
+    stream.on('data', (d: Buffer | string) => out.push(d.toString()));
+    for (const c of chunks) stream.write(c);
+    stream.end();
+    await once(stream, 'end');
+    return out.join('');
+  }
+
+  it.each([
+    ['short lines pass unchanged', ['a,b\nc,d\n'], 'a,b\nc,d\n'],
+    ['a long line becomes the stand-in, its line break kept', ['a\n', 'x'.repeat(30), '\nb\n'], `a\n${TOO_LONG}\nb\n`],
+    ['split over chunks, held until it ends', ['ab', 'c\nd'], 'abc\nd'],
+    ['a long last line without a break', ['a\n', 'y'.repeat(40)], `a\n${TOO_LONG}`],
+  ])('capLines: %s', async (_name, chunks, expected) => {
+    expect(await through(capLines(20), chunks)).toBe(expected);
+  });
+
+  it.each([
+    ['text under the limit passes unchanged', ['<t>abc</t>'], '<t>abc</t>'],
+    ['a long text node becomes the stand-in', ['<si><t>', 'z'.repeat(50), '</t></si>'], `<si><t>${TOO_LONG}</t></si>`],
+    ['split tags and text pass unchanged', ['<c r="A', '1"><v>12', '3</v></c>'], '<c r="A1"><v>123</v></c>'],
+  ])('capXmlText: %s', async (_name, chunks, expected) => {
+    expect(await through(capXmlText(() => new Error('tag'), 20, 100), chunks.map((c) => Buffer.from(c)))).toBe(expected);
+  });
+
+  it('capXmlText: a tag over the limit fails the stream', async () => {
+    const stream = capXmlText(() => new Error('tag too long'), 20, 100);
+    const failed = once(stream, 'error');
+    stream.write(Buffer.from(`<c ${'a'.repeat(200)}`));
+    expect(String(((await failed) as unknown[])[0])).toContain('tag too long');
+  });
 });
