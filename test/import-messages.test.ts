@@ -27,6 +27,7 @@ describe('the import summary', () => {
         '    baris 17: baris tanpa nama',
         '  dilewati: judul 2, kosong 2, lanjutan sel 1, baris jumlah 1',
         '  disimpan dengan masalah NIK: NIK kosong 1, bukan 16 digit 1',
+        '  ! tanggal yang tidak terbaca: 1 (baris 15 "kemarin"); kunjungannya disimpan tanpa tanggal, dan didaftar oleh prakerja rejects',
         'Pencocokan 12 data (menyeluruh): 12 data adalah 12 orang.',
         '  tautan yang ditemukan kali ini: 0 cocok, 0 mungkin sama, 0 konflik (NIK sama, nama lain)',
         '  perlu diperiksa: 0 kemungkinan sama, 0 konflik',

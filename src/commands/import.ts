@@ -17,6 +17,7 @@ import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { RESENT_SHARE, rowsFoundIn } from '../normalise/resent.js';
+import { DateOrderCheck, type DateOrder } from '../normalise/dates.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
 import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, nikCellsOfBatch, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
@@ -62,6 +63,8 @@ export interface ImportOptions {
    * and persons are rebuilt from what is left. One file only.
    */
   replaces?: number;
+  /** `--date-order`: numeric visit dates day first (`dmy`, the default) or month first (`mdy`). */
+  dateOrder?: DateOrder;
   /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
   resolve?: boolean;
 }
@@ -90,6 +93,8 @@ export interface FileSummary {
   firstRejects: { line: number; reason: RejectReason; message: string }[];
   /** The earlier batch of the same source and wave that holds most of this file's persons (a list sent again). */
   resent?: { batch: number; file: string; rows: number; found: number };
+  /** The visit dates of a guest book: how they were read, those that could not be, a suspected swap. */
+  dates?: DateSummary;
   /** `--replaces N`: the batch deleted in the import's transaction. */
   replaced?: { batch: number; file: string; records: number };
   /** When the file was not imported because a batch holds it already: the same bytes, or the same rows. */
@@ -99,7 +104,17 @@ export interface FileSummary {
   error: string | null;
 }
 
-export type WarningKind = 'wave_column_in_walkin' | 'other_source' | 'resent';
+export type WarningKind = 'wave_column_in_walkin' | 'other_source' | 'resent' | 'date_order' | 'date_unreadable';
+
+export interface DateSummary {
+  order: DateOrder;
+  /** Rows whose date cell could not be read: imported without a date, listed by `prakerja rejects`. */
+  unreadable: number;
+  /** The first few of them. */
+  unreadableSample: { line: number; text: string }[];
+  /** Dates that fit the file only read month first (0 when `--date-order` was given). */
+  swappedSuspected: number;
+}
 
 export interface ImportWarning {
   kind: WarningKind;
@@ -408,7 +423,9 @@ async function writeRows(
     summary.skipped++;
     summary.skippedBy[row.reason] = (summary.skippedBy[row.reason] ?? 0) + 1;
   }
-  const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear };
+  const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear, dateOrder: options.dateOrder };
+  const dateColumn = columns.fields.date;
+  const dates = dateColumn === undefined ? null : new DateTally(options.dateOrder);
   for await (const row of table.rows) {
     checkInterrupt(options.signal, summary.file);
     summary.read++;
@@ -423,6 +440,7 @@ async function writeRows(
     if (outcome.kind === 'record') {
       writer.record(outcome.record);
       summary.imported++;
+      if (dates !== null && dateColumn !== undefined) dates.add(row.line, (row.cells[dateColumn] ?? '').trim(), outcome.record.visit_date);
       const reason = outcome.record.nik_reason ?? (outcome.record.nik_status === 'missing' ? 'missing' : null);
       if (reason) summary.nikFlags[reason] = (summary.nikFlags[reason] ?? 0) + 1;
     } else if (outcome.kind === 'reject') {
@@ -434,7 +452,54 @@ async function writeRows(
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
   writer.flush();
+  if (dates !== null) dates.report(summary);
   return fingerprint.digest();
+}
+
+/** The dates of a file as its rows are imported: those that cannot be read, and whether they look swapped. */
+class DateTally {
+  private readonly check: DateOrderCheck | null;
+  private readonly summary: DateSummary;
+
+  constructor(order: DateOrder | undefined) {
+    this.check = order === undefined ? new DateOrderCheck() : null;
+    this.summary = { order: order ?? 'dmy', unreadable: 0, unreadableSample: [], swappedSuspected: 0 };
+  }
+
+  add(line: number, text: string, read: string | null): void {
+    if (text === '') return;
+    this.check?.add(line, text);
+    if (read !== null) return;
+    this.summary.unreadable++;
+    if (this.summary.unreadableSample.length < 5) this.summary.unreadableSample.push({ line, text: maskNikLike(text) });
+  }
+
+  report(summary: FileSummary): void {
+    const verdict = this.check?.verdict();
+    if (verdict?.suspected && verdict.span) {
+      this.summary.swappedSuspected = verdict.swapped;
+      summary.warnings.push({
+        kind: 'date_order',
+        message: t.ingest.datesSwapped({ count: verdict.swapped, from: verdict.span.from, to: verdict.span.to, lines: linesText(verdict.lines, verdict.swapped) }),
+        lines: verdict.lines,
+      });
+    }
+    if (this.summary.unreadable > 0) {
+      const sample = this.summary.unreadableSample.map((u) => t.ingest.lineText({ line: u.line, text: JSON.stringify(u.text) })).join(', ');
+      summary.warnings.push({
+        kind: 'date_unreadable',
+        message: t.ingest.datesUnreadable({ count: this.summary.unreadable, sample: this.summary.unreadable > this.summary.unreadableSample.length ? `${sample}, …` : sample }),
+        lines: this.summary.unreadableSample.map((u) => u.line),
+      });
+    }
+    summary.dates = this.summary;
+  }
+}
+
+/** `2, 3, 4, …`: the first eight lines, and an ellipsis when there are more. */
+function linesText(lines: readonly number[], count: number): string {
+  const shown = lines.slice(0, 8).join(', ');
+  return count > 8 ? `${shown}, …` : shown;
 }
 
 function addReject(

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { listBatches } from '../store/batches.js';
 import type { Db } from '../store/database.js';
-import { listRejects } from '../store/summary.js';
+import { listDateProblems, listRejects } from '../store/summary.js';
 
 export interface RejectsOptions {
   batch?: number;
@@ -18,6 +18,8 @@ export interface RejectedRow {
   reason: string;
   message: string;
   cells: string[];
+  /** False for a rejected row; true for a row imported with a problem (a date that cannot be read). */
+  kept: boolean;
 }
 
 /**
@@ -31,17 +33,16 @@ export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[
       throw new UsageError(t.rejects.noSuchBatch({ batch: options.batch, known: ids.length > 0 ? ids.join(', ') : t.rejects.noBatches() }));
     }
   }
-  return listRejects(db, options.batch).map((r) => {
+  const mask = (text: string) => (options.showNik ? text : maskNikLike(text));
+  const rejected = listRejects(db, options.batch).map((r): RejectedRow => {
     const parsed: unknown = JSON.parse(r.raw);
     const cells = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
-    return {
-      batch: r.batch_id,
-      file: r.file_name,
-      line: r.line,
-      reason: r.reason,
-      message: options.showNik ? r.message : maskNikLike(r.message),
-      cells: options.showNik ? cells : cells.map(maskNikLike),
-    };
+    return { batch: r.batch_id, file: r.file_name, line: r.line, reason: r.reason, message: mask(r.message), cells: cells.map(mask), kept: false };
   });
+  // Imported, but a visit date nobody can read: counted under "no date" in the monthly recap, so listed here.
+  const kept = listDateProblems(db, options.batch).map(
+    (p): RejectedRow => ({ batch: p.batch_id, file: p.file_name, line: p.line, reason: 'date_unreadable', message: t.ingest.keptDateUnreadable(), cells: [mask(p.text)], kept: true }),
+  );
+  return [...rejected, ...kept].sort((a, b) => a.batch - b.batch || a.line - b.line);
 }
 

@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row } from 'exceljs';
 import { InputError } from '../errors.js';
+import { excelSerialToUtc, utcDateText } from './excel-dates.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
 import { oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
@@ -211,7 +212,7 @@ export function cellText(value: CellValue, numFmt?: string): { text: string; isN
   }
   if (typeof value === 'string') return { text: unescapeOoxml(value), isNumber: false };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', isNumber: false };
-  if (value instanceof Date) return { text: dateText(value), isNumber: false };
+  if (value instanceof Date) return { text: utcDateText(value), isNumber: false };
   if ('richText' in value) return { text: unescapeOoxml(value.richText.map((r) => r.text ?? '').join('')), isNumber: false };
   if ('error' in value) return { text: String(value.error), isNumber: false };
   if ('formula' in value || 'sharedFormula' in value) {
@@ -243,20 +244,9 @@ function isDateFormat(format: string): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 function excelSerialToDate(serial: number): string | null {
-  if (serial < 1 || serial > 2_958_465) return null;
-  return dateText(new Date(EXCEL_EPOCH + Math.round(serial * 86_400_000)));
-}
-
-/** exceljs builds dates in UTC from the serial: read them back in UTC, with the time only when there is one. */
-function dateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const iso = date.toISOString();
-  const time = iso.slice(11, 19);
-  if (time === '00:00:00') return iso.slice(0, 10);
-  return `${iso.slice(0, 10)} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+  const date = excelSerialToUtc(serial);
+  return date === null ? null : utcDateText(date);
 }
 
 /** OOXML escapes characters XML cannot hold as `_xHHHH_` (a line break typed in a cell is `_x000D_`). */

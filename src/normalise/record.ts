@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n/index.js';
 import type { ColumnMap } from '../ingest/columns.js';
-import { parseVisitDate } from './dates.js';
+import { parseVisitDate, type DateOrder } from './dates.js';
 import { normaliseName, type NormalName } from './names.js';
 import { parseNik, type NikReason, type NikStatus } from './nik.js';
 
@@ -50,6 +50,8 @@ export interface RowContext {
   wave: number | null;
   /** The year birth centuries are judged from (NIKs carry two-digit years). */
   refYear?: number;
+  /** `--date-order`: how numeric visit dates are read (day first unless told). */
+  dateOrder?: DateOrder;
 }
 
 export interface RowInput {
@@ -163,7 +165,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const status = parseStatus(statusCell);
   if (statusCell !== '' && status === null) extra.status = statusCell;
   const dateCell = cell(fields.date);
-  const visitDate = dateCell === '' ? null : parseVisitDate(dateCell);
+  const visitDate = dateCell === '' ? null : parseVisitDate(dateCell, ctx.dateOrder);
   if (dateCell !== '' && visitDate === null) {
     flags.push('date_unreadable');
     extra.date = dateCell;

@@ -57,6 +57,20 @@ export function listRejects(db: Db, batchId?: number): RejectListing[] {
     .all({ batch: batchId ?? null });
 }
 
+/** Imported rows whose date cell could not be read (flag `date_unreadable`), with that cell's text. */
+export function listDateProblems(db: Db, batchId?: number): { batch_id: number; file_name: string; line: number; text: string }[] {
+  return db
+    .prepare<{ batch: number | null }, { batch_id: number; file_name: string; line: number; text: string }>(
+      `SELECT r.batch_id, b.file_name, r.line, coalesce(json_extract(r.extra, '$.date'), '') AS text
+         FROM records r JOIN batches b ON b.id = r.batch_id
+        WHERE (@batch IS NULL OR r.batch_id = @batch)
+          AND r.extra IS NOT NULL AND json_valid(r.extra)
+          AND EXISTS (SELECT 1 FROM json_each(r.extra, '$.flags') WHERE value = 'date_unreadable')
+        ORDER BY r.batch_id, r.line`,
+    )
+    .all({ batch: batchId ?? null });
+}
+
 /** The waves each batch's records carry, as `3` or `3,4`: a file's Gelombang column may hold several. */
 export function wavesByBatch(db: Db): Map<number, string> {
   const rows = db

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import ora, { type Ora } from 'ora';
 import { importFiles, type FileSummary } from '../../commands/import.js';
 import { UsageError } from '../../errors.js';
+import { DATE_ORDERS, type DateOrder } from '../../normalise/dates.js';
 import { t } from '../../i18n/index.js';
 import { FIELDS, parseMapOptions } from '../../ingest/columns.js';
 import type { SourceKind } from '../../store/batches.js';
@@ -17,6 +18,7 @@ interface ImportFlags {
   map: string[];
   force?: boolean;
   replaces?: string;
+  dateOrder?: DateOrder;
   dryRun?: boolean;
   encoding?: string;
   delimiter?: string;
@@ -39,6 +41,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--sheet <name|n>', t.import.optSheet())
     .option('--force', t.import.optForce())
     .option('--replaces <batch>', t.ingest.optReplaces())
+    .addOption(new Option('--date-order <order>', t.ingest.optDateOrder()).choices(DATE_ORDERS))
     .option('--dry-run', t.import.optDryRun())
     .option('--no-resolve', t.import.optNoResolve())
     .option('--strict', t.import.optStrict(EXIT.rejected))
@@ -80,6 +83,7 @@ ${t.cli.examples()}
           sheet: flags.sheet,
           force: flags.force,
           dryRun: flags.dryRun,
+          dateOrder: flags.dateOrder,
           replaces: flags.replaces === undefined ? undefined : parseBatchFlag(flags.replaces),
           resolve: flags.resolve,
           signal: interrupt.signal,

@@ -17,7 +17,11 @@ export function registerRejects(program: Command, ctx: CliContext): void {
       const batch = flags.batch === undefined ? undefined : Number(flags.batch);
       const rows = rejectedRows(ctx.openDb(), { batch, showNik: flags.showNik });
       if (ctx.globals.json) return ctx.json(rows);
-      if (rows.length === 0) return ctx.say(`${batch === undefined ? t.rejects.none() : t.rejects.noneInBatch(batch)}\n`);
-      ctx.say(formatTable(t.rejects.columns(), rows.map((r) => [r.file, r.line, t.reasons.word(r.reason), r.message, r.cells.join(' | ')])));
+      const rejected = rows.filter((r) => !r.kept);
+      const kept = rows.filter((r) => r.kept);
+      const table = (list: typeof rows) => formatTable(t.rejects.columns(), list.map((r) => [r.file, r.line, t.reasons.word(r.reason), r.message, r.cells.join(' | ')]));
+      if (rejected.length === 0) ctx.say(`${batch === undefined ? t.rejects.none() : t.rejects.noneInBatch(batch)}\n`);
+      else ctx.say(table(rejected));
+      if (kept.length > 0) ctx.say(`\n${t.ingest.keptHeading()}\n${table(kept)}`);
     });
 }

@@ -88,4 +88,27 @@ export const ingest = {
     id: 'hapus batch ini (salinan lama daftar yang sama) dalam transaksi yang sama dengan impor',
     en: 'delete this batch (an earlier copy of the same list) in the same transaction as the import',
   }),
+  datesSwapped: message({
+    id: (p: { count: number; from: string; to: string; lines: string }) =>
+      `${p.count} tanggal jatuh di luar tanggal-tanggal lain berkas ini (${p.from} – ${p.to}) bila dibaca hari dulu, dan di dalamnya bila dibaca bulan dulu: hari dan bulan tertukar oleh spreadsheet berpengaturan AS? (baris ${p.lines}). Tanggal disimpan seperti terbaca; bila memang tertukar, impor lagi dengan --force --date-order mdy`,
+    en: (p) =>
+      `${p.count} dates fall outside the other dates of the file (${p.from} – ${p.to}) read day first, and inside them read month first: day and month swapped by a spreadsheet set to US order? (lines ${p.lines}). Stored as read; if they are swapped, import it again with --force --date-order mdy`,
+  }),
+  datesUnreadable: message({
+    id: (p: { count: number; sample: string }) => `tanggal yang tidak terbaca: ${p.count} (${p.sample}); kunjungannya disimpan tanpa tanggal, dan didaftar oleh prakerja rejects`,
+    en: (p) => `dates that cannot be read: ${p.count} (${p.sample}); the visits are kept without a date, and listed by prakerja rejects`,
+  }),
+  lineText: message({ id: (p: { line: number; text: string }) => `baris ${p.line} ${p.text}`, en: (p) => `line ${p.line} ${p.text}` }),
+  optDateOrder: message({
+    id: 'tanggal angka dibaca hari dulu (dmy, bawaan) atau bulan dulu (mdy: berkas yang lewat spreadsheet berpengaturan AS)',
+    en: 'read numeric dates day first (dmy, the default) or month first (mdy: a file that went through a spreadsheet set to US order)',
+  }),
+  keptDateUnreadable: message({
+    id: 'tanggal kunjungan tidak terbaca; disimpan tanpa tanggal',
+    en: 'the visit date cannot be read; kept without a date',
+  }),
+  keptHeading: message({
+    id: 'Diimpor, dengan tanggal yang tidak terbaca (dihitung sebagai "tanpa tanggal" di rekap bulanan):',
+    en: 'Imported, with a date that cannot be read (counted as "no date" in the monthly recap):',
+  }),
 };

@@ -17,6 +17,8 @@ const ID: Record<string, string> = {
   above_header: 'data di atas judul kolom',
   field_count: 'jumlah kolom salah',
   missing_name: 'tanpa nama',
+  // imported with a problem
+  date_unreadable: 'tanggal tak terbaca',
   too_long: 'terlalu panjang',
   // NIK problems
   missing: 'NIK kosong',

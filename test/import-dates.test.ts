@@ -1,0 +1,106 @@
+/**
+ * Dates a spreadsheet swapped, and dates nobody can read (issue 11, "Excel's day/month swap passes
+ * silently"): the import says so with counts and lines, `--date-order mdy` reads them month first, and
+ * unreadable dates are counted and listed by `prakerja rejects`, not dropped to "no date" without a word.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers/cli.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A June 2020 guest book that went through a spreadsheet set to US order and back to a day-first one:
+ * the dates with a day of 12 or less became other months (1 June → `06/01/2020`, 6 January); the others
+ * stayed text (`13/06/2020`). Two visits a day, chronological.
+ */
+function swappedJuneBook(): { text: string; swapped: number; lines: number[] } {
+  const rows = ['Tanggal,Nama,NIK,No HP,Keperluan'];
+  const lines: number[] = [];
+  for (let day = 1; day <= 30; day++) {
+    for (let k = 0; k < 2; k++) {
+      const date = day <= 12 ? `06/${pad(day)}/2020` : `${pad(day)}/06/2020`;
+      rows.push(`${date},TAMU ${day}-${k},,,Daftar Prakerja`);
+      if (day <= 12 && day !== 6) lines.push(rows.length);
+    }
+  }
+  return { text: `${rows.join('\n')}\n`, swapped: lines.length, lines };
+}
+
+function months(db: string): { month: string; n: number }[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare(`SELECT substr(visit_date, 1, 7) AS month, count(*) AS n FROM records GROUP BY 1 ORDER BY 1`).all() as never;
+  } finally {
+    conn.close();
+  }
+}
+
+describe('day and month swapped by a spreadsheet', () => {
+  it('is detected, with the count and the lines, and --date-order mdy reads the book into June', async () => {
+    const dir = tempDir();
+    const book = swappedJuneBook();
+    expect(book.swapped).toBe(22);
+    const file = join(dir, 'buku-tamu-juni.csv');
+    writeFileSync(file, book.text);
+    const db = join(dir, 'p.sqlite');
+    const r = await runCli(['--db', db, 'import', file, '--source', 'walkin']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `22 dates fall outside the other dates of the file (2020-06-13 – 2020-06-30) read day first, and inside them read month first: day and month swapped by a spreadsheet set to US order? (lines ${book.lines.slice(0, 8).join(', ')}, …)`,
+    );
+    expect(r.stdout).toContain('import it again with --force --date-order mdy');
+    // As read: 22 visits in ten other months.
+    expect(months(db).filter((m) => m.month !== '2020-06').reduce((a, m) => a + m.n, 0)).toBe(22);
+    const json = await runCli(['--db', join(dir, 'j.sqlite'), '--json', 'import', file, '--source', 'walkin']);
+    const f = (JSON.parse(json.stdout) as { files: { dates: unknown }[] }).files[0];
+    expect(f?.dates).toMatchObject({ swappedSuspected: 22, unreadable: 0 });
+
+    const fixed = await runCli(['--db', db, 'import', file, '--source', 'walkin', '--force', '--date-order', 'mdy']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).not.toContain('swapped');
+    expect(months(db)).toEqual([{ month: '2020-06', n: 60 }]);
+  });
+
+  it('a day-first book is left alone', async () => {
+    const dir = tempDir();
+    const rows = ['Tanggal,Nama,NIK'];
+    for (let day = 1; day <= 30; day++) rows.push(`${pad(day)}/06/2020,TAMU ${day},`);
+    const file = join(dir, 'juni.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), '--json', 'import', file, '--source', 'walkin']);
+    const f = (JSON.parse(r.stdout) as { files: { dates: { swappedSuspected: number }; warnings: unknown[] }[] }).files[0];
+    expect(f?.dates.swappedSuspected).toBe(0);
+    expect(f?.warnings).toEqual([]);
+  });
+
+  it('--date-order takes dmy or mdy only', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), 'import', 'x.csv', '--source', 'walkin', '--date-order', 'ymd']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ymd');
+  });
+});
+
+describe('dates that cannot be read', () => {
+  it('are counted and listed in the summary and by prakerja rejects, the visit kept without a date', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const file = join(dir, 'buku.csv');
+    writeFileSync(file, 'Tanggal,Nama,NIK\n05/08/2020,SITI,\n31/02/2020,BUDI,\nkemarin,ANI,\n06/08/2020,RUDI,\n');
+    const r = await runCli(['--db', db, 'import', file, '--source', 'walkin']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('dates that cannot be read: 2 (line 3 "31/02/2020", line 4 "kemarin"); the visits are kept without a date');
+    const rejects = await runCli(['--db', db, '--json', 'rejects']);
+    const rows = JSON.parse(rejects.stdout) as { line: number; reason: string; kept: boolean; cells: string[] }[];
+    expect(rows.map((x) => [x.line, x.reason, x.kept, x.cells])).toEqual([
+      [3, 'date_unreadable', true, ['31/02/2020']],
+      [4, 'date_unreadable', true, ['kemarin']],
+    ]);
+    const text = await runCli(['--db', db, 'rejects']);
+    expect(text.stdout).toContain('kemarin');
+    expect(text.stdout).toContain('Imported, with a date that cannot be read');
+  });
+});
