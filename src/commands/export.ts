@@ -4,6 +4,7 @@
  * of one workbook share `file` and their row numbers, so the last column, `sheet`, tells them apart.
  */
 import { currentLang, inLang, t, type Lang } from '../i18n/index.js';
+import type { ExportColumnName } from '../i18n/messages/review.js';
 import { displayNik } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import { exportRows, type RecordView } from '../store/resolve.js';
@@ -16,7 +17,7 @@ import { csvLine, writeCsvFile } from './csv-out.js';
 export const RECORD_COLUMNS = [
   'file', 'line', 'source', 'person_id', 'match', 'score', 'nik', 'nik_status', 'name', 'wave', 'status', 'visit_date', 'region', 'birth_date', 'sex',
   'sheet',
-] as const satisfies readonly (keyof RecordView)[];
+] as const satisfies readonly (keyof RecordView & ExportColumnName)[];
 
 export interface ExportOptions {
   showNik?: boolean;
@@ -26,7 +27,7 @@ export interface ExportOptions {
 
 /** The header row: Indonesian words for people, or the stable machine names scripts read. */
 export function recordExportHeader(lang: Lang = currentLang()): readonly string[] {
-  return lang === 'en' ? RECORD_COLUMNS : inLang('id', () => t.export.columns());
+  return inLang(lang, () => RECORD_COLUMNS.map((c) => t.export.column(c)));
 }
 
 type Cell = string | number | null;

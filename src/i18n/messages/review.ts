@@ -85,9 +85,30 @@ export const exportText = {
     en: '(the English headers are the stable machine names: file,line,source,person_id,…)',
   }),
   wrote: message({ id: (p: { rows: string; file: string }) => `${p.rows} data ditulis ke ${p.file}.`, en: (p) => `Wrote ${p.rows} records to ${p.file}.` }),
-  /** The header row of `export records`, in the order of RECORD_COLUMNS. */
-  columns: message({
-    id: ['Berkas', 'Baris', 'Sumber', 'ID orang', 'Cara cocok', 'Skor', 'NIK', 'Status NIK', 'Nama', 'Gelombang', 'Status', 'Tanggal kunjungan', 'Kode wilayah', 'Tanggal lahir', 'Jenis kelamin', 'Sheet'],
-    en: ['file', 'line', 'source', 'person_id', 'match', 'score', 'nik', 'nik_status', 'name', 'wave', 'status', 'visit_date', 'region', 'birth_date', 'sex', 'sheet'],
-  }),
+  /**
+   * The header of one `export records` column, by its machine name (commands/export.ts RECORD_COLUMNS): a
+   * column without a header here does not compile. In English the header is the machine name itself.
+   */
+  column: message({ id: (name: ExportColumnName) => EXPORT_COLUMNS_ID[name], en: (name) => name }),
 };
+
+/** The Indonesian header of each column of `export records`, keyed by the column's machine name. */
+const EXPORT_COLUMNS_ID = {
+  file: 'Berkas',
+  line: 'Baris',
+  source: 'Sumber',
+  person_id: 'ID orang',
+  match: 'Cara cocok',
+  score: 'Skor',
+  nik: 'NIK',
+  nik_status: 'Status NIK',
+  name: 'Nama',
+  wave: 'Gelombang',
+  status: 'Status',
+  visit_date: 'Tanggal kunjungan',
+  region: 'Kode wilayah',
+  birth_date: 'Tanggal lahir',
+  sex: 'Jenis kelamin',
+  sheet: 'Sheet',
+} as const;
+export type ExportColumnName = keyof typeof EXPORT_COLUMNS_ID;
