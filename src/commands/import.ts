@@ -104,7 +104,7 @@ export interface FileSummary {
   error: string | null;
 }
 
-export type WarningKind = 'wave_column_in_walkin' | 'other_source' | 'resent' | 'date_order' | 'date_unreadable';
+export type WarningKind = 'utf8_in_ansi' | 'wave_column_in_walkin' | 'other_source' | 'resent' | 'date_order' | 'date_unreadable';
 
 export interface DateSummary {
   order: DateOrder;
@@ -424,12 +424,14 @@ async function writeRows(
     summary.skippedBy[row.reason] = (summary.skippedBy[row.reason] ?? 0) + 1;
   }
   const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear, dateOrder: options.dateOrder };
+  const utf8Lines: number[] = [];
   const dateColumn = columns.fields.date;
   const dates = dateColumn === undefined ? null : new DateTally(options.dateOrder);
   for await (const row of table.rows) {
     checkInterrupt(options.signal, summary.file);
     summary.read++;
     fingerprint.add(row.cells);
+    if (row.utf8InAnsi) utf8Lines.push(row.line);
     if (row.lines !== undefined && row.lines > 1) {
       // Lines the row's quoted cell runs on to: counted, so that the counts add up to the file's lines.
       summary.read += row.lines - 1;
@@ -452,6 +454,9 @@ async function writeRows(
     if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
   }
   writer.flush();
+  if (utf8Lines.length > 0) {
+    summary.warnings.push({ kind: 'utf8_in_ansi', message: t.ingest.utf8InAnsi({ count: utf8Lines.length, lines: linesText(utf8Lines, utf8Lines.length) }), lines: utf8Lines.slice(0, 20) });
+  }
   if (dates !== null) dates.report(summary);
   return fingerprint.digest();
 }

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
+import { utf8Inside1252, bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
 import { assertRegularFile, capLines, oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
@@ -49,7 +49,7 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
     header: headerRow.cells.map((c) => c.trim()),
     headerLine: headerRow.line,
     above,
-    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1, headerFields: headerRow.cells.filter((c) => c.trim() !== '').length }),
+    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1, headerFields: headerRow.cells.filter((c) => c.trim() !== '').length, repairUtf8: !options.encoding && encoding === 'windows-1252' }),
     // The file is opened only when the rows are read, and closed when they end.
     close: () => undefined,
   };
@@ -121,6 +121,8 @@ interface StreamOptions {
   firstLine: number;
   /** Filled header cells: a line holding that many fields is a row, even inside a quoted cell. */
   headerFields: number;
+  /** Detected (not given) Windows-1252: cells that are really UTF-8 are read as UTF-8. */
+  repairUtf8: boolean;
 }
 
 async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<SourceRow> {
@@ -172,7 +174,10 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
         yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], error: message, unclosedQuote: true as const }));
         continue;
       }
-      yield lines > 1 ? { line, cells: record, lines } : { line, cells: record };
+      const cells = o.repairUtf8 ? asUtf8Where(record) : null;
+      const row: SourceRow = lines > 1 ? { line, cells: cells ?? record, lines } : { line, cells: cells ?? record };
+      if (cells !== null) row.utf8InAnsi = true;
+      yield row;
     }
     yield* broken();
   } catch (error) {
@@ -181,6 +186,18 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     file.destroy();
   }
   if (unclosed) yield* unclosedTail(path, o, Math.max(previousEnd, o.firstLine - 1));
+}
+
+/** The cells again when some were UTF-8 read as Windows-1252 (mojibake), else null. */
+function asUtf8Where(record: readonly string[]): string[] | null {
+  let fixed: string[] | null = null;
+  for (let i = 0; i < record.length; i++) {
+    const repaired = utf8Inside1252(record[i] ?? '');
+    if (repaired === null) continue;
+    fixed ??= [...record];
+    fixed[i] = repaired;
+  }
+  return fixed;
 }
 
 /** The text of each physical line of a record, without its line ends. */

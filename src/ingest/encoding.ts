@@ -86,3 +86,23 @@ export function looksBinary(head: Buffer, encoding: string): boolean {
   }
   return control > sample.length / 20;
 }
+
+/** A UTF-8 lead byte (Â–ô) read as Windows-1252, then a continuation byte (0x80–0xBF) read the same way. */
+const MOJIBAKE = /[\u00c2-\u00f4][\u00a0-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
+
+/**
+ * A cell of a Windows-1252 file that was really written in UTF-8 (pasted from a web page or another
+ * file): `JOSÃ‰` becomes `JOSÉ`. Null when the cell is not such mojibake: its Windows-1252 bytes must be
+ * valid UTF-8, and say something else.
+ * @example utf8Inside1252('JOSÃ‰') // 'JOSÉ'
+ */
+export function utf8Inside1252(cell: string): string | null {
+  if (!MOJIBAKE.test(cell)) return null;
+  const bytes = iconv.encode(cell, 'windows-1252');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text !== cell ? text : null;
+  } catch {
+    return null;
+  }
+}

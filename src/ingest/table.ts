@@ -32,6 +32,8 @@ export interface SourceRow {
   error?: string;
   /** With `error`: the line belongs to a quoted cell that swallowed rows or never closed; cells hold its text. */
   unclosedQuote?: true;
+  /** CSV: a row of a Windows-1252 file written in UTF-8, whose cells were read as UTF-8 (else mojibake). */
+  utf8InAnsi?: true;
   /** CSV: physical lines the row spans, when a quoted cell holds line breaks (more than one). */
   lines?: number;
   /** Set when the row went over a size limit (ingest/limits.ts); its cells are then dropped. */

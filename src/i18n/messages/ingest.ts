@@ -111,4 +111,10 @@ export const ingest = {
     id: 'Diimpor, dengan tanggal yang tidak terbaca (dihitung sebagai "tanpa tanggal" di rekap bulanan):',
     en: 'Imported, with a date that cannot be read (counted as "no date" in the monthly recap):',
   }),
+  utf8InAnsi: message({
+    id: (p: { count: number; lines: string }) =>
+      `${p.count} baris yang ditulis dalam UTF-8 di dalam berkas Windows-1252 ini (baris ${p.lines}) dibaca sebagai UTF-8, bukan sebagai huruf rusak (JOSÃ‰ → JOSÉ)`,
+    en: (p) =>
+      `${p.count} ${p.count === 1 ? 'row' : 'rows'} written in UTF-8 inside this Windows-1252 file (line${p.count === 1 ? '' : 's'} ${p.lines}) ${p.count === 1 ? 'was' : 'were'} read as UTF-8, not as mojibake (JOSÃ‰ → JOSÉ)`,
+  }),
 };
