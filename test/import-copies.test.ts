@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
+import { count } from './helpers/db.js';
 
 const ROWS = [
   ['NIK', 'Nama', 'Gelombang'],
@@ -19,15 +19,6 @@ const ROWS = [
 function csv(delimiter: string, eol: string): string {
   const q = (c: string) => (c.includes(delimiter) ? `"${c}"` : c);
   return ROWS.map((r) => r.map(q).join(delimiter)).join(eol) + eol;
-}
-
-function count(db: string, sql: string): number {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return Number(conn.prepare(sql).pluck().get());
-  } finally {
-    conn.close();
-  }
 }
 
 describe('a re-saved copy of an imported list', () => {

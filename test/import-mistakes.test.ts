@@ -2,29 +2,13 @@
  * Mistakes a data officer makes on the command line, and rows every official file carries: each is said,
  * none is taken quietly (issue 11, "Mistakes are accepted quietly").
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
+import { query, writeText as write } from './helpers/db.js';
 
 const SITI = '1271015501900003';
 const BUDI = '1271011203850001';
-
-function write(dir: string, name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function query<T>(db: string, sql: string): T[] {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as T[];
-  } finally {
-    conn.close();
-  }
-}
 
 const GUEST_BOOK = [
   'BUKU TAMU LAYANAN KARTU PRAKERJA,,,,,',

@@ -5,10 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { excelCopies } from '../src/normalise/nik.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { query } from './helpers/db.js';
 
 /** 40 valid Kota Medan NIKs of 40 birth dates; serials ending 5–9 round up with a carry in a 15-digit copy. */
 const NIKS = Array.from({ length: 40 }, (_, i) => `127101${String(10 + (i % 18)).padStart(2, '0')}03${String(85 + (i % 10))}${String(1001 + i * 37).padStart(4, '0')}`);
@@ -23,15 +23,6 @@ function list(dir: string, name: string, rows: [string, string][]): string {
   const path = join(dir, name);
   writeFileSync(path, `NIK,Nama,Gelombang\n${rows.map(([n, m]) => `${n},${m},3`).join('\n')}\n`);
   return path;
-}
-
-function query<T>(db: string, sql: string): T[] {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as T[];
-  } finally {
-    conn.close();
-  }
 }
 
 interface Warning {

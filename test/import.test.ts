@@ -1,28 +1,13 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
+import { query, writeText as write } from './helpers/db.js';
 
 /** Valid NIKs of Kota Medan (1271xx) and Kab. Deli Serdang (1207xx); women have day + 40. */
 const SITI = '1271015501900003'; // F, 15-01-1990
 const BUDI = '1271011203850001'; // M, 12-03-1985
 const ANI = '1207014708950002'; // F, 07-08-1995
-
-function write(dir: string, name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function query<T>(db: string, sql: string): T[] {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare(sql).all() as T[];
-  } finally {
-    conn.close();
-  }
-}
 
 describe('prakerja import', () => {
   it('imports a central list, keeping NIKs as exact text and recording line numbers', async () => {
