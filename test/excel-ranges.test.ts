@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { damagedRange, excelCopies, excelRange, inRange } from '../src/normalise/nik.js';
+import { damagedRange, excelCopies, excelRange, inRange, parseNik } from '../src/normalise/nik.js';
 import { blockPairs } from '../src/resolve/blocking.js';
 import { compareNik, niksCompatible, roundsTo, type ResolveRecord } from '../src/resolve/comparison.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -17,6 +17,9 @@ describe('excelRange and excelCopies', () => {
     ['1271011203900010', '1271011203900005', '1271011203900019'],
     ['1271011203900000', '1271011203899995', '1271011203900009'],
     ['1271011203904395', '1271011203904395', '1271011203904395'],
+    // `1.27102E+15` read back as a number by LibreOffice: the display's range, not a 15-digit copy's.
+    ['1271020000000000', '1271015000000000', '1271024999999999'],
+    ['1271011001000000', '1271011000999995', '1271011001000009'],
   ])('%s stands for %s … %s', (copy, low, high) => {
     expect(excelRange(copy)).toEqual({ low, high });
   });
@@ -36,6 +39,11 @@ describe('excelRange and excelCopies', () => {
       const range = excelRange(c);
       expect(range && inRange(nik, range)).toBe(true);
     }
+  });
+
+  it('a scientific display read back as a number keeps only the hint the display had', () => {
+    expect(parseNik('1271020000000000', { numeric: true })).toMatchObject({ reason: 'excel_number', hint: { prefix: '12710' } });
+    expect(parseNik('1271011203904400', { numeric: true })).toMatchObject({ reason: 'excel_number', hint: { prefix: '127101120390440' } });
   });
 
   it('damagedRange reads the range of each kind of damage, and no other', () => {

@@ -396,8 +396,12 @@ function parse16(s: string, refYear: number): NikParse {
 
 function excelNumber(s: string, refYear: number): NikProblem {
   // Excel stores 15 significant digits and turns the rest into zeros, so the first 15 are what it kept.
-  // (When a tool *rounded* instead, a carry can reach the 15th digit: see markExcelRounded.)
-  const prefix = s.slice(0, 15);
+  // (When a tool *rounded* instead, a carry can reach the 15th digit: see markExcelRounded.) A number with
+  // eight or more trailing zeros is no copy of a NIK (its month would be 00): it is a scientific-notation
+  // display a spreadsheet read back as a number (`1.27102E+15` → 1271020000000000), and only the digits
+  // before its last significant one are known, as for the display itself.
+  const shown = scientificDigits(s);
+  const prefix = shown === null ? s.slice(0, 15) : shown.slice(0, -1);
   return problem(
     'damaged',
     'excel_number',
@@ -473,16 +477,31 @@ export function scientificRange(raw: string): NikRange | null {
 }
 
 /**
+ * The significant digits of a 16-digit number with eight or more trailing zeros — a scientific-notation
+ * display read back as a number, since no NIK's copy ends so (its month would be 00) — else null.
+ *
+ * @example scientificDigits('1271020000000000') // '127102'
+ */
+function scientificDigits(digits: string): string | null {
+  if (!digits.endsWith('00000000')) return null;
+  const significant = digits.replace(/0+$/, '');
+  return significant === '' ? null : significant;
+}
+
+/**
  * Every NIK that a spreadsheet's 15-significant-digit copy can stand for, or null when `digits` is not 16
  * digits. A copy that ends in 0 was rounded half-up (LibreOffice, and Excel saving a number: …4395 → …4400,
  * a carry reaching the 14th digit) or truncated (Excel on typing: …4395 → …4390), so it is every NIK from
  * 5 below it to 9 above it: 15 NIKs, one contiguous range, so one comparison per pair. A copy that does not
- * end in 0 kept all its digits.
+ * end in 0 kept all its digits. A number with eight trailing zeros or more is a scientific display read
+ * back (see `scientificDigits`): the range of that display.
  *
  * @example excelRange('1271011203904400') // { low: '1271011203904395', high: '1271011203904409' }
  */
 export function excelRange(digits: string): NikRange | null {
   if (digits.length !== 16 || !allDigits(digits)) return null;
+  const shown = scientificDigits(digits);
+  if (shown !== null) return scientificRange(`${shown.slice(0, 1)}.${shown.slice(1)}E+15`);
   if (!digits.endsWith('0')) return { low: digits, high: digits };
   const prefix = digits.slice(0, 15);
   // Below …0000 there is nothing to round up from.
