@@ -176,7 +176,7 @@ describe('the files sent upward carry a header block and a signature', () => {
     expect(lines[0]).toBe('Rekap Penerima Kartu Prakerja per Gelombang');
     expect(lines[1]).toBe('Wilayah kantor;Kota Medan (1271)');
     expect(lines[2]).toBe('Cakupan;Gelombang 7-8');
-    expect(lines[3]).toMatch(/^Dibuat;\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(lines[3]).toMatch(/^Dibuat;\d{4}-\d\d-\d\d \d\d:\d\d \(waktu setempat, UTC([+-]\d+(:\d\d)?)?\)$/);
     expect(lines[4]).toMatch(/^Catatan;Penerima = orang berbeda/);
     // How a program finds the table: the line after the first empty line, up to the next empty line.
     const start = lines.indexOf('') + 1;

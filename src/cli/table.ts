@@ -26,3 +26,9 @@ export function formatNumber(n: number): string {
   const locale = currentLang() === 'id' ? 'id-ID' : 'en-US';
   return n.toLocaleString(locale, Number.isInteger(n) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/** `18.2` in English, `18,2` in Indonesian: a fixed number of decimals in the current language's form. */
+export function formatDecimal(n: number, decimals: number): string {
+  const locale = currentLang() === 'id' ? 'id-ID' : 'en-US';
+  return n.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+}

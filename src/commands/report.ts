@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
-import { localMinute } from '../normalise/dates.js';
+import { inLang, t } from '../i18n/index.js';
+import { localMinute, utcOffsetLabel } from '../normalise/dates.js';
 import type { Db } from '../store/database.js';
 import { kecamatanRecap, kecamatanRecapTable, type KecamatanRecap } from '../report/kecamatan-recap.js';
 import type { Lang } from '../report/labels.js';
@@ -117,8 +117,8 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   const fileHeader: FileHeader = {
     lang,
     office: office ? `${office.name} (${office.code})` : null,
-    generated: stamp(now),
-    day: stamp(now).slice(0, 10),
+    generated: `${localMinute(now)} (${inLang(lang, () => t.status.localZone(utcOffsetLabel(now)))})`,
+    day: localMinute(now).slice(0, 10),
     signature: getSignature(db),
   };
   const header = options.bare ? undefined : fileHeader;
@@ -169,7 +169,3 @@ function writeOut(path: string, format: FileFormat, tables: readonly ReportTable
   return { path, format, tables: tables.map((t) => t.id), personal };
 }
 
-/** Local time, the convention `status` uses too. */
-function stamp(d: Date): string {
-  return localMinute(d);
-}

@@ -21,6 +21,7 @@
  */
 import { cli } from './messages/cli.js';
 import { database } from './messages/database.js';
+import { demo } from './messages/demo.js';
 import { errors } from './messages/errors.js';
 import { explain } from './messages/explain.js';
 import { files } from './messages/files.js';
@@ -43,6 +44,7 @@ export { currentLang, inLang, LANGS, message, parseLang, setLang, type Lang, typ
 export const t = {
   cli,
   database,
+  demo,
   errors,
   explain,
   files,

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { run } from '../cli/main.js';
+import { languageOf, run } from '../cli/main.js';
+import { setLang, t } from '../i18n/index.js';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const OUT = join(ROOT, 'out');
@@ -28,14 +29,17 @@ const STEPS: string[][] = [
 mkdirSync(OUT, { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(DB + suffix, { force: true });
 process.env.PRAKERJA_DB = DB;
-console.log(`Demo database: ${relative(process.cwd(), DB)} (PRAKERJA_DB)\n`);
+// Indonesian, as an office sees it, unless PRAKERJA_LANG says otherwise.
+setLang(languageOf([], process.env));
+console.log(`${t.demo.database(relative(process.cwd(), DB))}\n`);
 for (const args of STEPS) {
   console.log(`$ prakerja ${args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
   const code = await run(args);
   if (code !== 0) {
-    console.error(`demo step failed with exit code ${code}`);
+    console.error(t.demo.failed(code));
     process.exit(code);
   }
   console.log('');
 }
-console.log(`Explore further with: PRAKERJA_DB=${relative(process.cwd(), DB)} bin/prakerja --help`);
+setLang(languageOf([], process.env));
+console.log(t.demo.further(relative(process.cwd(), DB)));

@@ -70,7 +70,7 @@ ${t.cli.examples()}
       }
       ctx.say(
         formatTable(
-          t.purge.columns(t.status.importedAt(utcOffsetLabel(new Date()))),
+          t.purge.columns(t.status.importedAt(t.status.localZone(utcOffsetLabel(new Date())))),
           result.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), localMinute(new Date(b.imported_at)), b.records, b.rejects]),
         ),
       );

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { currentLang, REPORT_ALIASES, t } from '../../i18n/index.js';
 import type { CellValue, ReportTable } from '../../report/report.js';
 import type { CliContext } from '../context.js';
-import { formatNumber, formatTable, type Cell } from '../table.js';
+import { formatDecimal, formatNumber, formatTable, type Cell } from '../table.js';
 
 interface Flags {
   wave?: string;
@@ -149,7 +149,7 @@ function printTable(ctx: CliContext, table: ReportTable): void {
   const cell = (v: CellValue, i: number): Cell => {
     const kind = table.columns[i]?.kind;
     if (v === null && (kind === 'int' || kind === 'share') && i > 0) return '–';
-    return typeof v === 'number' && kind === 'share' ? `${(v * 100).toFixed(1)}%` : v;
+    return typeof v === 'number' && kind === 'share' ? `${formatDecimal(v * 100, 1)}%` : v;
   };
   const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r.map(cell));
   table.columns.forEach((c, i) => {

@@ -22,7 +22,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const zone = utcOffsetLabel(new Date());
       ctx.say(
         formatTable(
-          t.status.batchColumns(t.status.importedAt(zone)),
+          t.status.batchColumns(t.status.importedAt(t.status.localZone(zone))),
           s.batches.map((b) => [b.id, b.source, maskNikLike(b.file_name), b.waves || '-', localMinute(new Date(b.imported_at)), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
         ),
       );

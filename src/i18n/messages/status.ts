@@ -13,8 +13,9 @@ export const statusText = {
     en: 'No files imported yet. Start with: prakerja import FILE --source central --wave N',
   }),
   importedFiles: message({ id: 'Berkas yang diimpor', en: 'Imported files' }),
-  /** The time zone the import times are shown in: the computer's, with its offset from UTC. */
-  importedAt: message({ id: (zone: string) => `diimpor (waktu setempat, ${zone})`, en: (zone) => `imported (local time, ${zone})` }),
+  /** Times shown to people are this computer's local time, labelled with its offset: `waktu setempat, UTC+7`. */
+  localZone: message({ id: (offset: string) => `waktu setempat, ${offset}`, en: (offset) => `local time, ${offset}` }),
+  importedAt: message({ id: (zone: string) => `diimpor (${zone})`, en: (zone) => `imported (${zone})` }),
   batchColumns: message({
     id: (importedAt: string) => ['batch', 'sumber', 'berkas', 'gelombang', importedAt, 'baris', 'data', 'ditolak', 'dilewati'],
     en: (importedAt) => ['batch', 'source', 'file', 'waves', importedAt, 'rows', 'records', 'rejected', 'skipped'],
