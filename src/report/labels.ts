@@ -93,7 +93,8 @@ const ID = {
   age_first_import: (waves: string) => `tanggal daftarnya pertama kali diimpor (gelombang ${waves}: tahunnya tidak diketahui; pakai --age-at)`,
   age_fixed: (d: string) => `${d} untuk semua gelombang (--age-at)`,
   note_total: 'Baris Jumlah menjumlahkan baris gelombang: orang yang menerima di dua gelombang dihitung dua kali.',
-  note_nik: 'NIK tidak valid termasuk NIK kosong; NIK rusak = rusak oleh Excel atau salah ketik (ditandai, tidak diperbaiki).',
+  note_nik:
+    'NIK tidak valid termasuk NIK kosong; NIK rusak = rusak oleh Excel atau salah ketik (ditandai, tidak diperbaiki); NIK tidak valid dan NIK rusak menghitung baris semua berkas. NIK konflik = NIK berbeda yang tercatat dengan nama yang tidak cocok (prakerja review menghitung pasangan baris, jadi satu NIK bisa menjadi beberapa konflik di sana).',
   note_monthly:
     'Sudah penerima = pengunjung yang tercatat di daftar pusat atau provinsi gelombang mana pun; belum penerima = pengunjung yang identitasnya diketahui (NIK valid) tetapi tidak ada di daftar mana pun; tidak dapat dipastikan = pengunjung tanpa NIK valid yang tidak cocok dengan siapa pun di daftar.',
   standing_not_yet: 'belum penerima',
@@ -193,7 +194,8 @@ const EN: Labels = {
   age_first_import: (waves: string) => `the day its list was first imported (wave ${waves}: its year is not known; use --age-at)`,
   age_fixed: (d: string) => `${d} for every wave (--age-at)`,
   note_total: 'The total row adds up the wave rows: a person who received the card in two waves counts twice.',
-  note_nik: 'Invalid NIKs include missing ones; damaged NIKs were mangled by Excel or mistyped (flagged, never repaired).',
+  note_nik:
+    'Invalid NIKs include missing ones; damaged NIKs were mangled by Excel or mistyped (flagged, never repaired); both count the rows of all files. NIK conflicts = distinct NIKs listed under incompatible names (prakerja review counts pairs of rows, so one NIK can be several conflicts there).',
   note_monthly:
     'Recipients = visitors found in the central or provincial list of any wave; not (yet) recipients = visitors whose identity is known (a valid NIK) but who are on no list; cannot be determined = visitors without a valid NIK who matched nobody on the lists.',
   standing_not_yet: 'not (yet) a recipient',
