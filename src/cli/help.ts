@@ -11,6 +11,8 @@ export function localiseCommander(program: Command, io: Io): Command {
   const base = new Help();
   return program
     .configureHelp({
+      // Every command's help lists --db, --json, --quiet, --lang: the options a newcomer looks for there.
+      showGlobalOptions: true,
       styleTitle: (title) => t.cli.title(title),
       commandUsage: (command) => t.cli.usage(base.commandUsage(command)),
       optionDescription: (option) => t.cli.helpExtra(base.optionDescription(option)),
