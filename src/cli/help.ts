@@ -15,6 +15,7 @@ export function localiseCommander(program: Command, io: Io): Command {
       showGlobalOptions: true,
       styleTitle: (title) => t.cli.title(title),
       commandUsage: (command) => t.cli.usage(base.commandUsage(command)),
+      subcommandTerm: (command) => t.cli.usage(base.subcommandTerm(command)),
       optionDescription: (option) => t.cli.helpExtra(base.optionDescription(option)),
       argumentDescription: (argument) => t.cli.helpExtra(base.argumentDescription(argument)),
     })
