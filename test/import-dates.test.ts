@@ -64,6 +64,25 @@ describe('day and month swapped by a spreadsheet', () => {
     expect(months(db)).toEqual([{ month: '2020-06', n: 60 }]);
   });
 
+  it('in an XLSX whose date cells a US-set Excel stored as 6 January: detected, and --date-order mdy un-swaps them', async () => {
+    const ExcelJS = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Juni');
+    sheet.addRow(['Tanggal', 'Nama', 'NIK']);
+    // Typed as 01/06/2020 … 12/06/2020 on a US-set Excel: stored as 6 January … 6 December; the rest as text.
+    for (let day = 1; day <= 30; day++) sheet.addRow([day <= 12 ? new Date(Date.UTC(2020, day - 1, 6)) : `${pad(day)}/06/2020`, `TAMU ${day}`, '']);
+    const dir = tempDir();
+    const file = join(dir, 'buku-tamu-juni.xlsx');
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const db = join(dir, 'p.sqlite');
+    const r = await runCli(['--db', db, '--json', 'import', file, '--source', 'walkin']);
+    const f = (JSON.parse(r.stdout) as { files: { dates: { swappedSuspected: number } }[] }).files[0];
+    // 6 June reads the same either way.
+    expect(f?.dates.swappedSuspected).toBe(11);
+    expect((await runCli(['--db', db, 'import', file, '--source', 'walkin', '--force', '--date-order', 'mdy'])).code).toBe(0);
+    expect(months(db)).toEqual([{ month: '2020-06', n: 30 }]);
+  });
+
   it('a day-first book is left alone', async () => {
     const dir = tempDir();
     const rows = ['Tanggal,Nama,NIK'];

@@ -1,0 +1,100 @@
+/** The pure parts of the import's integrity checks, table-driven. */
+import { describe, expect, it } from 'vitest';
+import { isRunawayQuote } from '../src/ingest/csv.js';
+import { utf8Inside1252 } from '../src/ingest/encoding.js';
+import { RowFingerprint } from '../src/ingest/fingerprint.js';
+import { DateOrderCheck, parseVisitDate } from '../src/normalise/dates.js';
+import { rowsFoundIn, type NikCell } from '../src/normalise/resent.js';
+
+describe('isRunawayQuote', () => {
+  it.each([
+    [['1', 'Daftar ulang\nlupa email dan kata sandi'], 3, false],
+    [['1', 'SITI\n2,BUDI,3'], 3, true],
+    [['1', 'SITI\n1271015001900003'], 3, true],
+    [['1', 'Jl. Merdeka\nMedan, Sumut'], 4, false],
+    [['SITI AMINAH'], 2, false],
+  ])('%j with %d header fields → %s', (record, fields, expected) => {
+    expect(isRunawayQuote(record, ',', fields)).toBe(expected);
+  });
+});
+
+describe('utf8Inside1252', () => {
+  it.each([
+    ['JOSÃ‰', 'JOSÉ'],
+    ['MARIÃ‘O', 'MARIÑO'],
+    ['ANDRÉS', null],
+    ['Ã', null],
+    ['SITI AMINAH', null],
+  ])('%s → %s', (cell, expected) => {
+    expect(utf8Inside1252(cell)).toBe(expected);
+  });
+});
+
+describe('RowFingerprint', () => {
+  const digest = (rows: string[][]) => {
+    const f = new RowFingerprint();
+    for (const r of rows) f.add(r);
+    return f.digest();
+  };
+  it('ignores what a re-save changes: spaces, trailing empty cells, blank rows, CRLF inside a cell', () => {
+    expect(digest([['NIK', 'Nama'], [' 1271015001900003 ', 'SITI', ''], [''], ['2', 'A\r\nB']])).toBe(digest([['NIK', 'Nama'], ['1271015001900003', 'SITI'], ['2', 'A\nB']]));
+  });
+  it('sees a changed cell, a moved cell and a changed order', () => {
+    const base = digest([['a', 'b'], ['c', 'd']]);
+    expect(digest([['a', 'b'], ['c', 'e']])).not.toBe(base);
+    expect(digest([['a', 'b', 'c'], ['d']])).not.toBe(base);
+    expect(digest([['c', 'd'], ['a', 'b']])).not.toBe(base);
+  });
+});
+
+describe('parseVisitDate with a date order', () => {
+  it.each([
+    ['06/01/2020', 'dmy', '2020-01-06'],
+    ['06/01/2020', 'mdy', '2020-06-01'],
+    ['13/06/2020', 'mdy', '2020-06-13'],
+    ['6/13/2020', 'dmy', null],
+    ['6/13/2020', 'mdy', '2020-06-13'],
+    ['2020-01-06', 'mdy', '2020-06-01'],
+    ['2020-06-13', 'mdy', '2020-06-13'],
+    ['5 Mei 2020', 'mdy', '2020-05-05'],
+    ['43836', 'mdy', '2020-06-01'],
+  ] as const)('%s read %s → %s', (raw, order, expected) => {
+    expect(parseVisitDate(raw, order)).toBe(expected);
+  });
+});
+
+describe('DateOrderCheck', () => {
+  const verdict = (dates: string[]) => {
+    const check = new DateOrderCheck();
+    dates.forEach((d, i) => check.add(i + 2, d));
+    return check.verdict();
+  };
+  it('a June book with its first twelve days swapped', () => {
+    const dates = [...Array.from({ length: 12 }, (_, i) => `06/${String(i + 1).padStart(2, '0')}/2020`), '13/06/2020', '20/06/2020', '29/06/2020'];
+    expect(verdict(dates)).toMatchObject({ swapped: 11, suspected: true, span: { from: '2020-06-13', to: '2020-06-29' } });
+  });
+  it('a book of month-first dates only', () => {
+    expect(verdict(['6/13/2020', '6/14/2020', '6/20/2020', '6/01/2020'])).toMatchObject({ swapped: 3, suspected: true });
+  });
+  it('silent without unambiguous dates, and on a clean book', () => {
+    expect(verdict(['01/06/2020', '02/06/2020', '03/06/2020']).suspected).toBe(false);
+    expect(verdict(['01/06/2020', '02/06/2020', '13/06/2020', '14/06/2020', '15/06/2020']).suspected).toBe(false);
+  });
+});
+
+describe('rowsFoundIn', () => {
+  const valid = (nik: string): NikCell => ({ nik, reason: null, raw: null });
+  const copy = (raw: string, reason = 'excel_number'): NikCell => ({ nik: null, reason, raw });
+  it.each([
+    ['the same valid NIK', [valid('1271011203904395')], [valid('1271011203904395')], 1],
+    ['a rounded copy (with a carry) of a valid NIK', [copy('1271011203904400')], [valid('1271011203904395')], 1],
+    ['a truncated copy', [copy('1271011203904390', 'excel_rounded')], [valid('1271011203904395')], 1],
+    ['a valid NIK against its copy', [valid('1271011203904395')], [copy('1271011203904400')], 1],
+    ['two copies with the same digits', [copy('1271011203904400')], [copy('1271011203904400', 'excel_rounded')], 1],
+    ['a NIK ending in 0 is its own copy', [copy('1271011203904410')], [valid('1271011203904410')], 1],
+    ['another NIK', [valid('1271011203904395')], [valid('1271011203904396')], 0],
+    ['scientific notation proves nothing', [copy('1.27101E+15', 'scientific_notation')], [valid('1271011203904395')], 0],
+  ])('%s', (_label, newer, earlier, found) => {
+    expect(rowsFoundIn(newer, earlier)).toBe(found);
+  });
+});
