@@ -292,6 +292,6 @@ export function readWholeCsv(path: string): string[][] {
   try {
     return parseSync(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
-    throw new InputError(`cannot read it as CSV: ${(error as Error).message}. Save it from Excel as "CSV UTF-8".`, path);
+    throw new InputError(t.reading.notCsv((error as Error).message), path);
   }
 }

@@ -23,6 +23,10 @@ export const reading = {
     id: (value: string) => `encoding ${value} tidak dikenal. Coba --encoding utf8, windows-1252 atau utf16le.`,
     en: (value) => `unknown encoding ${value}. Try --encoding utf8, windows-1252 or utf16le.`,
   }),
+  notCsv: message({
+    id: (detail: string) => `berkas tidak bisa dibaca sebagai CSV: ${detail}. Simpan dari Excel sebagai "CSV UTF-8".`,
+    en: (detail) => `cannot read it as CSV: ${detail}. Save it from Excel as "CSV UTF-8".`,
+  }),
   binary: message({
     id: 'ini tidak tampak seperti berkas CSV atau XLSX (isinya data biner). Ekspor daftarnya dari Excel sebagai CSV atau .xlsx.',
     en: 'this does not look like a CSV or XLSX file (it holds binary data). Export the list from Excel as CSV or .xlsx.',
