@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Transform } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { capLines, capXmlText, TOO_LONG } from '../src/ingest/limits.js';
+import { capLines, capXmlText, LINE_CUT, TOO_LONG } from '../src/ingest/limits.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { ensureBuilt, runBin, startBin, validNik } from './helpers/process.js';
 import { writeTinyXlsx } from './helpers/tiny-xlsx.js';
@@ -30,6 +30,15 @@ function stored(db: string): { records: number; longestName: number; rejects: { 
       longestName: Number(conn.prepare('SELECT coalesce(max(length(name_raw)), 0) FROM records').pluck().get()),
       rejects: conn.prepare<[], { line: number; reason: string; message: string }>('SELECT line, reason, message FROM rejects ORDER BY line').all(),
     };
+  } finally {
+    conn.close();
+  }
+}
+
+function rawOfReject(db: string, line: number): string {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return String(conn.prepare('SELECT raw FROM rejects WHERE line = ?').pluck().get(line));
   } finally {
     conn.close();
   }
@@ -55,6 +64,8 @@ describe('size limits (issue 16.6)', () => {
     const s = stored(db);
     expect(s.records).toBe(2);
     expect(s.rejects).toEqual([{ line: 3, reason: 'too_long', message: expect.stringContaining('longer than 1 MiB') }]);
+    // The start of the line is kept in the reject, so its NIK can still be found.
+    expect(rawOfReject(db, 3)).toContain(validNik(2));
   }, 120_000);
 
   it('a cell of 100 KB in a short file is rejected, not stored as a name', async () => {
@@ -68,6 +79,7 @@ describe('size limits (issue 16.6)', () => {
     expect([s.records, s.longestName]).toEqual([1, 3]);
     expect(s.rejects.map((j) => [j.line, j.reason])).toEqual([[2, 'too_long']]);
     expect(s.rejects[0]?.message).toContain('longer than 32 KiB');
+    expect(JSON.parse(rawOfReject(db, 2))).toEqual([validNik(1), '[100000 characters not kept]', '1']);
   });
 
   it('an XLSX with a 100 MiB shared string is read in a 96 MB heap; the row using it is rejected', async () => {
@@ -85,6 +97,7 @@ describe('size limits (issue 16.6)', () => {
     const s = stored(db);
     expect([s.records, s.longestName]).toEqual([2, 12]);
     expect(s.rejects.map((j) => [j.line, j.reason])).toEqual([[3, 'too_long']]);
+    expect(JSON.parse(rawOfReject(db, 3))).toEqual([validNik(2), '[more than 32768 bytes not kept]', '1']);
   }, 120_000);
 });
 
@@ -122,9 +135,10 @@ describe('the stream filters behind the limits', () => {
 
   it.each([
     ['short lines pass unchanged', ['a,b\nc,d\n'], 'a,b\nc,d\n'],
-    ['a long line becomes the stand-in, its line break kept', ['a\n', 'x'.repeat(30), '\nb\n'], `a\n${TOO_LONG}\nb\n`],
+    ['a long line becomes the stand-in and its start, its line break kept', ['a\n', 'x'.repeat(30), '\nb\n'], `a\n${LINE_CUT}${'x'.repeat(20)}\nb\n`],
+    ['quotes in the kept start are dropped', ['"n,', 'x'.repeat(30), '\n'], `${LINE_CUT}n,${'x'.repeat(17)}\n`],
     ['split over chunks, held until it ends', ['ab', 'c\nd'], 'abc\nd'],
-    ['a long last line without a break', ['a\n', 'y'.repeat(40)], `a\n${TOO_LONG}`],
+    ['a long last line without a break', ['a\n', 'y'.repeat(40)], `a\n${LINE_CUT}${'y'.repeat(20)}`],
   ])('capLines: %s', async (_name, chunks, expected) => {
     expect(await through(capLines(20), chunks)).toBe(expected);
   });

@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { utf8Inside1252, bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
-import { assertRegularFile, capLines, oversizeOf } from './limits.js';
+import { assertRegularFile, capLines, keptCells, oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -166,7 +166,8 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
       if (line < o.firstLine) continue;
       const oversize = oversizeOf(record);
       if (oversize) {
-        yield lines > 1 ? { line, cells: [], oversize, lines } : { line, cells: [], oversize };
+        const cells = keptCells(record);
+        yield lines > 1 ? { line, cells, oversize, lines } : { line, cells, oversize };
         continue;
       }
       if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {

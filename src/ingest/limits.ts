@@ -16,17 +16,21 @@ export const CELL_LIMIT = 32 << 10;
 /** Bytes of one XML tag with its attributes (XLSX). */
 export const TAG_LIMIT = 1 << 20;
 
-/** Stands in for a line or a cell that was over its limit: no quote, no delimiter, valid XML text. */
+/** Stands in for a cell (XLSX text) that was over its limit: no quote, no delimiter, valid XML text. */
 export const TOO_LONG = '\u2060PRAKERJA_TOO_LONG\u2060';
+/** Starts a CSV line that was over its limit; the first characters of the line follow it. */
+export const LINE_CUT = '\u2060PRAKERJA_LINE_TOO_LONG\u2060';
+/** Characters of an over-long line kept (in its reject), so the NIK at its start can still be found. */
+const LINE_START_KEPT = 1000;
 
 /** Which limit a row went over, if any. */
 export type Oversize = 'line' | 'cell';
 
-/** Whether a row (its cells) went over a limit: a stand-in for a dropped part, or a cell over the cell limit. */
+/** Whether a row (its cells) went over a limit: a line cut, a dropped cell, or a cell over the cell limit. */
 export function oversizeOf(cells: readonly string[]): Oversize | undefined {
+  if (cells[0]?.startsWith(LINE_CUT)) return 'line';
   let total = 0;
   for (const cell of cells) {
-    if (cell === TOO_LONG) return cells.length === 1 ? 'line' : 'cell';
     if (cell.length > CELL_LIMIT || cell.includes(TOO_LONG)) return 'cell';
     total += cell.length;
   }
@@ -34,12 +38,29 @@ export function oversizeOf(cells: readonly string[]): Oversize | undefined {
 }
 
 /**
- * Decoded CSV text in, the same text out, except that a line longer than LINE_LIMIT becomes TOO_LONG (and
- * its line break, so line numbers still count). Holds at most one partial line of LINE_LIMIT characters.
+ * What an over-long row's reject keeps of it: the cells under the limits (a NIK beside a huge cell), the
+ * start of a cut line, and in place of each dropped cell how much was not kept.
+ * @example keptCells(['1271015001900003', 'B'.repeat(100_000)]) // ['1271015001900003', '[100000 characters not kept]']
+ */
+export function keptCells(cells: readonly string[]): string[] {
+  return cells.map((cell, i) => {
+    if (i === 0 && cell.startsWith(LINE_CUT)) return cell.slice(LINE_CUT.length);
+    if (cell.includes(TOO_LONG)) return `[more than ${CELL_LIMIT} bytes not kept]`;
+    if (cell.length > CELL_LIMIT) return `[${cell.length} characters not kept]`;
+    return cell.length > LINE_START_KEPT ? cell.slice(0, LINE_START_KEPT) : cell;
+  });
+}
+
+/**
+ * Decoded CSV text in, the same text out, except that a line longer than LINE_LIMIT becomes LINE_CUT and its
+ * first characters without quotes (and its line break, so line numbers still count). Holds at most one
+ * partial line of LINE_LIMIT characters.
  */
 export function capLines(limit = LINE_LIMIT): Transform {
   let held = '';
   let dropping = false;
+  let start = '';
+  const cut = (line: string) => `${LINE_CUT}${line.slice(0, Math.min(limit, LINE_START_KEPT)).replace(/["\r\n]/g, '')}`;
   return new Transform({
     decodeStrings: false,
     encoding: 'utf8',
@@ -51,26 +72,28 @@ export function capLines(limit = LINE_LIMIT): Transform {
       if (dropping) {
         const nl = text.indexOf('\n');
         if (nl === -1) return done();
-        out += `${TOO_LONG}\n`;
+        out += `${start}\n`;
         dropping = false;
         pos = nl + 1;
       }
       let from = pos;
       for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
         if (nl + 1 - pos > limit) {
-          out += `${text.slice(from, pos)}${TOO_LONG}\n`;
+          out += `${text.slice(from, pos)}${cut(text.slice(pos, nl))}\n`;
           from = nl + 1;
         }
         pos = nl + 1;
       }
       out += text.slice(from, pos);
       const tail = text.slice(pos);
-      if (tail.length > limit) dropping = true;
-      else held = tail;
+      if (tail.length > limit) {
+        dropping = true;
+        start = cut(tail);
+      } else held = tail;
       done(null, out);
     },
     flush(done: TransformCallback) {
-      done(null, dropping ? TOO_LONG : held);
+      done(null, dropping ? start : held);
     },
   });
 }

@@ -36,7 +36,7 @@ export interface SourceRow {
   utf8InAnsi?: true;
   /** CSV: physical lines the row spans, when a quoted cell holds line breaks (more than one). */
   lines?: number;
-  /** Set when the row went over a size limit (ingest/limits.ts); its cells are then dropped. */
+  /** Set when the row went over a size limit (ingest/limits.ts); its cells are then what was kept of it. */
   oversize?: 'line' | 'cell';
 }
 

@@ -13,7 +13,7 @@ import type { Cell, CellValue, Row } from 'exceljs';
 import { InputError } from '../errors.js';
 import { excelSerialToUtc, utcDateText } from './excel-dates.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
-import { oversizeOf } from './limits.js';
+import { keptCells, oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 import { DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
 
@@ -192,7 +192,7 @@ function toSourceRow(row: Row, previous: number): SourceRow {
     numeric[column - 1] = isNumber;
   });
   const oversize = oversizeOf(cells);
-  if (oversize) return { line, cells: [], oversize };
+  if (oversize) return { line, cells: keptCells(cells), oversize };
   return numeric.some(Boolean) ? { line, cells, numeric } : { line, cells };
 }
 
