@@ -45,8 +45,8 @@ export function oversizeOf(cells: readonly string[]): Oversize | undefined {
 export function keptCells(cells: readonly string[]): string[] {
   return cells.map((cell, i) => {
     if (i === 0 && cell.startsWith(LINE_CUT)) return cell.slice(LINE_CUT.length);
-    if (cell.includes(TOO_LONG)) return `[more than ${CELL_LIMIT} bytes not kept]`;
-    if (cell.length > CELL_LIMIT) return `[${cell.length} characters not kept]`;
+    if (cell.includes(TOO_LONG)) return t.ingest.notKept({ size: String(CELL_LIMIT), more: true });
+    if (cell.length > CELL_LIMIT) return t.ingest.notKept({ size: String(cell.length), more: false });
     return cell.length > LINE_START_KEPT ? cell.slice(0, LINE_START_KEPT) : cell;
   });
 }

@@ -52,6 +52,10 @@ export const ingest = {
     id: 'workbook berisi tag XML lebih dari 1 MiB; ini bukan ekspor daftar yang wajar. Buka di Excel lalu simpan ulang, atau ekspor sebagai CSV.',
     en: 'the workbook holds an XML tag of more than 1 MiB; this is not a normal list export. Open it in Excel and save it again, or export it as CSV.',
   }),
+  notKept: message({
+    id: (p: { size: string; more: boolean }) => `[${p.more ? 'lebih dari ' : ''}${p.size} ${p.more ? 'byte' : 'karakter'} tidak disimpan]`,
+    en: (p) => `[${p.more ? 'more than ' : ''}${p.size} ${p.more ? 'bytes' : 'characters'} not kept]`,
+  }),
   notRegular: message({
     id: 'bukan berkas biasa (perangkat, pipe atau socket): prakerja hanya membaca berkas yang tersimpan di disk. Simpan datanya sebagai berkas dulu.',
     en: 'is not a regular file (a device, a pipe or a socket): prakerja only reads files saved on disk. Save the data as a file first.',
