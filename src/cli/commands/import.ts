@@ -126,6 +126,17 @@ function parseBatchFlag(text: string): number {
   return Number(text);
 }
 
+/** Consecutive rejects with one message (the lines of a runaway quote) as one entry: `lines 10–13: …`. */
+function sameMessageRuns(rejects: readonly { line: number; message: string }[]): { line: number; last: number; message: string }[] {
+  const runs: { line: number; last: number; message: string }[] = [];
+  for (const r of rejects) {
+    const previous = runs.at(-1);
+    if (previous && previous.message === r.message && previous.last + 1 === r.line) previous.last = r.line;
+    else runs.push({ line: r.line, last: r.line, message: r.message });
+  }
+  return runs;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -154,7 +165,7 @@ function describeFile(f: FileSummary, ctx: CliContext): string {
   lines.push(t.import.counts({ outcome: f.outcome, read: n(f.read), imported: n(f.imported), rejected: n(f.rejected), skipped: n(f.skipped) }));
   if (f.rejected > 0) {
     lines.push(t.import.rejectedBy(pairs(f.rejectedBy)));
-    for (const r of f.firstRejects) lines.push(c.yellow(t.import.rejectLine(r)));
+    for (const r of sameMessageRuns(f.firstRejects)) lines.push(c.yellow(r.last === r.line ? t.import.rejectLine(r) : t.ingest.rejectLines(r)));
     if (f.rejected > f.firstRejects.length) lines.push(t.import.allRejects({ count: n(f.rejected), batch: String(f.batchId ?? '?') }));
   }
   if (f.skipped > 0) lines.push(t.import.skippedBy(pairs(f.skippedBy)));

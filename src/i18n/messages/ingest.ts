@@ -121,4 +121,8 @@ export const ingest = {
     en: (p) =>
       `${p.count} ${p.count === 1 ? 'row' : 'rows'} written in UTF-8 inside this Windows-1252 file (line${p.count === 1 ? '' : 's'} ${p.lines}) ${p.count === 1 ? 'was' : 'were'} read as UTF-8, not as mojibake (JOSÃ‰ → JOSÉ)`,
   }),
+  rejectLines: message({
+    id: (p: { line: number; last: number; message: string }) => `    baris ${p.line}–${p.last}: ${p.message}`,
+    en: (p) => `    lines ${p.line}–${p.last}: ${p.message}`,
+  }),
 };
