@@ -208,7 +208,7 @@ describe('review', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('kind,probability,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
+    expect(lines[0]).toBe('kind,probability,decides,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
     const conflict = lines.findIndex((l) => l.startsWith('conflict'));
     expect(conflict).toBeGreaterThan(0);
     // Say the conflict is one person after all (Y), as staff would in Excel.

@@ -37,11 +37,13 @@ describe('review export and apply', () => {
     const ex = await runCli(['--db', db, 'review', 'export', file], ID);
     expect(ex.code).toBe(0);
     expect(ex.stdout).toBe(
-      `0 kemungkinan sama dan 1 konflik ditulis ke ${file}.\nIsi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan sebagai CSV, lalu: prakerja review apply ${file}\n`,
+      `0 kemungkinan sama dan 1 konflik ditulis ke ${file}.\n` +
+        '0 keputusan menentukan apakah 0 pengunjung buku tamu terhitung penerima (didaftar paling atas); 1 keputusan lainnya menyangkut 2 orang (apakah sebagian dari mereka sebenarnya satu orang).\n' +
+        `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${file}\n`,
     );
     const rows = lines(file);
-    expect(rows[0]).toBe('Jenis,Peluang,Alasan,Berkas 1,Baris 1,Sumber 1,NIK 1,Nama 1,Gelombang 1,Berkas 2,Baris 2,Sumber 2,NIK 2,Nama 2,Gelombang 2,Keputusan (Y/N)');
-    expect(rows[1]).toMatch(/^konflik,[^,]*,NIK sama; nama berbeda,pusat\.csv,2,central,127101\*{6}0001,Budi Santoso,3,pusat\.csv,3,/);
+    expect(rows[0]).toBe('Jenis,Peluang,Menentukan,Alasan,Berkas 1,Baris 1,Sumber 1,NIK 1,Nama 1,Gelombang 1,Berkas 2,Baris 2,Sumber 2,NIK 2,Nama 2,Gelombang 2,Keputusan (Y/N)');
+    expect(rows[1]).toMatch(/^konflik,[^,]*,apakah dua data satu orang,NIK sama; nama berbeda,pusat\.csv,2,central,127101\*{6}0001,Budi Santoso,3,pusat\.csv,3,/);
     writeFileSync(file, `${rows[0]}\r\n${rows[1]}Y\r\n`);
     const ap = await runCli(['--db', db, 'review', 'apply', file], ID);
     expect(ap.code).toBe(0);
@@ -54,8 +56,8 @@ describe('review export and apply', () => {
     const ex = await runCli(['--db', db, 'review', 'export', file, '--lang', 'en']);
     expect(ex.stdout).toContain('Wrote 0 possible matches and 1 conflicts to');
     const rows = lines(file);
-    expect(rows[0]).toBe('kind,probability,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
-    expect(rows[1]).toMatch(/^conflict,[^,]*,"nik exact, name different",pusat\.csv,2,/);
+    expect(rows[0]).toBe('kind,probability,decides,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
+    expect(rows[1]).toMatch(/^conflict,[^,]*,whether two records are one person,the same NIK; different names,pusat\.csv,2,/);
     writeFileSync(file, `${rows[0]}\r\n${rows[1]}N\r\n`);
     const ap = await runCli(['--db', db, 'review', 'apply', file], ID);
     expect(ap.code).toBe(0);

@@ -9,6 +9,7 @@ import { displayNik, maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import {
   linksOf,
+  personNiks,
   recordsByFileLine,
   recordsById,
   recordsByNik,
@@ -19,6 +20,7 @@ import {
   type LinkRule,
   type RecordMatch,
   type RecordView,
+  type RefusedBy,
 } from '../store/resolve.js';
 import type { FieldLevel, WeightTerm } from '../resolve/scoring.js';
 import type { SourceKind } from '../store/batches.js';
@@ -62,6 +64,10 @@ export interface ExplainedLink {
   weight: number | null;
   probability: number | null;
   terms: ExplainedTerm[];
+  /** The clustering guard that kept this pair apart although the evidence matched it; null when none did. */
+  refused: RefusedBy | null;
+  /** That guard in plain words (with the two persons' NIKs); null when none refused it. */
+  notMergedBecause: string | null;
 }
 
 export interface ExplainResult {
@@ -87,6 +93,11 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
   const links = linksOf(db, ids);
   const other = recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]);
   const byId = new Map(other.map((r) => [r.id, view(r)]));
+  const refusal = refusalWords(db, links.flatMap((l) => {
+    const left = byId.get(l.record_l);
+    const right = byId.get(l.record_r);
+    return left && right ? [{ refused: l.refused, left: left.personId, right: right.personId }] : [];
+  }), options.showNik === true);
   return {
     // The target may be a NIK, or a file name that holds one.
     target: options.showNik ? target : maskNikLike(target),
@@ -111,6 +122,8 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
           weight: l.weight,
           probability: l.probability,
           terms: parseTerms(l.levels),
+          refused: l.refused,
+          notMergedBecause: refusal({ refused: l.refused, left: left.personId, right: right.personId }),
         },
       ];
     }),
@@ -179,6 +192,40 @@ function verdictOf(kind: LinkKind, rule: LinkRule): string {
   if (rule === 'review_no') return t.explain.verdictReviewNo();
   if (kind === 'match') return t.explain.verdictMatch();
   return t.explain.verdictPossible();
+}
+
+/** A stored link's guard and the persons of its two records, as `refusalWords` reads them. */
+export interface RefusedPair {
+  refused: RefusedBy | null;
+  left: number | null;
+  right: number | null;
+}
+
+/**
+ * Why the clustering kept each pair apart, in plain words (with the NIKs of its two persons, masked unless
+ * `showNik`): the one wording explain and the review file use. Reads the NIKs of all the pairs' persons at
+ * once; returns the sentence for a pair, or null when no guard refused it.
+ *
+ * @example refusalWords(db, pairs, false)(pairs[0]) // 'not merged because: the persons hold different NIKs (127101******0004 and …'
+ */
+export function refusalWords(db: Db, pairs: readonly RefusedPair[], showNik: boolean): (pair: RefusedPair) => string | null {
+  const persons = [...new Set(pairs.flatMap((p) => (p.refused === 'nik' ? [p.left, p.right] : [])).filter((p): p is number => p !== null))];
+  const niks = personNiks(db, persons);
+  const shown = (person: number | null): string =>
+    (person === null ? [] : (niks.get(person) ?? [])).map((n) => displayNik(n, showNik) ?? n).join(', ') || '—';
+  return (pair) => (pair.refused === null ? null : t.explain.refusedBecause({ by: pair.refused, left: shown(pair.left), right: shown(pair.right) }));
+}
+
+/**
+ * The compared fields of a stored link in plain words, as explain words each evidence line (the before-
+ * comparing prior and the fields one side lacks left out): the review file's reason.
+ *
+ * @example evidenceWords(link.levels) // ['NIK sama', 'nama berbeda']
+ */
+export function evidenceWords(levels: string): string[] {
+  return parseTerms(levels)
+    .filter((term) => term.field !== 'prior' && term.level !== 'missing' && !(term.field === 'purpose' && term.weight === 0))
+    .map((term) => term.meaning);
 }
 
 function isTerm(x: unknown): x is WeightTerm {

@@ -4,19 +4,23 @@
  * (different people) come back and are stored, keyed on the files' content hashes and line numbers so that
  * they survive re-imports, and every later resolve respects them.
  */
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { currentLang, inLang, t } from '../i18n/index.js';
-import { readWholeCsv } from '../ingest/csv.js';
+import { foldHeader, type Field } from '../ingest/columns.js';
+import { readWholeTable } from '../ingest/table.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
-import { recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
+import { personSources, recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
+import { writeOutputFile } from '../store/output-files.js';
+import { writeChoiceXlsx } from '../report/write-xlsx.js';
+import { evidenceWords, refusalWords } from './explain.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { displayNik } from '../privacy/mask.js';
 import { writeCsvFile } from './csv-out.js';
 
 export const REVIEW_COLUMNS = [
-  'kind', 'probability', 'why',
+  'kind', 'probability', 'decides', 'why',
   'file_l', 'line_l', 'source_l', 'nik_l', 'name_l', 'wave_l',
   'file_r', 'line_r', 'source_r', 'nik_r', 'name_r', 'wave_r',
   'decision',
@@ -28,65 +32,83 @@ export interface ReviewExportOptions {
 
 export interface ReviewExportResult {
   file: string;
+  format: 'csv' | 'xlsx';
   possible: number;
   conflicts: number;
+  /** Pairs whose decision says whether a walk-in visitor counts as a recipient (listed first), and those visitors. */
+  recipientPairs: number;
+  visitors: number;
+  /** The other pairs, and the persons they touch. */
+  otherPairs: number;
+  persons: number;
 }
 
 /**
- * @example exportReview(db, 'periksa.csv') // { file: 'periksa.csv', possible: 12, conflicts: 3 }
+ * Writes the review queue to `path`: an `.xlsx` (a Y/N drop-down in the decision column, the summary on a
+ * second sheet) or, for any other name, a CSV. Pairs that decide whether a walk-in visitor counts as a
+ * recipient come first; each row says what its decision changes and why the pair is in doubt, in words.
+ *
+ * @example await exportReview(db, 'periksa.xlsx') // { format: 'xlsx', possible: 12, conflicts: 3, recipientPairs: 5, … }
  */
-export function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): ReviewExportResult {
+export async function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): Promise<ReviewExportResult> {
   // Only what needs a decision (store/resolve.ts TO_REVIEW): the same count the import and status print.
   const links = reviewLinks(db);
   const records = new Map(recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, r]));
   const nikOf = (r: RecordView): string | null => displayNik(r.nik ?? r.nik_raw, options.showNik);
-  let possible = 0;
-  let conflicts = 0;
-  const rows: (string | number | null)[][] = [];
-  for (const link of links) {
+  const pairs = links.flatMap((link) => {
     const l = records.get(link.record_l);
     const r = records.get(link.record_r);
-    if (!l || !r) continue;
-    if (link.kind === 'conflict') conflicts++;
-    else possible++;
-    rows.push([
-      t.review.kind(link.kind === 'conflict' ? 'conflict' : 'possible'),
-      link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
-      whyOf(link.levels),
-      l.file, l.line, l.source, nikOf(l), l.name, l.wave,
-      r.file, r.line, r.source, nikOf(r), r.name, r.wave,
-      '',
-    ]);
-  }
+    return l && r ? [{ link, l, r }] : [];
+  });
+  const sources = personSources(db, [...new Set(pairs.flatMap((p) => [p.l.person_id, p.r.person_id]).filter((p): p is number => p !== null))]);
+  /** A person seen at the desk and in no list: a visitor not (yet) counted as a recipient. */
+  const visitorOnly = (person: number | null): boolean => person !== null && sources.get(person)?.walkin === true && sources.get(person)?.listed !== true;
+  const listed = (person: number | null): boolean => person !== null && sources.get(person)?.listed === true;
+  const decidesVisitor = (p: { l: RecordView; r: RecordView }): boolean =>
+    (visitorOnly(p.l.person_id) && listed(p.r.person_id)) || (visitorOnly(p.r.person_id) && listed(p.l.person_id));
+  // Stable: within each group the store's order (conflicts after possible matches, likelier first) stays.
+  const first = pairs.filter(decidesVisitor);
+  const rest = pairs.filter((p) => !decidesVisitor(p));
+  const visitors = new Set(first.flatMap((p) => [p.l.person_id, p.r.person_id].filter(visitorOnly)));
+  const persons = new Set(rest.flatMap((p) => [p.l.person_id ?? -p.l.id, p.r.person_id ?? -p.r.id]));
+  const because = refusalWords(db, pairs.map((p) => ({ refused: p.link.refused, left: p.l.person_id, right: p.r.person_id })), options.showNik === true);
+
+  const rows: (string | number | null)[][] = [...first, ...rest].map(({ link, l, r }) => [
+    t.review.kind(link.kind === 'conflict' ? 'conflict' : 'possible'),
+    link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
+    t.review.decides(decidesVisitor({ l, r }) ? 'recipient' : 'person'),
+    [because({ refused: link.refused, left: l.person_id, right: r.person_id }), ...evidenceWords(link.levels)].filter((w) => w !== null).join('; '),
+    l.file, l.line, l.source, nikOf(l), l.name, l.wave,
+    r.file, r.line, r.source, nikOf(r), r.name, r.wave,
+    '',
+  ]);
+  const result: ReviewExportResult = {
+    file: path,
+    format: extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv',
+    possible: pairs.filter((p) => p.link.kind !== 'conflict').length,
+    conflicts: pairs.filter((p) => p.link.kind === 'conflict').length,
+    recipientPairs: first.length,
+    visitors: visitors.size,
+    otherPairs: rest.length,
+    persons: persons.size,
+  };
   // Both records of each pair, with names and NIKs: personal. English headers are the machine names.
-  writeCsvFile(path, currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns(), rows, { personal: true });
-  return { file: path, possible, conflicts };
-}
-
-function whyOf(levels: string): string {
-  const parsed: unknown = JSON.parse(levels);
-  if (!Array.isArray(parsed)) return '';
-  return parsed
-    .filter((t): t is { field: string; level: string } => typeof t === 'object' && t !== null && 'field' in t && 'level' in t)
-    .filter((t) => t.field !== 'prior' && t.level !== 'missing')
-    .map((term) => (currentLang() === 'en' ? `${term.field} ${term.level}` : whyWords(term)))
-    .join(currentLang() === 'en' ? ', ' : '; ');
-}
-
-/** A compared field's level in words (`nik one_edit` → `NIK berbeda satu ketikan …`), or as coded when unknown. */
-function whyWords(term: { field: string; level: string }): string {
-  const { field, level } = term;
-  switch (field) {
-    case 'nik':
-    case 'name':
-    case 'phone':
-    case 'wave':
-      return t.explain.levelWords({ field, level });
-    case 'purpose':
-      return t.review.whyPurpose(level);
-    default:
-      return `${field} ${level}`;
+  const header = currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns();
+  if (result.format === 'xlsx') {
+    const bytes = await writeChoiceXlsx(
+      { name: t.review.pairsSheet(), header, rows, choiceColumn: REVIEW_COLUMNS.indexOf('decision'), choices: ['Y', 'N'] },
+      { name: t.review.summarySheet(), lines: [settlesText(result)] },
+    );
+    writeOutputFile(path, bytes, { personal: true });
+  } else {
+    writeCsvFile(path, header, rows, { personal: true });
   }
+  return result;
+}
+
+/** What the queue's decisions settle, in words: the export's summary line and the workbook's summary sheet. */
+export function settlesText(r: Pick<ReviewExportResult, 'recipientPairs' | 'visitors' | 'otherPairs' | 'persons'>): string {
+  return t.review.settles({ recipientPairs: r.recipientPairs, visitors: r.visitors, otherPairs: r.otherPairs, persons: r.persons });
 }
 
 export interface ReviewApplyResult {
@@ -107,27 +129,31 @@ const NO = new Set(['N', 'TIDAK', 'NO', 'BEDA']);
  *
  * @example applyReview(db, 'periksa.csv') // { same: 10, different: 2, undecided: 3, … }
  */
-export function applyReview(db: Db, path: string): ReviewApplyResult {
-  const rows = readWholeCsv(path);
+export async function applyReview(db: Db, path: string): Promise<ReviewApplyResult> {
   // The file's headers as prakerja wrote them, in either language: the Indonesian ones map to the machine names.
   const indonesian = inLang('id', () => t.review.columns());
   const machine = new Map<string, string>(REVIEW_COLUMNS.map((c, i) => [(indonesian[i] ?? c).toLowerCase(), c]));
-  const header = (rows[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()).map((h) => machine.get(h) ?? h);
+  // A workbook's header row is found as an import finds one: by its NIK and name columns, in either language.
+  const marks = new Map<string, Field>();
+  for (const [i, c] of REVIEW_COLUMNS.entries()) {
+    const field = c === 'nik_l' ? 'nik' : c === 'name_l' ? 'name' : null;
+    if (field) for (const h of [c, indonesian[i] ?? c]) marks.set(foldHeader(h), field);
+  }
+  const table = await readWholeTable(path, marks);
+  const header = table.header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()).map((h) => machine.get(h) ?? h);
   const col = (name: string): number => header.indexOf(name);
   const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
   const missing = needed.filter((n) => col(n) < 0);
   if (missing.length > 0) {
     const shown = currentLang() === 'en' ? missing : missing.map((n) => indonesian[REVIEW_COLUMNS.findIndex((c) => c === n)] ?? n);
-    throw new InputError(t.review.missingColumns(shown.join(', ')), path, 1);
+    throw new InputError(t.review.missingColumns(shown.join(', ')), path, table.headerLine);
   }
   const problems: string[] = [];
   const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N'; line: number }[] = [];
   /** The first line that decided each pair, to catch one pair marked both Y and N. */
   const decidedAt = new Map<string, { line: number; decision: 'Y' | 'N' }>();
   let undecided = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i] ?? [];
-    const line = i + 1;
+  for (const { line, cells: row } of table.rows) {
     const cell = (name: string): string => (row[col(name)] ?? '').trim().replace(/^'/, '');
     if (row.every((c) => c.trim() === '')) continue;
     const answer = cell('decision').toUpperCase();

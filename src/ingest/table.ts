@@ -5,7 +5,7 @@
 import { t } from '../i18n/index.js';
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { openCsv } from './csv.js';
+import { openCsv, readWholeCsv } from './csv.js';
 import { assertRegularFile } from './limits.js';
 import type { ColumnOverrides } from './columns.js';
 
@@ -92,4 +92,36 @@ export async function readHead(path: string, bytes: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/** A small file read whole: its header row (with its line) and every row below it, with its line. */
+export interface WholeTable {
+  format: 'csv' | 'xlsx';
+  header: string[];
+  headerLine: number;
+  rows: { line: number; cells: string[] }[];
+}
+
+/**
+ * A small file (a filled-in review file) read whole, CSV or XLSX by its first bytes. A CSV's first row is its
+ * header, read as `readWholeCsv` reads it (encoding, BOM, delimiter); a workbook's header is found as an
+ * import finds it (`map` names the columns that mark it), and its rows keep their sheet row numbers.
+ *
+ * @example (await readWholeTable('periksa.xlsx', map)).rows[0] // { line: 2, cells: ['mungkin sama', …] }
+ */
+export async function readWholeTable(path: string, map?: ColumnOverrides): Promise<WholeTable> {
+  assertRegularFile(path);
+  const head = await readHead(path, 4);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const table = await openTable(path, { map });
+    const rows: { line: number; cells: string[] }[] = [];
+    try {
+      for await (const row of table.rows) rows.push({ line: row.line, cells: row.cells });
+    } finally {
+      table.close();
+    }
+    return { format: 'xlsx', header: table.header, headerLine: table.headerLine, rows };
+  }
+  const [header = [], ...rest] = readWholeCsv(path);
+  return { format: 'csv', header, headerLine: 1, rows: rest.map((cells, i) => ({ line: i + 2, cells })) };
 }

@@ -77,3 +77,46 @@ function sheetName(wanted: string, used: Set<string>): string {
   used.add(name);
   return name;
 }
+
+/** A sheet of rows to decide, one column of which takes one of a few answers (review's Y/N). */
+export interface ChoiceSheet {
+  name: string;
+  header: readonly string[];
+  rows: readonly (readonly (string | number | null)[])[];
+  /** The 0-based column whose cells get a drop-down of `choices`. */
+  choiceColumn: number;
+  choices: readonly string[];
+}
+
+/**
+ * A workbook of one sheet to fill in: header row bold and frozen, a filter, text neutralised against formula
+ * injection, and a drop-down (data validation) of `choices` in every data cell of the choice column; then a
+ * second sheet `notes` with one line per row (what the first sheet is for).
+ *
+ * @example await writeChoiceXlsx({ name: 'Periksa', header, rows, choiceColumn: 16, choices: ['Y', 'N'] }, { name: 'Ringkasan', lines })
+ */
+export async function writeChoiceXlsx(sheet: ChoiceSheet, notes: { name: string; lines: readonly string[] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'prakerja';
+  const used = new Set<string>();
+  const ws = wb.addWorksheet(sheetName(sheet.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = sheet.header.map((label, i) => ({
+    width: Math.max(8, Math.min(60, label.length + 2, ...sheet.rows.map((r) => String(r[i] ?? '').length + 2))),
+  }));
+  const head = ws.addRow(sheet.header.map((h) => safeCell(h)));
+  head.font = { bold: true };
+  head.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+  const list = `"${sheet.choices.join(',')}"`;
+  for (const r of sheet.rows) {
+    const row = ws.addRow(r.map((v) => (typeof v === 'string' ? safeCell(v) : v)));
+    row.getCell(sheet.choiceColumn + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list], showErrorMessage: true };
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
+  const side = wb.addWorksheet(sheetName(notes.name, used));
+  side.getColumn(1).width = 100;
+  for (const line of notes.lines) side.addRow([safeCell(line)]);
+  const bytes = await wb.xlsx.writeBuffer();
+  return Buffer.from(bytes);
+}

@@ -11,6 +11,7 @@
  *   not every pair: a holder with one mistyped and one swapped copy is one person, though the two copies
  *   are two keystrokes apart.
  */
+import type { RefusedBy } from '../store/resolve.js';
 import { niksCompatible } from './comparison.js';
 
 export interface ClusterLink {
@@ -31,11 +32,12 @@ export interface ClusterInput {
   cannotLink: readonly (readonly [number, number])[];
 }
 
+
 export interface ClusterResult {
   /** Index of each record's cluster representative. */
   root: Int32Array;
-  /** Links that were refused, by their position in the input array. */
-  refused: Set<number>;
+  /** Links that were refused, by their position in the input array, with the guard that refused each. */
+  refused: Map<number, RefusedBy>;
 }
 
 /**
@@ -76,11 +78,13 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     addTo(enemies, b, a);
   }
 
-  const union = (a: number, b: number, force: boolean): boolean => {
+  /** Joins the persons of a and b; returns the guard that refused it, or null when joined. */
+  const union = (a: number, b: number, force: boolean): RefusedBy | null => {
     const ra = find(a);
     const rb = find(b);
-    if (ra === rb) return true;
-    if (!force && !compatible(ra, rb)) return false;
+    if (ra === rb) return null;
+    const refusedBy = force ? null : compatible(ra, rb);
+    if (refusedBy !== null) return refusedBy;
     const [big, small] = size(ra) >= size(rb) ? [ra, rb] : [rb, ra];
     parent[small] = big;
     const ns = nikList(small);
@@ -95,23 +99,24 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
       for (const e of es) addTo(enemies, big, e);
       enemies.delete(small);
     }
-    return true;
+    return null;
   };
   const size = (root: number): number => (nikList(root)?.length ?? 0) + (enemies.get(root)?.size ?? 0);
-  const compatible = (ra: number, rb: number): boolean => {
+  /** null when the two persons may be one, else the guard that says no. */
+  const compatible = (ra: number, rb: number): RefusedBy | null => {
     for (const [x, y] of [
       [ra, rb],
       [rb, ra],
     ] as const) {
       const es = enemies.get(x);
-      if (es) for (const e of es) if (find(e) === y) return false;
+      if (es) for (const e of es) if (find(e) === y) return 'kept_apart';
     }
     const na = nikList(ra);
     const nb = nikList(rb);
-    if (!na || !nb) return true;
+    if (!na || !nb) return null;
     const all = [...na];
     for (const q of nb) if (!all.includes(q)) all.push(q);
-    return all.some((centre) => all.every((x) => x === centre || niksCompatible(centre, x)));
+    return all.some((centre) => all.every((x) => x === centre || niksCompatible(centre, x))) ? null : 'nik';
   };
 
   if (input.initialGroup) {
@@ -126,10 +131,11 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
   }
 
   const order = links.map((_, i) => i).sort((x, y) => (links[y]?.weight ?? 0) - (links[x]?.weight ?? 0));
-  const refused = new Set<number>();
+  const refused = new Map<number, RefusedBy>();
   for (const i of order) {
     const link = links[i];
-    if (link && !union(link.l, link.r, link.force === true)) refused.add(i);
+    const by = link ? union(link.l, link.r, link.force === true) : null;
+    if (by !== null) refused.set(i, by);
   }
   const root = new Int32Array(input.size);
   for (let i = 0; i < input.size; i++) root[i] = find(i);

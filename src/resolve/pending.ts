@@ -2,7 +2,7 @@
  * A link between two records while resolving, before it is stored: what found it, what decided it, and
  * how strongly — and its stored form (`LinkRow`), with the weights recomputed term by term for `explain`.
  */
-import type { BlockingRule, LinkKind, LinkRow, LinkRule } from '../store/resolve.js';
+import type { BlockingRule, LinkKind, LinkRow, LinkRule, RefusedBy } from '../store/resolve.js';
 import type { Levels, ResolveRecord } from './comparison.js';
 import { scorePair, type ModelParameters, type NameFrequencies, type Score } from './scoring.js';
 
@@ -19,6 +19,8 @@ export interface PendingLink {
   probability: number | null;
   /** Clustering order: certain links first. */
   weight: number;
+  /** Set by clustering on the few model matches a guard kept apart (they become possible). */
+  refused?: RefusedBy;
 }
 
 /** The stored form of each pending link, lazily: a million link rows at once would be memory for nothing. */
@@ -42,6 +44,7 @@ export function* linkRows(
       weight: score ? round(score.weight) : null,
       probability: score ? round(score.probability, 6) : p.rule === 'review' ? 1 : null,
       levels: JSON.stringify(score ? score.terms.map((t) => ({ ...t, weight: round(t.weight) })) : []),
+      refused: p.refused ?? null,
     };
   }
 }

@@ -100,9 +100,12 @@ export function resolve(
     },
     overrides.matchLinks,
   );
-  for (const i of clusters.refused) {
+  for (const [i, by] of clusters.refused) {
     const p = overrides.matchPending[i];
-    if (p) p.kind = 'possible';
+    if (p) {
+      p.kind = 'possible';
+      p.refused = by;
+    }
   }
   const updates = personUpdates(records, stored, clusters.root, pending, isNew);
   seconds.clustering = lap();

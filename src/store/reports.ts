@@ -193,7 +193,7 @@ const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month
  * Is person `pid` in a recipient list (central or provincial)? Through the person index: the walk-in log
  * is small, the lists are not. The same definition as the resolver's "walk-in visitors found in the lists".
  */
-const IS_RECIPIENT = (pid: string) => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source IN ('central', 'province'))`;
+export const IS_RECIPIENT = (pid: string): string => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source IN ('central', 'province'))`;
 /** Does person `pid` (or, unresolved, its one record) have a valid NIK anywhere: is the identity known? */
 const IS_KNOWN = (pid: string, ownNik: string) => `(${ownNik} OR EXISTS (SELECT 1 FROM records k WHERE k.person_id = ${pid} AND k.nik IS NOT NULL))`;
 

@@ -7,6 +7,7 @@ import type { NikStatus } from '../normalise/nik.js';
 import type { NormalRecord } from '../normalise/record.js';
 import type { SourceKind } from './batches.js';
 import { RECORD_FIELDS } from './records.js';
+import { IS_RECIPIENT } from './reports.js';
 import { inTransaction } from './transaction.js';
 
 /** What a link says of its pair. */
@@ -20,6 +21,15 @@ export type LinkKind = (typeof LINK_KINDS)[number];
  */
 export const LINK_RULES = ['exact_nik', 'same_nik_other_name', 'model', 'review', 'review_no'] as const;
 export type LinkRule = (typeof LINK_RULES)[number];
+
+/**
+ * Which clustering guard refused a link the model matched (resolve/clustering.ts), so that it stayed a
+ * possible match: `nik`, the two persons' valid NIKs have no centre (no NIK one keystroke from all the
+ * others; one person has one NIK); `kept_apart`, one person holds a record that must never be with a record
+ * of the other (a conflict, or a reviewer's N). Null for every other link.
+ */
+export const REFUSED_BY = ['nik', 'kept_apart'] as const;
+export type RefusedBy = (typeof REFUSED_BY)[number];
 
 /** How a record joined its person: by the rule of its strongest match link, or alone (`single`). */
 export const RECORD_MATCHES = ['single', 'exact_nik', 'model', 'review'] as const;
@@ -93,6 +103,8 @@ export interface LinkRow {
   weight: number | null;
   probability: number | null;
   levels: string;
+  /** The clustering guard that kept a model match apart (then kind is possible); null otherwise. */
+  refused: RefusedBy | null;
 }
 
 /** Conflict links already stored (incremental resolve keeps respecting them). */
@@ -123,10 +135,10 @@ export function withoutPersonIndex<T>(db: Db, write: () => T): T {
 
 export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
   const insert = db.prepare(
-    `INSERT INTO links (record_l, record_r, kind, rule, blocking, weight, probability, levels)
-     VALUES (@record_l, @record_r, @kind, @rule, @blocking, @weight, @probability, @levels)
+    `INSERT INTO links (record_l, record_r, kind, rule, blocking, weight, probability, levels, refused)
+     VALUES (@record_l, @record_r, @kind, @rule, @blocking, @weight, @probability, @levels, @refused)
      ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, blocking = excluded.blocking,
-       weight = excluded.weight, probability = excluded.probability, levels = excluded.levels`,
+       weight = excluded.weight, probability = excluded.probability, levels = excluded.levels, refused = excluded.refused`,
   );
   let n = 0;
   for (const link of links) {
@@ -254,12 +266,43 @@ export function recordsById(db: Db, ids: readonly number[]): RecordView[] {
     .all(JSON.stringify(ids));
 }
 
+/** The distinct valid NIKs of each of these persons (explain and review say which NIKs kept two apart). */
+export function personNiks(db: Db, personIds: readonly number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = db
+    .prepare<[string], { person_id: number; nik: string }>(
+      `SELECT DISTINCT person_id, nik FROM records
+        WHERE person_id IN (SELECT value FROM json_each(?)) AND nik_status = 'valid' AND nik IS NOT NULL ORDER BY person_id, nik`,
+    )
+    .all(JSON.stringify(personIds));
+  for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), r.nik]);
+  return out;
+}
+
+/**
+ * Which of these persons hold a guest-book row (`walkin`) and which a row of a central or provincial list
+ * (`listed`, reports.ts IS_RECIPIENT): a walk-in person without a listed row is a visitor not (yet) counted as a
+ * recipient.
+ */
+export function personSources(db: Db, personIds: readonly number[]): Map<number, { walkin: boolean; listed: boolean }> {
+  if (personIds.length === 0) return new Map();
+  const rows = db
+    .prepare<[string], { person_id: number; walkin: number; listed: number }>(
+      `SELECT p.value AS person_id, EXISTS (SELECT 1 FROM records w WHERE w.person_id = p.value AND w.source = 'walkin') AS walkin,
+              ${IS_RECIPIENT('p.value')} AS listed
+         FROM json_each(?) p`,
+    )
+    .all(JSON.stringify(personIds));
+  return new Map(rows.map((r) => [r.person_id, { walkin: r.walkin === 1, listed: r.listed === 1 }]));
+}
+
 /** Links touching any of the records. */
 export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number })[] {
   if (ids.length === 0) return [];
   return db
     .prepare<[string, string], LinkRow & { id: number }>(
-      `SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels FROM links
+      `SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels, refused FROM links
         WHERE record_l IN (SELECT value FROM json_each(?)) OR record_r IN (SELECT value FROM json_each(?))
         ORDER BY kind, probability DESC`,
     )
@@ -278,7 +321,7 @@ const TO_REVIEW = `FROM links k JOIN records a ON a.id = k.record_l JOIN records
 export function reviewLinks(db: Db): (LinkRow & { id: number })[] {
   return db
     .prepare<[], LinkRow & { id: number }>(
-      `SELECT k.id, k.record_l, k.record_r, k.kind, k.rule, k.blocking, k.weight, k.probability, k.levels ${TO_REVIEW}
+      `SELECT k.id, k.record_l, k.record_r, k.kind, k.rule, k.blocking, k.weight, k.probability, k.levels, k.refused ${TO_REVIEW}
         ORDER BY k.kind DESC, k.probability DESC, k.id`,
     )
     .all();

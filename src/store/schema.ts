@@ -152,6 +152,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX batches_content_sha ON batches(content_sha) WHERE content_sha IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    description: 'why the clustering kept a strong pair apart',
+    sql: `
+      -- The guard that refused a link the model matched (store/resolve.ts REFUSED_BY): 'nik' (the two
+      -- persons' NIKs have no centre) or 'kept_apart' (a conflict or a reviewer's N in between). NULL for
+      -- every other link, and for links stored before (the next resolve writes it).
+      ALTER TABLE links ADD COLUMN refused TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

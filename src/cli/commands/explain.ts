@@ -37,7 +37,9 @@ export function describeExplain(x: ExplainResult): string {
   }
   if (x.links.length === 0) out.push('', t.explain.noLinks());
   for (const l of x.links) {
-    out.push('', `${l.verdict}`, `  ${rec(l.left)}`, `  ${rec(l.right)}`);
+    out.push('', `${l.verdict}`);
+    if (l.notMergedBecause !== null) out.push(`  ${l.notMergedBecause}`);
+    out.push(`  ${rec(l.left)}`, `  ${rec(l.right)}`);
     if (l.foundBy !== null) out.push(`    ${t.explain.comparedBecause({ meaning: l.foundBy, rule: l.blocking ?? '' })}`);
     if (l.terms.length > 0) {
       const note = t.explain.weightsNote();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { applyReview, exportReview } from '../../commands/review.js';
+import { applyReview, exportReview, settlesText } from '../../commands/review.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatNumber } from '../table.js';
@@ -9,25 +9,26 @@ export function registerReview(program: Command, ctx: CliContext): void {
   const review = program
     .command('review')
     .description(t.review.description())
-    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.csv\n  prakerja review apply periksa.csv\n`);
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.xlsx\n  prakerja review apply periksa.xlsx\n`);
   review
     .command('export')
     .description(t.review.exportDescription())
     .argument('<file>', t.review.exportArg())
     .option('--show-nik', t.review.optShowNik())
-    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.csv\n`)
-    .action((file: string, flags: { showNik?: boolean }) => {
-      const result = exportReview(ctx.openDb(), file, { showNik: flags.showNik });
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.xlsx\n  prakerja review export periksa.csv\n`)
+    .action(async (file: string, flags: { showNik?: boolean }) => {
+      const result = await exportReview(ctx.openDb(), file, { showNik: flags.showNik });
       if (ctx.globals.json) return ctx.json(result);
-      ctx.say(`${t.review.wrote({ possible: formatNumber(result.possible), conflicts: formatNumber(result.conflicts), file })}\n`);
+      const settles = settlesText(result);
+      ctx.say(`${t.review.wrote({ possible: formatNumber(result.possible), conflicts: formatNumber(result.conflicts), file, settles })}\n`);
     });
   review
     .command('apply')
     .description(t.review.applyDescription())
     .argument('<file>', t.review.applyArg())
-    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review apply periksa.csv\n`)
-    .action((file: string) => {
-      const result = applyReview(ctx.openDb(), file);
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review apply periksa.xlsx\n`)
+    .action(async (file: string) => {
+      const result = await applyReview(ctx.openDb(), file);
       if (ctx.globals.json) return ctx.json(result);
       const undecided = result.undecided > 0 ? formatNumber(result.undecided) : null;
       ctx.say(`${t.review.stored({ same: formatNumber(result.same), different: formatNumber(result.different), undecided })}\n`);

@@ -14,18 +14,43 @@ export const reviewText = {
     id: 'tulis kemungkinan sama dan konflik berdampingan dengan kolom keputusan yang kosong (Y = orang yang sama, N = orang berbeda)',
     en: 'write possible matches and conflicts side by side with an empty decision column (Y = same person, N = different)',
   }),
-  exportArg: message({ id: 'berkas CSV yang ditulis (UTF-8 dengan BOM, hanya bisa dibaca pemiliknya)', en: 'CSV file to write (UTF-8 with BOM, owner-only)' }),
+  exportArg: message({
+    id: 'berkas yang ditulis, hanya bisa dibaca pemiliknya: .xlsx (dengan pilihan Y/N di kolom Keputusan) atau .csv (UTF-8 dengan BOM)',
+    en: 'file to write, owner-only: .xlsx (with a Y/N drop-down in the decision column) or .csv (UTF-8 with BOM)',
+  }),
   optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
   applyDescription: message({ id: 'simpan keputusan Y/N dari berkas pemeriksaan lalu cocokkan ulang', en: 'store the Y/N decisions of a review file and resolve again' }),
-  applyArg: message({ id: 'berkas pemeriksaan yang sudah diisi', en: 'the review file, filled in' }),
+  applyArg: message({ id: 'berkas pemeriksaan yang sudah diisi (.xlsx atau .csv)', en: 'the review file, filled in (.xlsx or .csv)' }),
   wrote: message({
-    id: (p: { possible: string; conflicts: string; file: string }) =>
-      `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n` +
-      `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan sebagai CSV, lalu: prakerja review apply ${p.file}`,
+    id: (p: { possible: string; conflicts: string; file: string; settles: string }) =>
+      `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n${p.settles}\n` +
+      `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${p.file}`,
     en: (p) =>
-      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n` +
-      `Fill the decision column with Y (same person) or N (different people), save as CSV, then: prakerja review apply ${p.file}`,
+      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n${p.settles}\n` +
+      `Fill the decision column with Y (same person) or N (different people), save the file, then: prakerja review apply ${p.file}`,
   }),
+  /**
+   * What the queue's decisions settle, in the export's summary and on the workbook's summary sheet: the pairs
+   * that decide whether a walk-in visitor counts as a recipient (listed first), then the rest.
+   */
+  settles: message({
+    id: (p: { recipientPairs: number; visitors: number; otherPairs: number; persons: number }) =>
+      `${p.recipientPairs} keputusan menentukan apakah ${p.visitors} pengunjung buku tamu terhitung penerima (didaftar paling atas); ` +
+      `${p.otherPairs} keputusan lainnya menyangkut ${p.persons} orang (apakah sebagian dari mereka sebenarnya satu orang).`,
+    en: (p) =>
+      `${p.recipientPairs} decision${p.recipientPairs === 1 ? ' settles' : 's settle'} whether ${p.visitors} walk-in visitor${p.visitors === 1 ? '' : 's'} ` +
+      `count${p.visitors === 1 ? 's' : ''} as ${p.visitors === 1 ? 'a recipient' : 'recipients'} (listed first); ` +
+      `the other ${p.otherPairs} decision${p.otherPairs === 1 ? '' : 's'} concern${p.otherPairs === 1 ? 's' : ''} ${p.persons} person${p.persons === 1 ? '' : 's'} (whether some of them are in truth one person).`,
+  }),
+  /** The `decides` column: what a row's decision changes. */
+  decides: message({
+    id: (what: 'recipient' | 'person') => (what === 'recipient' ? 'apakah pengunjung buku tamu terhitung penerima' : 'apakah dua data satu orang'),
+    en: (what) => (what === 'recipient' ? 'whether a walk-in visitor counts as a recipient' : 'whether two records are one person'),
+  }),
+  /** The name of the workbook's second sheet, which holds the summary. */
+  summarySheet: message({ id: 'Ringkasan', en: 'summary' }),
+  /** The name of the workbook's first sheet, the pairs to decide. */
+  pairsSheet: message({ id: 'Periksa', en: 'review' }),
   stored: message({
     id: (p: { same: string; different: string; undecided: string | null }) =>
       `Disimpan ${p.same} keputusan "orang yang sama" dan ${p.different} keputusan "orang berbeda"${p.undecided === null ? '.' : `; ${p.undecided} baris belum diputuskan.`}`,
@@ -33,14 +58,13 @@ export const reviewText = {
   }),
   /** The header row of the review file, in the order of REVIEW_COLUMNS. */
   columns: message({
-    id: ['Jenis', 'Peluang', 'Alasan', 'Berkas 1', 'Baris 1', 'Sumber 1', 'NIK 1', 'Nama 1', 'Gelombang 1', 'Berkas 2', 'Baris 2', 'Sumber 2', 'NIK 2', 'Nama 2', 'Gelombang 2', 'Keputusan (Y/N)'],
-    en: ['kind', 'probability', 'why', 'file_l', 'line_l', 'source_l', 'nik_l', 'name_l', 'wave_l', 'file_r', 'line_r', 'source_r', 'nik_r', 'name_r', 'wave_r', 'decision'],
+    id: ['Jenis', 'Peluang', 'Menentukan', 'Alasan', 'Berkas 1', 'Baris 1', 'Sumber 1', 'NIK 1', 'Nama 1', 'Gelombang 1', 'Berkas 2', 'Baris 2', 'Sumber 2', 'NIK 2', 'Nama 2', 'Gelombang 2', 'Keputusan (Y/N)'],
+    en: ['kind', 'probability', 'decides', 'why', 'file_l', 'line_l', 'source_l', 'nik_l', 'name_l', 'wave_l', 'file_r', 'line_r', 'source_r', 'nik_r', 'name_r', 'wave_r', 'decision'],
   }),
   kind: message({
     id: (kind: 'possible' | 'conflict') => (kind === 'conflict' ? 'konflik' : 'mungkin sama'),
     en: (kind) => kind,
   }),
-  whyPurpose: message({ id: (purpose: string) => `keperluan "${purpose}"`, en: (purpose) => `purpose ${purpose}` }),
   missingColumns: message({
     id: (columns: string) => `tidak punya kolom ${columns}. Pakai berkas yang ditulis \`prakerja review export\`, lengkap dengan baris judul kolomnya.`,
     en: (columns) => `has no ${columns} column. Use the file \`prakerja review export\` wrote, with its header row.`,
