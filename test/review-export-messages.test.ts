@@ -38,7 +38,7 @@ describe('review export and apply', () => {
     expect(ex.code).toBe(0);
     expect(ex.stdout).toBe(
       `0 kemungkinan sama dan 1 konflik ditulis ke ${file}.\n` +
-        '0 keputusan menentukan apakah 0 pengunjung buku tamu terhitung penerima (didaftar paling atas); 1 keputusan lainnya menyangkut 2 orang (apakah sebagian dari mereka sebenarnya satu orang).\n' +
+        '1 keputusan menyangkut 2 orang (apakah sebagian dari mereka sebenarnya satu orang).\n' +
         `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${file}\n`,
     );
     const rows = lines(file);

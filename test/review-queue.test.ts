@@ -4,7 +4,7 @@
  * visitor counts as a recipient first, and the queue as an `.xlsx` with a Y/N drop-down that `review apply`
  * reads back after a real spreadsheet program saved it.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
@@ -153,10 +153,17 @@ describe('review export and apply (XLSX)', () => {
     ws.getCell(2, 17).value = 'Y';
     for (let r = 3; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === 'konflik') ws.getCell(r, 17).value = 'N';
     const filled = join(dir, 'filled', 'periksa.xlsx');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'filled'));
     await wb.xlsx.writeFile(filled);
     const saved = convert(filled, 'xlsx', join(dir, 'saved'), join(dir, 'profile'));
+    // LibreOffice wrote a workbook of its own, and kept the drop-down and the answers.
+    expect(readFileSync(saved).equals(readFileSync(filled))).toBe(false);
+    const relo = new ExcelJS.Workbook();
+    await relo.xlsx.readFile(saved);
+    expect(relo.worksheets[0]?.getCell(2, 17).value).toBe('Y');
+    const kept = relo.worksheets[0]?.getCell(3, 17).dataValidation;
+    expect(kept?.type).toBe('list');
+    expect(kept?.formulae?.[0]).toBe('"Y,N"');
 
     expect(personOf(db, 'walkin.csv', 5)).not.toBe(personOf(db, 'central.csv', 6));
     const ap = await runCli(['--db', db, 'review', 'apply', saved], { PRAKERJA_LANG: 'id' });

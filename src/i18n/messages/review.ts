@@ -35,12 +35,25 @@ export const reviewText = {
    */
   settles: message({
     id: (p: { recipientPairs: number; visitors: number; otherPairs: number; persons: number }) =>
-      `${p.recipientPairs} keputusan menentukan apakah ${p.visitors} pengunjung buku tamu terhitung penerima (didaftar paling atas); ` +
-      `${p.otherPairs} keputusan lainnya menyangkut ${p.persons} orang (apakah sebagian dari mereka sebenarnya satu orang).`,
+      sentence(
+        p.recipientPairs === 0 ? null : `${p.recipientPairs} keputusan menentukan apakah ${p.visitors} pengunjung buku tamu terhitung penerima (didaftar paling atas)`,
+        p.otherPairs === 0
+          ? null
+          : `${p.otherPairs} keputusan ${p.recipientPairs === 0 ? '' : 'lainnya '}menyangkut ${p.persons} orang (apakah sebagian dari mereka sebenarnya satu orang)`,
+        'Tidak ada yang perlu diputuskan',
+      ),
     en: (p) =>
-      `${p.recipientPairs} decision${p.recipientPairs === 1 ? ' settles' : 's settle'} whether ${p.visitors} walk-in visitor${p.visitors === 1 ? '' : 's'} ` +
-      `count${p.visitors === 1 ? 's' : ''} as ${p.visitors === 1 ? 'a recipient' : 'recipients'} (listed first); ` +
-      `the other ${p.otherPairs} decision${p.otherPairs === 1 ? '' : 's'} concern${p.otherPairs === 1 ? 's' : ''} ${p.persons} person${p.persons === 1 ? '' : 's'} (whether some of them are in truth one person).`,
+      sentence(
+        p.recipientPairs === 0
+          ? null
+          : `${p.recipientPairs} decision${p.recipientPairs === 1 ? ' settles' : 's settle'} whether ${p.visitors} walk-in visitor${p.visitors === 1 ? '' : 's'} ` +
+              `count${p.visitors === 1 ? 's' : ''} as ${p.visitors === 1 ? 'a recipient' : 'recipients'} (listed first)`,
+        p.otherPairs === 0
+          ? null
+          : `${p.recipientPairs === 0 ? '' : 'the other '}${p.otherPairs} decision${p.otherPairs === 1 ? '' : 's'} concern${p.otherPairs === 1 ? 's' : ''} ` +
+              `${p.persons} person${p.persons === 1 ? '' : 's'} (whether some of them are in truth one person)`,
+        'Nothing to decide',
+      ),
   }),
   /** The `decides` column: what a row's decision changes. */
   decides: message({
@@ -92,6 +105,13 @@ export const reviewText = {
     en: (p) => `${p.count} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${p.problems}`,
   }),
 };
+
+/** Clauses joined by "; " into one sentence, or `none` when there are none. */
+function sentence(first: string | null, second: string | null, none: string): string {
+  const parts = [first, second].filter((x) => x !== null);
+  const text = parts.length === 0 ? none : parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
 
 export const exportText = {
   description: message({ id: 'tulis data yang tersimpan sebagai CSV', en: 'write stored data as CSV' }),
