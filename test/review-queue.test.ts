@@ -197,4 +197,18 @@ describe('review export and apply (XLSX)', () => {
     expect(ap.stderr).toContain('line 3: decision "MAYBE" is not Y or N');
     expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM decisions')[0]?.n).toBe(0);
   });
+
+  it('a workbook that is not a review file is refused with what to use instead, not a --map hint (exit 1)', async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'lain.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRow(['foo', 'bar']);
+    await wb.xlsx.writeFile(file);
+    const ap = await runCli(['--db', db, 'review', 'apply', file], { PRAKERJA_LANG: 'id' });
+    expect(ap.code).toBe(1);
+    expect(ap.stderr).toBe(
+      `prakerja: ${file}: tidak punya kolom Berkas 1, Baris 1, NIK 1, Nama 1, Berkas 2, Baris 2, Keputusan (Y/N). Pakai berkas yang ditulis \`prakerja review export\`, lengkap dengan baris judul kolomnya.\n`,
+    );
+    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM decisions')[0]?.n).toBe(0);
+  });
 });

@@ -139,15 +139,16 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
     const field = c === 'nik_l' ? 'nik' : c === 'name_l' ? 'name' : null;
     if (field) for (const h of [c, indonesian[i] ?? c]) marks.set(foldHeader(h), field);
   }
-  const table = await readWholeTable(path, marks);
+  const shownColumns = (names: readonly string[]): string =>
+    (currentLang() === 'en' ? names : names.map((n) => indonesian[REVIEW_COLUMNS.findIndex((c) => c === n)] ?? n)).join(', ');
+  const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
+  const table = await readWholeTable(path, marks, () =>
+    new InputError(t.review.missingColumns(shownColumns(REVIEW_COLUMNS.filter((c) => needed.includes(c) || marks.has(foldHeader(c))))), path),
+  );
   const header = table.header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()).map((h) => machine.get(h) ?? h);
   const col = (name: string): number => header.indexOf(name);
-  const needed = ['file_l', 'line_l', 'file_r', 'line_r', 'decision'];
   const missing = needed.filter((n) => col(n) < 0);
-  if (missing.length > 0) {
-    const shown = currentLang() === 'en' ? missing : missing.map((n) => indonesian[REVIEW_COLUMNS.findIndex((c) => c === n)] ?? n);
-    throw new InputError(t.review.missingColumns(shown.join(', ')), path, table.headerLine);
-  }
+  if (missing.length > 0) throw new InputError(t.review.missingColumns(shownColumns(missing)), path, table.headerLine);
   const problems: string[] = [];
   const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N'; line: number }[] = [];
   /** The first line that decided each pair, to catch one pair marked both Y and N. */

@@ -37,7 +37,7 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
   const found = findHeader(sample, options.map);
   if (!found) {
     const how = t.reading.csvHow({ encoding, delimiter: JSON.stringify(delimiter === '\t' ? 'tab' : delimiter) });
-    throw noHeaderError(path, sample, how, options.map);
+    throw options.noHeader?.() ?? noHeaderError(path, sample, how, options.map);
   }
   const { header: headerRow, above } = found;
 

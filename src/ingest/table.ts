@@ -20,6 +20,8 @@ export interface TableOptions {
   map?: ColumnOverrides;
   /** XLSX: how long a sheet may produce nothing once its bytes are read before it counts as damaged (ms). */
   stallMs?: number;
+  /** The error when no header is found, for a caller that knows what the file should be (a review file). */
+  noHeader?: () => InputError;
 }
 
 export interface SourceRow {
@@ -109,11 +111,11 @@ export interface WholeTable {
  *
  * @example (await readWholeTable('periksa.xlsx', map)).rows[0] // { line: 2, cells: ['mungkin sama', …] }
  */
-export async function readWholeTable(path: string, map?: ColumnOverrides): Promise<WholeTable> {
+export async function readWholeTable(path: string, map?: ColumnOverrides, noHeader?: () => InputError): Promise<WholeTable> {
   assertRegularFile(path);
   const head = await readHead(path, 4);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    const table = await openTable(path, { map });
+    const table = await openTable(path, { map, noHeader });
     const rows: { line: number; cells: string[] }[] = [];
     try {
       for await (const row of table.rows) rows.push({ line: row.line, cells: row.cells });

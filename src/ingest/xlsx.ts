@@ -137,7 +137,7 @@ async function openSheet(path: string, zip: ZipArchive, options: TableOptions): 
   if (!found) {
     await sheets.return(undefined);
     zip.close();
-    throw noHeaderError(path, head, t.reading.sheetHow(JSON.stringify(chosen.name)), options.map);
+    throw options.noHeader?.() ?? noHeaderError(path, head, t.reading.sheetHow(JSON.stringify(chosen.name)), options.map);
   }
   return {
     format: 'xlsx',
