@@ -83,6 +83,27 @@ describe('day and month swapped by a spreadsheet', () => {
     expect(months(db)).toEqual([{ month: '2020-06', n: 30 }]);
   });
 
+  it('a book whose every date is month first (6/13/2020, as an en-US spreadsheet writes them): detected, not only "cannot be read"', async () => {
+    const dir = tempDir();
+    const rows = ['Tanggal,Nama,NIK'];
+    for (let day = 1; day <= 30; day++) rows.push(`6/${day}/2020,TAMU ${day},`);
+    const file = join(dir, 'juni-us.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const db = join(dir, 'p.sqlite');
+    const r = await runCli(['--db', db, 'import', file, '--source', 'walkin']);
+    expect(r.code).toBe(0);
+    // Days 13-30 (lines 14-31) read only month first; 1-12 read either way.
+    expect(r.stdout).toContain('18 dates can be read only month first (lines 14, 15, 16, 17, 18, 19, 20, 21, …)');
+    expect(r.stdout).toContain('import it again with --force --date-order mdy');
+    const json = await runCli(['--db', join(dir, 'j.sqlite'), '--json', 'import', file, '--source', 'walkin']);
+    const f = (JSON.parse(json.stdout) as { files: { dates: unknown }[] }).files[0];
+    expect(f?.dates).toMatchObject({ swappedSuspected: 18, unreadable: 18 });
+    const id = await runCli(['--db', join(dir, 'i.sqlite'), '--lang', 'id', 'import', file, '--source', 'walkin']);
+    expect(id.stdout).toContain('18 tanggal hanya terbaca bila bulan dulu');
+    expect((await runCli(['--db', db, 'import', file, '--source', 'walkin', '--force', '--date-order', 'mdy'])).code).toBe(0);
+    expect(months(db)).toEqual([{ month: '2020-06', n: 30 }]);
+  });
+
   it('a day-first book is left alone', async () => {
     const dir = tempDir();
     const rows = ['Tanggal,Nama,NIK'];

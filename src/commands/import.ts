@@ -481,13 +481,15 @@ class DateTally {
 
   report(summary: FileSummary): void {
     const verdict = this.check?.verdict();
-    if (verdict?.suspected && verdict.span) {
+    if (verdict?.suspected) {
       this.summary.swappedSuspected = verdict.swapped;
-      summary.warnings.push({
-        kind: 'date_order',
-        message: t.ingest.datesSwapped({ count: verdict.swapped, from: verdict.span.from, to: verdict.span.to, lines: linesText(verdict.lines, verdict.swapped) }),
-        lines: verdict.lines,
-      });
+      const lines = linesText(verdict.lines, verdict.swapped);
+      // No date of the file reads only day first (every one is 6/13/2020 or 6/1/2020): an en-US file through
+      // and through, with no span to judge the ambiguous ones against; the month-first-only ones say it.
+      const message = verdict.span
+        ? t.ingest.datesSwapped({ count: verdict.swapped, from: verdict.span.from, to: verdict.span.to, lines })
+        : t.ingest.datesMonthFirst({ count: verdict.swapped, example: verdict.monthFirstExample ?? '', lines });
+      summary.warnings.push({ kind: 'date_order', message, lines: verdict.lines });
     }
     if (this.summary.unreadable > 0) {
       const sample = this.summary.unreadableSample.map((u) => t.ingest.lineText({ line: u.line, text: JSON.stringify(u.text) })).join(', ');

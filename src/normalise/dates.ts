@@ -130,6 +130,8 @@ export interface DateOrderVerdict {
   span: { from: string; to: string } | null;
   /** True when the evidence says the file was read month first by a spreadsheet: suggest `--date-order mdy`. */
   suspected: boolean;
+  /** The first date readable only month first (`6/13/2020`), as written; null when there is none. */
+  monthFirstExample: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -155,6 +157,7 @@ export class DateOrderCheck {
   private to: string | null = null;
   private monthFirstOnly: number[] = [];
   private monthFirstOnlyCount = 0;
+  private monthFirstExample: string | null = null;
   private readonly months = new Map<string, number>();
   private reliable = 0;
 
@@ -174,6 +177,7 @@ export class DateOrderCheck {
     } else if (mdy !== null) {
       // `6/13/2020`: readable only month first.
       this.monthFirstOnlyCount++;
+      this.monthFirstExample ??= raw;
       if (this.monthFirstOnly.length < MAX_LINES) this.monthFirstOnly.push(line);
     }
   }
@@ -206,6 +210,6 @@ export class DateOrderCheck {
       }
     }
     lines.sort((x, y) => x - y);
-    return { swapped, lines, span, suspected: swapped >= 3 && swapped >= 4 * against };
+    return { swapped, lines, span, suspected: swapped >= 3 && swapped >= 4 * against, monthFirstExample: this.monthFirstExample };
   }
 }

@@ -98,6 +98,12 @@ export const ingest = {
     en: (p) =>
       `${p.count} dates fall outside the other dates of the file (${p.from} – ${p.to}) read day first, and inside them read month first: day and month swapped by a spreadsheet set to US order? (lines ${p.lines}). Stored as read; if they are swapped, import it again with --force --date-order mdy`,
   }),
+  datesMonthFirst: message({
+    id: (p: { count: number; example: string; lines: string }) =>
+      `${p.count} tanggal hanya terbaca bila bulan dulu (baris ${p.lines}), seperti ${p.example}: ditulis oleh spreadsheet berpengaturan AS? Maka hari dan bulan semua tanggal angka berkas ini tertukar: impor lagi dengan --force --date-order mdy`,
+    en: (p) =>
+      `${p.count} dates can be read only month first (lines ${p.lines}), like ${p.example}: written by a spreadsheet set to US order? Then day and month of every numeric date of this file are swapped: import it again with --force --date-order mdy`,
+  }),
   datesUnreadable: message({
     id: (p: { count: number; sample: string }) => `tanggal yang tidak terbaca: ${p.count} (${p.sample}); kunjungannya disimpan tanpa tanggal, dan didaftar oleh prakerja rejects`,
     en: (p) => `dates that cannot be read: ${p.count} (${p.sample}); the visits are kept without a date, and listed by prakerja rejects`,
