@@ -214,4 +214,15 @@ describe('report kecamatan', () => {
     expect(r.stdout).toContain('Rekap Penerima per Kecamatan: Kota Medan');
     expect(r.stdout).toMatch(/^127107\s+Medan Tuntungan\s+\d+/m);
   });
+
+  test("its notes speak of the area's recipients, each person once, not of a wave's", async () => {
+    // The terminal wraps the notes: compare with the line breaks taken out.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const id = flat((await cli('report', 'kecamatan')).stdout);
+    expect(id).not.toContain('gelombang itu');
+    expect(id).toContain('persentase dari penerima wilayah itu. Tiap orang dihitung sekali');
+    const en = flat((await runCli(['--db', db, '--lang', 'en', 'report', 'kecamatan'])).stdout);
+    expect(en).not.toContain("the wave's recipients");
+    expect(en).toContain("the share is of the area's recipients. Each person counts once");
+  });
 });

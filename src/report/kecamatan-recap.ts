@@ -92,7 +92,7 @@ export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTa
     sheetName: L.sheet_area,
     title: `${recap.level === 'district' ? L.title_kecamatan : L.title_kabkota}: ${recap.office.name}${waveText}`,
     coverage: recap.wave === null ? L.all_waves : `${L.wave_word} ${recap.wave}`,
-    notes: [L.note_area, L.note_assisted, ...(recap.total.revoked === null ? [L.note_area_no_status] : [])],
+    notes: [L.note_area, L.note_area_assisted, ...(recap.total.revoked === null ? [L.note_area_no_status] : [])],
     columns,
     rows: recap.rows.map((r) => [r.code, r.name ?? L.unknown_area, r.recipients, r.revoked, r.assisted, r.assisted_share, r.women, r.men]),
     total: [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men],

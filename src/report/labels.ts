@@ -103,6 +103,8 @@ const ID = {
   all_waves: 'Semua gelombang',
   note_area_no_status: 'Dicabut kosong = tidak diketahui: daftar yang dipakai untuk wilayah itu tidak punya kolom status.',
   note_area: 'Penerima dikelompokkan menurut kode wilayah pada NIK (tempat NIK diterbitkan).',
+  note_area_assisted:
+    'Dibantu di loket = penerima yang juga tercatat di buku tamu loket; persentase dari penerima wilayah itu. Tiap orang dihitung sekali, walaupun menerima di dua gelombang (maka jumlahnya bisa lebih kecil dari Warga wilayah di rekap gelombang).',
   dash: '-',
   nik_valid: 'valid',
   nik_invalid_status: 'tidak valid',
@@ -204,6 +206,8 @@ const EN: Labels = {
   all_waves: 'All waves',
   note_area_no_status: 'An empty revoked cell is unknown: the lists behind that area have no status column.',
   note_area: 'Recipients are grouped by the region code in their NIK (where the NIK was issued).',
+  note_area_assisted:
+    "Assisted at desk = recipients who are also in the walk-in guest book; the share is of the area's recipients. Each person counts once, even one who received the card in two waves (so the total can be below the wave recap's residents).",
   dash: '-',
   nik_valid: 'valid',
   nik_invalid_status: 'invalid',
