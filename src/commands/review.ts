@@ -61,22 +61,16 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
     return l && r ? [{ link, l, r }] : [];
   });
   const sources = personSources(db, [...new Set(pairs.flatMap((p) => [p.l.person_id, p.r.person_id]).filter((p): p is number => p !== null))]);
-  /** A person seen at the desk and in no list: a visitor not (yet) counted as a recipient. */
-  const visitorOnly = (person: number | null): boolean => person !== null && sources.get(person)?.walkin === true && sources.get(person)?.listed !== true;
-  const listed = (person: number | null): boolean => person !== null && sources.get(person)?.listed === true;
-  const decidesVisitor = (p: { l: RecordView; r: RecordView }): boolean =>
-    (visitorOnly(p.l.person_id) && listed(p.r.person_id)) || (visitorOnly(p.r.person_id) && listed(p.l.person_id));
-  // Stable: within each group the store's order (conflicts after possible matches, likelier first) stays.
-  const first = pairs.filter(decidesVisitor);
-  const rest = pairs.filter((p) => !decidesVisitor(p));
-  const visitors = new Set(first.flatMap((p) => [p.l.person_id, p.r.person_id].filter(visitorOnly)));
-  const persons = new Set(rest.flatMap((p) => [p.l.person_id ?? -p.l.id, p.r.person_id ?? -p.r.id]));
+  const queue = orderQueue(
+    pairs.map((p) => ({ l: p.l.person_id, r: p.r.person_id, records: p })),
+    sources,
+  );
   const because = refusalWords(db, pairs.map((p) => ({ refused: p.link.refused, left: p.l.person_id, right: p.r.person_id })), options.showNik === true);
 
-  const rows: (string | number | null)[][] = [...first, ...rest].map(({ link, l, r }) => [
+  const rows: (string | number | null)[][] = queue.pairs.map(({ pair: { records: { link, l, r } }, decides }) => [
     t.review.kind(link.kind === 'conflict' ? 'conflict' : 'possible'),
     link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
-    t.review.decides(decidesVisitor({ l, r }) ? 'recipient' : 'person'),
+    t.review.decides(decides),
     [because({ refused: link.refused, left: l.person_id, right: r.person_id }), ...evidenceWords(link.levels)].filter((w) => w !== null).join('; '),
     l.file, l.line, l.source, nikOf(l), l.name, l.wave,
     r.file, r.line, r.source, nikOf(r), r.name, r.wave,
@@ -87,10 +81,7 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
     format: extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv',
     possible: pairs.filter((p) => p.link.kind !== 'conflict').length,
     conflicts: pairs.filter((p) => p.link.kind === 'conflict').length,
-    recipientPairs: first.length,
-    visitors: visitors.size,
-    otherPairs: rest.length,
-    persons: persons.size,
+    ...queue.counts,
   };
   // Both records of each pair, with names and NIKs: personal. English headers are the machine names.
   const header = currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns();
@@ -104,6 +95,49 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
     writeCsvFile(path, header, rows, { personal: true });
   }
   return result;
+}
+
+/** A pair in the review queue, by the persons of its two records (null: a record with no person yet). */
+export interface QueuePair {
+  l: number | null;
+  r: number | null;
+}
+
+export interface OrderedQueue<P extends QueuePair> {
+  pairs: { pair: P; decides: 'recipient' | 'person' }[];
+  counts: Pick<ReviewExportResult, 'recipientPairs' | 'visitors' | 'otherPairs' | 'persons'>;
+}
+
+/**
+ * The review queue ordered by what a decision changes. First the pairs between a visitor found in no list (a
+ * walk-in person without a central or provincial row) and a listed person: their decision says whether the
+ * visitor counts as a recipient. A visitor's candidates stand together (one Y settles the visitor), visitors
+ * in the order of their likeliest pair. Then every other pair. `pairs` come in the store's order (possible
+ * matches before conflicts, likelier first), which each group keeps. Pure.
+ *
+ * @example orderQueue([{ l: 20, r: 21 }, { l: 1, r: 10 }], persons).pairs.map((p) => p.decides) // ['recipient', 'person']
+ */
+export function orderQueue<P extends QueuePair>(pairs: readonly P[], persons: ReadonlyMap<number, { walkin: boolean; listed: boolean }>): OrderedQueue<P> {
+  const visitorOnly = (p: number | null): p is number => p !== null && persons.get(p)?.walkin === true && persons.get(p)?.listed !== true;
+  const listed = (p: number | null): boolean => p !== null && persons.get(p)?.listed === true;
+  /** The visitor a pair decides about, or null. */
+  const visitorOf = (q: QueuePair): number | null => (visitorOnly(q.l) && listed(q.r) ? q.l : visitorOnly(q.r) && listed(q.l) ? q.r : null);
+  const firstAt = new Map<number, number>();
+  const decided = pairs.map((pair, index) => {
+    const visitor = visitorOf(pair);
+    if (visitor !== null && !firstAt.has(visitor)) firstAt.set(visitor, index);
+    return { pair, index, visitor };
+  });
+  const first = decided.filter((d) => d.visitor !== null).sort((a, b) => (firstAt.get(a.visitor ?? -1) ?? 0) - (firstAt.get(b.visitor ?? -1) ?? 0) || a.index - b.index);
+  const rest = decided.filter((d) => d.visitor === null);
+  const touched = new Set<number>();
+  let unresolved = 0;
+  for (const { pair } of rest) for (const p of [pair.l, pair.r]) if (p === null) unresolved++;
+    else touched.add(p);
+  return {
+    pairs: [...first.map((d) => ({ pair: d.pair, decides: 'recipient' as const })), ...rest.map((d) => ({ pair: d.pair, decides: 'person' as const }))],
+    counts: { recipientPairs: first.length, visitors: firstAt.size, otherPairs: rest.length, persons: touched.size + unresolved },
+  };
 }
 
 /** What the queue's decisions settle, in words: the export's summary line and the workbook's summary sheet. */
