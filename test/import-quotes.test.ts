@@ -63,6 +63,37 @@ describe('a runaway quote is rejected line by line, with each line kept', () => 
     for (const nik of text.match(/\d{16}/g) ?? []) expect(kept).toContain(nik);
   });
 
+  it("the reject's advice, followed, leaves the fixed list once: --replaces the batch, not --force", async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const good = readFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), 'utf8');
+    const file = join(dir, 'gel4.csv');
+    writeFileSync(file, good.replace('S.E.",4', 'S.E.,4'));
+    const { f } = await importJson(db, file, '--source', 'central');
+    expect(f.imported).toBe(8);
+    const advice = rejects(db)[0]?.message ?? '';
+    // --force replaces only a batch with the same bytes or rows; the fixed file has neither, so it was added
+    // beside the 8 rows already in (20 rows of a 12-row list).
+    expect(advice).not.toContain('--force');
+    expect(advice).toContain('with --replaces and the batch number of this file (prakerja status)');
+    // The same advice for a data row above the header, fixed by moving it.
+    const above = join(dir, 'above.csv');
+    writeFileSync(above, `1271015001900003,SITI AMINAH,3\nNIK,Nama,Gelombang\n1271106207950001,SITI AMINAH,3\n`);
+    const a = await runCli(['--db', join(dir, 'a.sqlite'), 'import', above, '--source', 'central']);
+    expect(a.stdout).toContain('Move it below the header, then import the fixed file with --replaces and the batch number of this file');
+    expect(a.stdout).not.toContain('--force');
+    writeFileSync(file, good);
+    const again = await importJson(db, file, '--source', 'central', '--replaces', '1');
+    expect(again.code).toBe(0);
+    const conn = new Database(db, { readonly: true });
+    try {
+      expect(conn.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 12 });
+      expect(conn.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 1 });
+    } finally {
+      conn.close();
+    }
+  });
+
   it('a stray quote closed many lines later: the lines between are rejected one by one', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');

@@ -7,19 +7,19 @@ import { message } from '../lang.js';
 export const ingest = {
   runawayQuote: message({
     id: (p: { first: number; last: number }) =>
-      `tanda kutip yang dibuka di baris ${p.first} baru ditutup di baris ${p.last} dan menelan baris di antaranya (ada " yang salah tempat?); baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya lalu impor lagi dengan --force`,
+      `tanda kutip yang dibuka di baris ${p.first} baru ditutup di baris ${p.last} dan menelan baris di antaranya (ada " yang salah tempat?); baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya, lalu impor berkas yang sudah diperbaiki dengan --replaces dan nomor batch berkas ini (prakerja status)`,
     en: (p) =>
-      `a quote opened on line ${p.first} closes only on line ${p.last}, taking in the rows between (a stray "?); lines ${p.first}–${p.last} not imported. Fix the quote and import the file again with --force`,
+      `a quote opened on line ${p.first} closes only on line ${p.last}, taking in the rows between (a stray "?); lines ${p.first}–${p.last} not imported. Fix the quote, then import the fixed file with --replaces and the batch number of this file (prakerja status)`,
   }),
   unclosedQuote: message({
     id: (p: { first: number; last: number }) =>
-      `tanda kutip pembuka di baris ${p.first} tidak pernah ditutup; baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya lalu impor lagi dengan --force`,
-    en: (p) => `an opening quote on line ${p.first} is never closed; lines ${p.first}–${p.last} not imported. Fix the quote and import the file again with --force`,
+      `tanda kutip pembuka di baris ${p.first} tidak pernah ditutup; baris ${p.first}–${p.last} tidak diimpor. Perbaiki tanda kutipnya, lalu impor berkas yang sudah diperbaiki dengan --replaces dan nomor batch berkas ini (prakerja status)`,
+    en: (p) => `an opening quote on line ${p.first} is never closed; lines ${p.first}–${p.last} not imported. Fix the quote, then import the fixed file with --replaces and the batch number of this file (prakerja status)`,
   }),
   nikAboveHeader: message({
     id: (headerLine: number) =>
-      `baris di atas judul kolom (baris ${headerLine}) berisi NIK: baris data yang salah tempat? Pindahkan ke bawah judul kolom lalu impor lagi dengan --force`,
-    en: (headerLine) => `row above the header (line ${headerLine}) holds a NIK: a data row out of place? Move it below the header and import again with --force`,
+      `baris di atas judul kolom (baris ${headerLine}) berisi NIK: baris data yang salah tempat? Pindahkan ke bawah judul kolom, lalu impor berkas yang sudah diperbaiki dengan --replaces dan nomor batch berkas ini (prakerja status)`,
+    en: (headerLine) => `row above the header (line ${headerLine}) holds a NIK: a data row out of place? Move it below the header, then import the fixed file with --replaces and the batch number of this file (prakerja status)`,
   }),
   mapUnknownColumn: message({
     id: (p: { map: string; column: string; file: string; headers: string }) =>
