@@ -84,6 +84,23 @@ describe('a strong pair the clustering refused', () => {
     const json = JSON.parse((await runCli(['--db', db, '--json', 'explain', 'walkin.csv:4'])).stdout) as { links: { refused: string | null }[] };
     expect(json.links.map((l) => l.refused).filter((r) => r !== null)).toEqual(['nik', 'nik']);
   });
+  it("a pair kept apart by a reviewer's N through a third record says so (kept_apart)", async () => {
+    const { dir, db } = await setup();
+    const file = join(dir, 'review.csv');
+    await runCli(['--db', db, 'review', 'export', file]);
+    const rows = csvRows(file);
+    // Dewi's pair (first row): "different people".
+    writeFileSync(file, `${rows[0]}\r\n${rows[1]}N\r\n`);
+    expect((await runCli(['--db', db, 'review', 'apply', file])).code).toBe(0);
+    // She comes again, now with the listed Dewi's NIK and her phone: one record close to both sides of the N.
+    writeFileSync(join(dir, 'walkin-2.csv'), 'Tanggal,Nama,NIK,No HP\n2024-06-01,Dewi Kartika Lestari,1271014507920002,0812999999\n');
+    expect((await runCli(['--db', db, 'import', join(dir, 'walkin-2.csv'), '--source', 'walkin'])).code).toBe(0);
+    expect(personOf(db, 'walkin.csv', 5)).not.toBe(personOf(db, 'central.csv', 6));
+    expect(query<{ n: number }>(db, `SELECT count(*) AS n FROM links WHERE refused = 'kept_apart'`)[0]?.n).toBe(1);
+    const en = await runCli(['--db', db, 'explain', 'walkin-2.csv:2']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("not merged because: one of the persons holds a record that must stay apart from a record of the other (a NIK conflict, or a reviewer's N)");
+  });
 });
 
 describe('review export (CSV)', () => {
