@@ -24,6 +24,7 @@ import {
 } from '../store/resolve.js';
 import type { FieldLevel, WeightTerm } from '../resolve/scoring.js';
 import type { SourceKind } from '../store/batches.js';
+import { rejectsAtFileLine } from '../store/summary.js';
 
 export interface ExplainOptions {
   showNik?: boolean;
@@ -135,8 +136,15 @@ function findTarget(db: Db, target: string): RecordView[] {
   if (fileLine) {
     const file = fileLine[1] ?? '';
     const line = Number(fileLine[2]);
-    const found = recordsByFileLine(db, file.split(/[\\/]/).pop() ?? file, line);
+    const name = file.split(/[\\/]/).pop() ?? file;
+    const found = recordsByFileLine(db, name, line);
     if (found.length === 0) {
+      // A line the import rejected is in the database too, as a reject: say so rather than "check the name".
+      const [rejected] = rejectsAtFileLine(db, name, line);
+      if (rejected) {
+        const reason = t.reasons.word(rejected.reason);
+        throw new UsageError(t.explain.rejectedAtLine({ file: name, line, reason, message: maskNikLike(rejected.message), batch: rejected.batch_id }));
+      }
       throw new UsageError(t.explain.noRecordAtLine({ file, line }));
     }
     return found;

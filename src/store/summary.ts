@@ -57,6 +57,18 @@ export function listRejects(db: Db, batchId?: number): RejectListing[] {
     .all({ batch: batchId ?? null });
 }
 
+/** The rejected rows of a file name at one line (one per batch of that name), latest batch first. */
+export function rejectsAtFileLine(db: Db, fileName: string, line: number): RejectListing[] {
+  return db
+    .prepare<{ file: string; line: number }, RejectListing>(
+      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.message, r.raw
+         FROM rejects r JOIN batches b ON b.id = r.batch_id
+        WHERE b.file_name = @file AND r.line = @line
+        ORDER BY r.batch_id DESC`,
+    )
+    .all({ file: fileName, line });
+}
+
 /** Imported rows whose date cell could not be read (flag `date_unreadable`), with that cell's text. */
 export function listDateProblems(db: Db, batchId?: number): { batch_id: number; file_name: string; line: number; text: string }[] {
   return db

@@ -115,6 +115,11 @@ export const explain = {
   }),
 
   // finding the record to explain
+  rejectedAtLine: message({
+    id: (p: { file: string; line: number; reason: string; message: string; batch: number }) =>
+      `baris ${p.line} dari ${p.file} tidak diimpor: ditolak (${p.reason}: ${p.message}). Baris yang ditolak: prakerja rejects --batch ${p.batch}`,
+    en: (p) => `line ${p.line} of ${p.file} was not imported: rejected (${p.reason}: ${p.message}). The rejected rows: prakerja rejects --batch ${p.batch}`,
+  }),
   noRecordAtLine: message({
     id: (p: { file: string; line: number }) =>
       `tidak ada data dari ${p.file} di baris ${p.line}. Periksa nama berkasnya (seperti di \`prakerja status\`) dan nomor barisnya di Excel.`,
