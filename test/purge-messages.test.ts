@@ -1,5 +1,5 @@
 /** `prakerja purge` says what it would delete, and what is missing from its command line, in both languages. */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
@@ -21,6 +21,23 @@ describe('prakerja purge messages', () => {
     expect(en.stdout).toContain('\nDry run: would delete 1 batches: 12 records, 1 rejected rows, 0 links. Nothing was deleted.\n');
     const none = await runCli(['--db', db, 'purge', '--source', 'central'], ID);
     expect(none.stdout).toBe('Tidak ada batch yang cocok; tidak ada yang dihapus.\n');
+  });
+
+  it('a batch whose every NIK another batch also holds: says so, not "none of the 0 purged NIKs is left"', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    copyFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), join(dir, 'gel4.csv'));
+    // The same persons in a second list: purging it leaves their NIKs in the first, rightly.
+    const list = readFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), 'utf8').trimEnd().split('\r\n');
+    writeFileSync(join(dir, 'gel4-lagi.csv'), `${list.slice(0, -1).join('\r\n')}\r\n`);
+    await runCli(['--db', db, 'import', join(dir, 'gel4.csv'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'gel4-lagi.csv'), '--source', 'central']);
+    const en = await runCli(['--db', db, 'purge', '--batch', '2']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).not.toContain('none of the 0 purged NIKs');
+    expect(en.stdout).toContain('every NIK of the purged batches is also in a batch that stays, so it stays in the file.');
+    const id = await runCli(['--db', db, 'purge', '--batch', '1'], ID);
+    expect(id.stdout).toContain('tidak ada satu pun dari 12 NIK yang dihapus tersisa');
   });
 
   it('without a condition says what to give (exit 2)', async () => {

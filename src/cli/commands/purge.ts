@@ -64,7 +64,7 @@ ${t.cli.examples()}
         ctx.say(`${result.earlier.stage === 'started' ? t.purgeState.earlierStarted(list) : t.purgeState.earlierDeleted(list)}\n`);
       }
       if (result.batches.length === 0) {
-        if (result.compaction?.complete) ctx.say(`${t.purgeState.verified(n(result.purgedNiks ?? 0))}\n`);
+        if (result.compaction?.complete) ctx.say(`${verified(result.purgedNiks)}\n`);
         if (result.compaction === null) ctx.say(`${t.purge.noMatch()}\n`);
         return;
       }
@@ -78,7 +78,12 @@ ${t.cli.examples()}
       if (result.dryRun) return ctx.say(`\n${t.purge.dryRun(what)}\n`);
       const sizes = result.bytesBefore !== null && result.bytesAfter !== null ? t.purge.sizes({ before: n(result.bytesBefore), after: n(result.bytesAfter) }) : '';
       if (incomplete) ctx.say(`\n${t.purge.deletedNotCompacted(what)}\n`);
-      else ctx.say(`\n${t.purge.deleted({ what, sizes })}\n${t.purgeState.verified(n(result.purgedNiks ?? 0))}\n`);
+      else ctx.say(`\n${t.purge.deleted({ what, sizes })}\n${verified(result.purgedNiks)}\n`);
       if (result.backups.length > 0) ctx.say(`${t.purge.backups()}\n${result.backups.map((b) => `  ${b}\n`).join('')}`);
     });
+}
+
+/** What the check of the file found: none of the purged NIKs left, or that there were none only they held. */
+function verified(purgedNiks: number | null): string {
+  return purgedNiks === 0 ? t.purgeState.nothingOnlyThere() : t.purgeState.verified(formatNumber(purgedNiks ?? 0));
 }

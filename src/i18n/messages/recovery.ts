@@ -59,6 +59,11 @@ export const purgeState = {
     id: (n: string) => `tidak ada satu pun dari ${n} NIK yang dihapus tersisa di berkas database maupun di write-ahead log-nya.`,
     en: (n) => `none of the ${n} purged NIKs is left in the file or its write-ahead log.`,
   }),
+  /** After a purge whose NIKs are all held by batches that stay (the same persons in another list). */
+  nothingOnlyThere: message({
+    id: 'setiap NIK batch yang dihapus juga ada di batch yang tetap disimpan, jadi NIK itu tetap ada di berkas database.',
+    en: 'every NIK of the purged batches is also in a batch that stays, so it stays in the file.',
+  }),
   incomplete: message({
     id: (p: { left: string; total: string; main: string; wal: string }) =>
       `batch sudah dihapus dan tidak tampil lagi di perintah mana pun, tetapi ${p.left} dari ${p.total} NIK yang dihapus masih ada di berkas database (${p.main}) atau di write-ahead log (${p.wal}), atau log itu belum bisa dikosongkan: proses lain sedang membuka database (report yang lama, backup?), jadi berkas belum bisa dipadatkan. Tutup proses itu, lalu jalankan \`prakerja purge\` lagi (misalnya perintah yang sama) untuk menyelesaikannya.`,
