@@ -31,6 +31,19 @@ describe('the machine names', () => {
 });
 
 describe('review export and apply', () => {
+  it('with nothing to review says so, and no "fill in the decision column"', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'pusat.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,BUDI SANTOSO,3\n');
+    await runCli(['--db', db, 'import', join(dir, 'pusat.csv'), '--source', 'central']);
+    const file = join(dir, 'periksa.csv');
+    const en = await runCli(['--db', db, 'review', 'export', file]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toBe(`Wrote 0 possible matches and 0 conflicts to ${file}.\nNothing to decide.\n`);
+    const id = await runCli(['--db', db, 'review', 'export', file], ID);
+    expect(id.stdout).toBe(`0 kemungkinan sama dan 0 konflik ditulis ke ${file}.\nTidak ada yang perlu diputuskan.\n`);
+  });
+
   it('writes Indonesian headers and words by default, and applies the file as Excel saves it', async () => {
     const { dir, db } = await conflictDb();
     const file = join(dir, 'periksa.csv');

@@ -20,7 +20,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
       const result = await exportReview(ctx.openDb(), file, { showNik: flags.showNik });
       if (ctx.globals.json) return ctx.json(result);
       const settles = settlesText(result);
-      ctx.say(`${t.review.wrote({ possible: formatNumber(result.possible), conflicts: formatNumber(result.conflicts), file, settles })}\n`);
+      ctx.say(`${t.review.wrote({ possible: formatNumber(result.possible), conflicts: formatNumber(result.conflicts), file, settles, empty: result.possible + result.conflicts === 0 })}\n`);
     });
   review
     .command('apply')

@@ -22,12 +22,12 @@ export const reviewText = {
   applyDescription: message({ id: 'simpan keputusan Y/N dari berkas pemeriksaan lalu cocokkan ulang', en: 'store the Y/N decisions of a review file and resolve again' }),
   applyArg: message({ id: 'berkas pemeriksaan yang sudah diisi (.xlsx atau .csv)', en: 'the review file, filled in (.xlsx or .csv)' }),
   wrote: message({
-    id: (p: { possible: string; conflicts: string; file: string; settles: string }) =>
-      `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n${p.settles}\n` +
-      `Isi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${p.file}`,
+    id: (p: { possible: string; conflicts: string; file: string; settles: string; empty: boolean }) =>
+      `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n${p.settles}` +
+      (p.empty ? '' : `\nIsi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${p.file}`),
     en: (p) =>
-      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n${p.settles}\n` +
-      `Fill the decision column with Y (same person) or N (different people), save the file, then: prakerja review apply ${p.file}`,
+      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n${p.settles}` +
+      (p.empty ? '' : `\nFill the decision column with Y (same person) or N (different people), save the file, then: prakerja review apply ${p.file}`),
   }),
   /**
    * What the queue's decisions settle, in the export's summary and on the workbook's summary sheet: the pairs
