@@ -160,6 +160,8 @@ describe('report monthly', () => {
     const list = readFileSync(join(out, 'rekap-bulanan-2024-03-belum-penerima.csv'), 'utf8');
     expect(list).not.toMatch(/\d{16}/);
     expect(list).toMatch(/\d{6}\*{6}\d{4}/);
+    // Its headers are Indonesian through and through ("berkas", not "file").
+    expect(list).toContain('Sumber (berkas:baris)');
     // Run again (cron): same names, no leftovers.
     await cli('report', 'monthly', '--month', '2024-03', '--detail', '--out-dir', out, '--format', 'csv,xlsx');
     expect(readdirSync(out)).toHaveLength(3);

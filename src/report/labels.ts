@@ -47,7 +47,7 @@ const ID = {
   nik: 'NIK',
   nik_status: 'Status NIK',
   phone: 'No. HP',
-  source: 'Sumber (file:baris)',
+  source: 'Sumber (berkas:baris)',
   standing: 'Keterangan',
   // area recap
   code: 'Kode',

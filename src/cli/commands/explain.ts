@@ -33,7 +33,7 @@ export function describeExplain(x: ExplainResult): string {
   const out: string[] = [];
   for (const p of x.persons) {
     out.push(p.personId === null ? t.explain.notResolved() : t.explain.person({ id: p.personId, records: p.records.length }));
-    for (const r of p.records) out.push(`  ${rec(r)}${r.match ? `  [${r.match}${r.score === null ? '' : ` ${pct(r.score)}`}]` : ''}`);
+    for (const r of p.records) out.push(`  ${rec(r)}${r.match ? `  [${t.explain.matchWord(r.match)}${r.score === null ? '' : ` ${pct(r.score)}`}]` : ''}`);
   }
   if (x.links.length === 0) out.push('', t.explain.noLinks());
   for (const l of x.links) {

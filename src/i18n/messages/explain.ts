@@ -24,7 +24,13 @@ const BLOCKING_EN: Record<BlockingRuleName, string> = {
   phone: 'the same phone number',
 };
 
+/** How a record joined its person (`records.match`), in Indonesian words; English keeps the stored codes. */
+type MatchName = 'single' | 'exact_nik' | 'model' | 'review';
+const MATCH_ID: Record<MatchName, string> = { single: 'sendiri', exact_nik: 'NIK sama', model: 'model', review: 'keputusan pemeriksa' };
+
 export const explain = {
+  /** The tag after a record in `explain`: how it joined its person. */
+  matchWord: message({ id: (match: MatchName) => MATCH_ID[match], en: (match) => match }),
   /** How a blocking rule brings two records together. */
   blockingRule: message({ id: (rule: BlockingRuleName) => BLOCKING_ID[rule], en: (rule) => BLOCKING_EN[rule] }),
   /** The line under a link saying how its two records came to be compared. */
