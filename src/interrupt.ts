@@ -35,11 +35,6 @@ export function pendingInterrupt(): StopSignal | null {
   return code === 0 ? null : code === CODES.SIGTERM ? 'SIGTERM' : 'SIGINT';
 }
 
-/** For in-process runs (tests): forget an earlier signal. */
-export function clearInterrupt(): void {
-  Atomics.store(flag, 0, 0);
-}
-
 /**
  * Throws an InterruptedError when a signal has arrived (or `signal`, the caller's own AbortSignal, was
  * aborted). Cheap (one atomic read): call it between the steps of any long piece of work.

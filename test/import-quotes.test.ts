@@ -116,6 +116,30 @@ describe('a runaway quote is rejected line by line, with each line kept', () => 
     expect(strict.code).toBe(3);
   });
 
+  it('a CRLF row in an LF file is one line: later line numbers stay right, and a quote left open after it keeps its NIK', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    // Line 2 ends in CRLF (pasted from another file) in a file of LF lines.
+    const file = join(dir, 'campur.csv');
+    writeFileSync(file, 'NIK,Nama,Gelombang\n1271015001900003,SITI AMINAH,3\r\n1271106207950001,"SITI\nAMINAH",3\n1271021503980002,BUDI,3\n');
+    const { f } = await importJson(db, file, '--source', 'central');
+    expect(f).toMatchObject({ read: 4, imported: 3, rejected: 0, skipped: 1, skippedBy: { continuation: 1 } });
+    const conn = new Database(db, { readonly: true });
+    try {
+      expect(conn.prepare('SELECT line FROM records ORDER BY line').pluck().all()).toEqual([2, 3, 5]);
+    } finally {
+      conn.close();
+    }
+    // The fuzz case that found it: the row after the CRLF one opens a quote that never closes.
+    const open = join(dir, 'terbuka.csv');
+    writeFileSync(open, '\nNIK,Nama\n ,  ,"""     ", \r\n,"Désirée Ñ,1271015001900003\n=cmd|cal');
+    const db2 = join(dir, 'q.sqlite');
+    const r = await importJson(db2, open, '--source', 'central', '--wave', '1');
+    expect(r.f.imported + r.f.rejected + r.f.skipped).toBe(r.f.read);
+    expect(rejects(db2).map((x) => x.line)).toEqual([3, 4, 5]);
+    expect(storedText(db2)).toContain('1271015001900003');
+  });
+
   it('a line break typed inside a cell is one row, its second line counted as a continuation', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');

@@ -171,10 +171,6 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
   return { files: summaries, ok: summaries.every((s) => s.outcome !== 'failed'), resolve: resolved, pendingBefore, officeRegion: getSetting(db, 'region') ?? null };
 }
 
-/**
- * The files are committed; matching them is a step of its own. If it fails or is interrupted, the records
- * stay (without a person) and the next import, `resolve` or report finishes them: say exactly that.
- */
 /** The full resolve a `--replaces` import ran inside its transaction, handed to importFiles' result. */
 const rebuiltInside = new WeakMap<Db, ResolveResult>();
 
@@ -201,6 +197,10 @@ function findResent(db: Db, batchId: number, source: SourceKind): { batch: numbe
   return best;
 }
 
+/**
+ * The files are committed; matching them is a step of its own. If it fails or is interrupted, the records
+ * stay (without a person) and the next import, `resolve` or report finishes them: say exactly that.
+ */
 function resolveAfterCommit(db: Db, summaries: readonly FileSummary[], signal: AbortSignal | undefined): ResolveResult {
   const kept = summaries.reduce((n, s) => n + (s.outcome === 'imported' || s.outcome === 'replaced' ? s.imported : 0), 0);
   try {

@@ -259,13 +259,17 @@ async function* fileLines(path: string, o: StreamOptions): AsyncGenerator<{ line
 
 /**
  * How many physical lines a record spans: one, plus the line breaks inside its quoted fields. Counted here
- * because csv-parse's own line counter counts a CRLF inside a quoted field as two lines.
+ * because csv-parse's own line counter counts a CRLF inside a quoted field as two lines. A CR that ends the
+ * last cell is the first half of the record's own CRLF in a file of LF lines (a row pasted from another
+ * file): csv-parse ends the record at the LF and leaves the CR in the cell; it is no line of its own.
  */
 export function linesSpanned(record: readonly string[]): number {
   let lines = 1;
-  for (const cell of record) {
+  for (let k = 0; k < record.length; k++) {
+    const cell = record[k] ?? '';
     if (cell.length === 0 || (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0)) continue;
-    for (let i = 0; i < cell.length; i++) {
+    const end = k === record.length - 1 && cell.charCodeAt(cell.length - 1) === 13 ? cell.length - 1 : cell.length;
+    for (let i = 0; i < end; i++) {
       const c = cell.charCodeAt(i);
       if (c === 10 || (c === 13 && cell.charCodeAt(i + 1) !== 10)) lines++;
     }
