@@ -232,7 +232,7 @@ describe('fuzz: import accounts for every row or refuses the file cleanly', () =
 
   // The imports above skip matching (see importAndAccount); what they stored is resolved once here.
   it('everything the fuzzing imported resolves into persons', () => {
-    const result = resolveRecords(db, { mode: 'full' });
+    const result = resolveRecords(db);
     expect(result.records).toBe(Number(db.prepare('SELECT count(*) FROM records').pluck().get()));
     expect(Number(db.prepare('SELECT count(*) FROM records WHERE person_id IS NULL').pluck().get())).toBe(0);
   });

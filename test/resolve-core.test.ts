@@ -38,7 +38,7 @@ const ROWS: ResolveRow[] = [
 
 describe('resolve (pure core)', () => {
   it('links, conflicts and persons from records alone, each link with the blocking rule that found it', () => {
-    const r = resolve(loadRecords(ROWS), { decisions: [], conflicts: [] }, DEFAULT_PARAMETERS, 'full');
+    const r = resolve(loadRecords(ROWS), { decisions: [] }, DEFAULT_PARAMETERS);
     const links = [...r.linkRows].map((l) => `${l.record_l}-${l.record_r} ${l.kind} ${l.rule} ${l.blocking ?? '-'}`).sort();
     expect(links).toEqual([
       '1-2 match exact_nik -',
@@ -69,7 +69,7 @@ describe('resolve (pure core)', () => {
       { l: 1, r: 3, decision: 'N' as const },
       { l: 2, r: 4, decision: 'Y' as const },
     ];
-    const r = resolve(loadRecords(ROWS), { decisions, conflicts: [] }, DEFAULT_PARAMETERS, 'full');
+    const r = resolve(loadRecords(ROWS), { decisions }, DEFAULT_PARAMETERS);
     const links = [...r.linkRows].map((l) => `${l.record_l}-${l.record_r} ${l.kind} ${l.rule}`).sort();
     expect(links).toContain('1-4 possible review_no');
     expect(links).toContain('3-5 match review');
@@ -78,17 +78,18 @@ describe('resolve (pure core)', () => {
     expect(persons.get(5)).toBe(3);
   });
 
-  it('incremental: stored persons stay, only the new record is written', () => {
-    const full = resolve(loadRecords(ROWS.slice(0, 4)), { decisions: [], conflicts: [] }, DEFAULT_PARAMETERS, 'full');
-    const stored = new Map([...full.personUpdates].map((u) => [u.id, u]));
+  it('resolving again what is stored writes only the records whose person changed', () => {
+    const first = resolve(loadRecords(ROWS.slice(0, 4)), { decisions: [] }, DEFAULT_PARAMETERS);
+    const stored = new Map([...first.personUpdates].map((u) => [u.id, u]));
     const again = ROWS.map((x) => {
       const u = stored.get(x.id);
       return u ? { ...x, person_id: u.person_id, match: u.match, score: u.score } : x;
     });
-    const r = resolve(loadRecords(again), { decisions: [], conflicts: [[0, 2]] }, DEFAULT_PARAMETERS, 'incremental');
-    expect(r.resolved).toBe(1);
+    const r = resolve(loadRecords(again), { decisions: [] }, DEFAULT_PARAMETERS);
+    expect(r.resolved).toBe(5);
     expect([...r.personUpdates]).toEqual([{ id: 5, person_id: 5, match: 'single', score: null }]);
-    expect([...r.linkRows]).toEqual([]);
+    // Links are rebuilt whole: every one of them again.
+    expect([...r.linkRows]).toHaveLength(4);
   });
 });
 

@@ -209,7 +209,7 @@ function resolveAfterCommit(db: Db, summaries: readonly FileSummary[], signal: A
     // an incremental run never scores it again and ended with other persons than `prakerja resolve`
     // (test/resolve-incremental.test.ts). Most of a resolve's time is loading and blocking every record,
     // which an incremental run does too, so this costs little more (50k + 5k records: 4.5 s against 4.8 s).
-    return resolveRecords(db, { mode: 'full', signal });
+    return resolveRecords(db, { signal });
   } catch (error) {
     const count = kept.toLocaleString('en-US');
     if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedAfterImport(count), error.signal);
@@ -354,7 +354,7 @@ async function writeBatch(
     }
     // Records of the replaced batch are gone: persons are rebuilt from what is left before the commit, as
     // purge does, so no state has deleted records' persons.
-    if (summary.replaced && options.resolve !== false) rebuiltInside.set(db, resolveRecords(db, { mode: 'full', signal: options.signal }));
+    if (summary.replaced && options.resolve !== false) rebuiltInside.set(db, resolveRecords(db, { signal: options.signal }));
     return { ...summary, outcome: current || twin ? 'replaced' : 'imported', batchId };
   });
 }

@@ -109,7 +109,7 @@ export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
           checkInterrupt();
         // A deleted record may have been the only evidence joining two others into one person: rebuild
         // persons from what is left, in the same transaction, so no state has deleted records and old persons.
-          resolveRecords(db, { mode: 'full' });
+          resolveRecords(db);
           saveState(db, { batches: [...(earlier?.stage === 'deleted' ? earlier.batches : []), ...ids], stage: 'deleted' });
         },
         { immediate: true },

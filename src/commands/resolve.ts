@@ -6,8 +6,6 @@ import { countUnresolved } from '../store/records.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 
 export interface ResolveCommandOptions {
-  /** Only records without a person yet (what import runs); default: rebuild everything. */
-  incremental?: boolean;
   /** SIGINT/SIGTERM: stop without writing. */
   signal?: AbortSignal;
 }
@@ -23,7 +21,7 @@ export type ResolveCommandResult = ResolveResult & {
 export function runResolve(db: Db, options: ResolveCommandOptions = {}): ResolveCommandResult {
   const pendingBefore = countUnresolved(db);
   try {
-    return { ...resolveRecords(db, { mode: options.incremental ? 'incremental' : 'full', signal: options.signal }), pendingBefore };
+    return { ...resolveRecords(db, { signal: options.signal }), pendingBefore };
   } catch (error) {
     // Rolled back whole: say that the persons are as they were.
     if (error instanceof InterruptedError) throw new InterruptedError(undefined, t.recovery.interruptedResolve(), error.signal);

@@ -228,7 +228,7 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
         const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
         saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
       }
-      return resolveRecords(db, { mode: 'full' });
+      return resolveRecords(db);
     },
     { immediate: true },
   );

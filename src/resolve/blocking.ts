@@ -17,8 +17,6 @@ import { compareNik, fullDigits, type ResolveRecord } from './comparison.js';
 export type { BlockingRule } from '../store/resolve.js';
 
 export interface BlockingOptions {
-  /** Only pairs with at least one record for which this is true (incremental resolve); all when absent. */
-  isNew?: (index: number) => boolean;
   /** Called every few hundred blocks: a long blocking pass can be stopped there (it throws). */
   step?: () => void;
   /**
@@ -163,7 +161,6 @@ export function blockPairs(
 ): BlockingStats {
   const maxBlock = options.maxBlock ?? 1000;
   const maxNameBlock = options.maxNameBlock ?? 50;
-  const isNew = options.isNew;
   const stats: BlockingStats = {
     pairs: { nik_region_date: 0, nik_date_serial: 0, nik_region_serial_name: 0, nik_group_swap: 0, name_region: 0, name: 0, phone: 0 },
     capped: {
@@ -239,16 +236,13 @@ export function blockPairs(
       }
       block.reverse();
       if (options.step && ++blocks % 256 === 0) options.step();
-      if (isNew && !block.some(isNew)) continue;
       for (let a = 0; a < block.length; a++) {
         const i = block[a] ?? 0;
         const ri = records[i];
         if (ri === undefined) continue;
-        const newI = isNew ? isNew(i) : true;
         const noNikI = hasNoValidNik(ri);
         for (let b = a + 1; b < block.length; b++) {
           const j = block[b] ?? 0;
-          if (!newI && isNew && !isNew(j)) continue;
           const rj = records[j];
           if (rj === undefined) continue;
           if (ri.nik !== null && ri.nik === rj.nik) continue;

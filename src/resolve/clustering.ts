@@ -27,8 +27,6 @@ export interface ClusterInput {
   size: number;
   /** Valid NIK per index, or null. */
   nikOf: (index: number) => string | null;
-  /** Existing persons to start from (incremental resolve): index → group label, or null. */
-  initialGroup?: (index: number) => number | null;
   cannotLink: readonly (readonly [number, number])[];
 }
 
@@ -118,17 +116,6 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     for (const q of nb) if (!all.includes(q)) all.push(q);
     return all.some((centre) => all.every((x) => x === centre || niksCompatible(centre, x))) ? null : 'nik';
   };
-
-  if (input.initialGroup) {
-    const firstOf = new Map<number, number>();
-    for (let i = 0; i < input.size; i++) {
-      const g = input.initialGroup(i);
-      if (g === null) continue;
-      const first = firstOf.get(g);
-      if (first === undefined) firstOf.set(g, i);
-      else union(first, i, true);
-    }
-  }
 
   const order = links.map((_, i) => i).sort((x, y) => (links[y]?.weight ?? 0) - (links[x]?.weight ?? 0));
   const refused = new Map<number, RefusedBy>();

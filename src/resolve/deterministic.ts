@@ -14,11 +14,10 @@ export interface DeterministicResult {
 }
 
 /**
- * @example deterministicPass(records, () => true, freqs, DEFAULT_PARAMETERS).links // exact_nik and conflict links
+ * @example deterministicPass(records, freqs, DEFAULT_PARAMETERS).links // exact_nik and conflict links
  */
 export function deterministicPass(
   records: readonly ResolveRecord[],
-  isNew: (i: number) => boolean,
   freqs: NameFrequencies,
   params: ModelParameters,
 ): DeterministicResult {
@@ -41,7 +40,6 @@ export function deterministicPass(
     list.length = 0;
     for (let i = end; i >= 0; i = prev[i] ?? -1) list.push(i);
     list.reverse();
-    if (!list.some(isNew)) continue;
     const groups: number[] = [];
     for (const i of list) {
       const r = records[i];
@@ -53,10 +51,8 @@ export function deterministicPass(
         const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
         if (namesCompatible(name, rep.nameKey, r.nameKey)) {
           const levels: Levels = { nik: 'exact', name, phone: 'missing' };
-          if (isNew(i) || isNew(g)) {
-            const probability = scorePair(levels, r.nameKey, freqs, params).probability;
-            links.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels, probability, weight: Infinity });
-          }
+          const probability = scorePair(levels, r.nameKey, freqs, params).probability;
+          links.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels, probability, weight: Infinity });
           joined = true;
           break;
         }
@@ -66,10 +62,8 @@ export function deterministicPass(
         const rep = records[g];
         if (!rep) continue;
         const levels = compareRecords(rep, r);
-        if (isNew(i) || isNew(g)) {
-          const probability = scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability;
-          links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
-        }
+        const probability = scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability;
+        links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
         cannotLink.push([g, i]);
       }
       groups.push(i);

@@ -1,12 +1,9 @@
 /**
  * Review overrides: a reviewer's Y merges a pair whatever the model said, an N keeps it apart (a model match
- * becomes a possible match, `review_no`); stored conflicts stay apart in an incremental resolve.
+ * becomes a possible match, `review_no`).
  */
 import type { ClusterLink } from './clustering.js';
 import type { PendingLink } from './pending.js';
-
-/** A stored pair of records, as positions in the loaded records. */
-export type IndexPair = readonly [number, number];
 
 export interface ReviewedPair {
   l: number;
@@ -15,7 +12,7 @@ export interface ReviewedPair {
 }
 
 export interface Overrides {
-  /** Pairs never to be one person: conflicts, N decisions, stored conflicts. */
+  /** Pairs never to be one person: conflicts and N decisions. */
   cannotLink: [number, number][];
   /** The match links for clustering, in the order of `matchPending`. */
   matchLinks: ClusterLink[];
@@ -26,19 +23,17 @@ export interface Overrides {
 /**
  * Adds the reviewers' Y links to `pending` and lowers to possible every model match a reviewer said N to.
  *
- * @example applyOverrides(pending, conflicts, [{ l: 0, r: 1, decision: 'N' }], []).cannotLink // [..., [0, 1]]
+ * @example applyOverrides(pending, conflicts, [{ l: 0, r: 1, decision: 'N' }]).cannotLink // [..., [0, 1]]
  */
 export function applyOverrides(
   pending: PendingLink[],
   cannotLink: [number, number][],
   decisions: readonly ReviewedPair[],
-  storedConflicts: readonly IndexPair[],
 ): Overrides {
   for (const d of decisions) {
     if (d.decision === 'Y') pending.push({ l: d.l, r: d.r, kind: 'match', rule: 'review', blocking: null, levels: null, probability: 1, weight: Infinity });
     else cannotLink.push([d.l, d.r]);
   }
-  for (const [l, r] of storedConflicts) cannotLink.push([l, r]);
   const rejectedByReview = new Set(cannotLink.map(([a, b]) => pairId(a, b)));
 
   const matchLinks: ClusterLink[] = [];

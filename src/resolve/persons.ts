@@ -1,7 +1,6 @@
 /**
  * Person ids: each record's person is the smallest record id in its cluster, and how it joined is its
- * strongest match link. In an incremental resolve an already resolved record keeps how it joined, and
- * only records whose person, match or score changed are handed on to be written.
+ * strongest match link. Only records whose person, match or score changed are handed on to be written.
  */
 import type { PersonUpdate, RecordMatch } from '../store/resolve.js';
 import type { ResolveRecord } from './comparison.js';
@@ -11,14 +10,13 @@ import { round, type PendingLink } from './pending.js';
 /**
  * The person updates, lazily: a million update objects at once would be 100+ MB for nothing.
  *
- * @example [...personUpdates(records, stored, root, pending, () => true)] // [{ id: 7, person_id: 3, match: 'model', score: 0.99 }, …]
+ * @example [...personUpdates(records, stored, root, pending)] // [{ id: 7, person_id: 3, match: 'model', score: 0.99 }, …]
  */
 export function personUpdates(
   records: readonly ResolveRecord[],
   stored: LoadedRecords['stored'],
   root: Int32Array,
   pending: readonly PendingLink[],
-  isNew: (i: number) => boolean,
 ): Iterable<PersonUpdate> {
   // Indexed by the root's position (a typed array, not a Map: a million persons).
   const personOf = new Float64Array(records.length).fill(Infinity);
@@ -44,14 +42,9 @@ export function personUpdates(
         const found = personOf[root[i] ?? i] ?? Infinity;
         const person = Number.isFinite(found) ? found : r.id;
         const h = how[i];
-        let match: RecordMatch = h?.rule ?? 'single';
-        let score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
+        const match: RecordMatch = h?.rule ?? 'single';
+        const score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
         const storedMatch = stored.match[i] ?? null;
-        if (!isNew(i) && (!h || storedMatch !== 'single')) {
-          // Incremental: an already resolved record keeps how it joined unless it was alone until now.
-          match = storedMatch ?? match;
-          score = stored.score[i] ?? null;
-        }
         // Unchanged records are not rewritten: a second `prakerja resolve` then costs almost no writes.
         if (stored.person[i] === person && storedMatch === match && stored.score[i] === score) continue;
         yield { id: r.id, person_id: person, match, score };

@@ -20,7 +20,6 @@ export function predictLinks(
   records: readonly ResolveRecord[],
   freqs: NameFrequencies,
   params: ModelParameters,
-  isNew?: (i: number) => boolean,
   step?: () => void,
 ): PredictResult {
   const links: PendingLink[] = [];
@@ -37,7 +36,7 @@ export function predictLinks(
       if (decision === 'none') return;
       links.push({ l: i, r: j, kind: decision, rule: 'model', blocking: rule, levels, probability: score.probability, weight: score.weight });
     },
-    { isNew, step },
+    { step },
   );
   return { links, blocking };
 }

@@ -7,16 +7,16 @@
  *
  * No I/O: `run.ts` reads the records from the store, calls `resolve`, and writes what it returns.
  *
- * Full: every record is new, persons and links are rebuilt from nothing.
- * Incremental: only pairs with at least one unresolved record are compared, existing persons are the
- * starting clusters, and only records whose person changed are handed on to be written.
+ * Always full: persons and links are rebuilt from every record, since the weights are learnt from all of
+ * them (an incremental run that scored only new pairs ended with other persons than a full one; see
+ * commands/import.ts). Only records whose person changed are handed on to be written.
  */
 import type { LinkRow, PersonUpdate } from '../store/resolve.js';
 import type { BlockingStats } from './blocking.js';
 import { clusterLinks } from './clustering.js';
 import { deterministicPass } from './deterministic.js';
 import type { LoadedRecords } from './load.js';
-import type { IndexPair, ReviewedPair } from './overrides.js';
+import type { ReviewedPair } from './overrides.js';
 import { applyOverrides } from './overrides.js';
 import { linkRows } from './pending.js';
 import { personUpdates } from './persons.js';
@@ -24,19 +24,18 @@ import { predictLinks } from './predict.js';
 import { countFrequencies, type ModelParameters } from './scoring.js';
 import { summarise, type ResolutionSummary } from './summary.js';
 
-export type ResolveMode = 'full' | 'incremental';
+/** Every resolve rebuilds everything; kept in the result (and `--json`) as it always read. */
+export type ResolveMode = 'full';
 
 /** What review decided, as positions in the loaded records. */
 export interface ReviewInput {
   decisions: readonly ReviewedPair[];
-  /** Conflicts stored by earlier runs: an incremental resolve keeps them apart (a full one finds them again). */
-  conflicts: readonly IndexPair[];
 }
 
 export interface Resolution extends ResolutionSummary {
   mode: ResolveMode;
   records: number;
-  /** Records compared as new in this run. */
+  /** Records compared in this run: all of them. */
   resolved: number;
   links: { match: number; possible: number; conflict: number };
   /** Pairs compared, by blocking rule. */
@@ -56,14 +55,13 @@ export interface Resolution extends ResolutionSummary {
  * persons.
  *
  * @example
- * const result = resolve(loadRecords(rows), { decisions: [], conflicts: [] }, DEFAULT_PARAMETERS, 'full');
+ * const result = resolve(loadRecords(rows), { decisions: [] }, DEFAULT_PARAMETERS);
  * result.links.match; // pairs linked
  */
 export function resolve(
   loaded: LoadedRecords,
   review: ReviewInput,
   params: ModelParameters,
-  mode: ResolveMode,
   /** Called between stages and within the long ones; throwing there (an interrupt) stops the resolve. */
   step: () => void = () => undefined,
 ): Resolution {
@@ -75,27 +73,23 @@ export function resolve(
     return Math.round(s * 100) / 100;
   };
   const { records, stored } = loaded;
-  const isNew = (i: number): boolean => mode === 'full' || stored.person[i] === null;
-  let resolved = 0;
-  for (let i = 0; i < records.length; i++) if (isNew(i)) resolved++;
   const freqs = countFrequencies(records);
 
-  const deterministic = deterministicPass(records, isNew, freqs, params);
+  const deterministic = deterministicPass(records, freqs, params);
   const pending = deterministic.links;
   const seconds = { deterministic: lap(), blockingAndScoring: 0, clustering: 0 };
 
   step();
-  const predicted = predictLinks(records, freqs, params, mode === 'full' ? undefined : isNew, step);
+  const predicted = predictLinks(records, freqs, params, step);
   for (const link of predicted.links) pending.push(link);
   seconds.blockingAndScoring = lap();
   step();
 
-  const overrides = applyOverrides(pending, deterministic.cannotLink, review.decisions, mode === 'incremental' ? review.conflicts : []);
+  const overrides = applyOverrides(pending, deterministic.cannotLink, review.decisions);
   const clusters = clusterLinks(
     {
       size: records.length,
       nikOf: (i) => records[i]?.nik ?? null,
-      initialGroup: mode === 'incremental' ? (i) => stored.person[i] ?? null : undefined,
       cannotLink: overrides.cannotLink,
     },
     overrides.matchLinks,
@@ -107,16 +101,16 @@ export function resolve(
       p.refused = by;
     }
   }
-  const updates = personUpdates(records, stored, clusters.root, pending, isNew);
+  const updates = personUpdates(records, stored, clusters.root, pending);
   seconds.clustering = lap();
   step();
 
   const counts = { match: 0, possible: 0, conflict: 0 };
   for (const p of pending) counts[p.kind]++;
   return {
-    mode,
+    mode: 'full',
     records: records.length,
-    resolved,
+    resolved: records.length,
     ...summarise(records, clusters.root),
     links: counts,
     blocking: predicted.blocking,

@@ -6,16 +6,14 @@ import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
-import { conflictPairs, decisionPairs, resolveRows, reviewCounts, writeResolution } from '../store/resolve.js';
+import { decisionPairs, resolveRows, reviewCounts, writeResolution } from '../store/resolve.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
-import type { IndexPair, ReviewedPair } from './overrides.js';
-import { resolve, type Resolution, type ResolveMode } from './resolve.js';
+import type { ReviewedPair } from './overrides.js';
+import { resolve, type Resolution } from './resolve.js';
 import { DEFAULT_PARAMETERS, type ModelParameters } from './scoring.js';
 
 export interface ResolveOptions {
-  /** Rebuild everything (default) or only resolve records that have no person yet. */
-  mode?: ResolveMode;
   params?: ModelParameters;
   /** Aborted by SIGINT/SIGTERM: nothing is written, and an InterruptedError is thrown. */
   signal?: AbortSignal;
@@ -42,7 +40,6 @@ export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'sec
  * result.links.match; // pairs linked
  */
 export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveResult {
-  const mode = options.mode ?? 'full';
   let t = performance.now();
   const step = () => checkInterrupt(options.signal);
   step();
@@ -55,24 +52,16 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     const r = binarySearch(ids, d.record_r);
     if (l !== undefined && r !== undefined) decisions.push({ l, r, decision: d.decision });
   }
-  const conflicts: IndexPair[] = [];
-  if (mode === 'incremental') {
-    for (const c of conflictPairs(db)) {
-      const l = binarySearch(ids, c.record_l);
-      const r = binarySearch(ids, c.record_r);
-      if (l !== undefined && r !== undefined) conflicts.push([l, r]);
-    }
-  }
   const load = seconds(t);
 
-  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions, conflicts }, options.params ?? DEFAULT_PARAMETERS, mode, step);
+  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions }, options.params ?? DEFAULT_PARAMETERS, step);
 
   t = performance.now();
   testPause('resolve-write');
   testFault('resolve-write');
   step();
   // Interrupts are looked at while the rows are written too: the transaction is then rolled back whole.
-  writeResolution(db, mode, everyFew(linkRows, step), everyFew(personUpdates, step));
+  writeResolution(db, everyFew(linkRows, step), everyFew(personUpdates, step));
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
   return {
@@ -102,7 +91,7 @@ export interface PendingResolution {
 export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution {
   const pending = countUnresolved(db);
   // Full, as after an import: the persons are those `prakerja resolve` makes (import.ts resolveAfterCommit).
-  return { pending, result: pending > 0 ? resolveRecords(db, { mode: 'full', signal }) : null };
+  return { pending, result: pending > 0 ? resolveRecords(db, { signal }) : null };
 }
 
 /** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */

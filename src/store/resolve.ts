@@ -107,11 +107,6 @@ export interface LinkRow {
   refused: RefusedBy | null;
 }
 
-/** Conflict links already stored (incremental resolve keeps respecting them). */
-export function conflictPairs(db: Db): { record_l: number; record_r: number }[] {
-  return db.prepare<[], { record_l: number; record_r: number }>(`SELECT record_l, record_r FROM links WHERE kind = 'conflict'`).all();
-}
-
 /**
  * Forget every link before a full rebuild. Records' person columns are not cleared: the rebuild writes
  * every record's person anyway, and a second pass over a million rows costs seconds.
@@ -149,15 +144,14 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
 }
 
 /**
- * Stores a resolution in one transaction: a full one replaces every link (and writes the persons with the
- * person index dropped, rebuilt after); an incremental one adds and updates.
+ * Stores a resolution in one transaction: it replaces every link, and writes the persons with the person
+ * index dropped, rebuilt after.
  */
-export function writeResolution(db: Db, mode: 'full' | 'incremental', links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>): void {
+export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>): void {
   inTransaction(db, () => {
-    if (mode === 'full') clearLinks(db);
+    clearLinks(db);
     writeLinks(db, links);
-    if (mode === 'full') withoutPersonIndex(db, () => writePersons(db, persons));
-    else writePersons(db, persons);
+    withoutPersonIndex(db, () => writePersons(db, persons));
   });
 }
 

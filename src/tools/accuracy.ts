@@ -54,7 +54,7 @@ const importSeconds = seconds(t);
 
 t = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
-const resolved = resolveRecords(db, { mode: 'full' });
+const resolved = resolveRecords(db);
 const resolveSeconds = seconds(t);
 const cpu = process.cpuUsage(cpu0);
 // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.

@@ -7,8 +7,7 @@ export const resolveText = {
     en: 'match all records into persons again (import does this for new records by itself)',
   }),
   summary: message({
-    id: (p: { resolved: string; mode: 'full' | 'incremental'; records: string; persons: string }) =>
-      `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap'}): ${p.records} data adalah ${p.persons} orang.`,
+    id: (p: { resolved: string; mode: 'full'; records: string; persons: string }) => `Pencocokan ${p.resolved} data (menyeluruh): ${p.records} data adalah ${p.persons} orang.`,
     en: (p) => `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode}): ${p.records} records are ${p.persons} persons.`,
   }),
   links: message({
