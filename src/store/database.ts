@@ -90,19 +90,40 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw storeError(error, path, t.database.cannotOpen({ path, detail: sqliteMessage(error) }), options.lockWaitMs);
   }
   try {
-    refuseForeign(db, path, options.migrations ?? MIGRATIONS);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    // 16 MiB of page cache (default 2 MiB). Bulk imports build their indexes after the rows, so more cache
-    // bought no speed there (measured: 17.4 s vs 17.1 s for 1 M rows) and cost 55 MB of peak RSS.
-    db.pragma('cache_size = -16384');
-    migrate(db, path, options.migrations ?? MIGRATIONS);
+    // SQLite answers some of these steps with SQLITE_BUSY at once, without waiting on the busy timeout: the
+    // switch to WAL while another process holds the file, or a read while another is building the WAL index
+    // of a database it has just created. Each step can be taken again, so wait for the lock ourselves.
+    whileBusy(options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, () => {
+      refuseForeign(db, path, options.migrations ?? MIGRATIONS);
+      if (!options.readonly) db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      // 16 MiB of page cache (default 2 MiB). Bulk imports build their indexes after the rows, so more cache
+      // bought no speed there (measured: 17.4 s vs 17.1 s for 1 M rows) and cost 55 MB of peak RSS.
+      db.pragma('cache_size = -16384');
+      migrate(db, path, options.migrations ?? MIGRATIONS);
+    });
   } catch (error) {
     if (db.open) db.close();
     throw storeError(error, path, t.database.cannotPrepare({ path, detail: sqliteMessage(error) }), options.lockWaitMs);
   }
   return db;
+}
+
+/** Runs `step` again while SQLite says the database is busy, until `waitMs` have passed (then the error stands). */
+function whileBusy(waitMs: number, step: () => void): void {
+  const deadline = Date.now() + waitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() + delay > deadline) throw error;
+      Atomics.wait(pause, 0, 0, delay); // a synchronous sleep: better-sqlite3's own busy wait is synchronous too
+    }
+  }
 }
 
 function isSqliteFile(path: string): boolean {

@@ -148,11 +148,17 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
  * index dropped, rebuilt after.
  */
 export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>): void {
-  inTransaction(db, () => {
-    clearLinks(db);
-    writeLinks(db, links);
-    withoutPersonIndex(db, () => writePersons(db, persons));
-  });
+  // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
+  // SQLITE_BUSY at once, without waiting for the lock.
+  inTransaction(
+    db,
+    () => {
+      clearLinks(db);
+      writeLinks(db, links);
+      withoutPersonIndex(db, () => writePersons(db, persons));
+    },
+    { immediate: true },
+  );
 }
 
 export interface PersonUpdate {
