@@ -114,6 +114,17 @@ describe('frictions at import', () => {
     expect(after.stdout).not.toContain('wilayah kantor belum diatur');
   });
 
+  it('with --quiet, a warning about damaged data (an unreadable date) still reaches the cron log, one line each', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const walkin = fixture(dir, 'buku-tamu-2020.csv');
+    const r = await runCli(['--db', db, '--quiet', 'import', walkin, '--source', 'walkin'], ID);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe(
+      `prakerja: ${walkin}: tanggal yang tidak terbaca: 1 (baris 15 "kemarin"); kunjungannya disimpan tanpa tanggal, dan didaftar oleh prakerja rejects\n`,
+    );
+  });
+
   it('with --quiet --strict, one line per file that had rejects, and exit 3', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
@@ -123,8 +134,19 @@ describe('frictions at import', () => {
     const r = await runCli(['--db', db, '--quiet', 'import', clean, walkin, '--source', 'central', '--wave', '3', '--strict'], ID);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`prakerja: ${walkin}: 1 baris ditolak; lihat: prakerja rejects --batch 2\n`);
+    expect(r.stderr).toBe(
+      [
+        `prakerja: ${walkin}: tanggal yang tidak terbaca: 1 (baris 15 "kemarin"); kunjungannya disimpan tanpa tanggal, dan didaftar oleh prakerja rejects`,
+        `prakerja: ${walkin}: 1 baris ditolak; lihat: prakerja rejects --batch 2`,
+        '',
+      ].join('\n'),
+    );
     const quietOnly = await runCli(['--db', db, '--quiet', 'import', walkin, '--source', 'walkin'], ID);
-    expect(quietOnly).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // Without --strict no rejects line; the warning that this file went in as another source still shows.
+    expect(quietOnly).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: `prakerja: ${walkin}: sudah diimpor sebagai batch 2 dengan --source central, bukan walkin. Bila asalnya salah: prakerja purge --batch 2, lalu impor lagi dengan --source walkin.\n`,
+    });
   });
 });

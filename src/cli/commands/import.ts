@@ -103,6 +103,11 @@ ${t.cli.examples()}
         if (!result.ok && ctx.globals.quiet) {
           for (const f of result.files) if (f.error) ctx.io.stderr(`prakerja: ${f.error}\n`);
         }
+        // Data damaged on its way (swapped dates, a list sent again, unreadable dates) is said even with --quiet:
+        // a cron log is where a provincial admin sees it.
+        if (ctx.globals.quiet && !ctx.globals.json) {
+          for (const f of shown.files) for (const w of f.warnings) ctx.io.stderr(`prakerja: ${f.file}: ${w.message}\n`);
+        }
         // --strict makes rejected rows a failure, so even --quiet leaves the cron log one line per such file.
         if (flags.strict && ctx.globals.quiet) {
           for (const f of result.files) {

@@ -15,7 +15,7 @@ export const cli = {
     en: 'encrypt the database with this key (default: $PRAKERJA_KEY, which other users cannot see in `ps`)',
   }),
   optJson: message({ id: 'cetak hasil sebagai JSON, untuk skrip (kunci JSON selalu berbahasa Inggris)', en: 'print results as JSON, for scripts' }),
-  optQuiet: message({ id: 'jangan cetak apa pun selain kesalahan', en: 'print nothing but errors' }),
+  optQuiet: message({ id: 'jangan cetak apa pun selain kesalahan dan peringatan tentang data', en: 'print nothing but errors and warnings about the data' }),
   optNoColor: message({ id: 'tanpa warna', en: 'no colours' }),
   optLang: message({
     id: 'bahasa: id (Bahasa Indonesia, bawaan) atau en (English); juga $PRAKERJA_LANG',
