@@ -140,6 +140,18 @@ describe('a runaway quote is rejected line by line, with each line kept', () => 
     expect(storedText(db2)).toContain('1271015001900003');
   });
 
+  it('a stray CR before the header does not make CR the only line end: a NIK on a CRLF line is kept', async () => {
+    // The fuzz case that found it: csv-parse took the first line end it met (a lone CR) as the only one.
+    const dir = tempDir();
+    const file = join(dir, 'cr.csv');
+    writeFileSync(file, '\rNIK,Nama\r\n\r\n1271015001900003,"');
+    const db = join(dir, 'p.sqlite');
+    const r = await importJson(db, file, '--source', 'central', '--wave', '1');
+    expect(r.f.imported + r.f.rejected + r.f.skipped).toBe(r.f.read);
+    expect(rejects(db).map((x) => [x.line, x.reason])).toEqual([[4, 'unclosed_quote']]);
+    expect(storedText(db)).toContain('1271015001900003');
+  });
+
   it('a line break typed inside a cell is one row, its second line counted as a continuation', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');

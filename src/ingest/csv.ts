@@ -98,6 +98,7 @@ function parseSample(text: string, delimiter: string): HeadRow[] {
   try {
     records = parseSync(text, {
       delimiter,
+      record_delimiter: LINE_ENDS,
       relax_quotes: true,
       relax_column_count: true,
       skip_records_with_error: true,
@@ -113,6 +114,13 @@ function parseSample(text: string, delimiter: string): HeadRow[] {
   }
   return rows;
 }
+
+/**
+ * Every line end a spreadsheet writes, longest first. Left to itself csv-parse takes the first one it meets
+ * as the only one: a file starting with a stray CR then reads its CRLF lines as one cell each, and a NIK on
+ * such a line was skipped as the continuation of a cell (found by the fuzz property).
+ */
+const LINE_ENDS = ['\r\n', '\n', '\r'];
 
 interface StreamOptions {
   encoding: string;
@@ -131,6 +139,7 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
   let unclosed = false;
   const parser = parse({
     delimiter: o.delimiter,
+    record_delimiter: LINE_ENDS,
     relax_quotes: true,
     relax_column_count: true,
     skip_records_with_error: true,
