@@ -12,6 +12,7 @@ import { safeCell } from '../src/report/safe-cell.js';
 import { openDatabase } from '../src/store/database.js';
 import { openOutputFile, writeOutputFile } from '../src/store/output-files.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { count } from './helpers/db.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -133,14 +134,6 @@ describe('prakerja purge', () => {
     return { dir, db };
   }
 
-  function count(db: string, sql: string): number {
-    const conn = new Database(db, { readonly: true });
-    try {
-      return Number(conn.prepare(sql).pluck().get());
-    } finally {
-      conn.close();
-    }
-  }
 
   /** Every byte the database keeps on disk: the file and, if any, its write-ahead log. */
   function bytesOnDisk(db: string): string {

@@ -10,17 +10,10 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/cli.js';
 import { ensureBuilt, ROOT, runBin, startBin, stderrLine, validNik } from './helpers/process.js';
+import { count } from './helpers/db.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-function count(db: string, sql: string): number {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return Number(conn.prepare(sql).pluck().get());
-  } finally {
-    conn.close();
-  }
-}
 const unresolved = (db: string) => count(db, 'SELECT count(*) FROM records WHERE person_id IS NULL');
 const records = (db: string) => count(db, 'SELECT count(*) FROM records');
 
