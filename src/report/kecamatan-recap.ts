@@ -4,7 +4,7 @@ import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { UsageError } from '../errors.js';
 import { districtsOf, regionByCode, regionsAt } from '../normalise/regions.js';
 import type { Db } from '../store/database.js';
-import { areaRecapSql } from '../store/reports.js';
+import { areaRecapSql, provinceOnlySql } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
 import { share, type Column, type ReportTable } from './report.js';
 
@@ -33,6 +33,11 @@ export interface KecamatanRecap {
   wave: number | null;
   rows: AreaRecapRow[];
   total: Omit<AreaRecapRow, 'code' | 'name'>;
+  /**
+   * Persons of the office region a provincial list holds for a wave whose central list does not: not in the
+   * rows (they count the central lists), said in a note. Summed over waves, like the wave recap's total.
+   */
+  province_only: number;
 }
 
 /**
@@ -67,7 +72,15 @@ export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): Kec
   const total = { recipients: 0, assisted: 0, women: 0, men: 0 };
   for (const r of rows) for (const k of ['recipients', 'assisted', 'women', 'men'] as const) total[k] += r[k];
   const revoked = rows.some((r) => r.revoked === null) ? null : rows.reduce((n, r) => n + (r.revoked ?? 0), 0);
-  return { office, level, wave: options.wave ?? null, rows, total: { ...total, revoked, assisted_share: share(total.assisted, total.recipients) } };
+  const provinceOnly = provinceOnlySql(db, { waves: options.wave === undefined ? null : [options.wave], office: office.code });
+  return {
+    office,
+    level,
+    wave: options.wave ?? null,
+    rows,
+    total: { ...total, revoked, assisted_share: share(total.assisted, total.recipients) },
+    province_only: provinceOnly.reduce((n, w) => n + w.persons, 0),
+  };
 }
 
 /** The area recap as a table for the writers. */
@@ -92,7 +105,12 @@ export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTa
     sheetName: L.sheet_area,
     title: `${recap.level === 'district' ? L.title_kecamatan : L.title_kabkota}: ${recap.office.name}${waveText}`,
     coverage: recap.wave === null ? L.all_waves : `${L.wave_word} ${recap.wave}`,
-    notes: [L.note_area, L.note_area_assisted, ...(recap.total.revoked === null ? [L.note_area_no_status] : [])],
+    notes: [
+      L.note_area,
+      L.note_area_assisted,
+      ...(recap.total.revoked === null ? [L.note_area_no_status] : []),
+      ...(recap.province_only > 0 ? [L.note_area_province_only(recap.province_only)] : []),
+    ],
     columns,
     rows: recap.rows.map((r) => [r.code, r.name ?? L.unknown_area, r.recipients, r.revoked, r.assisted, r.assisted_share, r.women, r.men]),
     total: [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men],

@@ -101,6 +101,12 @@ const ID = {
   standing_uncertain: 'tidak dapat dipastikan (tanpa NIK valid)',
   note_detail: 'Daftar ini berisi data pribadi (UU 27/2022): simpan dan bagikan seperlunya.',
   all_waves: 'Semua gelombang',
+  note_province_only: (waves: readonly { wave: number; persons: number }[]) =>
+    `Daftar provinsi memuat orang yang tidak ada di daftar pusat gelombang yang sama: ${waves.map((w) => `gelombang ${w.wave}: ${w.persons} orang`).join(', ')}. Tabel ini menghitung daftar pusat saja, jadi mereka tidak termasuk di sini; rekap bulanan menghitung mereka sebagai penerima.`,
+  empty_province_only: (waves: readonly { wave: number; persons: number }[]) =>
+    `Belum ada daftar pusat untuk gelombang yang dipilih; rekap ini dihitung dari daftar pusat. Daftar provinsi memuat ${waves.map((w) => `gelombang ${w.wave}: ${w.persons} orang`).join(', ')}: impor daftar pusatnya dengan --source central, atau lihat rekap bulanan.`,
+  note_area_province_only: (n: number) =>
+    `${n} orang di wilayah ini hanya ada di daftar provinsi (tidak di daftar pusat gelombang yang sama) dan tidak termasuk di tabel ini, yang menghitung daftar pusat saja.`,
   note_area_no_status: 'Dicabut kosong = tidak diketahui: daftar yang dipakai untuk wilayah itu tidak punya kolom status.',
   note_area: 'Penerima dikelompokkan menurut kode wilayah pada NIK (tempat NIK diterbitkan).',
   note_area_assisted:
@@ -204,6 +210,12 @@ const EN: Labels = {
   standing_uncertain: 'cannot be determined (no valid NIK)',
   note_detail: 'This list holds personal data (UU 27/2022): keep and share it only as needed.',
   all_waves: 'All waves',
+  note_province_only: (waves: readonly { wave: number; persons: number }[]) =>
+    `Provincial lists hold persons the central list of the same wave does not: ${waves.map((w) => `wave ${w.wave}: ${w.persons} ${w.persons === 1 ? 'person' : 'persons'}`).join(', ')}. This table counts the central lists only, so they are not in it; the monthly recap counts them as recipients.`,
+  empty_province_only: (waves: readonly { wave: number; persons: number }[]) =>
+    `No central list of the waves chosen yet; this recap counts the central lists. Provincial lists hold ${waves.map((w) => `wave ${w.wave}: ${w.persons} ${w.persons === 1 ? 'person' : 'persons'}`).join(', ')}: import the central list with --source central, or see the monthly recap.`,
+  note_area_province_only: (n: number) =>
+    `${n} ${n === 1 ? 'person' : 'persons'} of this region ${n === 1 ? 'is' : 'are'} only on a provincial list (not on the central list of the same wave) and not in this table, which counts the central lists only.`,
   note_area_no_status: 'An empty revoked cell is unknown: the lists behind that area have no status column.',
   note_area: 'Recipients are grouped by the region code in their NIK (where the NIK was issued).',
   note_area_assisted:

@@ -38,6 +38,8 @@ export interface ReportTable {
   coverage: string;
   /** Lines that say how the numbers were counted. */
   notes: string[];
+  /** What to say instead of the general "no data" when the table has no rows for a known reason. */
+  empty?: string;
   columns: Column[];
   rows: CellValue[][];
   total: CellValue[] | null;

@@ -1,7 +1,7 @@
 /** The recap per wave (gelombang) of the central lists. */
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import type { Db } from '../store/database.js';
-import { assistedPersonsSql, centralWavesSql, waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
+import { assistedPersonsSql, centralWavesSql, provinceOnlySql, waveRecapSql, type WaveRecapSqlRow } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
 import { rangesText, share, type CellValue, type Column, type ReportTable } from './report.js';
 import { waveRefDate, type AgeBasis } from './wave-dates.js';
@@ -28,6 +28,12 @@ export interface WaveRecap {
   total: WaveRecapTotal;
   /** Recipients of the waves shown who are also in the guest book, each once. */
   assisted_persons: number;
+  /**
+   * Per wave, persons a provincial list holds whom the central list of that wave does not (or all of the
+   * wave's provincial persons, when no central list of it was imported): not in the rows, which count the
+   * central lists; the monthly recap counts them as recipients. Said in a note, so the two reconcile.
+   */
+  province_only: { wave: number; persons: number }[];
 }
 
 const SUMMED = [
@@ -75,6 +81,7 @@ export function waveRecap(db: Db, options: WaveRecapOptions = {}): WaveRecap {
     rows,
     total,
     assisted_persons: assistedPersonsSql(db, options.waves),
+    province_only: provinceOnlySql(db, { waves: options.waves }),
   };
 }
 
@@ -108,6 +115,7 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
     title: L.title_waves,
     coverage: recap.rows.length > 0 ? `${L.wave_word} ${rangesText(recap.rows.map((r) => r.wave))}` : '',
     notes: [
+      ...(recap.province_only.length > 0 ? [L.note_province_only(recap.province_only)] : []),
       L.note_persons,
       L.note_rows,
       ...(noStatus.length > 0 ? [L.note_no_status(rangesText(noStatus))] : []),
@@ -119,6 +127,7 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
       ...(ageHow ? [L.note_age(ageHow)] : []),
       L.note_total,
     ],
+    ...(recap.rows.length === 0 && recap.province_only.length > 0 ? { empty: L.empty_province_only(recap.province_only) } : {}),
     columns,
     rows: recap.rows.map((r) => COLUMNS.map(([key]) => cell(r, key))),
     total: recap.rows.length > 0 ? COLUMNS.map(([key]) => (key === 'wave' ? L.total : cell(totalRow, key))) : null,

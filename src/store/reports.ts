@@ -167,6 +167,25 @@ export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
     });
 }
 
+/**
+ * Persons a provincial list holds for a wave whose central list of that wave does not hold them: the wave and
+ * kecamatan recaps count the central lists, the monthly recap any list, and this is the difference, per wave.
+ * `office`: only persons whose NIK region lies in it (the kecamatan recap); `waves`: only these waves.
+ */
+export function provinceOnlySql(db: Db, q: { waves?: readonly number[] | null; office?: string | null }): { wave: number; persons: number }[] {
+  return db
+    .prepare<{ waves: string | null; office: string | null }, { wave: number; persons: number }>(
+      `SELECT p.wave, count(DISTINCT p.pid) AS persons
+         FROM (SELECT r.wave, ${PID} AS pid FROM records r
+                WHERE r.source = 'province' AND r.wave IS NOT NULL
+                  AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
+                  AND (@office IS NULL OR substr(coalesce(r.region, ''), 1, length(@office)) = @office)) p
+        WHERE NOT EXISTS (SELECT 1 FROM records c WHERE c.person_id = p.pid AND c.source = 'central' AND c.wave = p.wave)
+        GROUP BY p.wave ORDER BY p.wave`,
+    )
+    .all({ waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null, office: q.office ?? null });
+}
+
 export interface MonthlyRecapSqlRow {
   /** 'YYYY-MM', or null for visits without a usable date. */
   month: string | null;

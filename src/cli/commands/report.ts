@@ -143,7 +143,7 @@ function isDate(text: string): boolean {
 function printTable(ctx: CliContext, table: ReportTable): void {
   const width = 110;
   ctx.say(`\n${ctx.c.bold(table.title)}\n`);
-  if (table.rows.length === 0) return ctx.say(`${t.report.noData()}\n`);
+  if (table.rows.length === 0) return ctx.say(`${table.empty ?? t.report.noData()}\n`);
   // Shares print as '12.5%', padded so that they line up on the right like the counts.
   // An unknown count (null in a number column) reads '–', never blank enough to pass for 0.
   const cell = (v: CellValue, i: number): Cell => {
