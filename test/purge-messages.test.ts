@@ -1,6 +1,7 @@
 /** `prakerja purge` says what it would delete, and what is missing from its command line, in both languages. */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
 
@@ -49,5 +50,32 @@ describe('prakerja purge messages', () => {
     );
     const en = await runCli(['--db', db, 'purge', '--before', '2025-13-01']);
     expect(en).toMatchObject({ code: 2, stderr: 'prakerja: --before 2025-13-01: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.\n' });
+  });
+});
+
+describe('purge --before is a day of the office clock', () => {
+  it('a list imported at 03:00 WIB on 1 January is not "before 2025-01-01", though it is 31 December in UTC', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Jakarta';
+    try {
+      const dir = tempDir();
+      const db = join(dir, 'p.sqlite');
+      copyFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), join(dir, 'gel4.csv'));
+      copyFileSync(join(FIXTURES, 'buku-tamu-2020.csv'), join(dir, 'tamu.csv'));
+      await runCli(['--db', db, 'import', join(dir, 'gel4.csv'), '--source', 'central']);
+      await runCli(['--db', db, 'import', join(dir, 'tamu.csv'), '--source', 'walkin']);
+      const conn = new Database(db);
+      // 20:00 UTC on 31 December is 03:00 on 1 January in Medan; 16:00 UTC is 23:00 on 31 December.
+      conn.prepare("UPDATE batches SET imported_at = '2024-12-31T20:00:00.000Z' WHERE id = 1").run();
+      conn.prepare("UPDATE batches SET imported_at = '2024-12-31T16:00:00.000Z' WHERE id = 2").run();
+      conn.close();
+      const r = await runCli(['--db', db, '--json', 'purge', '--before', '2025-01-01', '--dry-run']);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { batches: { id: number }[] };
+      expect(out.batches.map((b) => b.id)).toEqual([2]);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });

@@ -17,7 +17,7 @@ import { testPause } from '../test-hooks.js';
 
 export interface PurgeOptions {
   batch?: number;
-  /** YYYY-MM-DD: batches imported before this day (UTC). */
+  /** YYYY-MM-DD: batches imported before this day of the local clock. */
   before?: string;
   source?: string;
   /** Say what would be deleted; delete nothing. */
@@ -71,7 +71,8 @@ const STATE_KEY = 'purge_state';
 export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const selection = checkPurgeOptions(options);
   const earlier = earlierPurge(db);
-  const batches = batchesToPurge(db, selection);
+  // `--before` is a day of the office's clock, as `status` shows import times; the store holds UTC instants.
+  const batches = batchesToPurge(db, { ...selection, before: selection.before === undefined ? undefined : localDayStart(selection.before) });
   const ids = batches.map((b) => b.id);
   const result: PurgeResult = {
     dryRun: options.dryRun === true,
@@ -180,6 +181,12 @@ function migrationBackups(path: string): string[] {
     .filter((name) => name.startsWith(prefix) && /\.v\d+\.bak$/.test(name))
     .sort()
     .map((name) => join(dirname(path), name));
+}
+
+/** The UTC instant (ISO, as `batches.imported_at`) at which local day `YYYY-MM-DD` begins. */
+function localDayStart(day: string): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toISOString();
 }
 
 function isIsoDate(text: string): boolean {

@@ -6,7 +6,7 @@ import type { Db } from './database.js';
 
 export interface PurgeSelection {
   batch?: number;
-  /** ISO date: batches imported before the start of that day (UTC). */
+  /** ISO instant: batches imported before it (commands/purge.ts passes the start of a local day). */
   before?: string;
   source?: SourceKind;
 }

@@ -7,7 +7,7 @@ export const purgeText = {
     en: 'delete imported batches with their records, rejects and links, then compact the file (retention rules)',
   }),
   optBatch: message({ id: 'batch ini (lihat `prakerja status`)', en: 'this batch (see `prakerja status`)' }),
-  optBefore: message({ id: 'batch yang diimpor sebelum hari ini (tanggal UTC)', en: 'batches imported before this day (UTC)' }),
+  optBefore: message({ id: 'batch yang diimpor sebelum hari ini (tanggal waktu setempat)', en: 'batches imported before this day (local time)' }),
   optSource: message({ id: 'batch dari sumber ini: central, province atau walkin', en: 'batches from this source: central, province or walkin' }),
   optDryRun: message({ id: 'tampilkan apa yang akan dihapus; tidak menghapus apa pun', en: 'list what would be deleted; delete nothing' }),
   combine: message({
