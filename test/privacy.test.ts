@@ -2,6 +2,7 @@
  * Personal data: every file that holds NIKs is 0600 whatever the umask; NIKs are masked in text; CSV cells
  * cannot become formulas; `purge` really removes a batch's data from the file.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -71,6 +72,21 @@ describe('files with NIKs are private (0600), even under umask 000', () => {
     const dir = tempDir();
     expect(() => writeOutputFile(join(dir, 'no', 'x.csv'), '', { personal: true })).toThrow(/the folder .*no does not exist/);
     expect(() => writeOutputFile(dir, '', { personal: true })).toThrow(/it is a folder/);
+  });
+});
+
+describe('temp files a killed writer left', () => {
+  it('are removed by the next write of the same file when their process is gone, kept while it lives', () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    expect(dead).toBeGreaterThan(0);
+    const abandoned = join(dir, `.orang.csv.${dead}.AbCd_12.tmp`);
+    const live = join(dir, `.orang.csv.${process.pid}.EfGh-34.tmp`);
+    const other = join(dir, `.lain.csv.${dead}.AbCd_12.tmp`);
+    for (const f of [abandoned, live, other]) writeFileSync(f, 'nik\n1271015001900003\n', { mode: 0o600 });
+    writeOutputFile(join(dir, 'orang.csv'), 'nik\n', { personal: true });
+    expect([existsSync(abandoned), existsSync(live), existsSync(other)]).toEqual([false, true, true]);
+    expect(readFileSync(join(dir, 'orang.csv'), 'utf8')).toBe('nik\n');
   });
 });
 

@@ -83,6 +83,10 @@ describe('a killed export leaves the earlier complete file (issue 16.1, a real p
     const left = readdirSync(dir).filter((n) => n.startsWith('.orang.csv.'));
     expect(left).toHaveLength(1);
     expect(mode(join(dir, left[0] ?? ''))).toBe(0o600);
+    // The next write of that file removes what the killed run left (its process is gone): no stray copy of
+    // full NIKs stays behind in the folder.
+    expect((await runCli(['--db', db, 'export', 'records', '--out', out])).code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.orang.csv.'))).toEqual([]);
   }, 60_000);
 });
 

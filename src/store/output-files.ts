@@ -11,7 +11,7 @@
  * file, and the recap's list of visitors not yet recipients. The recap tables themselves hold counts only.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -43,6 +43,7 @@ export function openOutputFile(path: string, options: OutputOptions): OutputFile
   const target = resolve(path);
   checkTarget(path, target);
   const mode = options.personal ? PRIVATE_MODE : PUBLIC_MODE;
+  removeAbandonedTemps(target);
   const { fd, temp } = createTemp(path, target, mode);
   let open = true;
   const fail = (error: unknown): never => {
@@ -106,9 +107,51 @@ function checkTarget(given: string, target: string): void {
   }
 }
 
+/**
+ * A temp file's name: the target's, the writing process's id, a random part. The id tells a later run whether
+ * the writer is still alive: a run killed mid-write (SIGKILL, power cut) leaves its temp file, which may hold
+ * full NIKs, and the next write of the same target removes it.
+ */
+function tempName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(9).toString('base64url')}.tmp`);
+}
+
+/** Removes the temp files of `target` whose writing process no longer exists. */
+function removeAbandonedTemps(target: string): void {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(/^(\d+)\.[\w-]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    try {
+      // Only a plain file that is ours: never follow or remove a link someone planted under such a name.
+      const st = lstatSync(join(dirname(target), name));
+      if (st.isFile() && st.uid === process.getuid?.()) unlinkSync(join(dirname(target), name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but is another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function createTemp(given: string, target: string, mode: number): { fd: number; temp: string } {
   for (let attempt = 0; ; attempt++) {
-    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(9).toString('base64url')}.tmp`);
+    const temp = tempName(target);
     try {
       const fd = openSync(temp, 'wx', mode);
       // open's mode is reduced by the umask, which is right for a recap; a personal file must be exactly 0600.
