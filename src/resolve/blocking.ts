@@ -27,6 +27,31 @@ export interface BlockingOptions {
    */
   maxBlock?: number;
   maxNameBlock?: number;
+  /**
+   * When given, exactly these blocks are capped, whatever their size among the records given: a part of the
+   * records (a partition, the records an import touches) is then capped as the whole was, and between two
+   * full resolves the caps stay as the last one learnt them (resolve/snapshot.ts). Without it, a block is
+   * capped when it is larger than its cap.
+   */
+  capped?: CappedKeys;
+  /** Told of every block capped in this run, with its size (how a full resolve learns the caps). */
+  onCapped?: (rule: BlockingRule, key: string, size: number) => void;
+}
+
+/** Per blocking rule, the keys of the blocks skipped as too large. */
+export type CappedKeys = Readonly<Record<BlockingRule, ReadonlySet<string>>>;
+
+/** No block capped: the caps of a run that learns them start here. */
+export function noCaps(): Record<BlockingRule, Set<string>> {
+  return {
+    nik_region_date: new Set(),
+    nik_date_serial: new Set(),
+    nik_region_serial_name: new Set(),
+    nik_group_swap: new Set(),
+    name_region: new Set(),
+    name: new Set(),
+    phone: new Set(),
+  };
 }
 
 export interface BlockingStats {
@@ -216,6 +241,9 @@ export function blockPairs(
       last.set(k, i);
     }
     const cap = nameOnly ? maxNameBlock : maxBlock;
+    const frozen = options.capped?.[rule];
+    // Members are gathered up to the cap; with frozen caps a block not among them is compared whatever its size.
+    const gather = frozen ? Infinity : cap;
     let blocks = 0;
     const block: number[] = [];
     const capped = new Set<string>();
@@ -226,12 +254,13 @@ export function blockPairs(
       let size = 0;
       for (let i = end; i >= 0; i = prev[i] ?? -1) {
         size++;
-        if (size <= cap) block.push(i);
+        if (size <= gather) block.push(i);
       }
-      if (size > cap) {
+      if (frozen ? frozen.has(k0) : size > cap) {
         capped.add(k0);
         stats.capped[rule].blocks++;
         stats.capped[rule].records += size;
+        options.onCapped?.(rule, k0, size);
         continue;
       }
       block.reverse();

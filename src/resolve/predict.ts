@@ -3,7 +3,7 @@
  * scored and decided; pairs above the possible threshold become pending links that remember their
  * blocking rule, so `explain` can say what brought the two records together.
  */
-import { blockPairs, type BlockingStats } from './blocking.js';
+import { blockPairs, type BlockingOptions, type BlockingStats } from './blocking.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
 import type { PendingLink } from './pending.js';
 import { decide, scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -21,6 +21,8 @@ export function predictLinks(
   freqs: NameFrequencies,
   params: ModelParameters,
   step?: () => void,
+  /** Frozen caps, and who is told of the blocks capped (see BlockingOptions). */
+  caps: Pick<BlockingOptions, 'capped' | 'onCapped'> = {},
 ): PredictResult {
   const links: PendingLink[] = [];
   const blocking = blockPairs(
@@ -36,7 +38,7 @@ export function predictLinks(
       if (decision === 'none') return;
       links.push({ l: i, r: j, kind: decision, rule: 'model', blocking: rule, levels, probability: score.probability, weight: score.weight });
     },
-    { step },
+    { step, ...caps },
   );
   return { links, blocking };
 }

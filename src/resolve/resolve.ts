@@ -12,7 +12,7 @@
  * commands/import.ts). Only records whose person changed are handed on to be written.
  */
 import type { LinkRow, PersonUpdate } from '../store/resolve.js';
-import type { BlockingStats } from './blocking.js';
+import { noCaps, type BlockingStats, type CappedKeys } from './blocking.js';
 import { clusterLinks } from './clustering.js';
 import { deterministicPass } from './deterministic.js';
 import type { LoadedRecords } from './load.js';
@@ -21,7 +21,7 @@ import { applyOverrides } from './overrides.js';
 import { linkRows } from './pending.js';
 import { personUpdates } from './persons.js';
 import { predictLinks } from './predict.js';
-import { countFrequencies, type ModelParameters } from './scoring.js';
+import { countFrequencies, type ModelParameters, type NameFrequencies } from './scoring.js';
 import { summarise, type ResolutionSummary } from './summary.js';
 
 /** Every resolve rebuilds everything; kept in the result (and `--json`) as it always read. */
@@ -31,6 +31,21 @@ export type ResolveMode = 'full';
 export interface ReviewInput {
   decisions: readonly ReviewedPair[];
 }
+
+/** What a resolve may be given instead of learning it from the records. */
+export interface ResolveContext {
+  /**
+   * The name, NIK-prefix, wave and purpose statistics to score with; learnt from `loaded` when absent. A
+   * snapshot of a full resolve's (resolve/snapshot.ts) keeps the weights frozen between full resolves.
+   */
+  frequencies?: NameFrequencies;
+  /**
+   * The blocks to cap, whatever their size here; capped by size when absent. Given with the frequencies, a
+   * part of the records resolves as it would among all of them.
+   */
+  capped?: CappedKeys;
+}
+
 
 export interface Resolution extends ResolutionSummary {
   mode: ResolveMode;
@@ -46,6 +61,10 @@ export interface Resolution extends ResolutionSummary {
   linkRows: Iterable<LinkRow>;
   /** The records whose person, match or score changed, lazily. */
   personUpdates: Iterable<PersonUpdate>;
+  /** The statistics the pairs were scored with (learnt, or the ones given): what a snapshot stores. */
+  frequencies: NameFrequencies;
+  /** The blocks capped in this run (the ones given, or those found too large). */
+  capped: CappedKeys;
   /** Seconds per stage, for the benchmark: where the time goes. */
   seconds: { deterministic: number; blockingAndScoring: number; clustering: number };
 }
@@ -64,6 +83,7 @@ export function resolve(
   params: ModelParameters,
   /** Called between stages and within the long ones; throwing there (an interrupt) stops the resolve. */
   step: () => void = () => undefined,
+  context: ResolveContext = {},
 ): Resolution {
   let mark = performance.now();
   const lap = (): number => {
@@ -73,14 +93,19 @@ export function resolve(
     return Math.round(s * 100) / 100;
   };
   const { records, stored } = loaded;
-  const freqs = countFrequencies(records);
+  const freqs = context.frequencies ?? countFrequencies(records);
 
   const deterministic = deterministicPass(records, freqs, params);
   const pending = deterministic.links;
   const seconds = { deterministic: lap(), blockingAndScoring: 0, clustering: 0 };
 
   step();
-  const predicted = predictLinks(records, freqs, params, step);
+  const learnt = noCaps();
+  const capped: CappedKeys = context.capped ?? learnt;
+  const predicted = predictLinks(records, freqs, params, step, {
+    capped: context.capped,
+    onCapped: context.capped ? undefined : (rule, key) => learnt[rule].add(key),
+  });
   for (const link of predicted.links) pending.push(link);
   seconds.blockingAndScoring = lap();
   step();
@@ -117,6 +142,8 @@ export function resolve(
     refused: clusters.refused.size,
     linkRows: { [Symbol.iterator]: () => linkRows(pending, records, freqs, params) },
     personUpdates: updates,
+    frequencies: freqs,
+    capped,
     seconds,
   };
 }

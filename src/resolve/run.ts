@@ -6,20 +6,27 @@ import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
-import { decisionPairs, resolveRows, reviewCounts, writeResolution } from '../store/resolve.js';
+import { decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolution, type SnapshotRow } from '../store/resolve.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
-import { resolve, type Resolution } from './resolve.js';
+import { resolve, type Resolution, type ResolveContext } from './resolve.js';
+import { capsFromSnapshot, frequenciesFromSnapshot, snapshotOfCaps, snapshotOfFrequencies } from './snapshot.js';
 import { DEFAULT_PARAMETERS, type ModelParameters } from './scoring.js';
 
 export interface ResolveOptions {
   params?: ModelParameters;
   /** Aborted by SIGINT/SIGTERM: nothing is written, and an InterruptedError is thrown. */
   signal?: AbortSignal;
+  /**
+   * Score with the statistics the last full resolve stored (`resolve_snapshot`) instead of learning them
+   * again, and leave them as they are: the full resolve an incremental one must equal. Learns them when
+   * none are stored.
+   */
+  frozen?: boolean;
 }
 
-export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds'> & {
+export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds' | 'frequencies' | 'capped'> & {
   /** Pairs that need a person's decision after this run: what `review export` writes. */
   review: { possible: number; conflicts: number };
   /** Walk-in persons found in a central or provincial list, each once. */
@@ -52,16 +59,33 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     const r = binarySearch(ids, d.record_r);
     if (l !== undefined && r !== undefined) decisions.push({ l, r, decision: d.decision });
   }
+  const stored = options.frozen === true ? loadSnapshot(db) : undefined;
+  const context: ResolveContext = stored ? frozenContext(stored) : {};
   const load = seconds(t);
 
-  const { linkRows, personUpdates, seconds: stages, ...result } = resolve(loaded, { decisions }, options.params ?? DEFAULT_PARAMETERS, step);
+  const { linkRows, personUpdates, seconds: stages, frequencies, capped, ...result } = resolve(
+    loaded,
+    { decisions },
+    options.params ?? DEFAULT_PARAMETERS,
+    step,
+    context,
+  );
+  // What this run learnt, stored with its persons: the statistics of the incremental resolves until the next full one.
+  const snapshot: SnapshotRow | undefined = stored
+    ? undefined
+    : {
+        learnt_at: new Date().toISOString(),
+        records: loaded.records.length,
+        frequencies: snapshotOfFrequencies(frequencies),
+        capped: snapshotOfCaps(capped),
+      };
 
   t = performance.now();
   testPause('resolve-write');
   testFault('resolve-write');
   step();
   // Interrupts are looked at while the rows are written too: the transaction is then rolled back whole.
-  writeResolution(db, everyFew(linkRows, step), everyFew(personUpdates, step));
+  writeResolution(db, everyFew(linkRows, step), everyFew(personUpdates, step), snapshot);
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
   return {
@@ -73,6 +97,11 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     inResentLists: counts.inResentLists,
     seconds: { load, ...stages, write: seconds(t) },
   };
+}
+
+/** The frozen statistics a stored snapshot holds. */
+export function frozenContext(stored: SnapshotRow): Required<ResolveContext> {
+  return { frequencies: frequenciesFromSnapshot(stored.frequencies), capped: capsFromSnapshot(stored.capped) };
 }
 
 export interface PendingResolution {

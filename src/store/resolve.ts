@@ -147,7 +147,7 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
  * Stores a resolution in one transaction: it replaces every link, and writes the persons with the person
  * index dropped, rebuilt after.
  */
-export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>): void {
+export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>, snapshot?: SnapshotRow): void {
   // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
   // SQLITE_BUSY at once, without waiting for the lock.
   inTransaction(
@@ -156,9 +156,34 @@ export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Itera
       clearLinks(db);
       writeLinks(db, links);
       withoutPersonIndex(db, () => writePersons(db, persons));
+      if (snapshot) saveSnapshot(db, snapshot);
     },
     { immediate: true },
   );
+}
+
+/** What a full resolve learnt (table resolve_snapshot): the frozen statistics of the next incremental ones. */
+export interface SnapshotRow {
+  learnt_at: string;
+  /** Records the statistics were learnt from. */
+  records: number;
+  /** resolve/snapshot.ts `snapshotOfFrequencies`. */
+  frequencies: string;
+  /** The block keys capped as too large, per blocking rule (JSON). */
+  capped: string;
+}
+
+export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
+  db.prepare(
+    `INSERT INTO resolve_snapshot (id, learnt_at, records, frequencies, capped) VALUES (1, @learnt_at, @records, @frequencies, @capped)
+     ON CONFLICT (id) DO UPDATE SET learnt_at = excluded.learnt_at, records = excluded.records,
+       frequencies = excluded.frequencies, capped = excluded.capped`,
+  ).run(snapshot);
+}
+
+/** The stored snapshot; undefined before the first full resolve. */
+export function loadSnapshot(db: Db): SnapshotRow | undefined {
+  return db.prepare<[], SnapshotRow>('SELECT learnt_at, records, frequencies, capped FROM resolve_snapshot WHERE id = 1').get();
 }
 
 export interface PersonUpdate {

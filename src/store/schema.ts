@@ -162,6 +162,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE links ADD COLUMN refused TEXT;
     `,
   },
+  {
+    version: 7,
+    description: 'the statistics the last full resolve learnt',
+    sql: `
+      -- One row: the name, NIK-prefix, wave and visit-purpose statistics (resolve/snapshot.ts) and the blocks
+      -- capped as too large, as the last full resolve learnt them from all records. The resolve after an
+      -- import scores with these, frozen, so that it ends with the persons a full resolve under the same
+      -- statistics would; a full resolve (or records grown past the threshold) learns them again.
+      CREATE TABLE resolve_snapshot (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        learnt_at TEXT NOT NULL,
+        records INTEGER NOT NULL,
+        frequencies TEXT NOT NULL,
+        capped TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
