@@ -180,18 +180,17 @@ function checkReplaces(db: Db, id: number, files: readonly string[]): void {
 }
 
 /**
- * The earlier batch of the same source and wave that holds at least RESENT_SHARE of this batch's rows by
- * NIK, the one that holds most when several do.
+ * The earlier batch of the same source and wave that holds at least RESENT_SHARE of this batch's `rows`
+ * rows by NIK, the one that holds most when several do. The earlier batches are looked up first: a first
+ * list (the usual bulk load) reads none of its NIKs back, and this batch's NIKs are streamed, never held.
  */
-function findResent(db: Db, batchId: number, source: SourceKind): { batch: number; file: string; waves: string; rows: number; found: number } | null {
-  if (source === 'walkin') return null;
-  const mine = nikCellsOfBatch(db, batchId);
-  if (mine.length === 0) return null;
+function findResent(db: Db, batchId: number, source: SourceKind, rows: number): { batch: number; file: string; waves: string; rows: number; found: number } | null {
+  if (source === 'walkin' || rows === 0) return null;
   let best: { batch: number; file: string; waves: string; rows: number; found: number } | null = null;
   for (const earlier of batchesSharingWave(db, batchId, source)) {
-    const found = rowsFoundIn(mine, nikCellsOfBatch(db, earlier.id));
-    if (found >= RESENT_SHARE * mine.length && (best === null || found > best.found)) {
-      best = { batch: earlier.id, file: earlier.file_name, waves: earlier.waves, rows: mine.length, found };
+    const found = rowsFoundIn(nikCellsOfBatch(db, batchId), nikCellsOfBatch(db, earlier.id));
+    if (found >= RESENT_SHARE * rows && (best === null || found > best.found)) {
+      best = { batch: earlier.id, file: earlier.file_name, waves: earlier.waves, rows, found };
     }
   }
   return best;
@@ -340,7 +339,7 @@ async function writeBatch(
     const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) flagRoundedColumn(db, batchId, summary, options.refYear);
     // After the rounding flags: a spreadsheet's 15-digit copies are compared as the NIKs they can stand for.
-    const resent = findResent(db, batchId, options.source);
+    const resent = findResent(db, batchId, options.source, summary.imported);
     if (resent !== null) {
       summary.resent = { batch: resent.batch, file: resent.file, rows: resent.rows, found: resent.found };
       summary.warnings.push({ kind: 'resent', message: t.ingest.resent({ ...resent, source: options.source, newBatch: batchId, percent: Math.floor((100 * resent.found) / resent.rows) }) });

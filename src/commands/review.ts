@@ -13,7 +13,6 @@ import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
 import { personSources, recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { writeOutputFile } from '../store/output-files.js';
-import { writeChoiceXlsx } from '../report/write-xlsx.js';
 import { evidenceWords, refusalWords } from './explain.js';
 import { resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { displayNik } from '../privacy/mask.js';
@@ -86,6 +85,8 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
   // Both records of each pair, with names and NIKs: personal. English headers are the machine names.
   const header = currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns();
   if (result.format === 'xlsx') {
+    // Loaded only here: exceljs costs every other command about 30 MB of memory when loaded up front.
+    const { writeChoiceXlsx } = await import('../report/write-xlsx.js');
     const bytes = await writeChoiceXlsx(
       { name: t.review.pairsSheet(), header, rows, choiceColumn: REVIEW_COLUMNS.indexOf('decision'), choices: ['Y', 'N'] },
       { name: t.review.summarySheet(), lines: [settlesText(result)] },

@@ -25,7 +25,7 @@ const EXCEL_COPY = new Set(['excel_number', 'excel_rounded']);
  *
  * @example rowsFoundIn([{ nik: null, reason: 'excel_number', raw: '1271011203904400' }], [{ nik: '1271011203904395', reason: null, raw: null }]) // 1
  */
-export function rowsFoundIn(newer: readonly NikCell[], earlier: readonly NikCell[]): number {
+export function rowsFoundIn(newer: Iterable<NikCell>, earlier: Iterable<NikCell>): number {
   const valid = new Set<string>();
   const copiesOfValid = new Set<string>();
   const copies = new Set<string>();

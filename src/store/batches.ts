@@ -36,12 +36,12 @@ export function batchById(db: Db, id: number): BatchRow | undefined {
 }
 
 /** The NIK of each record of a batch: the valid NIK, or the reason it is damaged and its raw text. */
-export function nikCellsOfBatch(db: Db, batchId: number): { nik: string | null; reason: string | null; raw: string | null }[] {
+export function nikCellsOfBatch(db: Db, batchId: number): IterableIterator<{ nik: string | null; reason: string | null; raw: string | null }> {
   return db
     .prepare<[number], { nik: string | null; reason: string | null; raw: string | null }>(
       'SELECT nik, nik_reason AS reason, nik_raw AS raw FROM records WHERE batch_id = ?',
     )
-    .all(batchId);
+    .iterate(batchId);
 }
 
 /** Earlier batches of this source kind whose records share a wave with this batch's, with their waves. */

@@ -5,6 +5,8 @@
  *   npm run bench                                  # 1,000,000 central + 100,000 walk-in rows
  *   npm run bench -- --central 200000 --walkin 20000 --runs 1
  *   npm run bench -- --growth 100000,1000000,5000000
+ *   npm run bench -- --only import --keep          # just the three import rows; keeps the generated file
+ *   npm run bench -- --only import --csv FILE      # the three import rows on a 4-column file made before
  *
  * Every step runs as its own process under /usr/bin/time, so peak RSS is the process's own. Times are the
  * median of --runs runs; the machine is shared and noisy, so compare ratios within one run.
@@ -39,6 +41,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     out: { type: 'string', default: join(ROOT, 'bench-results', 'latest.json') },
     keep: { type: 'boolean', default: false },
+    // `import`: only sqlite3 .import, the plain loop and prakerja import (no resolve, report or growth).
+    only: { type: 'string', default: '' },
+    // A 4-column central file made by an earlier `--keep` run, measured instead of generating one.
+    csv: { type: 'string', default: '' },
   },
 });
 const central = Number(values.central);
@@ -114,12 +120,17 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-async function importBench(rows: number, label: string): Promise<{ file: string; measurements: Measurement[] }> {
-  const dir = join(work, `gen-${rows}`);
-  process.stderr.write(`generating ${rows.toLocaleString('en-US')} central rows…\n`);
-  const data = await generateDataset({ outDir: dir, seed: values.seed, central: rows, walkin: label === 'main' ? walkin : 0, province: 0 });
-  const file = join(dir, 'central-4col.csv');
-  await fourColumns(data.files.central.path, file);
+async function importBench(rows: number, label: string, given = ''): Promise<{ file: string; measurements: Measurement[] }> {
+  let file = given;
+  let walkinFile = '';
+  if (file === '') {
+    const dir = join(work, `gen-${rows}`);
+    process.stderr.write(`generating ${rows.toLocaleString('en-US')} central rows…\n`);
+    const data = await generateDataset({ outDir: dir, seed: values.seed, central: rows, walkin: label === 'main' ? walkin : 0, province: 0 });
+    file = join(dir, 'central-4col.csv');
+    await fourColumns(data.files.central.path, file);
+    walkinFile = data.files.walkin.path;
+  }
   const m: Measurement[] = [];
   if (hasSqlite) {
     m.push(
@@ -136,7 +147,7 @@ async function importBench(rows: number, label: string): Promise<{ file: string;
   );
   const floor = m.find((x) => x.step.startsWith('sqlite3'));
   if (floor) for (const x of m) x.vsSqlite = x.seconds / floor.seconds;
-  return { file: data.files.walkin.path, measurements: m };
+  return { file: walkinFile, measurements: m };
 }
 
 function printTable(ms: Measurement[]): void {
@@ -163,8 +174,15 @@ async function main(): Promise<void> {
   if (!hasSqlite) console.log('(sqlite3 not installed: `apt-get install sqlite3` to compare with its .import)');
   const all: Measurement[] = [];
 
-  const main = await importBench(central, 'main');
+  const main = await importBench(central, 'main', values.csv);
   all.push(...main.measurements);
+  if (values.only === 'import') {
+    console.log('');
+    printTable(all);
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    else console.log(`kept: ${work}`);
+    return;
+  }
 
   // Resolve and report on one database holding the central list and the walk-in log.
   const full = join(work, 'full.sqlite');
