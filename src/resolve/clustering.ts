@@ -117,7 +117,10 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
     return all.some((centre) => all.every((x) => x === centre || niksCompatible(centre, x))) ? null : 'nik';
   };
 
-  const order = links.map((_, i) => i).sort((x, y) => (links[y]?.weight ?? 0) - (links[x]?.weight ?? 0));
+  // Strongest first; equally strong links in the order of their records (indices follow record ids), not in
+  // the order they were found: a part of the records (resolve/partition.ts) finds them in another order, and
+  // where two equal links compete for one guard the winner must not depend on it.
+  const order = links.map((_, i) => i).sort((x, y) => compareLinks(links[x], links[y]) || x - y);
   const refused = new Map<number, RefusedBy>();
   for (const i of order) {
     const link = links[i];
@@ -127,6 +130,16 @@ export function clusterLinks(input: ClusterInput, links: readonly ClusterLink[])
   const root = new Int32Array(input.size);
   for (let i = 0; i < input.size; i++) root[i] = find(i);
   return { root, refused };
+}
+
+/** Heavier first; then unforced before a reviewer's (as the deterministic pass came before review); then by records. */
+function compareLinks(a: ClusterLink | undefined, b: ClusterLink | undefined): number {
+  if (!a || !b) return 0;
+  if (a.weight !== b.weight) return a.weight > b.weight ? -1 : 1;
+  const fa = a.force === true ? 1 : 0;
+  const fb = b.force === true ? 1 : 0;
+  if (fa !== fb) return fa - fb;
+  return Math.min(a.l, a.r) - Math.min(b.l, b.r) || Math.max(a.l, a.r) - Math.max(b.l, b.r);
 }
 
 function addTo(map: Map<number, Set<number>>, key: number, value: number): void {

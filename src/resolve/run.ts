@@ -6,7 +6,8 @@ import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
-import { decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolution, type SnapshotRow } from '../store/resolve.js';
+import { decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
+import { resolveInParts } from './partition.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
@@ -24,9 +25,21 @@ export interface ResolveOptions {
    * none are stored.
    */
   frozen?: boolean;
+  /**
+   * Resolve in parts of at most this many records (resolve/partition.ts), each part whole components of
+   * records that cannot share a person. Default: in parts of PART_RECORDS above PARTITION_FROM records,
+   * else whole.
+   */
+  partRecords?: number;
 }
 
+/** Above this many records a full resolve goes part by part (memory), below it whole (a little faster). */
+export const PARTITION_FROM = 2_000_000;
+export const PART_RECORDS = 500_000;
+
 export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds' | 'frequencies' | 'capped'> & {
+  /** How many parts the records were resolved in (1: whole). */
+  parts: number;
   /** Pairs that need a person's decision after this run: what `review export` writes. */
   review: { possible: number; conflicts: number };
   /** Walk-in persons found in a central or provincial list, each once. */
@@ -63,39 +76,63 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const context: ResolveContext = stored ? frozenContext(stored) : {};
   const load = seconds(t);
 
-  const { linkRows, personUpdates, seconds: stages, frequencies, capped, ...result } = resolve(
-    loaded,
-    { decisions },
-    options.params ?? DEFAULT_PARAMETERS,
-    step,
-    context,
-  );
+  const params = options.params ?? DEFAULT_PARAMETERS;
+  const partRecords = options.partRecords ?? (loaded.records.length > PARTITION_FROM ? PART_RECORDS : Infinity);
+  // Whole, or part by part (resolve/partition.ts: the same links and persons, less held at once).
+  const parted = partRecords < loaded.records.length ? resolveInParts(loaded, { decisions }, params, step, context, partRecords) : null;
+  const run = parted
+    ? { frequencies: parted.frequencies, capped: parted.capped, parts: parted.resolutions, blocking: parted.components.blocking }
+    : wholeRun(resolve(loaded, { decisions }, params, step, context));
   // What this run learnt, stored with its persons: the statistics of the incremental resolves until the next full one.
   const snapshot: SnapshotRow | undefined = stored
     ? undefined
     : {
         learnt_at: new Date().toISOString(),
         records: loaded.records.length,
-        frequencies: snapshotOfFrequencies(frequencies),
-        capped: snapshotOfCaps(capped),
+        frequencies: snapshotOfFrequencies(run.frequencies),
+        capped: snapshotOfCaps(run.capped),
       };
 
   t = performance.now();
   testPause('resolve-write');
   testFault('resolve-write');
   step();
-  // Interrupts are looked at while the rows are written too: the transaction is then rolled back whole.
-  writeResolution(db, everyFew(linkRows, step), everyFew(personUpdates, step), snapshot);
+  const totals = { links: { match: 0, possible: 0, conflict: 0 }, refused: 0, persons: 0, stages: { deterministic: 0, blockingAndScoring: 0, clustering: 0 } };
+  const counted = function* (): Generator<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }> {
+    for (const r of run.parts) {
+      for (const kind of ['match', 'possible', 'conflict'] as const) totals.links[kind] += r.links[kind];
+      totals.refused += r.refused;
+      totals.stages.deterministic += r.seconds.deterministic;
+      totals.stages.blockingAndScoring += r.seconds.blockingAndScoring;
+      totals.stages.clustering += r.seconds.clustering;
+      // Interrupts are looked at while the rows are written too: the transaction is then rolled back whole.
+      yield { links: everyFew(r.linkRows, step), persons: everyFew(r.personUpdates, step) };
+    }
+  };
+  writeResolutionParts(db, counted(), snapshot);
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
+  const write = seconds(t) - (parted ? totals.stages.deterministic + totals.stages.blockingAndScoring + totals.stages.clustering : 0);
   return {
-    ...result,
+    mode: 'full',
+    records: loaded.records.length,
+    resolved: loaded.records.length,
+    parts: parted?.parts ?? 1,
+    links: totals.links,
+    blocking: run.blocking,
+    refused: totals.refused,
     persons: counts.persons,
     review: reviewCounts(db),
     walkinRecipients: counts.walkinRecipients,
     duplicatePersons: counts.listedTwice,
     inResentLists: counts.inResentLists,
-    seconds: { load, ...stages, write: seconds(t) },
+    seconds: {
+      load,
+      deterministic: round2(totals.stages.deterministic),
+      blockingAndScoring: round2(totals.stages.blockingAndScoring),
+      clustering: round2(totals.stages.clustering),
+      write: round2(write),
+    },
   };
 }
 
@@ -130,6 +167,15 @@ function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
     if (++n % 16_384 === 0) step();
     yield item;
   }
+}
+
+function round2(s: number): number {
+  return Math.round(s * 100) / 100;
+}
+
+/** A whole resolve as a run of one part. */
+function wholeRun(r: Resolution): { frequencies: Resolution['frequencies']; capped: Resolution['capped']; parts: Resolution[]; blocking: Resolution['blocking'] } {
+  return { frequencies: r.frequencies, capped: r.capped, parts: [r], blocking: r.blocking };
 }
 
 function seconds(since: number): number {

@@ -148,14 +148,30 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
  * index dropped, rebuilt after.
  */
 export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>, snapshot?: SnapshotRow): void {
+  writeResolutionParts(db, [{ links, persons }], snapshot);
+}
+
+/**
+ * Stores a resolution made part by part (resolve/partition.ts) in one transaction: every link replaced,
+ * each part's links and persons written as the part is resolved (so only one part is held at a time).
+ */
+export function writeResolutionParts(
+  db: Db,
+  parts: Iterable<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }>,
+  snapshot?: SnapshotRow,
+): void {
   // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
   // SQLITE_BUSY at once, without waiting for the lock.
   inTransaction(
     db,
     () => {
       clearLinks(db);
-      writeLinks(db, links);
-      withoutPersonIndex(db, () => writePersons(db, persons));
+      withoutPersonIndex(db, () => {
+        for (const part of parts) {
+          writeLinks(db, part.links);
+          writePersons(db, part.persons);
+        }
+      });
       if (snapshot) saveSnapshot(db, snapshot);
     },
     { immediate: true },
