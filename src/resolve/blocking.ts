@@ -13,6 +13,7 @@
  */
 import type { BlockingRule } from '../store/resolve.js';
 import { compareNik, fullDigits, type ResolveRecord } from './comparison.js';
+import { KeyGroups } from './groups.js';
 
 export type { BlockingRule } from '../store/resolve.js';
 
@@ -210,6 +211,8 @@ export function blockPairs(
     return k;
   });
   sorted.clear();
+  // Blocks by sorting hashes in typed arrays, not a Map of key → members per rule (groups.ts: memory).
+  const groups = new KeyGroups(records.length);
   // Per rule, the keys of the blocks it skipped as too large (few: the commonest names and serials).
   const cappedKeys: Set<string>[] = [];
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
@@ -226,44 +229,25 @@ export function blockPairs(
         if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
         return !e.filter || e.filter(x, y);
       });
-    // Blocks as chains through one Int32Array (last member per key in a Map, each member pointing to the
-    // previous one) rather than an array per key: a million small arrays per rule was most of the memory
-    // churn at national scale.
-    const last = new Map<string, number>();
-    const prev = new Int32Array(records.length).fill(-1);
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      if (r === undefined) continue;
-      const k = key(r, sp[i] ?? '');
-      if (k === null) continue;
-      const before = last.get(k);
-      if (before !== undefined) prev[i] = before;
-      last.set(k, i);
-    }
     const cap = nameOnly ? maxNameBlock : maxBlock;
     const frozen = options.capped?.[rule];
-    // Members are gathered up to the cap; with frozen caps a block not among them is compared whatever its size.
-    const gather = frozen ? Infinity : cap;
+    const keyOf = (i: number): string | null => {
+      const r = records[i];
+      return r === undefined ? null : key(r, sp[i] ?? '');
+    };
     let blocks = 0;
-    const block: number[] = [];
     const capped = new Set<string>();
     cappedKeys.push(capped);
-    for (const [k0, end] of last) {
-      if ((prev[end] ?? -1) < 0) continue; // a block of one
-      block.length = 0;
-      let size = 0;
-      for (let i = end; i >= 0; i = prev[i] ?? -1) {
-        size++;
-        if (size <= gather) block.push(i);
-      }
-      if (frozen ? frozen.has(k0) : size > cap) {
+    groups.each(keyOf, (block) => {
+      // With frozen caps a block is capped when it is among them, whatever its size here.
+      const k0 = frozen || block.length > cap ? (keyOf(block[0] ?? 0) ?? '') : '';
+      if (frozen ? frozen.has(k0) : block.length > cap) {
         capped.add(k0);
         stats.capped[rule].blocks++;
-        stats.capped[rule].records += size;
-        options.onCapped?.(rule, k0, size);
-        continue;
+        stats.capped[rule].records += block.length;
+        options.onCapped?.(rule, k0, block.length);
+        return;
       }
-      block.reverse();
       if (options.step && ++blocks % 256 === 0) options.step();
       for (let a = 0; a < block.length; a++) {
         const i = block[a] ?? 0;
@@ -283,7 +267,7 @@ export function blockPairs(
           emit(Math.min(i, j), Math.max(i, j), rule);
         }
       }
-    }
+    });
   }
   return stats;
 }

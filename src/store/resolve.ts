@@ -82,7 +82,7 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
             CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
             name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
             CASE WHEN source = 'walkin' THEN purpose END AS purpose
-       FROM records WHERE id > ? ORDER BY id LIMIT 20000`,
+       FROM records WHERE id > ? ORDER BY id LIMIT 2000`,
   );
   let after = 0;
   for (;;) {
