@@ -2,18 +2,25 @@
  * `npm run bench`: speed and memory of the pipeline, side by side with SQLite's own `.import` and with the
  * plain csv-parse + better-sqlite3 loop, on data from the project's generator. Not part of `npm test`.
  *
- *   npm run bench                                  # 1,000,000 central + 100,000 walk-in rows
- *   npm run bench -- --central 200000 --walkin 20000 --runs 1
- *   npm run bench -- --growth 100000,1000000,5000000
+ *   npm run bench                                  # 1 M central + 100 k walk-in, and resolve at 5 M + 500 k
+ *   npm run bench -- --skip-large                  # without the 5.5 M resolve (a quick run)
+ *   npm run bench -- --central 200000 --walkin 20000 --runs 1 --skip-large
+ *   npm run bench -- --growth 100000,1000000,5000000   # import and resolve at each size (walk-in: a tenth)
  *   npm run bench -- --only import --keep          # just the three import rows; keeps the generated file
  *   npm run bench -- --only import --csv FILE      # the three import rows on a 4-column file made before
  *
+ * Rows: sqlite3 `.import`, the plain loop and `prakerja import --no-resolve` of the central file (ratios to
+ * `.import`); `prakerja resolve` of central + walk-in at 1.1 M and at 5.5 M; an incremental import of a new
+ * 5,000-row guest book into a database holding the central list and its persons (one process, resolve
+ * included); the recaps. Each row says the goal of issue 14 it is held to, and whether it met it.
+ *
  * Every step runs as its own process under /usr/bin/time, so peak RSS is the process's own. Times are the
- * median of --runs runs; the machine is shared and noisy, so compare ratios within one run.
+ * median of --runs runs (the 5.5 M resolve: one run); the machine is shared and noisy, so compare ratios
+ * within one run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -30,6 +37,34 @@ interface Measurement {
   peakRssMb: number;
   runs: number[];
   vsSqlite?: number;
+  /** The goal of issue 14 for this row, in words, and whether this run met it. */
+  goal?: string;
+  met?: boolean;
+  /** Resolve only: seconds per stage, as `prakerja --json resolve` reports them (of the median run). */
+  stages?: Record<string, number>;
+}
+
+interface Goal {
+  text: string;
+  seconds?: number;
+  vsSqlite?: number;
+  peakRssMb?: number;
+}
+
+/** Issue 14's goals, per row. */
+const GOALS = {
+  import: { text: '≤ 3× sqlite3, ≤ 150 MB', vsSqlite: 3, peakRssMb: 150 },
+  resolve: { text: '≤ 25 s, ≤ 600 MB', seconds: 25, peakRssMb: 600 },
+  resolveLarge: { text: '≤ 180 s, ≤ 3,072 MB', seconds: 180, peakRssMb: 3072 },
+  incremental: { text: '≤ 5 s', seconds: 5 },
+} satisfies Record<string, Goal>;
+
+function held(m: Measurement, goal: Goal): Measurement {
+  const met =
+    (goal.seconds === undefined || m.seconds <= goal.seconds) &&
+    (goal.vsSqlite === undefined || (m.vsSqlite !== undefined && m.vsSqlite <= goal.vsSqlite)) &&
+    (goal.peakRssMb === undefined || m.peakRssMb <= goal.peakRssMb);
+  return { ...m, goal: goal.text, met };
 }
 
 const { values } = parseArgs({
@@ -45,16 +80,25 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
     // A 4-column central file made by an earlier `--keep` run, measured instead of generating one.
     csv: { type: 'string', default: '' },
+    // The national-scale row: resolve of this many central + walk-in records (one run); --skip-large leaves it out.
+    'large-central': { type: 'string', default: '5000000' },
+    'large-walkin': { type: 'string', default: '500000' },
+    'skip-large': { type: 'boolean', default: false },
+    // Rows of the new guest book imported into the database of the central list and its persons.
+    book: { type: 'string', default: '5000' },
   },
 });
 const central = Number(values.central);
 const walkin = Number(values.walkin);
 const runs = Math.max(1, Number(values.runs));
+const largeCentral = Number(values['large-central']);
+const largeWalkin = Number(values['large-walkin']);
+const bookRows = Number(values.book);
 const work = mkdtempSync(join(tmpdir(), 'prakerja-bench-'));
 const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
 
-/** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in MB. */
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; rssMb: number } {
+/** Runs a command under /usr/bin/time; returns wall seconds, peak RSS in MB and what it printed. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed {
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
     env: { ...process.env, ...env, NO_COLOR: '1' },
     encoding: 'utf8',
@@ -65,7 +109,13 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): { 
   }
   const last = result.stderr.trim().split('\n').pop() ?? '';
   const [seconds = 'NaN', kb = 'NaN'] = last.split(' ');
-  return { seconds: Number(seconds), rssMb: Number(kb) / 1024 };
+  return { seconds: Number(seconds), rssMb: Number(kb) / 1024, stdout: result.stdout };
+}
+
+interface Timed {
+  seconds: number;
+  rssMb: number;
+  stdout?: string;
 }
 
 function median(xs: number[]): number {
@@ -74,21 +124,47 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
 }
 
-/** Repeats a measurement `runs` times, each on a fresh database made by `prepare`. */
-function measure(step: string, rows: number, once: (db: string) => { seconds: number; rssMb: number }, prepare?: (db: string) => void): Measurement {
-  const times: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
+/**
+ * Repeats a measurement `times` times, each on a fresh database made by `prepare` (removed after). Peak RSS
+ * is the largest of the runs; a resolve's stage seconds are those of the median run.
+ */
+function measure(step: string, rows: number, once: (db: string) => Timed, prepare?: (db: string) => void, times = runs): Measurement {
+  const results: Timed[] = [];
+  for (let i = 0; i < times; i++) {
     const db = join(work, `${step.replace(/\W+/g, '-')}-${i}.sqlite`);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    removeDb(db);
     prepare?.(db);
     const r = once(db);
-    times.push(r.seconds);
-    rss = Math.max(rss, r.rssMb);
-    process.stderr.write(`  ${step}: run ${i + 1}/${runs}: ${r.seconds.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB\n`);
+    removeDb(db);
+    results.push(r);
+    process.stderr.write(`  ${step}: run ${i + 1}/${times}: ${r.seconds.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB\n`);
   }
-  const seconds = median(times);
-  return { step, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: rss, runs: times };
+  const seconds = median(results.map((r) => r.seconds));
+  const mid = results.find((r) => r.seconds === seconds) ?? results[0];
+  const stages = mid?.stdout === undefined ? undefined : resolveStages(mid.stdout);
+  return {
+    step,
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    peakRssMb: Math.max(...results.map((r) => r.rssMb)),
+    runs: results.map((r) => r.seconds),
+    ...(stages ? { stages } : {}),
+  };
+}
+
+function removeDb(db: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+}
+
+/** The stage seconds of a `prakerja --json resolve` or `--json import`'s resolve, if it printed them. */
+function resolveStages(stdout: string): Record<string, number> | undefined {
+  try {
+    const out = JSON.parse(stdout) as { seconds?: Record<string, number>; resolve?: { seconds?: Record<string, number> } };
+    return out.seconds ?? out.resolve?.seconds;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The 4-column central file the issue compares on: NIK, NAMA, GELOMBANG, STATUS. */
@@ -120,13 +196,14 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-async function importBench(rows: number, label: string, given = ''): Promise<{ file: string; measurements: Measurement[] }> {
+/** The three import rows on `rows` central rows (generated, with a tenth as many walk-in rows, unless `given`). */
+async function importBench(rows: number, label: string, given = '', times = runs): Promise<{ file: string; measurements: Measurement[] }> {
   let file = given;
   let walkinFile = '';
   if (file === '') {
     const dir = join(work, `gen-${rows}`);
     process.stderr.write(`generating ${rows.toLocaleString('en-US')} central rows…\n`);
-    const data = await generateDataset({ outDir: dir, seed: values.seed, central: rows, walkin: label === 'main' ? walkin : 0, province: 0 });
+    const data = await generateDataset({ outDir: dir, seed: values.seed, central: rows, walkin: label === 'main' ? walkin : Math.round(rows / 10), province: 0 });
     file = join(dir, 'central-4col.csv');
     await fourColumns(data.files.central.path, file);
     walkinFile = data.files.walkin.path;
@@ -134,24 +211,34 @@ async function importBench(rows: number, label: string, given = ''): Promise<{ f
   const m: Measurement[] = [];
   if (hasSqlite) {
     m.push(
-      measure(`sqlite3 .import (${label})`, rows, (db) =>
-        timed('sqlite3', [db, 'CREATE TABLE t (nik TEXT, nama TEXT, gelombang TEXT, status TEXT);', '.mode csv', `.import --skip 1 ${file} t`]),
+      measure(
+        `sqlite3 .import (${label})`,
+        rows,
+        (db) => timed('sqlite3', [db, 'CREATE TABLE t (nik TEXT, nama TEXT, gelombang TEXT, status TEXT);', '.mode csv', `.import --skip 1 ${file} t`]),
+        undefined,
+        times,
       ),
     );
   }
-  m.push(measure(`csv-parse + better-sqlite3 loop (${label})`, rows, (db) => timed('node', [join(ROOT, 'dist/tools/bench-plain-loop.js'), file, db])));
+  m.push(measure(`csv-parse + better-sqlite3 loop (${label})`, rows, (db) => timed('node', [join(ROOT, 'dist/tools/bench-plain-loop.js'), file, db]), undefined, times));
   m.push(
-    measure(`prakerja import --no-resolve (${label})`, rows, (db) =>
-      timed('node', [BIN, '--db', db, '--quiet', 'import', file, '--source', 'central', '--no-resolve']),
+    measure(
+      `prakerja import --no-resolve (${label})`,
+      rows,
+      (db) => timed('node', [BIN, '--db', db, '--quiet', 'import', file, '--source', 'central', '--no-resolve']),
+      undefined,
+      times,
     ),
   );
   const floor = m.find((x) => x.step.startsWith('sqlite3'));
   if (floor) for (const x of m) x.vsSqlite = x.seconds / floor.seconds;
+  const own = m.find((x) => x.step.startsWith('prakerja'));
+  if (own) m[m.indexOf(own)] = held(own, GOALS.import);
   return { file: walkinFile, measurements: m };
 }
 
 function printTable(ms: Measurement[]): void {
-  const head = ['step', 'rows', 'median s', 'rows/s', '× sqlite3', 'peak RSS MB'];
+  const head = ['step', 'rows', 'median s', 'rows/s', '× sqlite3', 'peak RSS MB', 'goal (issue 14)'];
   const body = ms.map((m) => [
     m.step,
     m.rows.toLocaleString('en-US'),
@@ -159,9 +246,10 @@ function printTable(ms: Measurement[]): void {
     Math.round(m.rowsPerSecond).toLocaleString('en-US'),
     m.vsSqlite === undefined ? '' : m.vsSqlite.toFixed(2),
     m.peakRssMb.toFixed(0),
+    m.goal === undefined ? '' : `${m.goal}: ${m.met === true ? 'met' : 'not met'}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of body) console.log(line(r));
@@ -185,40 +273,135 @@ async function main(): Promise<void> {
   }
 
   // Resolve and report on one database holding the central list and the walk-in log.
-  const full = join(work, 'full.sqlite');
   const centralFile = join(work, `gen-${central}`, 'central.csv');
-  execFileSync('node', [BIN, '--db', full, '--quiet', 'init', '--region', '1271']);
-  execFileSync('node', [BIN, '--db', full, '--quiet', 'import', centralFile, '--source', 'central', '--no-resolve']);
-  execFileSync('node', [BIN, '--db', full, '--quiet', 'import', main.file, '--source', 'walkin', '--no-resolve']);
-  const resolveRun = timed('node', [BIN, '--db', full, '--quiet', 'resolve']);
-  all.push({ step: 'prakerja resolve (central + walk-in)', rows: central + walkin, seconds: resolveRun.seconds, rowsPerSecond: (central + walkin) / resolveRun.seconds, peakRssMb: resolveRun.rssMb, runs: [resolveRun.seconds] });
+  const unresolved = join(work, 'full-unresolved.sqlite');
+  importUnresolved(unresolved, centralFile, main.file);
+  const resolveMain = held(
+    measure('prakerja resolve (central + walk-in)', central + walkin, (db) => timed('node', [BIN, '--db', db, '--quiet', '--json', 'resolve']), (db) => copyFileSync(unresolved, db)),
+    GOALS.resolve,
+  );
+  all.push(resolveMain);
+  const full = join(work, 'full.sqlite');
+  copyFileSync(unresolved, full);
+  execFileSync('node', [BIN, '--db', full, '--quiet', 'resolve']);
   const reportRun = timed('node', [BIN, '--db', full, '--quiet', 'report', 'all', '--out-dir', join(work, 'rekap')]);
   all.push({ step: 'prakerja report all --out-dir (3 recaps, CSV)', rows: central + walkin, seconds: reportRun.seconds, rowsPerSecond: (central + walkin) / reportRun.seconds, peakRssMb: reportRun.rssMb, runs: [reportRun.seconds] });
+  removeDb(full);
+  removeDb(unresolved);
 
-  const growth: { rows: number; seconds: number; peakRssMb: number }[] = [];
-  for (const size of values.growth.split(',').filter(Boolean).map(Number)) {
-    const g = size === central ? { measurements: main.measurements } : await importBench(size, `${(size / 1e6).toString()} M`);
-    const own = g.measurements.find((x) => x.step.startsWith('prakerja'));
-    if (own) growth.push({ rows: size, seconds: own.seconds, peakRssMb: own.peakRssMb });
-    if (size !== central) all.push(...g.measurements);
+  // A night's new guest book into a database that holds the central list and its persons: one process,
+  // import and the resolve it ends with.
+  const book = join(work, `book-${bookRows}.csv`);
+  await lastRows(main.file, 2, bookRows, book);
+  const listed = join(work, 'central-resolved.sqlite');
+  importUnresolved(listed, centralFile);
+  execFileSync('node', [BIN, '--db', listed, '--quiet', 'resolve']);
+  all.push(
+    held(
+      measure(
+        `prakerja import of a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M (resolve included)`,
+        bookRows,
+        (db) => timed('node', [BIN, '--db', db, '--quiet', '--json', 'import', book, '--source', 'walkin']),
+        (db) => copyFileSync(listed, db),
+      ),
+      GOALS.incremental,
+    ),
+  );
+  removeDb(listed);
+
+  // National scale: resolve of the large set (one run: it takes minutes).
+  let large: Measurement | undefined;
+  if (!values['skip-large']) {
+    const dir = join(work, `gen-large`);
+    process.stderr.write(`generating ${largeCentral.toLocaleString('en-US')} central + ${largeWalkin.toLocaleString('en-US')} walk-in rows…\n`);
+    const data = await generateDataset({ outDir: dir, seed: values.seed, central: largeCentral, walkin: largeWalkin, province: 0 });
+    const db = join(work, 'large-unresolved.sqlite');
+    importUnresolved(db, data.files.central.path, data.files.walkin.path);
+    rmSync(dir, { recursive: true, force: true });
+    large = held(
+      measure(`prakerja resolve (central + walk-in)`, largeCentral + largeWalkin, (copy) => timed('node', [BIN, '--db', copy, '--quiet', '--json', 'resolve']), (copy) => copyFileSync(db, copy), 1),
+      GOALS.resolveLarge,
+    );
+    all.push(large);
+    removeDb(db);
+  }
+
+  // Growth: import and resolve at each size (walk-in a tenth of central), reusing the rows measured above.
+  const growth: { step: 'import' | 'resolve'; rows: number; seconds: number; peakRssMb: number }[] = [];
+  const point = (step: 'import' | 'resolve', m: Measurement | undefined) => {
+    if (m) growth.push({ step, rows: m.rows, seconds: m.seconds, peakRssMb: m.peakRssMb });
+  };
+  const sizes = values.growth.split(',').filter(Boolean).map(Number);
+  for (const size of sizes) {
+    if (size === central) {
+      point('import', main.measurements.find((x) => x.step.startsWith('prakerja')));
+      point('resolve', resolveMain);
+      continue;
+    }
+    const label = `${(size / 1e6).toString()} M`;
+    // Each growth point is one run: the curve's shape, not a median.
+    const g = await importBench(size, label, '', 1);
+    all.push(...g.measurements);
+    point('import', g.measurements.find((x) => x.step.startsWith('prakerja')));
+    if (size === largeCentral && large) {
+      point('resolve', large);
+      continue;
+    }
+    const db = join(work, `growth-${size}.sqlite`);
+    importUnresolved(db, join(work, `gen-${size}`, 'central.csv'), g.file);
+    const r = measure(`prakerja resolve (central + walk-in)`, size + Math.round(size / 10), (copy) => timed('node', [BIN, '--db', copy, '--quiet', '--json', 'resolve']), (copy) => copyFileSync(db, copy), 1);
+    all.push(r);
+    point('resolve', r);
+    removeDb(db);
+    rmSync(join(work, `gen-${size}`), { recursive: true, force: true });
   }
 
   console.log('');
   printTable(all);
-  if (growth.length >= 2) {
-    const first = growth[0];
-    const last = growth[growth.length - 1];
-    if (first && last) {
-      const exponent = Math.log(last.seconds / first.seconds) / Math.log(last.rows / first.rows);
-      const perRow = last.seconds / last.rows;
-      console.log(`\ngrowth: time ∝ rows^${exponent.toFixed(2)}; at that rate 18.9 M central rows import in ~${((perRow * 18.9e6 * (18.9e6 / last.rows) ** (exponent - 1)) / 60).toFixed(1)} min`);
-    }
+  console.log('');
+  for (const m of all) {
+    if (m.stages) console.log(`${m.step}, ${m.rows.toLocaleString('en-US')}: ${Object.entries(m.stages).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  }
+  for (const step of ['import', 'resolve'] as const) {
+    const curve = growth.filter((g) => g.step === step).sort((x, y) => x.rows - y.rows);
+    // The slope between the two largest sizes: at the small end start-up time flattens the curve.
+    const first = curve[curve.length - 2];
+    const last = curve[curve.length - 1];
+    if (!first || !last) continue;
+    const exponent = Math.log(last.seconds / first.seconds) / Math.log(last.rows / first.rows);
+    const national = step === 'import' ? 18.9e6 : 18.9e6 * 1.1;
+    const minutes = (last.seconds * (national / last.rows) ** exponent) / 60;
+    console.log(
+      `\ngrowth of ${step}: ${curve.map((g) => `${(g.rows / 1e6).toFixed(2)} M ${g.seconds.toFixed(1)} s ${g.peakRssMb.toFixed(0)} MB`).join(' → ')}; time ∝ rows^${exponent.toFixed(2)}, so ~${minutes.toFixed(1)} min at ${(national / 1e6).toFixed(1)} M (a guess from the curve)`,
+    );
   }
   mkdirSync(join(values.out, '..'), { recursive: true });
-  writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, central, walkin, measurements: all, growth }, null, 2)}\n`);
+  const date = new Date().toISOString();
+  writeFileSync(values.out, `${JSON.stringify({ date, machine, host: hostInfo(), runs, central, walkin, measurements: all, growth }, null, 2)}\n`);
   console.log(`\nwritten: ${values.out}`);
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept: ${work}`);
+}
+
+/** A fresh database holding these files, imported without resolving. */
+function importUnresolved(db: string, centralCsv: string, walkinCsv?: string): void {
+  removeDb(db);
+  execFileSync('node', [BIN, '--db', db, '--quiet', 'init', '--region', '1271']);
+  execFileSync('node', [BIN, '--db', db, '--quiet', 'import', centralCsv, '--source', 'central', '--no-resolve']);
+  if (walkinCsv) execFileSync('node', [BIN, '--db', db, '--quiet', 'import', walkinCsv, '--source', 'walkin', '--no-resolve']);
+}
+
+/** The last `n` data rows of a CSV, after its `headerLines` (title and header) lines: a new guest book. */
+async function lastRows(src: string, headerLines: number, n: number, dest: string): Promise<void> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Infinity })) lines.push(line);
+  const head = lines.slice(0, headerLines);
+  writeFileSync(dest, `${[...head, ...lines.slice(Math.max(headerLines, lines.length - n))].join('\r\n')}\r\n`);
+}
+
+/** What else shares the machine: the OS and the load when the bench started. */
+function hostInfo(): { os: string; loadAverage: number[] } {
+  return { os: `${platform()} ${release()}`, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) };
 }
 
 await main();
