@@ -164,13 +164,14 @@ describe('the stored snapshot', () => {
     const before = links(path);
     resolveRecords(db, { frozen: true });
     expect(links(path)).toEqual(before);
-    expect(loadSnapshot(db)).toEqual(first);
+    const learntPart = (s: ReturnType<typeof loadSnapshot>) => ({ learnt_at: s?.learnt_at, records: s?.records, frequencies: s?.frequencies, capped: s?.capped });
+    expect(learntPart(loadSnapshot(db))).toEqual(learntPart(first));
 
     // More records: a frozen resolve still weighs with the first snapshot, a learning one with all records.
     await importFiles(db, { files: [data.files.walkin.path], source: 'walkin', resolve: false });
     resolveRecords(db, { frozen: true });
     const frozen = links(path);
-    expect(loadSnapshot(db)).toEqual(first);
+    expect(learntPart(loadSnapshot(db))).toEqual(learntPart(first));
     resolveRecords(db);
     const relearnt = links(path);
     expect(loadSnapshot(db)?.records).toBe(count(path, 'SELECT count(*) FROM records'));

@@ -24,8 +24,11 @@ import { predictLinks } from './predict.js';
 import { countFrequencies, type ModelParameters, type NameFrequencies } from './scoring.js';
 import { summarise, type ResolutionSummary } from './summary.js';
 
-/** Every resolve rebuilds everything; kept in the result (and `--json`) as it always read. */
-export type ResolveMode = 'full';
+/**
+ * `full`: every record resolved; `incremental`: the records an import brought and the stored persons they
+ * can join, under frozen statistics (resolve/incremental.ts).
+ */
+export type ResolveMode = 'full' | 'incremental';
 
 /** What review decided, as positions in the loaded records. */
 export interface ReviewInput {
@@ -48,7 +51,7 @@ export interface ResolveContext {
 
 
 export interface Resolution extends ResolutionSummary {
-  mode: ResolveMode;
+  mode: 'full';
   records: number;
   /** Records compared in this run: all of them. */
   resolved: number;

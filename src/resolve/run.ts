@@ -4,15 +4,17 @@
  */
 import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
-import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
-import { decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
+import { blockKeysCurrent, decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
+import type { ResolveRecord } from './comparison.js';
+import { storedKeys } from './keys.js';
 import { resolveInParts } from './partition.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
-import { resolve, type Resolution, type ResolveContext } from './resolve.js';
-import { capsFromSnapshot, frequenciesFromSnapshot, snapshotOfCaps, snapshotOfFrequencies } from './snapshot.js';
+import { resolve, type Resolution, type ResolveContext, type ResolveMode } from './resolve.js';
+import { frozenContext, snapshotOfCaps, snapshotOfFrequencies } from './snapshot.js';
+import type { FullBecause } from './incremental.js';
 import { DEFAULT_PARAMETERS, type ModelParameters } from './scoring.js';
 
 export interface ResolveOptions {
@@ -31,13 +33,18 @@ export interface ResolveOptions {
    * else whole.
    */
   partRecords?: number;
+  /** Why this full resolve runs (an import that could not resolve incrementally), for the result. */
+  because?: FullBecause;
 }
 
 /** Above this many records a full resolve goes part by part (memory), below it whole (a little faster). */
 export const PARTITION_FROM = 2_000_000;
 export const PART_RECORDS = 500_000;
 
-export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds' | 'frequencies' | 'capped'> & {
+export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'seconds' | 'frequencies' | 'capped' | 'mode'> & {
+  mode: ResolveMode;
+  /** Why this resolve was full (null: it was incremental, or a plain `prakerja resolve`). */
+  fullBecause: FullBecause | null;
   /** How many parts the records were resolved in (1: whole). */
   parts: number;
   /** Pairs that need a person's decision after this run: what `review export` writes. */
@@ -72,7 +79,8 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     const r = binarySearch(ids, d.record_r);
     if (l !== undefined && r !== undefined) decisions.push({ l, r, decision: d.decision });
   }
-  const stored = options.frozen === true ? loadSnapshot(db) : undefined;
+  const previous = loadSnapshot(db);
+  const stored = options.frozen === true ? previous : undefined;
   const context: ResolveContext = stored ? frozenContext(stored) : {};
   const load = seconds(t);
 
@@ -83,15 +91,19 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const run = parted
     ? { frequencies: parted.frequencies, capped: parted.capped, parts: parted.resolutions, blocking: parted.components.blocking }
     : wholeRun(resolve(loaded, { decisions }, params, step, context));
-  // What this run learnt, stored with its persons: the statistics of the incremental resolves until the next full one.
-  const snapshot: SnapshotRow | undefined = stored
-    ? undefined
-    : {
-        learnt_at: new Date().toISOString(),
-        records: loaded.records.length,
-        frequencies: snapshotOfFrequencies(run.frequencies),
-        capped: snapshotOfCaps(run.capped),
-      };
+  // The block keys of the records not keyed yet (all of them when some keyed record was deleted since).
+  const keyedBefore = previous && blockKeysCurrent(db, previous) ? previous.keyed_through : null;
+  const keys = blockKeysOf(loaded.records, keyedBefore ?? 0);
+  // What this run learnt, stored with its persons: the statistics of the incremental resolves until the next
+  // full one (a frozen run keeps what was stored).
+  const snapshot: SnapshotRow = {
+    learnt_at: stored?.learnt_at ?? new Date().toISOString(),
+    records: stored?.records ?? loaded.records.length,
+    frequencies: stored?.frequencies ?? snapshotOfFrequencies(run.frequencies),
+    capped: stored?.capped ?? snapshotOfCaps(run.capped),
+    keyed_through: loaded.records[loaded.records.length - 1]?.id ?? 0,
+    keyed_count: loaded.records.length,
+  };
 
   t = performance.now();
   testPause('resolve-write');
@@ -109,12 +121,13 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       yield { links: everyFew(r.linkRows, step), persons: everyFew(r.personUpdates, step) };
     }
   };
-  writeResolutionParts(db, counted(), snapshot);
+  writeResolutionParts(db, counted(), snapshot, { clear: keyedBefore === null, ...keys });
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
   const write = seconds(t) - (parted ? totals.stages.deterministic + totals.stages.blockingAndScoring + totals.stages.clustering : 0);
   return {
     mode: 'full',
+    fullBecause: options.because ?? null,
     records: loaded.records.length,
     resolved: loaded.records.length,
     parts: parted?.parts ?? 1,
@@ -136,32 +149,23 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   };
 }
 
-/** The frozen statistics a stored snapshot holds. */
-export function frozenContext(stored: SnapshotRow): Required<ResolveContext> {
-  return { frequencies: frequenciesFromSnapshot(stored.frequencies), capped: capsFromSnapshot(stored.capped) };
+/** The stored-key hashes of the records with an id above `after`, as parallel arrays. */
+export function blockKeysOf(records: readonly ResolveRecord[], after: number): { hashes: Float64Array; ids: Float64Array } {
+  const hashes: number[] = [];
+  const ids: number[] = [];
+  for (const r of records) {
+    if (r.id <= after) continue;
+    for (const h of storedKeys(r)) {
+      hashes.push(h);
+      ids.push(r.id);
+    }
+  }
+  return { hashes: Float64Array.from(hashes), ids: Float64Array.from(ids) };
 }
 
-export interface PendingResolution {
-  /** Records that had no person when this was called. */
-  pending: number;
-  /** The resolve that matched them; null when there were none. */
-  result: ResolveResult | null;
-}
-
-/**
- * Finishes what an interrupted run left: records committed without a person (an import killed, or out of
- * disk, while matching; `--no-resolve`). Import, `resolve` and every report call it first, so no count ever
- * takes rows for persons.
- * @example resolvePending(db) // { pending: 50000, result: { mode: 'full', … } }
- */
-export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution {
-  const pending = countUnresolved(db);
-  // Full, as after an import: the persons are those `prakerja resolve` makes (import.ts resolveAfterCommit).
-  return { pending, result: pending > 0 ? resolveRecords(db, { signal }) : null };
-}
 
 /** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */
-function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
+export function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
   let n = 0;
   for (const item of items) {
     if (++n % 16_384 === 0) step();
@@ -178,7 +182,7 @@ function wholeRun(r: Resolution): { frequencies: Resolution['frequencies']; capp
   return { frequencies: r.frequencies, capped: r.capped, parts: [r], blocking: r.blocking };
 }
 
-function seconds(since: number): number {
+export function seconds(since: number): number {
   return Math.round((performance.now() - since) / 10) / 100;
 }
 

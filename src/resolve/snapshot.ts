@@ -13,6 +13,8 @@
  */
 import { BLOCKING_RULES } from '../store/resolve.js';
 import { noCaps, type CappedKeys } from './blocking.js';
+import type { SnapshotRow } from '../store/resolve.js';
+import type { ResolveContext } from './resolve.js';
 import { NameFrequencies } from './scoring.js';
 
 /** Bump when the encoding itself changes (not when NameFrequencies gains a field: that is checked by name). */
@@ -61,6 +63,11 @@ export function capsFromSnapshot(text: string): CappedKeys {
     for (const k of keys) if (typeof k === 'string') caps[rule].add(k);
   }
   return caps;
+}
+
+/** The frozen statistics a stored snapshot holds. */
+export function frozenContext(stored: Pick<SnapshotRow, 'frequencies' | 'capped'>): Required<ResolveContext> {
+  return { frequencies: frequenciesFromSnapshot(stored.frequencies), capped: capsFromSnapshot(stored.capped) };
 }
 
 function encode(value: unknown, path: string): Encoded {

@@ -70,20 +70,21 @@ export interface ResolveRow {
   purpose: string | null;
 }
 
+/** The columns the resolver compares, as `ResolveRow`. */
+const RESOLVE_COLUMNS = `SELECT id, source, nik, nik_status,
+       CASE WHEN nik_status = 'invalid' OR nik_reason IN ('scientific_notation', 'excel_number', 'excel_rounded') THEN nik_raw END AS nik_raw,
+       CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
+       name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
+       CASE WHEN source = 'walkin' THEN purpose END AS purpose
+  FROM records`;
+
 /**
  * Every record, in id order, with just the columns the resolver compares. Read in pages of 20,000 with
  * `.all()`: better-sqlite3's row-by-row iterator costs several microseconds a row, which at a million rows
  * is most of the load time.
  */
 export function* resolveRows(db: Db): Generator<ResolveRow> {
-  const page = db.prepare<[number], ResolveRow>(
-    `SELECT id, source, nik, nik_status,
-            CASE WHEN nik_status = 'invalid' OR nik_reason IN ('scientific_notation', 'excel_number', 'excel_rounded') THEN nik_raw END AS nik_raw,
-            CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
-            name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
-            CASE WHEN source = 'walkin' THEN purpose END AS purpose
-       FROM records WHERE id > ? ORDER BY id LIMIT 2000`,
-  );
+  const page = db.prepare<[number], ResolveRow>(`${RESOLVE_COLUMNS} WHERE id > ? ORDER BY id LIMIT 2000`);
   let after = 0;
   for (;;) {
     const rows = page.all(after);
@@ -91,6 +92,20 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
     yield* rows;
     after = rows[rows.length - 1]?.id ?? after;
   }
+}
+
+/** The records of these ids (any order, repeats allowed), in id order. */
+export function resolveRowsById(db: Db, ids: Iterable<number>): ResolveRow[] {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const page = db.prepare<[string], ResolveRow>(`${RESOLVE_COLUMNS} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`);
+  const out: ResolveRow[] = [];
+  for (let i = 0; i < sorted.length; i += 20_000) out.push(...page.all(JSON.stringify(sorted.slice(i, i + 20_000))));
+  return out;
+}
+
+/** Records without a person yet (imported since the last resolve), in id order. */
+export function unresolvedRows(db: Db): ResolveRow[] {
+  return db.prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE person_id IS NULL ORDER BY id`).all();
 }
 
 export interface LinkRow {
@@ -147,9 +162,7 @@ export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
  * Stores a resolution in one transaction: it replaces every link, and writes the persons with the person
  * index dropped, rebuilt after.
  */
-export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Iterable<PersonUpdate>, snapshot?: SnapshotRow): void {
-  writeResolutionParts(db, [{ links, persons }], snapshot);
-}
+
 
 /**
  * Stores a resolution made part by part (resolve/partition.ts) in one transaction: every link replaced,
@@ -158,7 +171,9 @@ export function writeResolution(db: Db, links: Iterable<LinkRow>, persons: Itera
 export function writeResolutionParts(
   db: Db,
   parts: Iterable<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }>,
-  snapshot?: SnapshotRow,
+  snapshot: SnapshotRow,
+  /** Block keys to add; `clear`: replace all stored ones. */
+  keys: { clear: boolean; hashes: Float64Array; ids: Float64Array },
 ): void {
   // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
   // SQLITE_BUSY at once, without waiting for the lock.
@@ -172,7 +187,9 @@ export function writeResolutionParts(
           writePersons(db, part.persons);
         }
       });
-      if (snapshot) saveSnapshot(db, snapshot);
+      if (keys.clear) clearBlockKeys(db);
+      writeBlockKeys(db, keys.hashes, keys.ids);
+      saveSnapshot(db, snapshot);
     },
     { immediate: true },
   );
@@ -181,6 +198,9 @@ export function writeResolutionParts(
 /** What a full resolve learnt (table resolve_snapshot): the frozen statistics of the next incremental ones. */
 export interface SnapshotRow {
   learnt_at: string;
+  /** Records whose block keys are stored: those with an id up to keyed_through, keyed_count of them. */
+  keyed_through: number;
+  keyed_count: number;
   /** Records the statistics were learnt from. */
   records: number;
   /** resolve/snapshot.ts `snapshotOfFrequencies`. */
@@ -191,15 +211,93 @@ export interface SnapshotRow {
 
 export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
   db.prepare(
-    `INSERT INTO resolve_snapshot (id, learnt_at, records, frequencies, capped) VALUES (1, @learnt_at, @records, @frequencies, @capped)
+    `INSERT INTO resolve_snapshot (id, learnt_at, records, frequencies, capped, keyed_through, keyed_count)
+     VALUES (1, @learnt_at, @records, @frequencies, @capped, @keyed_through, @keyed_count)
      ON CONFLICT (id) DO UPDATE SET learnt_at = excluded.learnt_at, records = excluded.records,
-       frequencies = excluded.frequencies, capped = excluded.capped`,
+       frequencies = excluded.frequencies, capped = excluded.capped, keyed_through = excluded.keyed_through, keyed_count = excluded.keyed_count`,
   ).run(snapshot);
 }
 
 /** The stored snapshot; undefined before the first full resolve. */
 export function loadSnapshot(db: Db): SnapshotRow | undefined {
-  return db.prepare<[], SnapshotRow>('SELECT learnt_at, records, frequencies, capped FROM resolve_snapshot WHERE id = 1').get();
+  return db
+    .prepare<[], SnapshotRow>('SELECT learnt_at, records, frequencies, capped, keyed_through, keyed_count FROM resolve_snapshot WHERE id = 1')
+    .get();
+}
+
+/** Whether the stored block keys are those of exactly the records up to keyed_through (none deleted since). */
+export function blockKeysCurrent(db: Db, snapshot: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>): boolean {
+  const n = Number(db.prepare<[number]>('SELECT count(*) FROM records WHERE id <= ?').pluck().get(snapshot.keyed_through));
+  return n === snapshot.keyed_count;
+}
+
+/** Stores block-key hashes ([hash, record id]); sorted by hash first, the table's order, it is an append. */
+export function writeBlockKeys(db: Db, keys: Float64Array, ids: Int32Array | Float64Array): void {
+  const order = new Uint32Array(keys.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0) || (ids[x] ?? 0) - (ids[y] ?? 0));
+  const insert = db.prepare('INSERT OR IGNORE INTO block_keys (hash, record_id) VALUES (?, ?)');
+  for (const i of order) insert.run(keys[i] ?? 0, ids[i] ?? 0);
+}
+
+export function clearBlockKeys(db: Db): void {
+  db.exec('DELETE FROM block_keys');
+}
+
+/** The stored records under any of these hashes, as [hash, record id]. */
+export function recordsUnderKeys(db: Db, hashes: readonly number[]): { hash: number; record_id: number }[] {
+  const q = db.prepare<[string], { hash: number; record_id: number }>(
+    'SELECT hash, record_id FROM block_keys WHERE hash IN (SELECT value FROM json_each(?))',
+  );
+  const out: { hash: number; record_id: number }[] = [];
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 20_000) out.push(...q.all(JSON.stringify(unique.slice(i, i + 20_000))));
+  return out;
+}
+
+/** The records linked (any link) to any of these. */
+export function linkedTo(db: Db, ids: readonly number[]): number[] {
+  const q = db.prepare<[string, string], { id: number }>(
+    `SELECT record_r AS id FROM links WHERE record_l IN (SELECT value FROM json_each(?))
+     UNION SELECT record_l FROM links WHERE record_r IN (SELECT value FROM json_each(?))`,
+  );
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i += 20_000) {
+    const chunk = JSON.stringify(ids.slice(i, i + 20_000));
+    for (const r of q.all(chunk, chunk)) out.push(r.id);
+  }
+  return out;
+}
+
+/**
+ * Stores the resolution of some records (an import's, and the stored records they can join) in one
+ * transaction: their links replaced, their changed persons written, the new records' block keys added.
+ */
+export function writePartialResolution(
+  db: Db,
+  touched: readonly number[],
+  links: Iterable<LinkRow>,
+  persons: Iterable<PersonUpdate>,
+  keys: { hashes: Float64Array; ids: Float64Array },
+  snapshot: SnapshotRow,
+): void {
+  inTransaction(
+    db,
+    () => {
+      const del = db.prepare<[string, string]>(
+        'DELETE FROM links WHERE record_l IN (SELECT value FROM json_each(?)) OR record_r IN (SELECT value FROM json_each(?))',
+      );
+      for (let i = 0; i < touched.length; i += 20_000) {
+        const chunk = JSON.stringify(touched.slice(i, i + 20_000));
+        del.run(chunk, chunk);
+      }
+      writeLinks(db, links);
+      writePersons(db, persons);
+      writeBlockKeys(db, keys.hashes, keys.ids);
+      saveSnapshot(db, snapshot);
+    },
+    { immediate: true },
+  );
 }
 
 export interface PersonUpdate {

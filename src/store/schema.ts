@@ -179,6 +179,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: 'block keys, for the resolve after an import',
+    sql: `
+      -- Per record, a 52-bit hash of each of its block keys and of its valid NIK (resolve/keys.ts): the
+      -- resolve after an import finds the stored records a new record can be paired with here, instead of
+      -- loading every record. keyed_through/keyed_count say which records have their keys stored (those with
+      -- an id up to keyed_through, keyed_count of them): a deletion among them is seen, and the keys rebuilt.
+      CREATE TABLE block_keys (
+        hash      INTEGER NOT NULL,
+        record_id INTEGER NOT NULL,
+        PRIMARY KEY (hash, record_id)
+      ) WITHOUT ROWID;
+      ALTER TABLE resolve_snapshot ADD COLUMN keyed_through INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE resolve_snapshot ADD COLUMN keyed_count INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

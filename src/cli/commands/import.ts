@@ -25,6 +25,7 @@ interface ImportFlags {
   sheet?: string;
   strict?: boolean;
   resolve: boolean;
+  full?: boolean;
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {
@@ -44,6 +45,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .addOption(new Option('--date-order <order>', t.ingest.optDateOrder()).choices(DATE_ORDERS))
     .option('--dry-run', t.import.optDryRun())
     .option('--no-resolve', t.import.optNoResolve())
+    .option('--full', t.import.optFull())
     .option('--strict', t.import.optStrict(EXIT.rejected))
     .addHelpText(
       'after',
@@ -86,6 +88,7 @@ ${t.cli.examples()}
           dateOrder: flags.dateOrder,
           replaces: flags.replaces === undefined ? undefined : parseBatchFlag(flags.replaces),
           resolve: flags.resolve,
+          full: flags.full,
           signal: interrupt.signal,
           onProgress: progress ? (file, rows) => (progress.text = t.import.progress({ file, rows: formatNumber(rows) })) : undefined,
         });

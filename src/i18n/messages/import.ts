@@ -25,6 +25,10 @@ export const importText = {
   optSheet: message({ id: 'XLSX: sheet mana, menurut nama atau nomor (bawaan: yang pertama)', en: 'XLSX: which sheet, by name or number (default: the first)' }),
   optForce: message({ id: 'impor lagi berkas yang sudah pernah diimpor, menggantikan batch-nya', en: 'import again a file that was already imported, replacing its batch' }),
   optDryRun: message({ id: 'baca dan periksa semuanya, tanpa menulis apa pun', en: 'read and check everything, write nothing' }),
+  optFull: message({
+    id: 'cocokkan ulang semua data sesudahnya dan pelajari lagi frekuensi nama (biasanya hanya data baru dan orang yang dapat bergabung dengannya)',
+    en: 'afterwards resolve every record and learn the name frequencies again (by default only the new records and the persons they can join)',
+  }),
   optNoResolve: message({
     id: 'jangan cocokkan data baru menjadi orang sekarang (untuk impor besar; jalankan `prakerja resolve` sesudahnya)',
     en: 'do not match the new records into persons now (for bulk loads; run `prakerja resolve` after)',

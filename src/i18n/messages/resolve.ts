@@ -7,8 +7,10 @@ export const resolveText = {
     en: 'match all records into persons again (import does this for new records by itself)',
   }),
   summary: message({
-    id: (p: { resolved: string; mode: 'full'; records: string; persons: string }) => `Pencocokan ${p.resolved} data (menyeluruh): ${p.records} data adalah ${p.persons} orang.`,
-    en: (p) => `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode}): ${p.records} records are ${p.persons} persons.`,
+    id: (p: { resolved: string; mode: 'full' | 'incremental'; records: string; persons: string }) =>
+      `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap: data baru dan orang yang dapat bergabung dengannya'}): ${p.records} data adalah ${p.persons} orang.`,
+    en: (p) =>
+      `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode === 'full' ? 'full' : 'incremental: the new records and the persons they can join'}): ${p.records} records are ${p.persons} persons.`,
   }),
   links: message({
     id: (p: { match: string; possible: string; conflict: string }) =>

@@ -1,0 +1,232 @@
+/**
+ * The resolve after an import, incremental: only the records the import brought and the stored persons
+ * they can join are resolved again, under the statistics the last full resolve stored (frozen: see
+ * resolve/snapshot.ts). It ends with exactly the links and persons a full resolve under the same statistics
+ * would (test/resolve-incremental.test.ts), because what it resolves again is a union of whole components
+ * of the link graph:
+ *
+ * - With the statistics and the capped blocks frozen, whether two records are linked, and how, depends on
+ *   the two records alone. So the stored links between stored records are those a full run would make
+ *   again, and the only new links are those of a new record.
+ * - A new record can be linked only to a record that shares an uncapped block key with it, its valid NIK,
+ *   or a review decision (see resolve/partition.ts). Those stored records are found through their stored
+ *   block-key hashes (resolve/keys.ts); each pair is compared and scored, and the ones it could link are
+ *   kept (a superset of the links the resolve will make: it does not apply blocking's own filters).
+ * - Their components are completed through the stored links (any kind), so that no stored link leaves the
+ *   set. The set is then resolved as a whole resolve would resolve it (partition.ts: a union of components
+ *   resolves alone as among all records), and what changed in it is written.
+ *
+ * A full resolve that learns the statistics again is run instead when none are stored, when the records
+ * have grown by more than GROWTH since they were learnt, when a stored record was deleted since (its keys
+ * are stale), or when asked (`import --full`, `prakerja resolve`).
+ */
+import { checkInterrupt } from '../interrupt.js';
+import type { Db } from '../store/database.js';
+import { countUnresolved } from '../store/records.js';
+import { personCountsSql } from '../store/reports.js';
+import {
+  blockKeysCurrent,
+  decisionPairs,
+  linkedTo,
+  loadSnapshot,
+  recordsUnderKeys,
+  resolveRowsById,
+  reviewCounts,
+  unresolvedRows,
+  writePartialResolution,
+  type ResolveRow,
+} from '../store/resolve.js';
+import { testFault, testPause } from '../test-hooks.js';
+import { compareRecords, type ResolveRecord } from './comparison.js';
+import { candidateKeys, storedKeys } from './keys.js';
+import { loadRecords } from './load.js';
+import type { ReviewedPair } from './overrides.js';
+import { resolve } from './resolve.js';
+import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
+import { frozenContext } from './snapshot.js';
+import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './scoring.js';
+
+/**
+ * Growth of the records since the statistics were learnt above which a full resolve learns them again.
+ * Ten percent: the prior's N then moves by at most log2(1.1) = 0.14 bits and a name's count by a tenth,
+ * small beside the 4 bits between the possible and the match thresholds, while a guest book of a month
+ * (thousands of rows) into a list of a million stays far below it; a new province list (hundreds of
+ * thousands) crosses it and is relearnt, as its names change the frequencies.
+ */
+export const GROWTH = 0.1;
+
+/** Why a full resolve was run instead of an incremental one. */
+export type FullBecause = 'asked' | 'no_snapshot' | 'grown' | 'deleted';
+
+export interface IncrementalOptions {
+  params?: ModelParameters;
+  signal?: AbortSignal;
+}
+
+/**
+ * Resolves the records without a person (an import's) incrementally; `{ full: reason }` when it cannot, and
+ * nothing is written then.
+ *
+ * @example const r = resolveIncrementally(db); if ('full' in r) resolveRecords(db);
+ */
+export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): ResolveResult | { full: FullBecause } {
+  let t = performance.now();
+  const step = () => checkInterrupt(options.signal);
+  step();
+  const snapshot = loadSnapshot(db);
+  if (!snapshot) return { full: 'no_snapshot' };
+  if (!blockKeysCurrent(db, snapshot)) return { full: 'deleted' };
+  const newRows = unresolvedRows(db);
+  if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'deleted' };
+  if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return { full: 'grown' };
+  const params = options.params ?? DEFAULT_PARAMETERS;
+  const context = frozenContext(snapshot);
+  const fresh = loadRecords(newRows).records;
+  const freshIds = new Set(fresh.map((r) => r.id));
+
+  // The stored records sharing a block key or a NIK with a new one, and which of them it could link to.
+  const keysOf = fresh.map((r) => candidateKeys(r, context.capped));
+  const under = new Map<number, number[]>();
+  for (const { hash, record_id } of recordsUnderKeys(db, keysOf.flat())) {
+    if (freshIds.has(record_id)) continue;
+    const list = under.get(hash);
+    if (list) list.push(record_id);
+    else under.set(hash, [record_id]);
+  }
+  step();
+  const candidateIds = new Set<number>();
+  for (const list of under.values()) for (const id of list) candidateIds.add(id);
+  const stored = new Map(loadRecords(resolveRowsById(db, candidateIds)).records.map((r) => [r.id, r]));
+  const reached = new Set<number>();
+  const checked = new Set<string>();
+  fresh.forEach((n, k) => {
+    for (const h of keysOf[k] ?? []) {
+      for (const id of under.get(h) ?? []) {
+        if (reached.has(id)) continue;
+        const pair = `${n.id}:${id}`;
+        if (checked.has(pair)) continue;
+        checked.add(pair);
+        const o = stored.get(id);
+        if (o && couldLink(n, o, params, context.frequencies)) reached.add(id);
+      }
+    }
+  });
+  const decisions = decisionPairs(db);
+  for (const d of decisions) {
+    if (freshIds.has(d.record_l) && !freshIds.has(d.record_r)) reached.add(d.record_r);
+    if (freshIds.has(d.record_r) && !freshIds.has(d.record_l)) reached.add(d.record_l);
+  }
+  // Their whole components, through the stored links.
+  let frontier = [...reached];
+  while (frontier.length > 0) {
+    step();
+    const next: number[] = [];
+    for (const id of linkedTo(db, frontier)) {
+      if (!reached.has(id) && !freshIds.has(id)) {
+        reached.add(id);
+        next.push(id);
+      }
+    }
+    frontier = next;
+  }
+  const touched = [...reached].sort((a, b) => a - b);
+  const rows: ResolveRow[] = [...resolveRowsById(db, touched), ...newRows].sort((a, b) => a.id - b.id);
+  const loaded = loadRecords(rows);
+  const index = new Map(loaded.records.map((r, i) => [r.id, i]));
+  const mine: ReviewedPair[] = [];
+  for (const d of decisions) {
+    const l = index.get(d.record_l);
+    const r = index.get(d.record_r);
+    if (l !== undefined && r !== undefined) mine.push({ l, r, decision: d.decision });
+  }
+  const load = seconds(t);
+
+  const resolution = resolve(loaded, { decisions: mine }, params, step, context);
+  const hashes: number[] = [];
+  const ids: number[] = [];
+  for (const r of fresh) {
+    for (const h of storedKeys(r)) {
+      hashes.push(h);
+      ids.push(r.id);
+    }
+  }
+  t = performance.now();
+  testPause('resolve-write');
+  testFault('resolve-write');
+  step();
+  writePartialResolution(db, touched, faultAfterFirst(everyFew(resolution.linkRows, step)), everyFew(resolution.personUpdates, step), {
+    hashes: Float64Array.from(hashes),
+    ids: Float64Array.from(ids),
+  }, {
+    ...snapshot,
+    keyed_through: Math.max(snapshot.keyed_through, fresh[fresh.length - 1]?.id ?? 0),
+    keyed_count: snapshot.keyed_count + fresh.length,
+  });
+  const counts = personCountsSql(db);
+  return {
+    mode: 'incremental',
+    fullBecause: null,
+    records: snapshot.keyed_count + fresh.length,
+    resolved: loaded.records.length,
+    parts: 1,
+    links: resolution.links,
+    blocking: resolution.blocking,
+    refused: resolution.refused,
+    persons: counts.persons,
+    review: reviewCounts(db),
+    walkinRecipients: counts.walkinRecipients,
+    duplicatePersons: counts.listedTwice,
+    inResentLists: counts.inResentLists,
+    seconds: { load, ...resolution.seconds, write: seconds(t) },
+  };
+}
+
+/** The items; for tests, a full disk (PRAKERJA_TEST_FAULT=resolve-incremental-write) after the first, mid-transaction. */
+function* faultAfterFirst<T>(items: Iterable<T>): Generator<T> {
+  let first = true;
+  for (const item of items) {
+    yield item;
+    if (first) testFault('resolve-incremental-write');
+    first = false;
+  }
+}
+
+/** Whether a resolve could link the two: the same valid NIK, or a score at or above the possible threshold. */
+function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, freqs: Parameters<typeof scorePair>[2]): boolean {
+  if (a.nik !== null && a.nik === b.nik) return true;
+  // Oriented as blocking hands pairs on: the lower id first (records are loaded in id order).
+  const [l, r] = a.id < b.id ? [a, b] : [b, a];
+  const levels = compareRecords(l, r, { skipHopeless: true });
+  if (levels === null) return false;
+  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave).probability, params) !== 'none';
+}
+
+/**
+ * The resolve after an import: incremental when it can be, else full (and then it learns the statistics
+ * again), the result saying which and why.
+ *
+ * @example resolveAfterImport(db, { full: false }).mode // 'incremental'
+ */
+export function resolveAfterImport(db: Db, options: IncrementalOptions & { full?: boolean } = {}): ResolveResult {
+  const attempt: ResolveResult | { full: FullBecause } = options.full === true ? { full: 'asked' } : resolveIncrementally(db, options);
+  return 'full' in attempt ? resolveRecords(db, { params: options.params, signal: options.signal, because: attempt.full }) : attempt;
+}
+
+export interface PendingResolution {
+  /** Records that had no person when this was called. */
+  pending: number;
+  /** The resolve that matched them; null when there were none. */
+  result: ResolveResult | null;
+}
+
+/**
+ * Finishes what an interrupted run left: records committed without a person (an import killed, or out of
+ * disk, while matching; `--no-resolve`). Import, `resolve` and every report call it first, so no count ever
+ * takes rows for persons.
+ * @example resolvePending(db) // { pending: 50000, result: { mode: 'incremental', … } }
+ */
+export function resolvePending(db: Db, signal?: AbortSignal): PendingResolution {
+  const pending = countUnresolved(db);
+  // As after an import: the persons a full resolve under the same statistics makes.
+  return { pending, result: pending > 0 ? resolveAfterImport(db, { signal }) : null };
+}
