@@ -15,10 +15,10 @@ import {
   type Rates,
 } from '../src/generate/corrupt.js';
 import { generateDataset, type DatasetResult } from '../src/generate/dataset.js';
-import { evaluate, exactNikBaseline, type PredictedRow, type TruthRow } from '../src/generate/evaluate.js';
+import { evaluate, evaluateBorrowed, exactNikBaseline, type PredictedRow, type TruthRow } from '../src/generate/evaluate.js';
 import { Population, nikLooksValid, type Person } from '../src/generate/population.js';
 import { Rng, permutation, weightedTable } from '../src/generate/random.js';
-import { readPersonNames, readRawRecords, readTruth, readWalkinRows, splitCsvLine } from '../src/generate/read-dataset.js';
+import { readBorrowed, readPersonNames, readRawRecords, readTruth, readWalkinRows, splitCsvLine } from '../src/generate/read-dataset.js';
 import { linkCeiling } from '../src/generate/ceiling.js';
 
 const dirs: string[] = [];
@@ -274,6 +274,37 @@ describe('generateDataset', () => {
     for (const t of await readTruth(result.files.truth.path)) expect(names.get(t.person), t.person).toMatch(/^[A-Z]+( [A-Z]+)*$/);
   });
 
+  it('lists every row written under another person\'s NIK in borrowed.csv, with the holder whose NIK it is', async () => {
+    const truth = new Map((await readTruth(result.files.truth.path)).map((t) => [`${t.file}:${t.line}`, t.person]));
+    const kinds = new Map(
+      (await linesOf(result.files.persons.path)).slice(1).map((l) => {
+        const [person = '', kind = ''] = l.split(',');
+        return [person, kind];
+      }),
+    );
+    const borrowed = await readBorrowed(result.files.borrowed.path);
+    expect(borrowed.length).toBe(result.files.borrowed.rows);
+    expect(borrowed.length).toBe(result.persons.impostors);
+    // 1% of the guest book is a relative writing a recipient's NIK; a few central rows carry another's NIK.
+    expectRate(borrowed.filter((b) => b.file === 'walkin.csv').length, 10_000, DEFAULT_RATES.walkinBorrowed, 6);
+    const walkin = await linesOf(result.files.walkin.path);
+    const centralNiks = new Map<string, string>();
+    for (const [i, line] of (await linesOf(result.files.central.path)).entries()) centralNiks.set(truth.get(`central.csv:${i + 1}`) ?? '', line.split(',')[0] ?? '');
+    let sameNik = 0;
+    for (const b of borrowed) {
+      const person = truth.get(`${b.file}:${b.line}`) ?? '';
+      expect(kinds.get(person)).toBe('impostor');
+      expect(kinds.get(b.holder)).toBe('recipient');
+      expect(person).not.toBe(b.holder);
+      if (b.file !== 'walkin.csv') continue;
+      // A borrowed row always writes a NIK, mostly the holder's exactly.
+      const nik = splitCsvLine(walkin[b.line - 1] ?? '', ',')[2] ?? '';
+      expect(nik).not.toBe('');
+      if (nik === centralNiks.get(b.holder)) sameNik++;
+    }
+    expect(sameNik).toBeGreaterThan(borrowed.filter((b) => b.file === 'walkin.csv').length * 0.7);
+  });
+
   it('bounds link recall by what the guest book allows (ceiling)', async () => {
     const truth = await readTruth(result.files.truth.path);
     const names = await readPersonNames(result.files.persons.path);
@@ -443,6 +474,41 @@ describe('evaluate', () => {
     const ids = rows.map((r) => r.person_id);
     expect(ids[0]).toBe(ids[1]);
     expect(new Set(ids).size).toBe(4);
+  });
+});
+
+describe('evaluateBorrowed', () => {
+  // P1 holds the NIK (central line 2, walk-in line 3); P2 borrowed it (walk-in line 4); P3 too, its NIK misread.
+  const truth: TruthRow[] = [
+    { file: 'central.csv', line: 2, person: 'P1' },
+    { file: 'walkin.csv', line: 3, person: 'P1' },
+    { file: 'walkin.csv', line: 4, person: 'P2' },
+    { file: 'walkin.csv', line: 5, person: 'P3' },
+  ];
+  const borrowed = [
+    { file: 'walkin.csv', line: 4, holder: 'P1' },
+    { file: 'walkin.csv', line: 5, holder: 'P1' },
+  ];
+  const niks = new Map<string, string | null>([
+    ['central.csv:2', '1271015010900003'],
+    ['walkin.csv:3', '1271015010900003'],
+    ['walkin.csv:4', '1271015010900003'],
+    ['walkin.csv:5', null],
+  ]);
+  const predicted = (people: string[]): PredictedRow[] => truth.map((t, i) => ({ file: t.file, line: t.line, person_id: people[i] ?? '' }));
+
+  it('counts a borrowed row kept apart and listed, and a conflict between two records of one person', () => {
+    const conflicts = [
+      { l: { file: 'central.csv', line: 2 }, r: { file: 'walkin.csv', line: 4 } },
+      { l: { file: 'central.csv', line: 2 }, r: { file: 'walkin.csv', line: 3 } },
+    ];
+    expect(evaluateBorrowed(truth, predicted(['a', 'a', 'b', 'c']), borrowed, conflicts, niks)).toEqual({
+      borrowed: 2, intact: 1, merged: 0, listed: 1, conflicts: 2, conflictsOnePerson: 1,
+    });
+  });
+
+  it('counts a borrowed row merged into the holder', () => {
+    expect(evaluateBorrowed(truth, predicted(['a', 'a', 'a', 'c']), borrowed, [], niks)).toMatchObject({ merged: 1, listed: 0 });
   });
 });
 

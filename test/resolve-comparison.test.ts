@@ -313,6 +313,42 @@ describe('name frequency of a name never seen', () => {
   });
 });
 
+describe('name frequency of a name held by one listed person', () => {
+  // A list of 10,000 names: 2,000 three-word names held once and 50 held twice, 1,000 two-word names held
+  // once and 400 held twice, the rest one common name. Good–Turing within each word count: a three-word
+  // name seen once is 2·50/2000 = 0.05 in 10,000, a two-word one 2·400/1000 = 0.8 in 10,000.
+  const freqs = new NameFrequencies();
+  for (let i = 0; i < 2000; i++) freqs.add(`A${i} B${i} C${i}`);
+  for (let i = 0; i < 50; i++) for (let k = 0; k < 2; k++) freqs.add(`D${i} E${i} F${i}`);
+  for (let i = 0; i < 1000; i++) freqs.add(`G${i} H${i}`);
+  for (let i = 0; i < 400; i++) for (let k = 0; k < 2; k++) freqs.add(`J${i} K${i}`);
+  while (freqs.size < 10_000) freqs.add('SITI AMINAH');
+
+  it('is what names of as many words seen once are, not one tenth of a person in the list', () => {
+    expect(freqs.frequency('A7 B7 C7') * freqs.size).toBeCloseTo(0.05, 6);
+    expect(freqs.frequency('G7 H7') * freqs.size).toBeCloseTo(0.8, 6);
+    // Four words count with three: a never-seen one is as rare as the names of three or more words.
+    expect(freqs.frequency('A1 B2 C3 G4') * freqs.size).toBeCloseTo(0.05, 6);
+  });
+
+  it('counts every listed holder of a name held more than once: two holders are Good–Turing r*(2), not r*(1)', () => {
+    // 1,000 names held once, 400 twice, 200 three times: r*(2) = 3·200/400 = 1.5 (r*(1) = 2·400/1000 = 0.8
+    // would have been the frequency of the one other holder alone).
+    const f = new NameFrequencies();
+    for (let i = 0; i < 1000; i++) f.add(`G${i} H${i}`);
+    for (let i = 0; i < 400; i++) for (let k = 0; k < 2; k++) f.add(`J${i} K${i}`);
+    for (let i = 0; i < 200; i++) for (let k = 0; k < 3; k++) f.add(`L${i} M${i}`);
+    while (f.size < 10_000) f.add('SITI AMINAH');
+    expect(f.frequency('J7 K7') * f.size).toBeCloseTo(1.5, 6);
+  });
+
+  it('is one tenth of a person while too few names of that length were seen twice to count', () => {
+    const small = new NameFrequencies();
+    for (let i = 0; i < 2000; i++) small.add(`A${i} B${i} C${i}`);
+    expect(small.frequency('A7 B7 C7') * small.size).toBeCloseTo(0.1, 6);
+  });
+});
+
 describe('visit purpose', () => {
   it('is evidence only once written often enough with a NIK', () => {
     const f = new NameFrequencies();

@@ -42,6 +42,14 @@ export interface Rates {
   nameSwap: number;
   /** One letter wrong, missing, doubled or swapped with its neighbour. */
   nameTypo: number;
+  /** Among names of three or more words: a middle word left out (RATNA INDIRA SINAGA → RATNA SINAGA). */
+  nameDropWord: number;
+  /** Two neighbouring words written as one (IBUN SINAGA → IBUNSINAGA). */
+  nameJoin: number;
+  /** Among titled names: the title mistyped, so that it no longer reads as one (S.Ag. → S. Ad). */
+  nameTitleTypo: number;
+  /** Among names of two or more words: a title written in place of the first word (RIZKI SARAGIH → IR. SARAGIH). */
+  nameTitleForWord: number;
 
   /** Central rows that carry an existing recipient's NIK with a different person's name. */
   sameNikOtherName: number;
@@ -53,6 +61,13 @@ export interface Rates {
   walkinRecipient: number;
   /** Walk-in rows by someone who came before. */
   walkinRepeat: number;
+  /**
+   * Walk-in rows by a relative of a recipient who writes the recipient's NIK under their own name (half of
+   * them sharing the recipient's last word, a family name): borrowed identities, listed in borrowed.csv.
+   */
+  walkinBorrowed: number;
+  /** Walk-in rows without a phone number (the others give the visitor's one number, every visit). */
+  walkinPhoneMissing: number;
   /** Multiplier on all NIK and name corruption rates in province.csv. */
   provinceFactor: number;
   /** Multiplier on all NIK and name corruption rates in walkin.csv (NIK missing excepted). */
@@ -75,11 +90,17 @@ export const DEFAULT_RATES: Readonly<Rates> = Object.freeze({
   nameOldSpelling: 0.05,
   nameSwap: 0.01,
   nameTypo: 0.02,
+  nameDropWord: 0.03,
+  nameJoin: 0.01,
+  nameTitleTypo: 0.2,
+  nameTitleForWord: 0.005,
   sameNikOtherName: 0.002,
   centralDuplicate: 0.01,
   revoked: 0.05,
   walkinRecipient: 0.35,
   walkinRepeat: 0.2,
+  walkinBorrowed: 0.01,
+  walkinPhoneMissing: 0.15,
   provinceFactor: 2,
   walkinFactor: 2,
 });
@@ -94,7 +115,18 @@ export type NikCorruption =
   | 'apostrophe'
   | 'separators';
 
-export type NameCorruption = 'case' | 'spaces' | 'title' | 'variant' | 'oldSpelling' | 'swap' | 'typo';
+export type NameCorruption =
+  | 'case'
+  | 'spaces'
+  | 'title'
+  | 'variant'
+  | 'oldSpelling'
+  | 'swap'
+  | 'typo'
+  | 'dropWord'
+  | 'join'
+  | 'titleTypo'
+  | 'titleForWord';
 
 /** Counts of applied corruptions, filled in when passed to the corrupt functions. */
 export type CorruptionStats = Partial<Record<NikCorruption | NameCorruption, number>>;
@@ -289,6 +321,23 @@ export function corruptName(
     s = typo(rng, s);
     count(stats, 'typo');
   }
+  if (rng.next() < rates.nameDropWord * factor) {
+    const tokens = s.split(' ');
+    if (tokens.length >= 3) {
+      tokens.splice(rng.int(1, tokens.length - 2), 1);
+      s = tokens.join(' ');
+      count(stats, 'dropWord');
+    }
+  }
+  if (rng.next() < rates.nameJoin * factor) {
+    const tokens = s.split(' ');
+    if (tokens.length >= 2) {
+      const at = rng.int(0, tokens.length - 2);
+      tokens.splice(at, 2, `${tokens[at] ?? ''}${tokens[at + 1] ?? ''}`);
+      s = tokens.join(' ');
+      count(stats, 'join');
+    }
+  }
   if (rng.next() < rates.nameSwap * factor) {
     const tokens = s.split(' ');
     if (tokens.length >= 2) {
@@ -297,10 +346,16 @@ export function corruptName(
       count(stats, 'swap');
     }
   }
-  if (rng.next() < rates.nameTitle * factor) {
-    if (rng.next() < 0.5) s = `${rng.pick(TITLES_BEFORE[sex])} ${s}`;
-    else s = `${s}${rng.next() < 0.7 ? ',' : ''} ${rng.pick(TITLES_AFTER)}`;
-    count(stats, 'title');
+  if (rng.next() < rates.nameTitleForWord * factor && s.includes(' ')) {
+    s = `${rng.pick(TITLES_BEFORE[sex])} ${s.slice(s.indexOf(' ') + 1)}`;
+    count(stats, 'titleForWord');
+  } else if (rng.next() < rates.nameTitle * factor) {
+    const before = rng.next() < 0.5;
+    let title = before ? rng.pick(TITLES_BEFORE[sex]) : rng.pick(TITLES_AFTER);
+    const mistyped = rng.next() < rates.nameTitleTypo ? typo(rng, title.toUpperCase()) : title;
+    count(stats, mistyped.toUpperCase() === title.toUpperCase() ? 'title' : 'titleTypo');
+    title = mistyped;
+    s = before ? `${title} ${s}` : `${s}${rng.next() < 0.7 ? ',' : ''} ${title}`;
   }
   if (rng.next() < rates.nameSpaces * factor) {
     const k = rng.int(s.includes(' ') ? 0 : 1, 2);

@@ -12,6 +12,8 @@
  *                    and the id of the person it really is. Title, header and footer lines have no truth row.
  * - `persons.csv`  — `person,kind,name`: every person's true (uncorrupted) name, for ceiling analyses
  *                    (`ceiling.ts`); a resolver never sees it.
+ * - `borrowed.csv` — `file,line,holder`: every row written with another person's NIK (a central row under
+ *                    someone else's name, a relative in the guest book), and the person the NIK belongs to.
  *
  * Everything follows from the seed: the same options give byte-identical files.
  */
@@ -53,7 +55,7 @@ export interface DatasetFile {
 
 export interface DatasetResult {
   outDir: string;
-  files: { central: DatasetFile; province: DatasetFile; walkin: DatasetFile; truth: DatasetFile; persons: DatasetFile };
+  files: { central: DatasetFile; province: DatasetFile; walkin: DatasetFile; truth: DatasetFile; persons: DatasetFile; borrowed: DatasetFile };
   persons: { total: number; recipients: number; visitors: number; impostors: number };
   /** How many times each corruption was applied, over all three files. */
   corruptions: CorruptionStats;
@@ -154,6 +156,11 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
   const stats: CorruptionStats = {};
   const truth = new LineWriter(join(outDir, 'truth.csv'));
   truth.line('file,line,person');
+  // Rows under another person's NIK: a few per thousand, kept in memory to be written at the end.
+  const borrowed: string[] = [];
+  let borrowedRows = 0;
+  /** The names of relatives who took a recipient's family name (persons.csv must show the name they use). */
+  const renamed = new Map<number, string>();
 
   const regencyNames = new Map<string, string>();
   const regencyNamesUpper = new Map<string, string>();
@@ -186,11 +193,13 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       const u = rng.next();
       let person: Person;
       let nik: string;
+      let holder: Person | null = null;
       if (recipients.length > 0 && u < rates.centralDuplicate) {
         person = population.get(recipients.at(rng.int(0, recipients.length - 1)));
         nik = person.nik;
       } else if (recipients.length > 0 && u < rates.centralDuplicate + rates.sameNikOtherName) {
-        nik = population.get(recipients.at(rng.int(0, recipients.length - 1))).nik;
+        holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+        nik = holder.nik;
         person = population.create('impostor');
         impostors++;
       } else {
@@ -205,6 +214,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         )},${wave},${rng.next() < rates.revoked ? 'DICABUT' : 'PENERIMA'},${regencyNameUpper(person.homeRegency)}`,
       );
       truth.line(`central.csv,${line},${person.id}`);
+      if (holder) borrowed.push(`central.csv,${line},${holder.id}`);
       if (central.full) await central.flush();
       if (truth.full) await truth.flush();
     }
@@ -295,10 +305,27 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       const date = dayText[day] ?? '';
       let person: Person;
       let nik: string;
+      let holder: Person | null = null;
       let purposes = PURPOSES;
       if (ringSize > 0 && rng.next() < rates.walkinRepeat) {
         person = population.get(ring[rng.int(0, ringSize - 1)] ?? 0);
         nik = person.nik;
+      } else if (recipients.length > 0 && rng.next() < rates.walkinBorrowed) {
+        // A relative of a (local) recipient, writing the recipient's NIK: a borrowed identity.
+        holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+        for (let tries = 0; tries < 4 && holder.homeRegency !== office.code && rng.next() > 0.15; tries++) {
+          holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+        }
+        nik = holder.nik;
+        person = population.create('impostor');
+        impostors++;
+        purposes = PURPOSES_NOT_RECIPIENT;
+        const own = person.name.split(' ');
+        const family = holder.name.split(' ');
+        if (own.length >= 2 && family.length >= 2 && rng.next() < 0.5) {
+          own[own.length - 1] = family[family.length - 1] ?? '';
+          renamed.set(person.index, own.join(' '));
+        }
       } else if (recipients.length > 0 && rng.next() < rates.walkinRecipient) {
         // Residents of the office's own kab/kota come to its desk far more than people from elsewhere.
         let position = rng.int(0, recipients.length - 1);
@@ -313,7 +340,8 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         const waveUtc = WAVE1_UTC + (waveOf(position) - 1) * WAVE_SPACING_DAYS * DAY_MS;
         purposes = (workDays[day] ?? 0) < waveUtc ? PURPOSES_BEFORE : PURPOSES_AFTER;
       } else if (recipients.length > 0 && rng.next() < rates.sameNikOtherName) {
-        nik = population.get(recipients.at(rng.int(0, recipients.length - 1))).nik;
+        holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
+        nik = holder.nik;
         person = population.create('impostor');
         impostors++;
         purposes = PURPOSES_NOT_RECIPIENT;
@@ -324,15 +352,19 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         nik = person.nik;
         remember(person.index);
       }
+      const name = renamed.get(person.index) ?? person.name;
       const p = rng.next();
-      const phone = p < 0.15 ? '' : p < 0.25 ? `+62${population.phoneOf(person).slice(1)}` : population.phoneOf(person);
+      const missing = rates.walkinPhoneMissing;
+      const phone = p < missing ? '' : p < missing + 0.1 ? `+62${population.phoneOf(person).slice(1)}` : population.phoneOf(person);
       const line = walkin.line(
-        `${date},${csvField(corruptName(rng, person.name, person.sex, rates, factor, stats), ',')},${csvField(
-          corruptNik(rng, nik, rates, factor, rates.walkinNikMissing, stats),
+        `${date},${csvField(corruptName(rng, name, person.sex, rates, factor, stats), ',')},${csvField(
+          // Who borrows a NIK writes it: a borrowed row is never one without a NIK.
+          corruptNik(rng, nik, rates, factor, holder ? 0 : rates.walkinNikMissing, stats),
           ',',
         )},${phone},${rng.weighted(purposes)}`,
       );
       truth.line(`walkin.csv,${line},${person.id}`);
+      if (holder) borrowed.push(`walkin.csv,${line},${holder.id}`);
       if (walkin.full) await walkin.flush();
       if (truth.full) await truth.flush();
     }
@@ -344,10 +376,19 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
   persons.line('person,kind,name');
   for (let i = 0; i < population.size; i++) {
     const person = population.get(i);
-    persons.line(`${person.id},${person.kind},${csvField(person.name, ',')}`);
+    persons.line(`${person.id},${person.kind},${csvField(renamed.get(i) ?? person.name, ',')}`);
     if (persons.full) await persons.flush();
   }
   await persons.close();
+
+  const borrowedFile = new LineWriter(join(outDir, 'borrowed.csv'));
+  borrowedFile.line('file,line,holder');
+  for (const row of borrowed) {
+    borrowedFile.line(row);
+    borrowedRows++;
+    if (borrowedFile.full) await borrowedFile.flush();
+  }
+  await borrowedFile.close();
 
   const file = (writer: LineWriter, rows: number): DatasetFile => ({ path: writer.path, rows, lines: writer.lines });
   return {
@@ -358,6 +399,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       walkin: file(walkin, walkinRows),
       truth: file(truth, centralRows + provinceRows + walkinRows),
       persons: file(persons, population.size),
+      borrowed: file(borrowedFile, borrowedRows),
     },
     persons: { total: population.size, recipients: recipients.length, visitors, impostors },
     corruptions: stats,

@@ -257,3 +257,73 @@ export function exactNikBaseline(records: readonly RawRecord[]): PredictedRow[] 
     person_id: nikLooksValid(r.nik) ? `nik:${r.nik}` : `row:${baseName(r.file)}:${r.line}`,
   }));
 }
+
+/** A row of `borrowed.csv`: a row written with another person's NIK, and that person. */
+export interface BorrowedRow {
+  file: string;
+  line: number;
+  holder: string;
+}
+
+/** A pair the resolver listed as a conflict (same NIK, names too far apart), by file and line. */
+export interface ConflictPair {
+  l: { file: string; line: number };
+  r: { file: string; line: number };
+}
+
+export interface BorrowedMetrics {
+  /** Rows written with another person's NIK. */
+  borrowed: number;
+  /** ... whose NIK was read as the very NIK a record of the holder carries: a conflict can see them. */
+  intact: number;
+  /** ... put into one person with a record of the holder (should be 0). */
+  merged: number;
+  /** ... of the intact ones, listed in a conflict (should be nearly all). */
+  listed: number;
+  /** Conflicts listed, and how many of them are in truth one person (should be few). */
+  conflicts: number;
+  conflictsOnePerson: number;
+}
+
+/**
+ * How borrowed identities fared: never merged into the holder, listed as conflicts; and how many listed
+ * conflicts are in truth one person. `niks`: the valid NIK each record was read with, by `file:line`.
+ *
+ * @example evaluateBorrowed(truth, predicted, borrowed, conflicts, niks).merged // 0
+ */
+export function evaluateBorrowed(
+  truth: readonly TruthRow[],
+  predicted: readonly PredictedRow[],
+  borrowed: readonly BorrowedRow[],
+  conflicts: readonly ConflictPair[],
+  niks: ReadonlyMap<string, string | null>,
+): BorrowedMetrics {
+  const key = (file: string, line: number): string => `${baseName(file)}:${line}`;
+  const personOf = new Map(truth.map((t) => [key(t.file, t.line), t.person]));
+  const clusterOf = new Map(predicted.map((p) => [key(p.file, p.line), p.person_id]));
+  const recordsOf = new Map<string, string[]>();
+  for (const t of truth) {
+    const list = recordsOf.get(t.person) ?? [];
+    list.push(key(t.file, t.line));
+    recordsOf.set(t.person, list);
+  }
+  const inConflict = new Set(conflicts.flatMap((c) => [key(c.l.file, c.l.line), key(c.r.file, c.r.line)]));
+  const result: BorrowedMetrics = { borrowed: 0, intact: 0, merged: 0, listed: 0, conflicts: conflicts.length, conflictsOnePerson: 0 };
+  for (const b of borrowed) {
+    const row = key(b.file, b.line);
+    const holderRecords = recordsOf.get(b.holder) ?? [];
+    result.borrowed++;
+    const cluster = clusterOf.get(row);
+    if (cluster !== undefined && holderRecords.some((h) => clusterOf.get(h) === cluster)) result.merged++;
+    const nik = niks.get(row) ?? null;
+    if (nik !== null && holderRecords.some((h) => niks.get(h) === nik)) {
+      result.intact++;
+      if (inConflict.has(row)) result.listed++;
+    }
+  }
+  for (const c of conflicts) {
+    const a = personOf.get(key(c.l.file, c.l.line));
+    if (a !== undefined && a === personOf.get(key(c.r.file, c.r.line))) result.conflictsOnePerson++;
+  }
+  return result;
+}

@@ -2,11 +2,11 @@
  * Read back what the generator wrote (and what `prakerja export records` writes) for the evaluator.
  * These readers know the generator's own layouts; they are not the product's importer.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { WalkinRow } from './ceiling.js';
-import type { PredictedRow, RawRecord, TruthRow } from './evaluate.js';
+import type { BorrowedRow, PredictedRow, RawRecord, TruthRow } from './evaluate.js';
 
 interface Layout {
   file: string;
@@ -132,5 +132,13 @@ export async function readWalkinRows(outDir: string): Promise<WalkinRow[]> {
 export async function readPersonNames(path: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for await (const { cells } of rows(path, ',', 2)) out.set(cells[0] ?? '', cells[2] ?? '');
+  return out;
+}
+
+/** Read `borrowed.csv` (`file,line,holder`); an older data set without one has no borrowed rows listed. */
+export async function readBorrowed(path: string): Promise<BorrowedRow[]> {
+  const out: BorrowedRow[] = [];
+  if (!existsSync(path)) return out;
+  for await (const { cells } of rows(path, ',', 2)) out.push({ file: cells[0] ?? '', line: Number(cells[1]), holder: cells[2] ?? '' });
   return out;
 }

@@ -49,7 +49,11 @@ export type NikLevel =
   | 'missing'
   | 'different';
 
-export type NameLevel = 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'different';
+/**
+ * `contained`: the words of one name are all, in order, words of the other (`namesContained`): a middle name
+ * left out, a mistyped title left in, two words joined. Only looked for beside NIK evidence (compareRecords).
+ */
+export type NameLevel = 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'contained' | 'different';
 
 export type PhoneLevel = 'exact' | 'missing' | 'different';
 
@@ -288,7 +292,11 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: Comp
   const nik = compareNik(l, r);
   const phone = comparePhone(l.phone, r.phone);
   if (options.skipHopeless === true && nik === 'different' && phone !== 'exact') return null;
-  const levels: Levels = { nik, name: compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic), phone, wave: compareWave(l, r) };
+  let name = compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic);
+  // Whether one name's words lie within the other's is asked only when the NIKs agree in some way: those
+  // pairs are few, and between names alone a shared word or two is weak evidence (SITI within SITI AMINAH).
+  if (name === 'different' && nik !== 'missing' && nik !== 'different' && namesContained(l.nameKey, r.nameKey)) name = 'contained';
+  const levels: Levels = { nik, name, phone, wave: compareWave(l, r) };
   const purpose = visitPurpose(l, r);
   if (purpose !== undefined) levels.purpose = purpose;
   return levels;
@@ -315,6 +323,69 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
   // that in a long name (jw88) but not in a short one (SRI / SI: 0.82); at least two letters must agree.
   if (Math.max(keyL.length, keyR.length) >= 3 && editDistanceAtMost(keyL, keyR, 1)) return true;
   return oneTokenMisspelt(tokensOf(keyL), tokensOf(keyR));
+}
+
+/**
+ * Whether every word of the shorter name is, in order, a word of the longer one (or a typo, sound-alike,
+ * variant or initial of it), however many words the longer has besides; a word may also stand for two
+ * neighbouring words of the other written as one (IBUNOSINAGA / IBUN SINAGA). At least one whole word must
+ * agree, not initials alone. This is how the holder's own name looks when written differently (RATNA SINAGA
+ * for RATNA INDIRA SINAGA, IR. SARAGIH for RIZKI SARAGIH, FAUZI RENDRA S AD with a title mistyped), and not
+ * how a relative's does: a relative shares the family name or a first name (JABAL / RATNA SINAGA, MUHAMMAD
+ * RIZKI / MUHAMMAD FAUZI) but has a word of their own.
+ *
+ * @example namesContained('RATNA SINAGA', 'RATNA INDIRA SINAGA') // true
+ */
+export function namesContained(keyL: string, keyR: string): boolean {
+  if (isNotAName(keyL) || isNotAName(keyR)) return false;
+  const l = tokensOf(keyL);
+  const r = tokensOf(keyR);
+  return (l.length <= r.length && containedTurned(l, r)) || (r.length <= l.length && containedTurned(r, l));
+}
+
+/** In order, or with a family name written first (SINAGA RATNA): either name turned, either way, once. */
+function containedTurned(short: readonly string[], long: readonly string[]): boolean {
+  const turns = (t: readonly string[]): (readonly string[])[] =>
+    t.length < 2 ? [] : [[...t.slice(1), t[0] ?? ''], [t[t.length - 1] ?? '', ...t.slice(0, -1)]];
+  return containedInOrder(short, long) || turns(short).some((s) => containedInOrder(s, long)) || turns(long).some((t) => containedInOrder(short, t));
+}
+
+function containedInOrder(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length === 0 || long.length > 12) return false;
+  // seen[i][j]: the first i words of `short` are placed within the first j of `long`, and whether a whole
+  // word agreed on the way (bit 2) — a small table, names have few words.
+  const width = long.length + 1;
+  const reach = new Uint8Array((short.length + 1) * width);
+  reach[0] = 1;
+  for (let i = 0; i <= short.length; i++) {
+    for (let j = 0; j <= long.length; j++) {
+      const here = reach[i * width + j] ?? 0;
+      if (here === 0) continue;
+      const mark = (ii: number, jj: number, whole: boolean): void => {
+        const at = ii * width + jj;
+        reach[at] = (reach[at] ?? 0) | 1 | (whole || (here & 2) !== 0 ? 2 : 0);
+      };
+      if (j < long.length) mark(i, j + 1, false); // a word of the longer name left out of the shorter
+      const word = short[i];
+      if (word === undefined) continue;
+      const next = long[j];
+      if (next !== undefined && wordAgrees(word, next)) mark(i + 1, j + 1, word.length >= 3 && next.length >= 3);
+      // ... or the other's word is this one joined to a word this name leaves out (MARIAPANJAITAN).
+      else if (next !== undefined && word.length >= 3 && next.length >= word.length + 3 && (next.startsWith(word) || next.endsWith(word))) {
+        mark(i + 1, j + 1, true);
+      }
+      const joined = next !== undefined && j + 1 < long.length ? next + (long[j + 1] ?? '') : undefined;
+      if (joined !== undefined && word.length >= 6 && wordJoins(word, joined)) mark(i + 1, j + 2, true);
+      const pair = i + 1 < short.length ? word + (short[i + 1] ?? '') : undefined;
+      if (next !== undefined && pair !== undefined && next.length >= 6 && wordJoins(next, pair)) mark(i + 2, j + 1, true);
+    }
+  }
+  return ((reach[short.length * width + long.length] ?? 0) & 2) !== 0;
+}
+
+/** A word that is two words written as one, with a typo or old spelling in it (MANGATASGOELTOM). */
+function wordJoins(word: string, joined: string): boolean {
+  return editDistanceAtMost(word, joined, 1) || phoneticToken(word) === phoneticToken(joined);
 }
 
 /**

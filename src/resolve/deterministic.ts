@@ -1,9 +1,19 @@
 /**
  * The deterministic pass: the same valid NIK is one person when the names are compatible (`exact_nik`,
- * certain), a conflict otherwise (`same_nik_other_name`: reported, never merged). Within a NIK, records are
- * grouped by name against the first record of each group.
+ * certain). When they are not, the model weighs the name evidence beside the NIK: a name whose words all lie
+ * within the other's (`contained`: a middle name left out, a title mistyped or put in place of a word, words
+ * joined) is a weak disagreement, and the pair is one person when the model scores it at the match
+ * threshold or above (`exact_nik` too, with the model's probability). Any other name is a conflict
+ * (`same_nik_other_name`: reported, never merged, not even through a third record): someone else writing
+ * the holder's NIK, typically a relative, who shares the family name or a first name but has a word of
+ * their own, so that whole-name similarity (MUHAMMAD RIZKI / MUHAMMAD FAUZI: Jaro-Winkler 0.90) is no
+ * evidence here. Within a NIK, records are grouped by name against the first record of each group.
+ *
+ * Measured on the generator (20k + 5k, seed 1, with borrowed identities and the name corruptions of issue
+ * 12): conflicts went from 306 to 82, those in truth one person from 231 to 8; none of the 79 borrowed rows
+ * was merged into its holder, and all 74 whose NIK was read intact are listed as conflicts.
  */
-import { compareName, compareRecords, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareRecords, namesCompatible, namesContained, type Levels, type ResolveRecord } from './comparison.js';
 import { KeyGroups } from './groups.js';
 import type { PendingLink } from './pending.js';
 import { scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -49,11 +59,24 @@ export function deterministicPass(
           }
         }
         if (joined) continue;
-        for (const g of groups) {
+        const scored = groups.map((g) => {
           const rep = records[g];
-          if (!rep) continue;
-          const levels = compareRecords(rep, r);
-          const probability = scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability;
+          const levels = rep ? compareRecords(rep, r) : null;
+          return {
+            g,
+            levels,
+            // Contained is the level only where the names compare as different; a jw88 spelling can hold it too.
+            contained: levels !== null && rep !== undefined && (levels.name === 'contained' || namesContained(rep.nameKey, r.nameKey)),
+            probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0,
+          };
+        });
+        const holder = scored.find((s) => s.contained && s.probability >= params.matchThreshold);
+        if (holder?.levels) {
+          links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
+          continue;
+        }
+        for (const { g, levels, probability } of scored) {
+          if (!levels) continue;
           links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
           cannotLink.push([g, i]);
         }

@@ -12,11 +12,12 @@ import { exportRecordsToFile } from '../commands/export.js';
 import { importFiles } from '../commands/import.js';
 import { initOffice } from '../commands/init.js';
 import { generateDataset } from '../generate/dataset.js';
-import { evaluate, exactNikBaseline, type Metrics } from '../generate/evaluate.js';
+import { evaluate, evaluateBorrowed, exactNikBaseline, type ConflictPair, type Metrics } from '../generate/evaluate.js';
 import { linkCeiling, sampledNameFrequency, type Ceiling } from '../generate/ceiling.js';
-import { readPersonNames, readPredicted, readRawRecords, readTruth, readWalkinRows } from '../generate/read-dataset.js';
+import { readBorrowed, readPersonNames, readPredicted, readRawRecords, readTruth, readWalkinRows } from '../generate/read-dataset.js';
 import { resolveRecords } from '../resolve/index.js';
 import { openDatabase } from '../store/database.js';
+import { exportRows, recordsById, reviewCounts, reviewLinks } from '../store/resolve.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,11 +64,24 @@ const rssMb = Math.round(process.resourceUsage().maxRSS / 1e3);
 
 const predictedPath = join(dir, 'predicted.csv');
 exportRecordsToFile(db, predictedPath, { lang: 'en' }); // the machine column names the evaluator reads
+// The review queue as staff would get it, and its conflicts by file and line, for the borrowed-NIK metrics.
+const review = reviewCounts(db);
+const conflictLinks = reviewLinks(db).filter((l) => l.kind === 'conflict');
+const where = new Map(recordsById(db, [...new Set(conflictLinks.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, { file: r.file, line: r.line }]));
+const conflicts: ConflictPair[] = conflictLinks.flatMap((l) => {
+  const a = where.get(l.record_l);
+  const b = where.get(l.record_r);
+  return a && b ? [{ l: a, r: b }] : [];
+});
+const niks = new Map<string, string | null>();
+for (const r of exportRows(db)) niks.set(`${r.file}:${r.line}`, r.nik);
 db.close();
 
 const truth = await readTruth(generated.files.truth.path);
-const model = evaluate(truth, await readPredicted(predictedPath));
+const predicted = await readPredicted(predictedPath);
+const model = evaluate(truth, predicted);
 const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(dir)));
+const borrowed = evaluateBorrowed(truth, predicted, await readBorrowed(generated.files.borrowed.path), conflicts, niks);
 
 // The most any resolver could link (see ceiling.ts): name frequencies from a sample of at least a million
 // persons (fifty times the data set's, at most three million).
@@ -77,7 +91,7 @@ const ceilingInput = { truth, names: await readPersonNames(generated.files.perso
 const ceilings: Ceiling[] = [0.995, 0.95].map((threshold) => linkCeiling({ ...ceilingInput, threshold }));
 
 if (values.json) {
-  console.log(JSON.stringify({ model, baseline, ceilings, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
+  console.log(JSON.stringify({ model, baseline, ceilings, review, borrowed, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
 } else {
   const f = (x: number): string => x.toFixed(4);
   const row = (name: string, m: Metrics): string =>
@@ -93,6 +107,11 @@ if (values.json) {
         `${c.byPhone} share a phone with a visit that did, ${c.byName} have a rare enough name, ${c.unreachable} cannot be told apart by name)`,
     );
   }
+  console.log(`review queue: ${review.possible} possible matches, ${review.conflicts} conflicts (${borrowed.conflictsOnePerson} of the conflicts are in truth one person)`);
+  console.log(
+    `borrowed NIKs: ${borrowed.borrowed} rows written with another person's NIK, ${borrowed.merged} merged into the holder; ` +
+      `of the ${borrowed.intact} whose NIK was read intact, ${borrowed.listed} listed as conflicts`,
+  );
   console.log(`generate ${generateSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s, resolve ${resolveSeconds.toFixed(1)} s (CPU ${resolveCpuSeconds.toFixed(1)} s), peak RSS ${rssMb} MB`);
   console.log(`resolve stages (s): ${JSON.stringify(resolved.seconds)}`);
   console.log(`links: ${JSON.stringify(resolved.links)}, refused ${resolved.refused}, blocking pairs ${JSON.stringify(resolved.blocking.pairs)}`);

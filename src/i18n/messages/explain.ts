@@ -155,7 +155,7 @@ const FIELDS_ID: Record<string, string> = { prior: 'awal', nik: 'nik', name: 'na
  */
 interface Levels {
   nik: 'exact' | 'one_edit' | 'rounded' | 'damaged_long' | 'damaged_short' | 'facts_agree' | 'missing' | 'different';
-  name: 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'different';
+  name: 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'contained' | 'different';
   phone: 'exact' | 'missing' | 'different';
   wave: 'same' | 'missing' | 'different';
 }
@@ -200,6 +200,7 @@ const LEVELS_EN: LevelTable = {
     jw88: 'names spelt similarly',
     initials: 'names agree except where one has an initial (M. / Muhammad)',
     phonetic: 'names sound the same',
+    contained: 'every word of one name is in the other (a middle name left out, a title left in, or two words written as one)',
     different: 'different names',
   },
   phone: { exact: 'the same phone number', missing: 'no phone number on one side', different: 'different phone numbers' },
@@ -229,6 +230,7 @@ const LEVELS_ID: LevelTable = {
     jw88: 'ejaan nama mirip',
     initials: 'nama sama kecuali salah satu memakai singkatan (M. / Muhammad)',
     phonetic: 'bunyi nama sama',
+    contained: 'setiap kata dari nama yang satu ada di nama yang lain (nama tengah tidak ditulis, gelar ikut tertulis, atau dua kata ditulis menyatu)',
     different: 'nama berbeda',
   },
   phone: { exact: 'nomor HP sama', missing: 'salah satu tanpa nomor HP', different: 'nomor HP berbeda' },

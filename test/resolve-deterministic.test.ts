@@ -1,0 +1,91 @@
+/**
+ * Records under one valid NIK: the holder written differently is one person, a relative writing the holder's
+ * NIK under their own name is a conflict, listed and never merged. The pairs are those of issue 12's data
+ * set (a mistyped title, a dropped middle name, words joined and split, a title in place of a word, a
+ * transposition) and of the generator's borrowed identities (a relative sharing the family name).
+ */
+import { describe, expect, it } from 'vitest';
+import { normaliseName } from '../src/normalise/names.js';
+import { namesContained, type ResolveRecord } from '../src/resolve/comparison.js';
+import { deterministicPass } from '../src/resolve/deterministic.js';
+import { DEFAULT_PARAMETERS, NameFrequencies } from '../src/resolve/scoring.js';
+
+const NIK = '1271015010900003';
+
+function rec(id: number, raw: string, over: Partial<ResolveRecord> = {}): ResolveRecord {
+  const name = normaliseName(raw);
+  return {
+    id, source: 'central', nik: NIK, nikDigits: null, nikHint: null, nikRange: null, nameKey: name.key, namePhonetic: name.phonetic,
+    wave: null, phone: null, birthDate: '1990-10-10', sex: 'F', purpose: null, ...over,
+  };
+}
+
+/** Frequencies of a 20,000-name list in which every word of these tests is rare. */
+function frequencies(): NameFrequencies {
+  const f = new NameFrequencies();
+  for (let i = 0; i < 20_000; i++) f.add(`NAME${i} OTHER${i}`);
+  return f;
+}
+
+const WEAK_DISAGREEMENTS: [string, string][] = [
+  ['Fauzi Rendra', 'Fauzi Rendra, S. Ad'], // a mistyped title is left as words
+  ['Ratna Indira Sinaga', 'Ratna Sinaga'], // a middle name left out
+  ['Jabal Muhammad Sinaga', 'Jabal Sinaga'],
+  ['Zulkifli Ibunosinaga', 'Zukifli Ibun Sinaga'], // words joined and split, a letter dropped
+  ['Rizki Saraghi', 'Ir. Saragih'], // a title in place of the first name, a transposition
+  ['Tantri, S.E.', 'Tanrti Siregar'],
+];
+
+const RELATIVES: [string, string][] = [
+  ['Jabal Sinaga', 'Ratna Sinaga'], // the family name shared, the own name not
+  ['Heri Suseno', 'Dewi Suseno'],
+  ['Muhammad Rizki', 'Muhammad Fauzi'], // Jaro-Winkler 0.90, but RIZKI is not FAUZI
+  ['Imran Nasution Latif', 'Syaiful Latif'],
+  ['Siti Rahmah', 'Siti Aminah'],
+  ['Oktavia Silalahi', 'Sinta Nawang Silalahi'],
+  ['Budi Santoso', 'Agus Salim'],
+];
+
+describe('namesContained', () => {
+  it.each(WEAK_DISAGREEMENTS)('finds the words of %s within %s (or the other way round)', (a, b) => {
+    expect(namesContained(normaliseName(a).key, normaliseName(b).key)).toBe(true);
+    expect(namesContained(normaliseName(b).key, normaliseName(a).key)).toBe(true);
+  });
+
+  it.each(RELATIVES)('does not find %s within %s: a word of each is no word of the other', (a, b) => {
+    expect(namesContained(normaliseName(a).key, normaliseName(b).key)).toBe(false);
+  });
+
+  it('needs one whole word to agree, not initials alone', () => {
+    expect(namesContained('A', 'AMINAH SIREGAR')).toBe(false);
+    expect(namesContained('A S', 'AMINAH SIREGAR')).toBe(false);
+  });
+});
+
+describe('deterministicPass: one valid NIK, names that disagree', () => {
+  const freqs = frequencies();
+
+  it.each(WEAK_DISAGREEMENTS)('merges %s and %s: a weak name disagreement beside the same NIK, scored by the model', (a, b) => {
+    const { links, cannotLink } = deterministicPass([rec(1, a), rec(2, b, { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
+    expect(cannotLink).toEqual([]);
+    expect(links).toHaveLength(1);
+    expect(links[0]?.kind).toBe('match');
+    expect(links[0]?.rule).toBe('exact_nik');
+    expect(links[0]?.probability).toBeGreaterThanOrEqual(DEFAULT_PARAMETERS.matchThreshold);
+  });
+
+  it.each(RELATIVES)('keeps %s and %s as a conflict: a relative writing the holder\'s NIK, never merged', (a, b) => {
+    const { links, cannotLink } = deterministicPass([rec(1, a), rec(2, b, { source: 'walkin', phone: '081234567890' })], freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => [l.kind, l.rule])).toEqual([['conflict', 'same_nik_other_name']]);
+    expect(cannotLink).toEqual([[0, 1]]);
+  });
+
+  it('joins a record whose name is contained in an earlier group even when the first group is another name', () => {
+    const records = [rec(1, 'Ratna Indira Sinaga'), rec(2, 'Jabal Sinaga', { source: 'walkin' }), rec(3, 'Ratna Sinaga', { source: 'province' })];
+    const { links } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => [l.l, l.r, l.kind])).toEqual([
+      [0, 1, 'conflict'],
+      [0, 2, 'match'],
+    ]);
+  });
+});
