@@ -30,6 +30,7 @@ import {
   markNiksDamaged,
   recordWriter,
   roundingCandidates,
+  shrinkCacheForBulkLoad,
   suspendRecordIndexes,
   zeroEndingNiks,
   type NikDamage,
@@ -322,10 +323,17 @@ async function writeBatch(
     if (options.source === 'walkin' && waveColumn !== undefined) {
       summary.warnings.push({ kind: 'wave_column_in_walkin', message: t.ingest.waveColumnInWalkin({ column: waveColumn, batch: batchId }) });
     }
-    const restoreIndexes = isBulkLoad(db, file) ? suspendRecordIndexes(db) : null;
-    const contentSha = await writeRows(db, batchId, table, options, wave, columns, summary);
-    // One CREATE INDEX per index; interrupts are looked at between them.
-    restoreIndexes?.(() => checkInterrupt(options.signal, file));
+    const bulk = isBulkLoad(db, file);
+    const restoreCache = bulk ? shrinkCacheForBulkLoad(db) : null;
+    let contentSha: string;
+    try {
+      const restoreIndexes = bulk ? suspendRecordIndexes(db) : null;
+      contentSha = await writeRows(db, batchId, table, options, wave, columns, summary);
+      // One CREATE INDEX per index; interrupts are looked at between them.
+      restoreIndexes?.(() => checkInterrupt(options.signal, file));
+    } finally {
+      restoreCache?.();
+    }
     testPause('index-built');
     // The same rows under other bytes: a copy re-saved with CRLF, a BOM, another encoding or delimiter.
     const twin = batchByContent(db, contentSha, batchId);

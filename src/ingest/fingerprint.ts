@@ -11,18 +11,29 @@ import { createHash, type Hash } from 'node:crypto';
  */
 export class RowFingerprint {
   private readonly hash: Hash = createHash('sha256');
+  /** Rows not yet hashed: one update per ~64 KiB, not two per row (the same bytes, so the same digest). */
+  private pending = '';
 
   add(cells: readonly string[]): void {
     let end = cells.length;
     while (end > 0 && (cells[end - 1] ?? '').trim() === '') end--;
     if (end === 0) return;
-    const parts: string[] = [];
-    for (let i = 0; i < end; i++) parts.push((cells[i] ?? '').replace(/\r\n?/g, '\n').trim());
-    this.hash.update(parts.join('\u001f'));
-    this.hash.update('\u001e');
+    let row = '';
+    for (let i = 0; i < end; i++) {
+      const cell = cells[i] ?? '';
+      const text = (cell.indexOf('\r') < 0 ? cell : cell.replace(/\r\n?/g, '\n')).trim();
+      row += i === 0 ? text : `\u001f${text}`;
+    }
+    this.pending += `${row}\u001e`;
+    if (this.pending.length >= 65_536) {
+      this.hash.update(this.pending);
+      this.pending = '';
+    }
   }
 
   digest(): string {
+    this.hash.update(this.pending);
+    this.pending = '';
     return this.hash.digest('hex');
   }
 }
