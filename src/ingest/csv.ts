@@ -3,6 +3,7 @@
  * title rows, then a constant-memory stream of rows with the line each starts on. Parsing is csv-parse's.
  */
 import { createReadStream, readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
@@ -174,7 +175,7 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     }
   };
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    for await (const { record, raw } of drained<{ record: string[]; raw: string }>(parser)) {
       yield* broken();
       const line = previousEnd + 1;
       const lines = linesSpanned(record);
@@ -203,6 +204,40 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
     file.destroy();
   }
   if (unclosed) yield* unclosedTail(path, o, Math.max(previousEnd, o.firstLine - 1));
+}
+
+/**
+ * A stream's objects one by one, taken from its buffer in a loop and waited for once per chunk of the file:
+ * its own async iterator costs a promise per record (0.2 s of CPU per million rows).
+ * @example for await (const { record } of drained<{ record: string[] }>(parser)) …
+ */
+export async function* drained<T>(stream: Readable): AsyncGenerator<T> {
+  // Listened to all along, not only while waiting: an error may come while a row is being handed out.
+  let failure: unknown = null;
+  const onError = (error: unknown) => (failure ??= error);
+  stream.on('error', onError);
+  try {
+    for (;;) {
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) yield item;
+      const error = failure ?? stream.errored;
+      if (error) throw error;
+      if (stream.readableEnded) return;
+      // Ended before its end without an error: as the stream's own iterator does, not a silent short file.
+      if (stream.destroyed) throw new Error('premature close');
+      await new Promise<void>((resolve) => {
+        const events = ['readable', 'end', 'error', 'close'] as const;
+        const wake = () => {
+          for (const e of events) stream.off(e, wake);
+          resolve();
+        };
+        for (const e of events) stream.on(e, wake);
+      });
+    }
+  } finally {
+    // Left early (the reader stopped, an interrupt): the stream is done with, as its own iterator does it.
+    if (!stream.readableEnded) stream.destroy();
+    stream.off('error', onError);
+  }
 }
 
 /** The cells again when some were UTF-8 read as Windows-1252 (mojibake), else null. */
