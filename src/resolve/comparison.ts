@@ -345,14 +345,46 @@ export function namesCompatible(level: NameLevel, keyL: string, keyR: string): b
  * @example namesContained('RATNA SINAGA', 'RATNA INDIRA SINAGA') // true
  */
 export function namesContained(keyL: string, keyR: string): boolean {
-  if (isNotAName(keyL) || isNotAName(keyR)) return false;
-  const l = tokensOf(keyL);
-  const r = tokensOf(keyR);
-  return (l.length <= r.length && containedTurned(l, r)) || (r.length <= l.length && containedTurned(r, l));
+  return nameWithin(keyL, keyR) === 'words';
 }
 
-/** In order, or with a family name written first (SINAGA RATNA): either name turned, either way, once. */
+/**
+ * `words` when one name lies within the other (namesContained); `family` when one is a single word, the
+ * other's last: a family name alone (IR. SARAGIH / RIZKI SARAGHI, HJ. WULANDARI / EKO RUDI WULANDARI) is
+ * the holder with a title in place of the first name as often as a relative sharing the family name, so it
+ * is neither one person nor a conflict but for a person to decide; null otherwise.
+ */
+export function nameWithin(keyL: string, keyR: string): 'words' | 'family' | null {
+  if (isNotAName(keyL) || isNotAName(keyR)) return null;
+  const l = tokensOf(keyL).filter(isNameWord);
+  const r = tokensOf(keyR).filter(isNameWord);
+  const [short, long] = l.length <= r.length ? [l, r] : [r, l];
+  if ((l.length <= r.length && containedTurned(l, r)) || (r.length <= l.length && containedTurned(r, l))) return 'words';
+  const last = long[long.length - 1];
+  return short.length === 1 && long.length >= 2 && last !== undefined && wordAgrees(short[0] ?? '', last) ? 'family' : null;
+}
+
+/**
+ * Left out before looking for one name within the other: what is left of a mistyped title (S KKM, A MDD,
+ * S PD II) — a piece of two letters or fewer, or without a vowel. No name word looks so.
+ */
+function isNameWord(token: string): boolean {
+  return token.length > 2 && /[AEIOUY]/.test(token);
+}
+
+/**
+ * In order, or with a family name written first (SINAGA RATNA): either name turned, either way, once. A name
+ * of one word must be the other's first word (TANTRI / TANRTI SIREGAR), or its first and another written as
+ * one: a family name alone (WULANDARI / EKO RUDI WULANDARI) is as much a relative's name as the holder's.
+ */
 function containedTurned(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length === 1) {
+    const word = short[0] ?? '';
+    const first = long[0] ?? '';
+    if (wordAgrees(word, first) || (first.length >= word.length + 3 && first.startsWith(word))) return true;
+    // ... or two of the other's words written as one, in either order (IKHSANFADLII / FADLI IKHSAN).
+    return word.length >= 6 && long.some((a, x) => long.some((b, y) => x !== y && joins(word, a, b)));
+  }
   const turns = (t: readonly string[]): (readonly string[])[] =>
     t.length < 2 ? [] : [[...t.slice(1), t[0] ?? ''], [t[t.length - 1] ?? '', ...t.slice(0, -1)]];
   return containedInOrder(short, long) || turns(short).some((s) => containedInOrder(s, long)) || turns(long).some((t) => containedInOrder(short, t));
@@ -360,7 +392,7 @@ function containedTurned(short: readonly string[], long: readonly string[]): boo
 
 function containedInOrder(short: readonly string[], long: readonly string[]): boolean {
   if (short.length === 0 || long.length > 12) return false;
-  // seen[i][j]: the first i words of `short` are placed within the first j of `long`, and whether a whole
+  // reach[i][j]: the first i words of `short` are placed within the first j of `long`, and whether a whole
   // word agreed on the way (bit 2) — a small table, names have few words.
   const width = long.length + 1;
   const reach = new Uint8Array((short.length + 1) * width);
@@ -377,23 +409,31 @@ function containedInOrder(short: readonly string[], long: readonly string[]): bo
       const word = short[i];
       if (word === undefined) continue;
       const next = long[j];
-      if (next !== undefined && wordAgrees(word, next)) mark(i + 1, j + 1, word.length >= 3 && next.length >= 3);
+      if (next === undefined) continue;
+      if (wordAgrees(word, next)) mark(i + 1, j + 1, word.length >= 3 && next.length >= 3);
       // ... or the other's word is this one joined to a word this name leaves out (MARIAPANJAITAN).
-      else if (next !== undefined && word.length >= 3 && next.length >= word.length + 3 && (next.startsWith(word) || next.endsWith(word))) {
-        mark(i + 1, j + 1, true);
-      }
-      const joined = next !== undefined && j + 1 < long.length ? next + (long[j + 1] ?? '') : undefined;
-      if (joined !== undefined && word.length >= 6 && wordJoins(word, joined)) mark(i + 1, j + 2, true);
-      const pair = i + 1 < short.length ? word + (short[i + 1] ?? '') : undefined;
-      if (next !== undefined && pair !== undefined && next.length >= 6 && wordJoins(next, pair)) mark(i + 2, j + 1, true);
+      else if (word.length >= 3 && next.length >= word.length + 3 && (next.startsWith(word) || next.endsWith(word))) mark(i + 1, j + 1, true);
+      // This word is two of the other's written as one, maybe with a word between them left out
+      // (WIDYASIREGAR / WIDYA QOMARIAH SIREGAR), or the other way round.
+      if (word.length >= 6) for (let k = j + 1; k < long.length; k++) if (joins(word, next, long[k] ?? '')) mark(i + 1, k + 1, true);
+      const after = short[i + 1];
+      if (after !== undefined && next.length >= 6 && joins(next, word, after)) mark(i + 2, j + 1, true);
     }
   }
   return ((reach[short.length * width + long.length] ?? 0) & 2) !== 0;
 }
 
-/** A word that is two words written as one, with a typo or old spelling in it (MANGATASGOELTOM). */
-function wordJoins(word: string, joined: string): boolean {
-  return editDistanceAtMost(word, joined, 1) || phoneticToken(word) === phoneticToken(joined);
+/**
+ * Whether `word` is `a` and `b` written as one, with a typo or old spelling in it: the whole within one edit
+ * or one sound of `a + b`, or cut in two, each part agreeing with its word (ABDMATONDANG: ABD, MATONDANG;
+ * MANGATASGOELTOM: MANGATAS, GOELTOM).
+ */
+function joins(word: string, a: string, b: string): boolean {
+  const joined = a + b;
+  if (editDistanceAtMost(word, joined, 1) || phoneticToken(word) === phoneticToken(joined)) return true;
+  if (Math.abs(word.length - joined.length) > 3) return false;
+  for (let cut = 3; cut <= word.length - 3; cut++) if (wordAgrees(word.slice(0, cut), a) && wordAgrees(word.slice(cut), b)) return true;
+  return false;
 }
 
 /**

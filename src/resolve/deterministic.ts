@@ -3,7 +3,9 @@
  * certain). When they are not, the model weighs the name evidence beside the NIK: a name whose words all lie
  * within the other's (`contained`: a middle name left out, a title mistyped or put in place of a word, words
  * joined) is a weak disagreement, and the pair is one person when the model scores it at the match
- * threshold or above (`exact_nik` too, with the model's probability). Any other name is a conflict
+ * threshold or above (`exact_nik` too, with the model's probability). A family name alone against a full
+ * name (HJ. WULANDARI / EKO RUDI WULANDARI) is the holder as often as a relative: a possible match, for
+ * review, neither merged nor kept apart. Any other name is a conflict
  * (`same_nik_other_name`: reported, never merged, not even through a third record): someone else writing
  * the holder's NIK, typically a relative, who shares the family name or a first name but has a word of
  * their own, so that whole-name similarity (MUHAMMAD RIZKI / MUHAMMAD FAUZI: Jaro-Winkler 0.90) is no
@@ -13,7 +15,7 @@
  * 12): conflicts went from 306 to 82, those in truth one person from 231 to 8; none of the 79 borrowed rows
  * was merged into its holder, and all 74 whose NIK was read intact are listed as conflicts.
  */
-import { compareName, compareRecords, namesCompatible, namesContained, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareRecords, nameWithin, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
 import { KeyGroups } from './groups.js';
 import type { PendingLink } from './pending.js';
 import { scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -62,23 +64,21 @@ export function deterministicPass(
         const scored = groups.map((g) => {
           const rep = records[g];
           const levels = rep ? compareRecords(rep, r) : null;
-          return {
-            g,
-            levels,
-            // Contained is the level only where the names compare as different; a jw88 spelling can hold it too.
-            contained: levels !== null && rep !== undefined && (levels.name === 'contained' || namesContained(rep.nameKey, r.nameKey)),
-            probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0,
-          };
+          // Contained is the level only where the names compare as different; a jw88 spelling can hold it too.
+          const within = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
+          return { g, levels, within, probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0 };
         });
-        const holder = scored.find((s) => s.contained && s.probability >= params.matchThreshold);
+        const holder = scored.find((s) => s.within === 'words' && s.probability >= params.matchThreshold);
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
           continue;
         }
-        for (const { g, levels, probability } of scored) {
+        for (const { g, levels, within, probability } of scored) {
           if (!levels) continue;
-          links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
-          cannotLink.push([g, i]);
+          // A family name alone is for review: neither merged nor kept apart for good.
+          const kind = within === 'family' ? 'possible' : 'conflict';
+          links.push({ l: g, r: i, kind, rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
+          if (kind === 'conflict') cannotLink.push([g, i]);
         }
         groups.push(i);
       }
