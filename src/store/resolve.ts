@@ -448,14 +448,23 @@ export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number
     .all(JSON.stringify(ids), JSON.stringify(ids));
 }
 
-/** Possible matches and conflicts, for review, most likely first. */
 /**
  * The links that need a person's decision: every conflict, and every possible match whose two records are
- * still two persons (a possible pair already joined through other links needs none). The one definition of
- * "to review", for review export, the import and resolve summaries, and status.
+ * still two persons (a possible pair already joined through other links needs none), one per pair of
+ * persons and kind: the likeliest (a visitor against a recipient's central and provincial rows is one
+ * decision, not two; a Y joins the persons, an N keeps them apart whichever records carry it). The one
+ * definition of "to review", for review export, the import and resolve summaries, and status. (On the 20k
+ * accuracy run: 865 record pairs, 697 pairs of persons.)
  */
-const TO_REVIEW = `FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
-  WHERE k.kind = 'conflict' OR (k.kind = 'possible' AND NOT (a.person_id IS NOT NULL AND a.person_id IS b.person_id))`;
+const TO_REVIEW = `FROM links k WHERE k.id IN (
+  SELECT id FROM (
+    SELECT k.id, row_number() OVER (
+        PARTITION BY k.kind = 'conflict', min(coalesce(a.person_id, -a.id), coalesce(b.person_id, -b.id)),
+                     max(coalesce(a.person_id, -a.id), coalesce(b.person_id, -b.id))
+        ORDER BY k.probability DESC, k.id) AS n
+      FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
+     WHERE k.kind = 'conflict' OR (k.kind = 'possible' AND NOT (a.person_id IS NOT NULL AND a.person_id IS b.person_id)))
+   WHERE n = 1)`;
 
 export function reviewLinks(db: Db): (LinkRow & { id: number })[] {
   return db
