@@ -5,6 +5,7 @@
  * hand-made cases where a naive split would differ (a capped block spread over parts, a decision between
  * records no block pairs, equally strong links competing for one NIK).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { resolveRecords } from '../src/resolve/run.js';
 import { DEFAULT_PARAMETERS } from '../src/resolve/scoring.js';
 import { openDatabase } from '../src/store/database.js';
 import { resolveRows, type ResolveRow } from '../src/store/resolve.js';
-import { tempDir } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 import { query } from './helpers/db.js';
 
 /** Everything a resolution writes, in a canonical order: every link row whole, every person update. */
@@ -208,7 +209,7 @@ describe('prakerja resolve in parts', () => {
       const result = resolveRecords(db, { partRecords });
       if (partRecords === undefined) expect(result.parts).toBe(1);
       else expect(result.parts).toBeGreaterThan(10);
-      const { seconds: _s, parts: _p, ...counts } = result;
+      const { seconds: _s, parts: _p, components: _c, ...counts } = result;
       stored.push({
         links: query<{ k: string }>(path, `SELECT record_l || '-' || record_r || ' ' || kind || ' ' || rule || ' ' || ifnull(blocking, '') || ' ' || ifnull(probability, '') || ' ' || levels || ' ' || ifnull(refused, '') AS k FROM links ORDER BY k`).map((r) => r.k),
         persons: query<{ k: string }>(path, `SELECT id || ' ' || person_id || ' ' || match || ' ' || ifnull(score, '') AS k FROM records ORDER BY id`).map((r) => r.k),
@@ -218,5 +219,22 @@ describe('prakerja resolve in parts', () => {
     }
     expect(stored[0]?.links.length).toBeGreaterThan(100);
     expect(stored[1]).toEqual(stored[0]);
+  });
+});
+
+describe('prakerja resolve --parts', () => {
+  it('resolves in parts and says how many, with the components; a bad count is a usage error', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'data.sqlite');
+    const csv = join(dir, 'gel-1.csv');
+    writeFileSync(csv, 'NIK,Nama,Gelombang\n1271015001900003,SITI AMINAH,1\n1271015001900003,SITI AMINAH,1\n1271010101900002,BUDI SANTOSO,1\n3201012212850001,AGUS SALIM,1\n');
+    expect((await runCli(['--db', db, 'import', csv, '--source', 'central', '--no-resolve'])).code).toBe(0);
+    const r = await runCli(['--db', db, '--json', 'resolve', '--parts', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { parts: number; components: { count: number; largest: number }; persons: number };
+    expect(out).toMatchObject({ parts: 3, components: { count: 3, largest: 2 }, persons: 3 });
+    const bad = await runCli(['--db', db, '--lang', 'en', 'resolve', '--parts', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--parts must be a positive whole number (records per part), not "many"');
   });
 });

@@ -30,6 +30,7 @@ import {
   linkedTo,
   loadSnapshot,
   recordsUnderKeys,
+  recordsWithNiks,
   resolveRowsById,
   reviewCounts,
   unresolvedRows,
@@ -38,7 +39,7 @@ import {
 } from '../store/resolve.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
-import { candidateKeys, storedKeys } from './keys.js';
+import { candidateKeys, KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
@@ -56,7 +57,7 @@ import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './s
 export const GROWTH = 0.1;
 
 /** Why a full resolve was run instead of an incremental one. */
-export type FullBecause = 'asked' | 'no_snapshot' | 'grown' | 'deleted';
+export type FullBecause = 'asked' | 'no_snapshot' | 'grown' | 'keys_stale';
 
 export interface IncrementalOptions {
   params?: ModelParameters;
@@ -75,9 +76,9 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
   step();
   const snapshot = loadSnapshot(db);
   if (!snapshot) return { full: 'no_snapshot' };
-  if (!blockKeysCurrent(db, snapshot)) return { full: 'deleted' };
+  if (!blockKeysCurrent(db, snapshot, KEYS_FORMAT)) return { full: 'keys_stale' };
   const newRows = unresolvedRows(db);
-  if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'deleted' };
+  if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'keys_stale' };
   if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return { full: 'grown' };
   const params = options.params ?? DEFAULT_PARAMETERS;
   const context = frozenContext(snapshot);
@@ -87,22 +88,21 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
   // The stored records sharing a block key or a NIK with a new one, and which of them it could link to.
   const keysOf = fresh.map((r) => candidateKeys(r, context.capped));
   const under = new Map<number, number[]>();
-  for (const { hash, record_id } of recordsUnderKeys(db, keysOf.flat())) {
-    if (freshIds.has(record_id)) continue;
-    const list = under.get(hash);
-    if (list) list.push(record_id);
-    else under.set(hash, [record_id]);
-  }
+  for (const { hash, record_id } of recordsUnderKeys(db, keysOf.flatMap((k) => k.hashes))) addTo(under, hash, record_id);
+  const withNik = new Map<string, number[]>();
+  for (const { nik, id } of recordsWithNiks(db, keysOf.flatMap((k) => k.niks))) addTo(withNik, nik, id);
   step();
   const candidateIds = new Set<number>();
-  for (const list of under.values()) for (const id of list) candidateIds.add(id);
+  for (const list of [...under.values(), ...withNik.values()]) for (const id of list) if (!freshIds.has(id)) candidateIds.add(id);
   const stored = new Map(loadRecords(resolveRowsById(db, candidateIds)).records.map((r) => [r.id, r]));
   const reached = new Set<number>();
   const checked = new Set<string>();
   fresh.forEach((n, k) => {
-    for (const h of keysOf[k] ?? []) {
-      for (const id of under.get(h) ?? []) {
-        if (reached.has(id)) continue;
+    const keys = keysOf[k];
+    const lists = [...(keys?.hashes ?? []).map((h) => under.get(h)), ...(keys?.niks ?? []).map((x) => withNik.get(x))];
+    for (const list of lists) {
+      for (const id of list ?? []) {
+        if (reached.has(id) || freshIds.has(id)) continue;
         const pair = `${n.id}:${id}`;
         if (checked.has(pair)) continue;
         checked.add(pair);
@@ -142,23 +142,11 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
   const load = seconds(t);
 
   const resolution = resolve(loaded, { decisions: mine }, params, step, context);
-  const hashes: number[] = [];
-  const ids: number[] = [];
-  for (const r of fresh) {
-    for (const h of storedKeys(r)) {
-      hashes.push(h);
-      ids.push(r.id);
-    }
-  }
   t = performance.now();
   testPause('resolve-write');
   testFault('resolve-write');
   step();
-  writePartialResolution(db, touched, faultAfterFirst(everyFew(resolution.linkRows, step)), everyFew(resolution.personUpdates, step), {
-    hashes: Float64Array.from(hashes),
-    ids: Float64Array.from(ids),
-  }, {
-    ...snapshot,
+  writePartialResolution(db, touched, faultAfterFirst(everyFew(resolution.linkRows, step)), everyFew(resolution.personUpdates, step), sortedBlockKeys(fresh, 0), {
     keyed_through: Math.max(snapshot.keyed_through, fresh[fresh.length - 1]?.id ?? 0),
     keyed_count: snapshot.keyed_count + fresh.length,
   });
@@ -169,6 +157,7 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
     records: snapshot.keyed_count + fresh.length,
     resolved: loaded.records.length,
     parts: 1,
+    components: null,
     links: resolution.links,
     blocking: resolution.blocking,
     refused: resolution.refused,
@@ -179,6 +168,12 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
     inResentLists: counts.inResentLists,
     seconds: { load, ...resolution.seconds, write: seconds(t) },
   };
+}
+
+function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }
 
 /** The items; for tests, a full disk (PRAKERJA_TEST_FAULT=resolve-incremental-write) after the first, mid-transaction. */

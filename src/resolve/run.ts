@@ -6,8 +6,7 @@ import { checkInterrupt } from '../interrupt.js';
 import type { Db } from '../store/database.js';
 import { personCountsSql } from '../store/reports.js';
 import { blockKeysCurrent, decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
-import type { ResolveRecord } from './comparison.js';
-import { storedKeys } from './keys.js';
+import { KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { resolveInParts } from './partition.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
@@ -47,6 +46,8 @@ export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'sec
   fullBecause: FullBecause | null;
   /** How many parts the records were resolved in (1: whole). */
   parts: number;
+  /** Of a resolve in parts: how many components cannot share a person, and the records in the largest. */
+  components: { count: number; largest: number } | null;
   /** Pairs that need a person's decision after this run: what `review export` writes. */
   review: { possible: number; conflicts: number };
   /** Walk-in persons found in a central or provincial list, each once. */
@@ -92,8 +93,8 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     ? { frequencies: parted.frequencies, capped: parted.capped, parts: parted.resolutions, blocking: parted.components.blocking }
     : wholeRun(resolve(loaded, { decisions }, params, step, context));
   // The block keys of the records not keyed yet (all of them when some keyed record was deleted since).
-  const keyedBefore = previous && blockKeysCurrent(db, previous) ? previous.keyed_through : null;
-  const keys = blockKeysOf(loaded.records, keyedBefore ?? 0);
+  const keyedBefore = previous && blockKeysCurrent(db, previous, KEYS_FORMAT) ? previous.keyed_through : null;
+  const keys = { rebuild: keyedBefore === null, format: KEYS_FORMAT, chunks: sortedBlockKeys(loaded.records, keyedBefore ?? 0) };
   // What this run learnt, stored with its persons: the statistics of the incremental resolves until the next
   // full one (a frozen run keeps what was stored).
   const snapshot: SnapshotRow = {
@@ -121,7 +122,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
       yield { links: everyFew(r.linkRows, step), persons: everyFew(r.personUpdates, step) };
     }
   };
-  writeResolutionParts(db, counted(), snapshot, { clear: keyedBefore === null, ...keys });
+  writeResolutionParts(db, counted(), snapshot, keys);
   // Read back from the store: the same definitions status, review export and the reports use.
   const counts = personCountsSql(db);
   const write = seconds(t) - (parted ? totals.stages.deterministic + totals.stages.blockingAndScoring + totals.stages.clustering : 0);
@@ -131,6 +132,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
     records: loaded.records.length,
     resolved: loaded.records.length,
     parts: parted?.parts ?? 1,
+    components: parted ? { count: parted.components.count, largest: parted.components.largest } : null,
     links: totals.links,
     blocking: run.blocking,
     refused: totals.refused,
@@ -149,19 +151,6 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   };
 }
 
-/** The stored-key hashes of the records with an id above `after`, as parallel arrays. */
-export function blockKeysOf(records: readonly ResolveRecord[], after: number): { hashes: Float64Array; ids: Float64Array } {
-  const hashes: number[] = [];
-  const ids: number[] = [];
-  for (const r of records) {
-    if (r.id <= after) continue;
-    for (const h of storedKeys(r)) {
-      hashes.push(h);
-      ids.push(r.id);
-    }
-  }
-  return { hashes: Float64Array.from(hashes), ids: Float64Array.from(ids) };
-}
 
 
 /** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */

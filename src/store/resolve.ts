@@ -8,6 +8,7 @@ import type { NormalRecord } from '../normalise/record.js';
 import type { SourceKind } from './batches.js';
 import { RECORD_FIELDS } from './records.js';
 import { IS_RECIPIENT } from './reports.js';
+import { getSetting, setSetting } from './settings.js';
 import { inTransaction } from './transaction.js';
 
 /** What a link says of its pair. */
@@ -172,8 +173,8 @@ export function writeResolutionParts(
   db: Db,
   parts: Iterable<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }>,
   snapshot: SnapshotRow,
-  /** Block keys to add; `clear`: replace all stored ones. */
-  keys: { clear: boolean; hashes: Float64Array; ids: Float64Array },
+  /** Block keys to add, in chunks of [hash, record id]; `rebuild`: replace all stored ones, of this `format`. */
+  keys: { rebuild: boolean; format: string; chunks: Iterable<readonly (readonly [number, number])[]> },
 ): void {
   // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
   // SQLITE_BUSY at once, without waiting for the lock.
@@ -187,8 +188,8 @@ export function writeResolutionParts(
           writePersons(db, part.persons);
         }
       });
-      if (keys.clear) clearBlockKeys(db);
-      writeBlockKeys(db, keys.hashes, keys.ids);
+      writeBlockKeys(db, keys.chunks, keys.rebuild);
+      if (keys.rebuild) setSetting(db, 'block_keys_format', keys.format);
       saveSnapshot(db, snapshot);
     },
     { immediate: true },
@@ -225,23 +226,25 @@ export function loadSnapshot(db: Db): SnapshotRow | undefined {
     .get();
 }
 
-/** Whether the stored block keys are those of exactly the records up to keyed_through (none deleted since). */
-export function blockKeysCurrent(db: Db, snapshot: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>): boolean {
+/**
+ * Whether the stored block keys are of this format and those of exactly the records up to keyed_through
+ * (none deleted since).
+ */
+export function blockKeysCurrent(db: Db, snapshot: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>, format: string): boolean {
+  if (getSetting(db, 'block_keys_format') !== format) return false;
   const n = Number(db.prepare<[number]>('SELECT count(*) FROM records WHERE id <= ?').pluck().get(snapshot.keyed_through));
   return n === snapshot.keyed_count;
 }
 
-/** Stores block-key hashes ([hash, record id]); sorted by hash first, the table's order, it is an append. */
-export function writeBlockKeys(db: Db, keys: Float64Array, ids: Int32Array | Float64Array): void {
-  const order = new Uint32Array(keys.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0) || (ids[x] ?? 0) - (ids[y] ?? 0));
-  const insert = db.prepare('INSERT OR IGNORE INTO block_keys (hash, record_id) VALUES (?, ?)');
-  for (const i of order) insert.run(keys[i] ?? 0, ids[i] ?? 0);
-}
-
-export function clearBlockKeys(db: Db): void {
-  db.exec('DELETE FROM block_keys');
+/**
+ * Stores block-key hashes, given in chunks of [hash, record id] pairs in the table's order (hash, then id:
+ * then each chunk appends to the B-tree). Each chunk goes to SQLite as one JSON array (`json_each`), not a
+ * statement per row: a million records have ~7 million keys. With `rebuild`, every stored key is replaced.
+ */
+export function writeBlockKeys(db: Db, chunks: Iterable<readonly (readonly [number, number])[]>, rebuild = false): void {
+  if (rebuild) db.exec('DELETE FROM block_keys');
+  const insert = db.prepare<[string]>('INSERT OR IGNORE INTO block_keys (hash, record_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
+  for (const chunk of chunks) insert.run(JSON.stringify(chunk));
 }
 
 /** The stored records under any of these hashes, as [hash, record id]. */
@@ -251,6 +254,15 @@ export function recordsUnderKeys(db: Db, hashes: readonly number[]): { hash: num
   );
   const out: { hash: number; record_id: number }[] = [];
   const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 20_000) out.push(...q.all(JSON.stringify(unique.slice(i, i + 20_000))));
+  return out;
+}
+
+/** The records holding any of these valid NIKs, as [nik, record id] (the records' NIK index). */
+export function recordsWithNiks(db: Db, niks: readonly string[]): { nik: string; id: number }[] {
+  const q = db.prepare<[string], { nik: string; id: number }>('SELECT nik, id FROM records WHERE nik IN (SELECT value FROM json_each(?))');
+  const out: { nik: string; id: number }[] = [];
+  const unique = [...new Set(niks)];
   for (let i = 0; i < unique.length; i += 20_000) out.push(...q.all(JSON.stringify(unique.slice(i, i + 20_000))));
   return out;
 }
@@ -278,8 +290,8 @@ export function writePartialResolution(
   touched: readonly number[],
   links: Iterable<LinkRow>,
   persons: Iterable<PersonUpdate>,
-  keys: { hashes: Float64Array; ids: Float64Array },
-  snapshot: SnapshotRow,
+  keys: Iterable<readonly (readonly [number, number])[]>,
+  keyed: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>,
 ): void {
   inTransaction(
     db,
@@ -293,8 +305,8 @@ export function writePartialResolution(
       }
       writeLinks(db, links);
       writePersons(db, persons);
-      writeBlockKeys(db, keys.hashes, keys.ids);
-      saveSnapshot(db, snapshot);
+      writeBlockKeys(db, keys);
+      db.prepare('UPDATE resolve_snapshot SET keyed_through = @keyed_through, keyed_count = @keyed_count WHERE id = 1').run(keyed);
     },
     { immediate: true },
   );

@@ -9,9 +9,10 @@ export function registerResolve(program: Command, ctx: CliContext): void {
   program
     .command('resolve')
     .description(t.resolve.description())
-    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja resolve\n  prakerja resolve --json\n`)
-    .action(() => {
-      const result = runResolve(ctx.openDb());
+    .option('--parts <records>', t.resolve.optParts())
+    .addHelpText('after', `\n${t.cli.examples()}\n  prakerja resolve\n  prakerja resolve --json\n  prakerja resolve --parts 500000\n`)
+    .action((flags: { parts?: string }) => {
+      const result = runResolve(ctx.openDb(), { parts: flags.parts });
       if (ctx.globals.json) return ctx.json(result);
       if (result.pendingBefore > 0) ctx.say(`${t.recovery.pendingResolved(formatNumber(result.pendingBefore))}\n`);
       ctx.say(describeResolve(result));

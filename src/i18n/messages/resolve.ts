@@ -6,6 +6,14 @@ export const resolveText = {
     id: 'cocokkan ulang semua data menjadi orang (import sudah melakukannya sendiri untuk data baru)',
     en: 'match all records into persons again (import does this for new records by itself)',
   }),
+  optParts: message({
+    id: 'cocokkan per bagian berisi paling banyak sekian data, bagian yang tidak mungkin berbagi orang (lebih hemat memori; bawaan: bagian 500.000 data di atas 2.000.000 data)',
+    en: 'resolve in parts of at most this many records, parts that cannot share a person (less memory; default: parts of 500,000 above 2,000,000 records)',
+  }),
+  badParts: message({
+    id: (v: string) => `--parts harus bilangan bulat positif (jumlah data per bagian), bukan "${v}". Contoh: --parts 500000`,
+    en: (v) => `--parts must be a positive whole number (records per part), not "${v}". For example: --parts 500000`,
+  }),
   summary: message({
     id: (p: { resolved: string; mode: 'full' | 'incremental'; records: string; persons: string }) =>
       `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap: data baru dan orang yang dapat bergabung dengannya'}): ${p.records} data adalah ${p.persons} orang.`,

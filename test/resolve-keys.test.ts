@@ -1,0 +1,73 @@
+/**
+ * Stored block keys (resolve/keys.ts): written in the table's order, each record under every key the
+ * incremental resolve looks it up by; keys of another format (or of deleted records) are never used.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../src/commands/import.js';
+import { generateDataset } from '../src/generate/dataset.js';
+import { candidateKeys, keyHash, sortedBlockKeys, storedKeys } from '../src/resolve/keys.js';
+import { loadRecords } from '../src/resolve/load.js';
+import { noCaps } from '../src/resolve/blocking.js';
+import { openDatabase } from '../src/store/database.js';
+import { resolveRows } from '../src/store/resolve.js';
+import { tempDir } from './helpers/cli.js';
+import { writeText } from './helpers/db.js';
+
+describe('block keys', () => {
+  it('come sorted by hash then id, every stored key of every record once, in chunks', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      id: i + 1, source: 'central' as const, nik: i % 4 === 0 ? null : `12710150109${String(i).padStart(5, '0')}`, nik_status: (i % 4 === 0 ? 'missing' : 'valid') as 'missing' | 'valid',
+      nik_raw: null, nik_reason: null, nik_hint: null, name_key: `NAMA ${i % 37}`, name_phonetic: `NAMA ${i % 37}`, wave: 1, phone: i % 3 === 0 ? `0812${String(i % 50).padStart(8, '0')}` : null,
+      birth_date: null, sex: null, person_id: null, match: null, score: null, purpose: null,
+    }));
+    const records = loadRecords(rows).records;
+    const pairs = [...sortedBlockKeys(records, 0, 97)].flat();
+    const expected = records.flatMap((r) => storedKeys(r).map((h): [number, number] => [h, r.id]));
+    expect(pairs.length).toBe(expected.length);
+    expect([...pairs].sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(pairs);
+    expect(new Set(pairs.map((p) => p.join(':')))).toEqual(new Set(expected.map((p) => p.join(':'))));
+    // Records up to `after` are left out.
+    expect([...sortedBlockKeys(records, 200)].flat().every(([, id]) => id > 200)).toBe(true);
+  });
+
+  it('a new record looks up the stored ones it can pair with: its blocks, its NIK, the NIKs its swaps make', () => {
+    const [valid, swapped] = loadRecords([
+      { id: 1, source: 'central', nik: '1271015010900003', nik_status: 'valid', nik_raw: null, nik_reason: null, nik_hint: null, name_key: 'SITI AMINAH', name_phonetic: 'SITI AMINAH', wave: 1, phone: null, birth_date: null, sex: null, person_id: null, match: null, score: null, purpose: null },
+      { id: 2, source: 'walkin', nik: null, nik_status: 'invalid', nik_raw: '1271051010900003', nik_reason: null, nik_hint: null, name_key: 'SITI AMINAH', name_phonetic: 'SITI AMINAH', wave: null, phone: null, birth_date: null, sex: null, person_id: null, match: null, score: null, purpose: null },
+    ]).records;
+    if (!valid || !swapped) throw new Error('no records');
+    // The day's digits swapped across the region|date boundary (…0|15… → …5|10…): an invalid NIK, stored by its digits.
+    expect(storedKeys(swapped)).toContain(keyHash('digits', '1271051010900003'));
+    const looked = candidateKeys(valid, noCaps());
+    expect(looked.niks).toEqual(expect.arrayContaining(['1271015010900003', '1271051010900003']));
+    expect(looked.hashes).toContain(keyHash('digits', '1271051010900003'));
+    // A capped block is not looked up.
+    const caps = noCaps();
+    caps.nik_region_date.add('127101501090');
+    expect(candidateKeys(valid, caps).hashes).not.toContain(keyHash('nik_region_date', '127101501090'));
+  });
+
+  it('keys of another format are not used: the next import resolves in full and writes them again', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'data.sqlite');
+    const data = await generateDataset({ outDir: join(dir, 'gen'), seed: 8, central: 300, walkin: 60, province: 0, waves: 1 });
+    const db = openDatabase(path, { create: true });
+    await importFiles(db, { files: [data.files.central.path], source: 'central', wave: 1 });
+    db.close();
+    const raw = new Database(path);
+    raw.prepare("UPDATE settings SET value = 'old' WHERE key = 'block_keys_format'").run();
+    raw.close();
+    const again = openDatabase(path);
+    const book = writeText(dir, 'tamu.csv', 'Tanggal,Nama,NIK,No HP,Keperluan\n2020-06-01,BUDI SANTOSO,,,informasi\n');
+    const r = await importFiles(again, { files: [book], source: 'walkin' });
+    expect(r.resolve).toMatchObject({ mode: 'full', fullBecause: 'keys_stale' });
+    const keys = [...sortedBlockKeys(loadRecords(resolveRows(again)).records, 0)].flat().length;
+    const stored = Number(again.prepare('SELECT count(*) FROM block_keys').pluck().get());
+    expect(stored).toBe(keys);
+    const book2 = writeText(dir, 'tamu2.csv', 'Tanggal,Nama,NIK,No HP,Keperluan\n2020-06-02,AGUS SALIM,,,informasi\n');
+    expect((await importFiles(again, { files: [book2], source: 'walkin' })).resolve?.mode).toBe('incremental');
+    again.close();
+  });
+});
