@@ -101,6 +101,14 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     expect(cannotLink).toEqual([]);
   });
 
+  it('merges a family name alone in the provincial copy of a central row of the same wave, not of another wave', () => {
+    const central = rec(1, 'Rizki Saraghi', { wave: 3 });
+    const same = deterministicPass([central, rec(2, 'Ir. Saragih', { source: 'province', wave: 3 })], freqs, DEFAULT_PARAMETERS);
+    expect(same.links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+    const other = deterministicPass([central, rec(2, 'Ir. Saragih', { source: 'province', wave: 5 })], freqs, DEFAULT_PARAMETERS);
+    expect(other.links.map((l) => l.kind)).toEqual(['possible']);
+  });
+
   it('joins a record whose name is contained in an earlier group even when the first group is another name', () => {
     const records = [rec(1, 'Ratna Indira Sinaga'), rec(2, 'Jabal Sinaga', { source: 'walkin' }), rec(3, 'Ratna Sinaga', { source: 'province' })];
     const { links } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);

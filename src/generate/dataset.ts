@@ -45,6 +45,21 @@ export interface DatasetOptions {
   wideSerials?: number;
 }
 
+/**
+ * Named variants of the generated data, to measure the resolver on more than one distribution:
+ * - `default`: Kota Medan's desk (Batak, Malay, Javanese names), 30% of guest-book rows without a NIK,
+ *   15% without a phone.
+ * - `issue-12`: the independent set issue 12 measured on, as far as it was described: another name
+ *   distribution (Kota Surabaya's desk: mostly Javanese and Madurese names), 20% of guest-book rows
+ *   without a NIK, and most visitors giving the same phone every visit (5% without one).
+ */
+export const DATASET_VARIANTS = {
+  default: { officeRegion: '1271', rates: {} },
+  'issue-12': { officeRegion: '3578', rates: { walkinNikMissing: 0.2, walkinPhoneMissing: 0.05 } },
+} as const satisfies Record<string, { officeRegion: string; rates: Partial<Rates> }>;
+
+export type DatasetVariant = keyof typeof DATASET_VARIANTS;
+
 export interface DatasetFile {
   path: string;
   /** Data rows (each has one truth row). */

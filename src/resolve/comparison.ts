@@ -300,10 +300,10 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: Comp
   if (options.skipHopeless === true && nik === 'different' && phone !== 'exact') return null;
   let name = compareName(l.nameKey, r.nameKey, l.namePhonetic, r.namePhonetic);
   // Whether one name's words lie within the other's is asked only beside NIKs that agree in all but Excel's
-  // last digits: those pairs are few (one keystroke, a damaged NIK's six digits or the birth facts agree for
-  // whole blocks of strangers, and asking there doubled the CPU time of a 420k resolve), and between names
-  // alone a shared word or two is weak evidence (SITI within SITI AMINAH).
-  if (name === 'different' && NIK_CLOSE.has(nik) && namesContained(l.nameKey, r.nameKey)) name = 'contained';
+  // last digits, or the same phone number: those pairs are few (one keystroke, a damaged NIK's six digits or
+  // the birth facts agree for whole blocks of strangers, and asking there doubled the CPU time of a 420k
+  // resolve), and between names alone a shared word or two is weak evidence (SITI within SITI AMINAH).
+  if (name === 'different' && (NIK_CLOSE.has(nik) || phone === 'exact') && namesContained(l.nameKey, r.nameKey)) name = 'contained';
   const levels: Levels = { nik, name, phone, wave: compareWave(l, r) };
   const purpose = visitPurpose(l, r);
   if (purpose !== undefined) levels.purpose = purpose;

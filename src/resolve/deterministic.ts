@@ -5,7 +5,8 @@
  * joined) is a weak disagreement, and the pair is one person when the model scores it at the match
  * threshold or above (`exact_nik` too, with the model's probability). A family name alone against a full
  * name (HJ. WULANDARI / EKO RUDI WULANDARI) is the holder as often as a relative: a possible match, for
- * review, neither merged nor kept apart. Any other name is a conflict
+ * review, neither merged nor kept apart, unless the two are a central row and its provincial copy of the
+ * same wave. Any other name is a conflict
  * (`same_nik_other_name`: reported, never merged, not even through a third record): someone else writing
  * the holder's NIK, typically a relative, who shares the family name or a first name but has a word of
  * their own, so that whole-name similarity (MUHAMMAD RIZKI / MUHAMMAD FAUZI: Jaro-Winkler 0.90) is no
@@ -68,7 +69,11 @@ export function deterministicPass(
           const within = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
           return { g, levels, within, probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0 };
         });
-        const holder = scored.find((s) => s.within === 'words' && s.probability >= params.matchThreshold);
+        // A family name alone is the holder when the two rows are the central list's and the provincial copy's
+        // with the same wave: a relative writes the holder's NIK at the desk, the province copies the list.
+        const holder = scored.find(
+          (s) => (s.within === 'words' || (s.within === 'family' && s.levels?.wave === 'same')) && s.probability >= params.matchThreshold,
+        );
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
           continue;

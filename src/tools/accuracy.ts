@@ -3,7 +3,7 @@
  * generate → import with the real importer (no per-import resolve) → one full resolve → export records →
  * evaluate against truth.csv, printed beside the exact-NIK baseline.
  *
- *   npm run accuracy -- --central 100000 --walkin 10000 --seed 7 [--dir tmp/accuracy] [--json]
+ *   npm run accuracy -- --central 100000 --walkin 10000 --seed 7 [--variant issue-12] [--dir tmp/accuracy] [--json]
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { exportRecordsToFile } from '../commands/export.js';
 import { importFiles } from '../commands/import.js';
 import { initOffice } from '../commands/init.js';
-import { generateDataset } from '../generate/dataset.js';
+import { DATASET_VARIANTS, generateDataset, type DatasetVariant } from '../generate/dataset.js';
 import { evaluate, evaluateBorrowed, exactNikBaseline, type ConflictPair, type Metrics } from '../generate/evaluate.js';
 import { linkCeiling, sampledNameFrequency, type Ceiling } from '../generate/ceiling.js';
 import { readBorrowed, readPersonNames, readPredicted, readRawRecords, readTruth, readWalkinRows } from '../generate/read-dataset.js';
@@ -25,17 +25,27 @@ const { values } = parseArgs({
     walkin: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string', default: 'tmp/accuracy' },
+    variant: { type: 'string', default: 'default' },
     json: { type: 'boolean', default: false },
   },
 });
 
 const dir = values.dir;
-/** The generator's walk-in desk is at its default office, Kota Medan, as `prakerja init --region 1271` says. */
-const OFFICE = '1271';
+if (!Object.hasOwn(DATASET_VARIANTS, values.variant)) throw new Error(`--variant must be one of ${Object.keys(DATASET_VARIANTS).join(', ')}`);
+const variant = DATASET_VARIANTS[values.variant as DatasetVariant];
+/** The generator's walk-in desk, as `prakerja init --region` says: Kota Medan unless the variant moves it. */
+const OFFICE = variant.officeRegion;
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 
 let t = process.hrtime.bigint();
-const generated = await generateDataset({ outDir: dir, seed: values.seed, central: Number(values.central), walkin: Number(values.walkin) });
+const generated = await generateDataset({
+  outDir: dir,
+  seed: values.seed,
+  central: Number(values.central),
+  walkin: Number(values.walkin),
+  officeRegion: OFFICE,
+  rates: variant.rates,
+});
 const generateSeconds = seconds(t);
 
 const dbPath = join(dir, 'accuracy.sqlite');
@@ -96,7 +106,7 @@ if (values.json) {
   const f = (x: number): string => x.toFixed(4);
   const row = (name: string, m: Metrics): string =>
     `| ${name.padEnd(18)} | ${f(m.pairs.precision)} | ${f(m.pairs.recall)} | ${f(m.pairs.f1)}  | ${f(m.links.precision)} | ${f(m.links.recall)} | ${f(m.links.f1)}  |`;
-  console.log(`records ${truth.length} (central ${values.central}, walk-in ${values.walkin}, seed ${values.seed}); true persons ${model.truePersons}, predicted ${model.predictedPersons}`);
+  console.log(`records ${truth.length} (central ${values.central}, walk-in ${values.walkin}, seed ${values.seed}, variant ${values.variant}); true persons ${model.truePersons}, predicted ${model.predictedPersons}`);
   console.log('| resolver           | pair P | pair R | pair F1 | link P | link R | link F1 |');
   console.log('|--------------------|--------|--------|---------|--------|--------|---------|');
   console.log(row('prakerja resolve', model));

@@ -3,12 +3,14 @@
  *
  *   node dist/tools/generate.js --out tmp/gen --central 1000000 --walkin 100000 --seed 42
  *   node dist/tools/generate.js --out tmp/gen --central 20000 --walkin 2000 --office 3528 --waves 4
+ *   node dist/tools/generate.js --out tmp/gen --central 20000 --walkin 5000 --variant issue-12
  */
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../generate/dataset.js';
+import { DATASET_VARIANTS, generateDataset, type DatasetVariant } from '../generate/dataset.js';
 
 const usage = `usage: node dist/tools/generate.js --out DIR --central N --walkin N [--seed S] [--province N]
-                                     [--waves N] [--office KODE_KAB_KOTA] [--wide-serials 0..1] [--json]`;
+                                     [--waves N] [--office KODE_KAB_KOTA] [--variant default|issue-12]
+                                     [--wide-serials 0..1] [--json]`;
 
 function count(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       waves: { type: 'string' },
       office: { type: 'string' },
+      variant: { type: 'string', default: 'default' },
       'wide-serials': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -37,6 +40,12 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
+  if (!Object.hasOwn(DATASET_VARIANTS, values.variant)) {
+    console.log(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const variant = DATASET_VARIANTS[values.variant as DatasetVariant];
   const seedNumber = Number(values.seed);
   const started = performance.now();
   const result = await generateDataset({
@@ -46,7 +55,8 @@ async function main(): Promise<void> {
     walkin: count('walkin', values.walkin) ?? 0,
     province: count('province', values.province),
     waves: count('waves', values.waves),
-    officeRegion: values.office,
+    officeRegion: values.office ?? variant.officeRegion,
+    rates: variant.rates,
     wideSerials: values['wide-serials'] === undefined ? undefined : Number(values['wide-serials']),
   });
   const seconds = (performance.now() - started) / 1000;
