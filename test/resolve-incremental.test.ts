@@ -20,7 +20,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/commands/import.js';
 import { StoreError } from '../src/errors.js';
 import { generateDataset } from '../src/generate/dataset.js';
-import { resolvePending } from '../src/resolve/incremental.js';
+import { grownSince, resolvePending } from '../src/resolve/incremental.js';
 import { resolveRecords } from '../src/resolve/run.js';
 import { openDatabase } from '../src/store/database.js';
 import { personCountsSql } from '../src/store/reports.js';
@@ -160,5 +160,20 @@ describe('an interrupted incremental resolve', () => {
     again.close();
     const done = state(path);
     expect(done).toEqual(frozenFull(path, `${path}.copy`));
+  });
+});
+
+describe('when the statistics are relearnt', () => {
+  const rows = (source: 'central' | 'province' | 'walkin', n: number) => Array.from({ length: n }, () => ({ source }));
+  const snapshot = (records: number, sources: Record<string, number> | null) => ({ records, keyed_count: records, sources: JSON.stringify(sources ?? {}) });
+  it.each([
+    ['a guest book of 5,000 into 1 M records that already hold 60,000 visits', snapshot(1_060_000, { central: 1_000_000, province: 0, walkin: 60_000 }), rows('walkin', 5000), false],
+    ['the first guest book of 5,000 into 1 M central records (the visit purposes are new)', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('walkin', 5000), true],
+    ['a first small book of 900 rows', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('walkin', 900), false],
+    ['a new list of 120,000 into 1 M (over 10%)', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('central', 120_000), true],
+    ['a list of 90,000 into 1 M', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('central', 90_000), false],
+    ['a snapshot stored before per-source counts', snapshot(1_000_000, null), rows('walkin', 10), true],
+  ])('%s: relearn %s', (_what, snap, added, expected) => {
+    expect(grownSince(snap, added)).toBe(expected);
   });
 });

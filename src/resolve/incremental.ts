@@ -17,7 +17,7 @@
  *   resolves alone as among all records), and what changed in it is written.
  *
  * A full resolve that learns the statistics again is run instead when none are stored, when the records
- * have grown by more than GROWTH since they were learnt, when a stored record was deleted since (its keys
+ * (or one source's: see SOURCE_FLOOR) have grown by more than GROWTH since they were learnt, when a stored record was deleted since (its keys
  * are stale), or when asked (`import --full`, `prakerja resolve`).
  */
 import { checkInterrupt } from '../interrupt.js';
@@ -36,6 +36,7 @@ import {
   unresolvedRows,
   writePartialResolution,
   type ResolveRow,
+  type SnapshotRow,
 } from '../store/resolve.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
@@ -43,7 +44,7 @@ import { candidateKeys, KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
-import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
+import { countBySource, everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
 import { frozenContext } from './snapshot.js';
 import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './scoring.js';
 
@@ -55,6 +56,29 @@ import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './s
  * thousands) crosses it and is relearnt, as its names change the frequencies.
  */
 export const GROWTH = 0.1;
+
+/**
+ * A source's statistics are still forming below this many of its records: until then GROWTH of this many
+ * (1,000 new rows of it) relearns. The visit purposes are learnt from the guest book alone, so the first
+ * books into a database of lists change them much although they add little to the records: at 1 M central
+ * records, a first book of 5,000 resolved under statistics without purposes ended with 40 persons other
+ * than a relearnt resolve.
+ */
+export const SOURCE_FLOOR = 10_000;
+
+/** Whether the records, or one source's, grew by more than GROWTH since the statistics were learnt. */
+export function grownSince(snapshot: Pick<SnapshotRow, 'records' | 'keyed_count' | 'sources'>, newRows: readonly Pick<ResolveRow, 'source'>[]): boolean {
+  if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return true;
+  const parsed: unknown = JSON.parse(snapshot.sources);
+  const learnt = typeof parsed === 'object' && parsed !== null ? new Map(Object.entries(parsed)) : new Map<string, unknown>();
+  // A snapshot stored before the per-source counts: relearn once to have them.
+  if (learnt.size === 0) return true;
+  const added = countBySource(newRows);
+  return (['central', 'province', 'walkin'] as const).some((s) => {
+    const before = Number(learnt.get(s) ?? 0);
+    return added[s] > GROWTH * Math.max(before, SOURCE_FLOOR);
+  });
+}
 
 /** Why a full resolve was run instead of an incremental one. */
 export type FullBecause = 'asked' | 'no_snapshot' | 'grown' | 'keys_stale';
@@ -79,7 +103,7 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
   if (!blockKeysCurrent(db, snapshot, KEYS_FORMAT)) return { full: 'keys_stale' };
   const newRows = unresolvedRows(db);
   if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'keys_stale' };
-  if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return { full: 'grown' };
+  if (grownSince(snapshot, newRows)) return { full: 'grown' };
   const params = options.params ?? DEFAULT_PARAMETERS;
   const context = frozenContext(snapshot);
   const fresh = loadRecords(newRows).records;

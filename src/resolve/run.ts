@@ -3,6 +3,7 @@
  * (pure), and write the links and persons back in one transaction.
  */
 import { checkInterrupt } from '../interrupt.js';
+import type { SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { personCountsSql } from '../store/reports.js';
 import { blockKeysCurrent, decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
@@ -100,6 +101,7 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
   const snapshot: SnapshotRow = {
     learnt_at: stored?.learnt_at ?? new Date().toISOString(),
     records: stored?.records ?? loaded.records.length,
+    sources: stored?.sources ?? JSON.stringify(countBySource(loaded.records)),
     frequencies: stored?.frequencies ?? snapshotOfFrequencies(run.frequencies),
     capped: stored?.capped ?? snapshotOfCaps(run.capped),
     keyed_through: loaded.records[loaded.records.length - 1]?.id ?? 0,
@@ -154,6 +156,13 @@ export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveRes
 
 
 /** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */
+/** Records per source: what the statistics of each were learnt from. */
+export function countBySource(records: Iterable<{ source: SourceKind }>): Record<SourceKind, number> {
+  const out: Record<SourceKind, number> = { central: 0, province: 0, walkin: 0 };
+  for (const r of records) out[r.source]++;
+  return out;
+}
+
 export function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
   let n = 0;
   for (const item of items) {

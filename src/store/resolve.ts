@@ -202,8 +202,9 @@ export interface SnapshotRow {
   /** Records whose block keys are stored: those with an id up to keyed_through, keyed_count of them. */
   keyed_through: number;
   keyed_count: number;
-  /** Records the statistics were learnt from. */
+  /** Records the statistics were learnt from, and of each source (JSON {"central": n, …}). */
   records: number;
+  sources: string;
   /** resolve/snapshot.ts `snapshotOfFrequencies`. */
   frequencies: string;
   /** The block keys capped as too large, per blocking rule (JSON). */
@@ -212,9 +213,9 @@ export interface SnapshotRow {
 
 export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
   db.prepare(
-    `INSERT INTO resolve_snapshot (id, learnt_at, records, frequencies, capped, keyed_through, keyed_count)
-     VALUES (1, @learnt_at, @records, @frequencies, @capped, @keyed_through, @keyed_count)
-     ON CONFLICT (id) DO UPDATE SET learnt_at = excluded.learnt_at, records = excluded.records,
+    `INSERT INTO resolve_snapshot (id, learnt_at, records, sources, frequencies, capped, keyed_through, keyed_count)
+     VALUES (1, @learnt_at, @records, @sources, @frequencies, @capped, @keyed_through, @keyed_count)
+     ON CONFLICT (id) DO UPDATE SET learnt_at = excluded.learnt_at, records = excluded.records, sources = excluded.sources,
        frequencies = excluded.frequencies, capped = excluded.capped, keyed_through = excluded.keyed_through, keyed_count = excluded.keyed_count`,
   ).run(snapshot);
 }
@@ -222,7 +223,7 @@ export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
 /** The stored snapshot; undefined before the first full resolve. */
 export function loadSnapshot(db: Db): SnapshotRow | undefined {
   return db
-    .prepare<[], SnapshotRow>('SELECT learnt_at, records, frequencies, capped, keyed_through, keyed_count FROM resolve_snapshot WHERE id = 1')
+    .prepare<[], SnapshotRow>('SELECT learnt_at, records, sources, frequencies, capped, keyed_through, keyed_count FROM resolve_snapshot WHERE id = 1')
     .get();
 }
 

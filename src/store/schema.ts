@@ -196,6 +196,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE resolve_snapshot ADD COLUMN keyed_count INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 9,
+    description: 'records per source the statistics were learnt from',
+    sql: `
+      -- JSON {"central": n, "province": n, "walkin": n}: the statistics learnt from one source (visit purposes
+      -- from the guest book) are relearnt when that source grows, not only when all records do. '{}' for a
+      -- snapshot stored before: the next import then resolves in full and stores them.
+      ALTER TABLE resolve_snapshot ADD COLUMN sources TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
