@@ -6,7 +6,8 @@ import { isRunawayQuote } from '../src/ingest/csv.js';
 import { utf8Inside1252 } from '../src/ingest/encoding.js';
 import { RowFingerprint } from '../src/ingest/fingerprint.js';
 import { DateOrderCheck, parseVisitDate } from '../src/normalise/dates.js';
-import { rowsFoundIn, type NikCell } from '../src/normalise/resent.js';
+import { canonicaliseNik, excelCopies } from '../src/normalise/nik.js';
+import { copiedFrom, EXCEL_COPY_REASONS, rowsFoundBy, type NikCell, type ResentLookup } from '../src/normalise/resent.js';
 
 describe('isRunawayQuote', () => {
   it.each([
@@ -103,7 +104,45 @@ describe('DateOrderCheck', () => {
   });
 });
 
-describe('rowsFoundIn', () => {
+/** `rowsFoundBy`'s lookups over two batches held as arrays, as the store answers them over its tables. */
+function lookupOf(newer: readonly NikCell[], earlier: readonly NikCell[]): ResentLookup {
+  const earlierValid = new Set(earlier.flatMap((c) => (c.nik === null ? [] : [c.nik])));
+  const copies = (cells: readonly NikCell[]) =>
+    cells.flatMap((c) => (c.nik === null && c.raw !== null && (EXCEL_COPY_REASONS as readonly (string | null)[]).includes(c.reason) ? [c.raw] : []));
+  return {
+    sharedValid: () => newer.filter((c) => c.nik !== null && earlierValid.has(c.nik)).length,
+    unsharedValid: () => newer.flatMap((c) => (c.nik !== null && !earlierValid.has(c.nik) ? [c.nik] : [])),
+    newerCopies: () => copies(newer),
+    earlierCopies: () => copies(earlier),
+    earlierHasValidBetween: (low, high) => [...earlierValid].some((n) => n >= low && n <= high),
+  };
+}
+
+/** The definition the importer counted with until issue 14, holding both batches' NIKs: the reference. */
+function rowsFoundIn(newer: readonly NikCell[], earlier: readonly NikCell[]): number {
+  const isCopy = (c: NikCell) => c.reason !== null && (EXCEL_COPY_REASONS as readonly string[]).includes(c.reason) && c.raw !== null;
+  const valid = new Set<string>();
+  const copiesOfValid = new Set<string>();
+  const copies = new Set<string>();
+  for (const c of earlier) {
+    if (c.nik !== null) {
+      valid.add(c.nik);
+      for (const copy of excelCopies(c.nik)) copiesOfValid.add(copy);
+    } else if (isCopy(c)) copies.add(canonicaliseNik(c.raw ?? ''));
+  }
+  let found = 0;
+  for (const c of newer) {
+    if (c.nik !== null) {
+      if (valid.has(c.nik) || excelCopies(c.nik).some((copy) => copies.has(copy))) found++;
+    } else if (isCopy(c)) {
+      const digits = canonicaliseNik(c.raw ?? '');
+      if (copies.has(digits) || copiesOfValid.has(digits) || valid.has(digits)) found++;
+    }
+  }
+  return found;
+}
+
+describe('rowsFoundBy', () => {
   const valid = (nik: string): NikCell => ({ nik, reason: null, raw: null });
   const copy = (raw: string, reason = 'excel_number'): NikCell => ({ nik: null, reason, raw });
   it.each([
@@ -116,6 +155,32 @@ describe('rowsFoundIn', () => {
     ['another NIK', [valid('1271011203904395')], [valid('1271011203904396')], 0],
     ['scientific notation proves nothing', [copy('1.27101E+15', 'scientific_notation')], [valid('1271011203904395')], 0],
   ])('%s', (_label, newer, earlier, found) => {
+    expect(rowsFoundBy(lookupOf(newer, earlier))).toBe(found);
     expect(rowsFoundIn(newer, earlier)).toBe(found);
+  });
+
+  it('counts as the definition that held both batches in memory, on any two batches', () => {
+    // NIKs close together (one 15-digit prefix and its neighbours), so copies, carries and ranges meet.
+    const nik = fc.tuple(fc.constantFrom('127101120390439', '127101120390440', '127101120390441', '099999999999999', '000000000000000'), fc.integer({ min: 0, max: 9 })).map(([p, d]) => `${p}${d}`);
+    const cell = fc.oneof(
+      nik.map((n): NikCell => ({ nik: n, reason: null, raw: null })),
+      fc.tuple(nik, fc.constantFrom('excel_number', 'excel_rounded', 'scientific_notation', 'wrong_length')).map(([n, reason]): NikCell => ({ nik: null, reason, raw: n })),
+      fc.constant<NikCell>({ nik: null, reason: null, raw: null }),
+    );
+    fc.assert(fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { maxLength: 12 }), (newer, earlier) => rowsFoundBy(lookupOf(newer, earlier)) === rowsFoundIn(newer, earlier)), { numRuns: 2000 });
+  });
+});
+
+describe('copiedFrom', () => {
+  it('holds exactly the NIKs whose spreadsheet copies include the digits (a NIK ending in 0 is its own)', () => {
+    const digits = fc.tuple(fc.constantFrom('127101120390439', '127101120390440', '000000000000000', '099999999999999'), fc.integer({ min: 0, max: 9 })).map(([p, d]) => `${p}${d}`);
+    fc.assert(
+      fc.property(digits, digits, (copy, nik) => {
+        const range = copiedFrom(copy);
+        const inside = range !== null && nik >= range.low && nik <= range.high;
+        return inside === (excelCopies(nik).includes(copy) || (nik === copy && range !== null));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

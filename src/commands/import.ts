@@ -16,10 +16,10 @@ import { RowFingerprint } from '../ingest/fingerprint.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
-import { RESENT_SHARE, rowsFoundIn } from '../normalise/resent.js';
+import { EXCEL_COPY_REASONS, RESENT_SHARE, rowsFoundBy } from '../normalise/resent.js';
 import { DateOrderCheck, type DateOrder } from '../normalise/dates.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
-import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, nikCellsOfBatch, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
+import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, resentLookup, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveAfterImport, resolveRecords, type ResolveResult } from '../resolve/index.js';
@@ -187,14 +187,14 @@ function checkReplaces(db: Db, id: number, files: readonly string[]): void {
 
 /**
  * The earlier batch of the same source and wave that holds at least RESENT_SHARE of this batch's `rows`
- * rows by NIK, the one that holds most when several do. The earlier batches are looked up first: a first
- * list (the usual bulk load) reads none of its NIKs back, and this batch's NIKs are streamed, never held.
+ * rows by NIK, the one that holds most when several do. The earlier batches are looked up first (a first
+ * list reads none of its NIKs back), and the NIKs are compared in SQL, never held in memory.
  */
 function findResent(db: Db, batchId: number, source: SourceKind, rows: number): { batch: number; file: string; waves: string; rows: number; found: number } | null {
   if (source === 'walkin' || rows === 0) return null;
   let best: { batch: number; file: string; waves: string; rows: number; found: number } | null = null;
   for (const earlier of batchesSharingWave(db, batchId, source)) {
-    const found = rowsFoundIn(nikCellsOfBatch(db, batchId), nikCellsOfBatch(db, earlier.id));
+    const found = rowsFoundBy(resentLookup(db, batchId, earlier.id, EXCEL_COPY_REASONS));
     if (found >= RESENT_SHARE * rows && (best === null || found > best.found)) {
       best = { batch: earlier.id, file: earlier.file_name, waves: earlier.waves, rows, found };
     }

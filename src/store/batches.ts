@@ -35,13 +35,31 @@ export function batchById(db: Db, id: number): BatchRow | undefined {
   return db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE id = ?').get(id);
 }
 
-/** The NIK of each record of a batch: the valid NIK, or the reason it is damaged and its raw text. */
-export function nikCellsOfBatch(db: Db, batchId: number): IterableIterator<{ nik: string | null; reason: string | null; raw: string | null }> {
-  return db
-    .prepare<[number], { nik: string | null; reason: string | null; raw: string | null }>(
-      'SELECT nik, nik_reason AS reason, nik_raw AS raw FROM records WHERE batch_id = ?',
-    )
-    .iterate(batchId);
+/**
+ * The lookups the re-sent check (normalise/resent.ts `rowsFoundBy`) makes between a newer and an earlier
+ * batch, answered by SQL over the NIK index, so that neither batch's NIKs are held in memory. `copyReasons`:
+ * the NIK reasons of a spreadsheet's 15-digit copy.
+ */
+export function resentLookup(db: Db, newer: number, earlier: number, copyReasons: readonly string[]) {
+  const reasons = JSON.stringify(copyReasons);
+  const shared = 'EXISTS (SELECT 1 FROM records e WHERE e.nik = n.nik AND e.batch_id = @earlier)';
+  const copiesOf = db.prepare<{ batch: number; reasons: string }, string>(
+    `SELECT nik_raw FROM records WHERE batch_id = @batch AND nik IS NULL AND nik_raw IS NOT NULL
+        AND nik_reason IN (SELECT value FROM json_each(@reasons))`,
+  ).pluck();
+  const between = db.prepare<{ earlier: number; low: string; high: string }, number>(
+    // `+batch_id`: through the NIK index (a range of at most 15 NIKs), not through every record of the batch.
+    'SELECT 1 FROM records WHERE nik BETWEEN @low AND @high AND +batch_id = @earlier LIMIT 1',
+  ).pluck();
+  return {
+    sharedValid: (): number =>
+      Number(db.prepare(`SELECT count(*) FROM records n WHERE n.batch_id = @newer AND n.nik IS NOT NULL AND ${shared}`).pluck().get({ newer, earlier })),
+    unsharedValid: (): IterableIterator<string> =>
+      db.prepare<{ newer: number; earlier: number }, string>(`SELECT n.nik FROM records n WHERE n.batch_id = @newer AND n.nik IS NOT NULL AND NOT ${shared}`).pluck().iterate({ newer, earlier }),
+    newerCopies: (): IterableIterator<string> => copiesOf.iterate({ batch: newer, reasons }),
+    earlierCopies: (): IterableIterator<string> => copiesOf.iterate({ batch: earlier, reasons }),
+    earlierHasValidBetween: (low: string, high: string): boolean => between.get({ earlier, low, high }) !== undefined,
+  };
 }
 
 /** Earlier batches of this source kind whose records share a wave with this batch's, with their waves. */
