@@ -36,6 +36,8 @@ interface Measurement {
   rowsPerSecond: number;
   peakRssMb: number;
   runs: number[];
+  /** User + system CPU seconds of the median run (all threads: the worker, SQLite, V8's GC helpers). */
+  cpuSeconds?: number;
   vsSqlite?: number;
   /** The goal of issue 14 for this row, in words, and whether this run met it. */
   goal?: string;
@@ -99,7 +101,7 @@ const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
 
 /** Runs a command under /usr/bin/time; returns wall seconds, peak RSS in MB and what it printed. */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], {
     env: { ...process.env, ...env, NO_COLOR: '1' },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -108,13 +110,15 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Ti
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   }
   const last = result.stderr.trim().split('\n').pop() ?? '';
-  const [seconds = 'NaN', kb = 'NaN'] = last.split(' ');
-  return { seconds: Number(seconds), rssMb: Number(kb) / 1024, stdout: result.stdout };
+  const [seconds = 'NaN', kb = 'NaN', user = 'NaN', system = 'NaN'] = last.split(' ');
+  return { seconds: Number(seconds), rssMb: Number(kb) / 1024, cpuSeconds: Number(user) + Number(system), stdout: result.stdout };
 }
 
 interface Timed {
   seconds: number;
   rssMb: number;
+  /** User + system CPU seconds: on a shared machine, steadier than wall time. */
+  cpuSeconds?: number;
   stdout?: string;
 }
 
@@ -149,6 +153,7 @@ function measure(step: string, rows: number, once: (db: string) => Timed, prepar
     rowsPerSecond: rows / seconds,
     peakRssMb: Math.max(...results.map((r) => r.rssMb)),
     runs: results.map((r) => r.seconds),
+    ...(mid?.cpuSeconds === undefined ? {} : { cpuSeconds: mid.cpuSeconds }),
     ...(stages ? { stages } : {}),
   };
 }
@@ -238,11 +243,12 @@ async function importBench(rows: number, label: string, given = '', times = runs
 }
 
 function printTable(ms: Measurement[]): void {
-  const head = ['step', 'rows', 'median s', 'rows/s', '× sqlite3', 'peak RSS MB', 'goal (issue 14)'];
+  const head = ['step', 'rows', 'median s', 'CPU s', 'rows/s', '× sqlite3', 'peak RSS MB', 'goal (issue 14)'];
   const body = ms.map((m) => [
     m.step,
     m.rows.toLocaleString('en-US'),
     m.seconds.toFixed(2),
+    m.cpuSeconds === undefined ? '' : m.cpuSeconds.toFixed(2),
     Math.round(m.rowsPerSecond).toLocaleString('en-US'),
     m.vsSqlite === undefined ? '' : m.vsSqlite.toFixed(2),
     m.peakRssMb.toFixed(0),
@@ -285,7 +291,7 @@ async function main(): Promise<void> {
   copyFileSync(unresolved, full);
   execFileSync('node', [BIN, '--db', full, '--quiet', 'resolve']);
   const reportRun = timed('node', [BIN, '--db', full, '--quiet', 'report', 'all', '--out-dir', join(work, 'rekap')]);
-  all.push({ step: 'prakerja report all --out-dir (3 recaps, CSV)', rows: central + walkin, seconds: reportRun.seconds, rowsPerSecond: (central + walkin) / reportRun.seconds, peakRssMb: reportRun.rssMb, runs: [reportRun.seconds] });
+  all.push({ step: 'prakerja report all --out-dir (3 recaps, CSV)', rows: central + walkin, seconds: reportRun.seconds, cpuSeconds: reportRun.cpuSeconds, rowsPerSecond: (central + walkin) / reportRun.seconds, peakRssMb: reportRun.rssMb, runs: [reportRun.seconds] });
   removeDb(full);
   removeDb(unresolved);
 
