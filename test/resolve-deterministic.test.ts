@@ -33,11 +33,11 @@ const WEAK_DISAGREEMENTS: [string, string][] = [
   ['Ratna Indira Sinaga', 'Ratna Sinaga'], // a middle name left out
   ['Jabal Muhammad Sinaga', 'Jabal Sinaga'],
   ['Zulkifli Ibunosinaga', 'Zukifli Ibun Sinaga'], // words joined and split, a letter dropped
-  ['Tantri, S.E.', 'Tanrti Siregar'], // a given name alone, a transposition
   ['Devi Dwi Safitri', 'Devi Safitri, S.KKM.'], // a middle name left out here, a mistyped title there
   ['Widya Qomariah Siregar', 'WIDYASIREGAR'], // joined, with the middle name left out
   ['Syahfitri Latifah Rangkuti', 'Rangkuti Syahfitri Latifah'], // the family name written first
   ['Fadli Ikhsan', 'IKHSANFADLII'], // joined in the other order, a letter doubled
+  ['Srinatun, A.T.', 'SRINATUN'], // one word, a mistyped title after it
   ['Abdul Matondang', 'H. ABDMATONDANG'], // joined, one part abbreviated
   ['Aditya Mangatas Gultom', 'Ir. Aditya Mangatasgoeltom'], // joined, old spelling in a part
 ];
@@ -55,9 +55,14 @@ const RELATIVES: [string, string][] = [
 // A family name alone, where a title took the first name's place: the holder (RIZKI SARAGHI, issue 12's data
 // set) and a relative (EKO RUDI WULANDARI writing the NIK of a Wulandari listed as HJ. WULANDARI, the
 // generator's 100k set) look the same.
+// A given name alone likewise (TANTRI, S.E. / TANRTI SIREGAR, issue 12; ENDANG / ENDANG INDRAWATI, a
+// borrowed row of the generator's issue-12 variant).
 const FAMILY_NAME_ALONE: [string, string][] = [
   ['Rizki Saraghi', 'Ir. Saragih'],
   ['Eko Rudi Wulandari', 'Hj. Wulandari'],
+  ['Tantri, S.E.', 'Tanrti Siregar'],
+  ['Endang Indrawati', 'Endang'],
+  ['Jumadi', 'Jumali Jakfar'],
 ];
 
 describe('namesContained', () => {

@@ -3,8 +3,8 @@
  * certain). When they are not, the model weighs the name evidence beside the NIK: a name whose words all lie
  * within the other's (`contained`: a middle name left out, a title mistyped or put in place of a word, words
  * joined) is a weak disagreement, and the pair is one person when the model scores it at the match
- * threshold or above (`exact_nik` too, with the model's probability). A family name alone against a full
- * name (HJ. WULANDARI / EKO RUDI WULANDARI) is the holder as often as a relative: a possible match, for
+ * threshold or above (`exact_nik` too, with the model's probability). One word of a name alone against the
+ * full name (HJ. WULANDARI / EKO RUDI WULANDARI) is the holder as often as a relative: a possible match, for
  * review, neither merged nor kept apart, unless the two are a central row and its provincial copy of the
  * same wave. Any other name is a conflict
  * (`same_nik_other_name`: reported, never merged, not even through a third record): someone else writing
@@ -69,10 +69,10 @@ export function deterministicPass(
           const within = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
           return { g, levels, within, probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0 };
         });
-        // A family name alone is the holder when the two rows are the central list's and the provincial copy's
-        // with the same wave: a relative writes the holder's NIK at the desk, the province copies the list.
+        // One word of the name alone is the holder when the two rows are the central list's and the provincial
+        // copy's with the same wave: a relative writes the holder's NIK at the desk, the province copies the list.
         const holder = scored.find(
-          (s) => (s.within === 'words' || (s.within === 'family' && s.levels?.wave === 'same')) && s.probability >= params.matchThreshold,
+          (s) => (s.within === 'words' || (s.within === 'one word' && s.levels?.wave === 'same')) && s.probability >= params.matchThreshold,
         );
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
@@ -80,8 +80,8 @@ export function deterministicPass(
         }
         for (const { g, levels, within, probability } of scored) {
           if (!levels) continue;
-          // A family name alone is for review: neither merged nor kept apart for good.
-          const kind = within === 'family' ? 'possible' : 'conflict';
+          // One word of the name alone is for review: neither merged nor kept apart for good.
+          const kind = within === 'one word' ? 'possible' : 'conflict';
           links.push({ l: g, r: i, kind, rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
           if (kind === 'conflict') cannotLink.push([g, i]);
         }
