@@ -31,14 +31,20 @@ export interface PersonCounts {
 }
 
 export function personCountsSql(db: Db): PersonCounts {
+  // The same definitions as PID over every record, computed the fast way (they run after every import): a
+  // record without a person is a person of its own, so persons = distinct person ids + unresolved records
+  // (through the person index, no temporary B-tree of a million keys); and only a person of two or more
+  // records can have two rows anywhere, so the duplicate counts look at those persons' central rows alone.
   const row = db
     .prepare<[], PersonCounts>(
-      `SELECT (SELECT count(DISTINCT ${PID}) FROM records r) AS persons,
+      `WITH multi AS MATERIALIZED (
+         SELECT r.person_id AS pid, r.batch_id, r.wave FROM records r
+          WHERE r.source = 'central' AND r.wave IS NOT NULL
+            AND r.person_id IN (SELECT person_id FROM records WHERE person_id IS NOT NULL GROUP BY person_id HAVING count(*) > 1))
+       SELECT (SELECT count(DISTINCT person_id) FROM records) + (SELECT count(*) FROM records WHERE person_id IS NULL) AS persons,
               (SELECT count(*) FROM (${WALKIN_PERSONS}) w WHERE ${IS_RECIPIENT('w.pid')}) AS walkinRecipients,
-              (SELECT count(DISTINCT pid) FROM (SELECT ${PID} AS pid FROM records r WHERE r.source = 'central' AND r.wave IS NOT NULL
-                 GROUP BY r.batch_id, r.wave, pid HAVING count(*) > 1)) AS listedTwice,
-              (SELECT count(DISTINCT pid) FROM (SELECT ${PID} AS pid FROM records r WHERE r.source = 'central' AND r.wave IS NOT NULL
-                 GROUP BY r.wave, pid HAVING count(DISTINCT r.batch_id) > 1)) AS inResentLists`,
+              (SELECT count(DISTINCT pid) FROM (SELECT pid FROM multi GROUP BY batch_id, wave, pid HAVING count(*) > 1)) AS listedTwice,
+              (SELECT count(DISTINCT pid) FROM (SELECT pid FROM multi GROUP BY wave, pid HAVING count(DISTINCT batch_id) > 1)) AS inResentLists`,
     )
     .get();
   return row ?? { persons: 0, walkinRecipients: 0, listedTwice: 0, inResentLists: 0 };
