@@ -102,7 +102,7 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
   it.each(FAMILY_NAME_ALONE)('lists %s and %s as a possible match for review: neither merged nor kept apart', (a, b) => {
     expect(namesContained(normaliseName(a).key, normaliseName(b).key)).toBe(false);
     const { links, cannotLink } = deterministicPass([rec(1, a), rec(2, b, { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
-    expect(links.map((l) => [l.kind, l.rule])).toEqual([['possible', 'same_nik_other_name']]);
+    expect(links.map((l) => [l.kind, l.rule, l.refused])).toEqual([['possible', 'same_nik_other_name', 'one_word']]);
     expect(cannotLink).toEqual([]);
   });
 

@@ -107,6 +107,28 @@ describe('a strong pair the clustering refused', () => {
   });
 });
 
+describe('one word of a name alone under one NIK', () => {
+  it('is a possible match, and explain and the review file say why it was not merged (both languages)', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'central.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,RIZKI SARAGHI,3\n');
+    writeFileSync(join(dir, 'walkin.csv'), 'Tanggal,Nama,NIK,No HP\n2024-05-01,Ir. Saragih,1271011203850001,0812345678\n');
+    expect((await runCli(['--db', db, 'init', '--region', '1271'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', join(dir, 'central.csv'), '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', join(dir, 'walkin.csv'), '--source', 'walkin'])).code).toBe(0);
+    expect(personOf(db, 'walkin.csv', 2)).not.toBe(personOf(db, 'central.csv', 2));
+    const en = await runCli(['--db', db, 'explain', 'walkin.csv:2']);
+    expect(en.stdout).toContain('not merged because: under one NIK, one name is a single word of the other');
+    const id = await runCli(['--db', db, 'explain', 'walkin.csv:2'], { PRAKERJA_LANG: 'id' });
+    expect(id.stdout).toContain('tidak digabung karena: di bawah satu NIK, nama yang satu hanya satu kata dari nama yang lain');
+    const file = join(dir, 'review.csv');
+    expect((await runCli(['--db', db, 'review', 'export', file])).code).toBe(0);
+    const rows = csvRows(file);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^possible,.*not merged because: under one NIK, one name is a single word of the other/);
+  });
+});
+
 describe('review export (CSV)', () => {
   it('puts the pair that decides a visitor first, says how many decisions settle how many persons, in plain words', async () => {
     const { dir, db } = await setup();

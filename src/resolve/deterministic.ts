@@ -81,9 +81,12 @@ export function deterministicPass(
         for (const { g, levels, within, probability } of scored) {
           if (!levels) continue;
           // One word of the name alone is for review: neither merged nor kept apart for good.
-          const kind = within === 'one word' ? 'possible' : 'conflict';
-          links.push({ l: g, r: i, kind, rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
-          if (kind === 'conflict') cannotLink.push([g, i]);
+          if (within === 'one word') {
+            links.push({ l: g, r: i, kind: 'possible', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0, refused: 'one_word' });
+            continue;
+          }
+          links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });
+          cannotLink.push([g, i]);
         }
         groups.push(i);
       }

@@ -27,9 +27,11 @@ export type LinkRule = (typeof LINK_RULES)[number];
  * Which clustering guard refused a link the model matched (resolve/clustering.ts), so that it stayed a
  * possible match: `nik`, the two persons' valid NIKs have no centre (no NIK one keystroke from all the
  * others; one person has one NIK); `kept_apart`, one person holds a record that must never be with a record
- * of the other (a conflict, or a reviewer's N). Null for every other link.
+ * of the other (a conflict, or a reviewer's N); `one_word`, the deterministic pass's: under one NIK, one
+ * name is a single word of the other (the holder with a title in place of a word, or a relative sharing
+ * it). Null for every other link.
  */
-export const REFUSED_BY = ['nik', 'kept_apart'] as const;
+export const REFUSED_BY = ['nik', 'kept_apart', 'one_word'] as const;
 export type RefusedBy = (typeof REFUSED_BY)[number];
 
 /** How a record joined its person: by the rule of its strongest match link, or alone (`single`). */
