@@ -7,8 +7,8 @@ export const resolveText = {
     en: 'match all records into persons again (import does this for new records by itself)',
   }),
   optParts: message({
-    id: 'cocokkan per bagian berisi paling banyak sekian data, bagian yang tidak mungkin berbagi orang (lebih hemat memori; bawaan: bagian 500.000 data di atas 2.000.000 data)',
-    en: 'resolve in parts of at most this many records, parts that cannot share a person (less memory; default: parts of 500,000 above 2,000,000 records)',
+    id: 'cocokkan per bagian berisi paling banyak sekian data, bagian yang tidak mungkin berbagi orang (hasilnya sama; hemat memori hanya bila komponen terbesar kecil; bawaan: tidak dibagi)',
+    en: 'resolve in parts of at most this many records, parts that cannot share a person (the same result; saves memory only when the largest component is small; default: whole)',
   }),
   badParts: message({
     id: (v: string) => `--parts harus bilangan bulat positif (jumlah data per bagian), bukan "${v}". Contoh: --parts 500000`,
