@@ -38,6 +38,10 @@ const WEAK_DISAGREEMENTS: [string, string][] = [
   ['Syahfitri Latifah Rangkuti', 'Rangkuti Syahfitri Latifah'], // the family name written first
   ['Fadli Ikhsan', 'IKHSANFADLII'], // joined in the other order, a letter doubled
   ['Srinatun, A.T.', 'SRINATUN'], // one word, a mistyped title after it
+  // Old spelling wrote Y as J, so TJ is T + Y as often as C (folded as C: PRASETJA → PRASECA).
+  ['Indra Prasetya', 'INDRA DARMA PRASETJA'],
+  ['Ilham Aditja Samoedra', 'H. Aditya Samudra'],
+  ['Widya Tri Kurniasari', 'TRIKOERNIASARI WIDJA'],
   ['Abdul Matondang', 'H. ABDMATONDANG'], // joined, one part abbreviated
   ['Aditya Mangatas Gultom', 'Ir. Aditya Mangatasgoeltom'], // joined, old spelling in a part
 ];

@@ -465,8 +465,19 @@ function wordAgrees(a: string, b: string): boolean {
   return (
     (Math.max(a.length, b.length) >= 3 && editDistanceAtMost(a, b, 1)) ||
     phoneticToken(a) === phoneticToken(b) ||
-    misspeltVariantEitherWay(a, b)
+    misspeltVariantEitherWay(a, b) ||
+    (Math.min(a.length, b.length) >= 4 && editDistanceAtMost(oldY(a), oldY(b), 1))
   );
+}
+
+/**
+ * A word with the one ambiguity of the old spelling undone: it wrote Y as J, so its TJ is T + Y as often as
+ * C and its DJ is D + Y as often as J, while the name folding reads C and J (ADITJA → ADICA for ADITYA,
+ * WIDJA → WIJA for WIDYA). Both words are brought to one form: TY and C alike, DY, Y and J alike.
+ * On the generator's issue-12 variant (Surabaya's names) most conflicts that were one person were these.
+ */
+function oldY(word: string): string {
+  return word.replaceAll('TY', 'C').replaceAll('DY', 'J').replaceAll('Y', 'J');
 }
 
 /** Either word is a typo of a spelling that folds to the other (MOHH / MUHAMMAD). */
