@@ -8,6 +8,7 @@
  *   npm run bench -- --growth 100000,1000000,5000000   # import and resolve at each size (walk-in: a tenth)
  *   npm run bench -- --only import --keep          # just the three import rows; keeps the generated file
  *   npm run bench -- --only import --csv FILE      # the three import rows on a 4-column file made before
+ *   npm run bench -- --only incremental            # just the two rows of a new guest book into 1 M
  *
  * Rows: sqlite3 `.import`, the plain loop and `prakerja import --no-resolve` of the central file (ratios to
  * `.import`); `prakerja resolve` of central + walk-in at 1.1 M and at 5.5 M; an incremental import of a new
@@ -78,7 +79,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     out: { type: 'string', default: join(ROOT, 'bench-results', 'latest.json') },
     keep: { type: 'boolean', default: false },
-    // `import`: only sqlite3 .import, the plain loop and prakerja import (no resolve, report or growth).
+    // `import`: only sqlite3 .import, the plain loop and prakerja import (no resolve, report or growth);
+    // `incremental`: only the new guest book into the central list (and into it with earlier visits).
     only: { type: 'string', default: '' },
     // A 4-column central file made by an earlier `--keep` run, measured instead of generating one.
     csv: { type: 'string', default: '' },
@@ -263,11 +265,21 @@ function printTable(ms: Measurement[]): void {
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('build first: npm run build');
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const machine = machineName();
   console.log(`prakerja bench — ${machine}; median of ${runs} run(s)`);
   if (!hasSqlite) console.log('(sqlite3 not installed: `apt-get install sqlite3` to compare with its .import)');
   const all: Measurement[] = [];
 
+  if (values.only === 'incremental') {
+    const dir = join(work, `gen-${central}`);
+    process.stderr.write(`generating ${central.toLocaleString('en-US')} central + ${walkin.toLocaleString('en-US')} walk-in rows…\n`);
+    const data = await generateDataset({ outDir: dir, seed: values.seed, central, walkin, province: 0 });
+    all.push(...(await incrementalRows(data.files.central.path, data.files.walkin.path)));
+    console.log('');
+    printTable(all);
+    finish(all, []);
+    return;
+  }
   const main = await importBench(central, 'main', values.csv);
   all.push(...main.measurements);
   if (values.only === 'import') {
@@ -295,28 +307,7 @@ async function main(): Promise<void> {
   removeDb(full);
   removeDb(unresolved);
 
-  // A night's new guest book into a database that holds the central list, the earlier visits (the rest of
-  // the walk-in log) and their persons: one process, import and the resolve it ends with. Into the central
-  // list alone it would be a first guest book, whose visit purposes relearn the statistics in full
-  // (resolve/incremental.ts SOURCE_FLOOR).
-  const book = join(work, `book-${bookRows}.csv`);
-  const earlier = join(work, `book-before-${bookRows}.csv`);
-  await splitLastRows(main.file, 2, bookRows, earlier, book);
-  const listed = join(work, 'central-resolved.sqlite');
-  importUnresolved(listed, centralFile, earlier);
-  execFileSync('node', [BIN, '--db', listed, '--quiet', 'resolve']);
-  all.push(
-    held(
-      measure(
-        `prakerja import of a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M (resolve included)`,
-        bookRows,
-        (db) => timed('node', [BIN, '--db', db, '--quiet', '--json', 'import', book, '--source', 'walkin']),
-        (db) => copyFileSync(listed, db),
-      ),
-      GOALS.incremental,
-    ),
-  );
-  removeDb(listed);
+  all.push(...(await incrementalRows(centralFile, main.file)));
 
   // National scale: resolve of the large set (one run: it takes minutes).
   let large: Measurement | undefined;
@@ -384,12 +375,51 @@ async function main(): Promise<void> {
       `\ngrowth of ${step}: ${curve.map((g) => `${(g.rows / 1e6).toFixed(2)} M ${g.seconds.toFixed(1)} s ${g.peakRssMb.toFixed(0)} MB`).join(' → ')}; time ∝ rows^${exponent.toFixed(2)}, so ~${minutes.toFixed(1)} min at ${(national / 1e6).toFixed(1)} M (a guess from the curve)`,
     );
   }
+  finish(all, growth);
+}
+
+/** Writes the results to --out (with the machine and date) and removes the work folder unless --keep. */
+function finish(all: Measurement[], growth: unknown[]): void {
   mkdirSync(join(values.out, '..'), { recursive: true });
   const date = new Date().toISOString();
-  writeFileSync(values.out, `${JSON.stringify({ date, machine, host: hostInfo(), runs, central, walkin, measurements: all, growth }, null, 2)}\n`);
+  writeFileSync(values.out, `${JSON.stringify({ date, machine: machineName(), host: hostInfo(), runs, central, walkin, measurements: all, growth }, null, 2)}\n`);
   console.log(`\nwritten: ${values.out}`);
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept: ${work}`);
+}
+
+/**
+ * A night's new guest book (the last `--book` rows of the generated one) imported into a database that holds
+ * the central list and its persons: one process, the import and the resolve it ends with. Twice: as the
+ * office's first book, and after the book's earlier rows (earlier visits, imported and resolved before).
+ */
+async function incrementalRows(centralCsv: string, walkinCsv: string): Promise<Measurement[]> {
+  const book = join(work, `book-${bookRows}.csv`);
+  const earlier = join(work, 'book-earlier.csv');
+  await splitBook(walkinCsv, 2, bookRows, earlier, book);
+  const earlierRows = walkin - bookRows;
+  const out: Measurement[] = [];
+  for (const [label, before] of [
+    [`a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M`, undefined],
+    [`a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M + ${earlierRows.toLocaleString('en-US')} earlier walk-in`, earlier],
+  ] as const) {
+    const listed = join(work, 'listed-resolved.sqlite');
+    importUnresolved(listed, centralCsv, before);
+    execFileSync('node', [BIN, '--db', listed, '--quiet', 'resolve']);
+    out.push(
+      held(
+        measure(
+          `prakerja import of ${label} (resolve included)`,
+          bookRows,
+          (db) => timed('node', [BIN, '--db', db, '--quiet', '--json', 'import', book, '--source', 'walkin']),
+          (db) => copyFileSync(listed, db),
+        ),
+        GOALS.incremental,
+      ),
+    );
+    removeDb(listed);
+  }
+  return out;
 }
 
 /** A fresh database holding these files, imported without resolving. */
@@ -401,16 +431,20 @@ function importUnresolved(db: string, centralCsv: string, walkinCsv?: string): v
 }
 
 /**
- * A CSV cut before its last `n` data rows, each part with the `headerLines` (title and header) lines: the
- * earlier visits, and a new guest book.
+ * A guest book cut in two after its `headerLines` (title and header) lines: all but its last `n` data rows
+ * (earlier visits), and those `n` (the new book), each with the header.
  */
-async function splitLastRows(src: string, headerLines: number, n: number, before: string, last: string): Promise<void> {
+async function splitBook(src: string, headerLines: number, n: number, earlierDest: string, newDest: string): Promise<void> {
   const lines: string[] = [];
   for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Infinity })) if (line !== '') lines.push(line);
   const head = lines.slice(0, headerLines);
   const cut = Math.max(headerLines, lines.length - n);
-  writeFileSync(before, `${[...head, ...lines.slice(headerLines, cut)].join('\r\n')}\r\n`);
-  writeFileSync(last, `${[...head, ...lines.slice(cut)].join('\r\n')}\r\n`);
+  writeFileSync(earlierDest, `${[...head, ...lines.slice(headerLines, cut)].join('\r\n')}\r\n`);
+  writeFileSync(newDest, `${[...head, ...lines.slice(cut)].join('\r\n')}\r\n`);
+}
+
+function machineName(): string {
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
 /** What else shares the machine: the OS and the load when the bench started. */
