@@ -100,6 +100,8 @@ const largeWalkin = Number(values['large-walkin']);
 const bookRows = Number(values.book);
 const work = mkdtempSync(join(tmpdir(), 'prakerja-bench-'));
 const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
+// Taken before the first step: how busy the machine was when the run began.
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 
 /** Runs a command under /usr/bin/time; returns wall seconds, peak RSS in MB and what it printed. */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed {
@@ -447,9 +449,9 @@ function machineName(): string {
   return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
-/** What else shares the machine: the OS and the load when the bench started. */
-function hostInfo(): { os: string; loadAverage: number[] } {
-  return { os: `${platform()} ${release()}`, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) };
+/** What else shares the machine: the OS, and the load average (1, 5, 15 min) when the bench started and ended. */
+function hostInfo(): { os: string; loadAverage: number[]; loadAverageAtEnd: number[] } {
+  return { os: `${platform()} ${release()}`, loadAverage: loadAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) };
 }
 
 await main();
