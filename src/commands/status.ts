@@ -4,7 +4,7 @@ import type { Db } from '../store/database.js';
 import { countRejects, countsByNikReason, countsBySourceWave, wavesByBatch, type SourceWaveCount } from '../store/summary.js';
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { personCountsSql, type PersonCounts } from '../store/reports.js';
-import { reviewCounts } from '../store/resolve.js';
+import { reviewCounts, snapshotLearnt } from '../store/resolve.js';
 
 export interface StatusResult {
   region: OfficeRegion | null;
@@ -18,6 +18,12 @@ export interface StatusResult {
   rejects: number;
   /** Persons and pairs to review: the same counts the import and resolve summaries print. */
   matching: PersonCounts & { possible: number; conflicts: number };
+  /**
+   * The matching statistics (name frequencies, the prior, wave and visit-purpose shares) the persons were
+   * matched with: learnt by the last full resolve from `records` records, at `at` (ISO, UTC); the imports
+   * since (`recordsSince` records) were matched with them, frozen. Null before any resolve.
+   */
+  learnt: { at: string; records: number; recordsSince: number } | null;
 }
 
 export function databaseStatus(db: Db): StatusResult {
@@ -33,5 +39,11 @@ export function databaseStatus(db: Db): StatusResult {
     records: bySourceWave.reduce((n, r) => n + r.records, 0),
     rejects: countRejects(db),
     matching: { ...personCountsSql(db), ...reviewCounts(db) },
+    learnt: learntState(db, bySourceWave.reduce((n, r) => n + r.records, 0)),
   };
+}
+
+function learntState(db: Db, records: number): StatusResult['learnt'] {
+  const s = snapshotLearnt(db);
+  return s ? { at: s.learnt_at, records: s.records, recordsSince: Math.max(0, records - s.records) } : null;
 }

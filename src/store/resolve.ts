@@ -264,6 +264,11 @@ export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
   ).run(snapshot);
 }
 
+/** When the stored statistics were learnt and from how many records, without reading them; undefined before the first full resolve. */
+export function snapshotLearnt(db: Db): { learnt_at: string; records: number } | undefined {
+  return db.prepare<[], { learnt_at: string; records: number }>('SELECT learnt_at, records FROM resolve_snapshot WHERE id = 1').get();
+}
+
 /** The stored snapshot; undefined before the first full resolve. */
 export function loadSnapshot(db: Db): SnapshotRow | undefined {
   return db

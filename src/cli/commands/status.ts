@@ -44,5 +44,9 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       ctx.say(`${t.resolve.walkinRecipients(formatNumber(m.walkinRecipients))}\n`);
       if (m.listedTwice > 0) ctx.say(`${t.resolve.duplicatePersons(formatNumber(m.listedTwice))}\n`);
       if (m.inResentLists > 0) ctx.say(`${t.resolve.inResentLists(formatNumber(m.inResentLists))}\n`);
+      if (s.learnt) {
+        const when = `${localMinute(new Date(s.learnt.at))} (${t.status.localZone(zone)})`;
+        ctx.say(`${t.status.learnt({ at: when, records: formatNumber(s.learnt.records), since: s.learnt.recordsSince, sinceText: formatNumber(s.learnt.recordsSince) })}\n`);
+      }
     });
 }

@@ -27,6 +27,14 @@ export const statusText = {
   }),
   nikProblems: message({ id: 'Data dengan masalah NIK', en: 'Records with a NIK problem' }),
   persons: message({ id: (n: string) => `Orang: ${n} (hasil pencocokan)`, en: (n) => `Persons: ${n} (as matched)` }),
+  learnt: message({
+    id: (p: { at: string; records: string; since: number; sinceText: string }) =>
+      `Bobot pencocokan (frekuensi nama, peluang awal, gelombang, keperluan kunjungan) dipelajari ${p.at} dari ${p.records} data` +
+      (p.since > 0 ? `; ${p.sinceText} data yang diimpor sejak itu dicocokkan dengan bobot yang sama. \`prakerja resolve\` mempelajarinya lagi dari semua data.` : '.'),
+    en: (p) =>
+      `Matching statistics (name frequencies, prior, waves, visit purposes) learnt ${p.at} from ${p.records} records` +
+      (p.since > 0 ? `; the ${p.sinceText} records imported since were matched with them, unchanged. \`prakerja resolve\` learns them again from all records.` : '.'),
+  }),
   keptFlagged: message({ id: '(disimpan, ditandai)', en: '(kept, flagged)' }),
   nikProblemColumns: message({ id: ['alasan', 'data'], en: ['reason', 'records'] }),
   totals: message({
