@@ -203,16 +203,20 @@ function sqliteMessage(error: unknown): string {
  * tables to it.
  */
 function refuseForeign(db: Db, path: string, migrations: readonly Migration[]): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
+  // One statement, so one snapshot: read apart, another prakerja creating this database could commit its
+  // migrations between the two reads, and its tables would be seen beside the version from before them
+  // (version 0 with tables: "some other program's"). That failed one run in a few of two imports at once.
+  const { version, tables } = db
+    .prepare<[], { version: number; tables: number }>(
+      "SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_schema WHERE type = 'table') AS tables",
+    )
+    .get() ?? { version: 0, tables: 0 };
   const latest = migrations.length;
   if (version > latest) {
     throw new StoreError(t.database.newer({ path, version, latest }));
   }
-  if (version === 0) {
-    const tables = Number(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get());
-    if (tables > 0) {
-      throw new StoreError(t.database.foreign(path));
-    }
+  if (version === 0 && tables > 0) {
+    throw new StoreError(t.database.foreign(path));
   }
 }
 
