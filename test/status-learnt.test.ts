@@ -35,4 +35,33 @@ describe('status: the statistics the persons were matched with', () => {
     const relearnt = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as typeof after;
     expect(relearnt.learnt).toMatchObject({ records: 205, recordsSince: 0 });
   });
+
+  it('does not count records waiting to be matched (import --no-resolve, an interrupted import) as matched with them, and says they wait', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = join(dir, 'gel1.csv');
+    const more = join(dir, 'gel1-tambahan.csv');
+    const later = join(dir, 'gel1-susulan.csv');
+    await writeRecipientCsv(first, 200);
+    await writeRecipientCsv(more, 5, 200);
+    await writeRecipientCsv(later, 3, 205);
+    expect((await runCli(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', more, '--source', 'central'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'import', later, '--source', 'central', '--no-resolve'])).code).toBe(0);
+    const waiting = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { unmatched: number; learnt: { records: number; recordsSince: number } };
+    expect(waiting.unmatched).toBe(3);
+    expect(waiting.learnt).toMatchObject({ records: 200, recordsSince: 5 });
+    const en = (await runCli(['--db', db, 'status'])).stdout;
+    expect(en).toContain('from 200 records; the 5 records imported since were matched with them, unchanged.');
+    expect(en).toContain('3 records are not matched into persons yet');
+    const id = (await runCli(['--db', db, 'status'], { PRAKERJA_LANG: 'id' })).stdout;
+    expect(id).toContain('3 data belum dicocokkan menjadi orang');
+
+    // The next report matches them (incrementally): nothing waits any more, and all 8 were matched with the same statistics.
+    expect((await runCli(['--db', db, 'report', 'waves'])).code).toBe(0);
+    const done = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as typeof waiting;
+    expect(done.unmatched).toBe(0);
+    expect(done.learnt).toMatchObject({ records: 200, recordsSince: 8 });
+    expect((await runCli(['--db', db, 'status'])).stdout).not.toContain('not matched into persons yet');
+  });
 });

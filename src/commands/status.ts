@@ -4,6 +4,7 @@ import type { Db } from '../store/database.js';
 import { countRejects, countsByNikReason, countsBySourceWave, wavesByBatch, type SourceWaveCount } from '../store/summary.js';
 import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { personCountsSql, type PersonCounts } from '../store/reports.js';
+import { countUnresolved } from '../store/records.js';
 import { reviewCounts, snapshotLearnt } from '../store/resolve.js';
 
 export interface StatusResult {
@@ -16,12 +17,18 @@ export interface StatusResult {
   nikProblems: { reason: string; records: number }[];
   records: number;
   rejects: number;
+  /**
+   * Records not matched into persons yet (an import interrupted after its commit, or `--no-resolve`): the
+   * next import, resolve or report matches them. Until then `matching.persons` counts each as one person.
+   */
+  unmatched: number;
   /** Persons and pairs to review: the same counts the import and resolve summaries print. */
   matching: PersonCounts & { possible: number; conflicts: number };
   /**
    * The matching statistics (name frequencies, the prior, wave and visit-purpose shares) the persons were
    * matched with: learnt by the last full resolve from `records` records, at `at` (ISO, UTC); the imports
-   * since (`recordsSince` records) were matched with them, frozen. Null before any resolve.
+   * since (`recordsSince` records, not counting the `unmatched` ones) were matched with them, frozen. Null
+   * before any resolve.
    */
   learnt: { at: string; records: number; recordsSince: number } | null;
 }
@@ -29,6 +36,8 @@ export interface StatusResult {
 export function databaseStatus(db: Db): StatusResult {
   const bySourceWave = countsBySourceWave(db);
   const waves = wavesByBatch(db);
+  const records = bySourceWave.reduce((n, r) => n + r.records, 0);
+  const unmatched = countUnresolved(db);
   return {
     region: officeRegion(db),
     batches: listBatches(db).map(({ id, source, file_name, wave, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped }) => ({
@@ -36,14 +45,16 @@ export function databaseStatus(db: Db): StatusResult {
     })),
     bySourceWave,
     nikProblems: countsByNikReason(db),
-    records: bySourceWave.reduce((n, r) => n + r.records, 0),
+    records,
     rejects: countRejects(db),
+    unmatched,
     matching: { ...personCountsSql(db), ...reviewCounts(db) },
-    learnt: learntState(db, bySourceWave.reduce((n, r) => n + r.records, 0)),
+    learnt: learntState(db, records - unmatched),
   };
 }
 
-function learntState(db: Db, records: number): StatusResult['learnt'] {
+/** `matched`: the records with a person. Those without one came after the last full resolve (it matches all). */
+function learntState(db: Db, matched: number): StatusResult['learnt'] {
   const s = snapshotLearnt(db);
-  return s ? { at: s.learnt_at, records: s.records, recordsSince: Math.max(0, records - s.records) } : null;
+  return s ? { at: s.learnt_at, records: s.records, recordsSince: Math.max(0, matched - s.records) } : null;
 }

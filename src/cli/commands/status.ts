@@ -40,6 +40,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       ctx.say(`\n${t.status.totals({ records: formatNumber(s.records), rejects: formatNumber(s.rejects) })}\n`);
       const m = s.matching;
       ctx.say(`${t.status.persons(formatNumber(m.persons))}\n`);
+      if (s.unmatched > 0) ctx.say(`${t.status.unmatched(formatNumber(s.unmatched))}\n`);
       ctx.say(`${t.resolve.reviewState({ possible: formatNumber(m.possible), conflicts: formatNumber(m.conflicts) })}\n`);
       ctx.say(`${t.resolve.walkinRecipients(formatNumber(m.walkinRecipients))}\n`);
       if (m.listedTwice > 0) ctx.say(`${t.resolve.duplicatePersons(formatNumber(m.listedTwice))}\n`);

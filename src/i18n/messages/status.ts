@@ -27,6 +27,12 @@ export const statusText = {
   }),
   nikProblems: message({ id: 'Data dengan masalah NIK', en: 'Records with a NIK problem' }),
   persons: message({ id: (n: string) => `Orang: ${n} (hasil pencocokan)`, en: (n) => `Persons: ${n} (as matched)` }),
+  unmatched: message({
+    id: (n: string) =>
+      `  ${n} data belum dicocokkan menjadi orang (impor yang terhenti setelah menyimpan, atau --no-resolve): di sini masing-masing dihitung sebagai satu orang; impor, resolve atau report berikutnya mencocokkannya.`,
+    en: (n) =>
+      `  ${n} records are not matched into persons yet (an import stopped after saving them, or --no-resolve): each counts as one person here; the next import, resolve or report matches them.`,
+  }),
   learnt: message({
     id: (p: { at: string; records: string; since: number; sinceText: string }) =>
       `Bobot pencocokan (frekuensi nama, peluang awal, gelombang, keperluan kunjungan) dipelajari ${p.at} dari ${p.records} data` +
