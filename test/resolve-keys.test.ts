@@ -9,9 +9,9 @@ import { importFiles } from '../src/commands/import.js';
 import { generateDataset } from '../src/generate/dataset.js';
 import { candidateKeys, keyHash, sortedBlockKeys, storedKeys } from '../src/resolve/keys.js';
 import { loadRecords } from '../src/resolve/load.js';
-import { noCaps } from '../src/resolve/blocking.js';
+import { noCaps, sortedPhonetic } from '../src/resolve/blocking.js';
 import { openDatabase } from '../src/store/database.js';
-import { resolveRows } from '../src/store/resolve.js';
+import { resolveRows, writeBlockKeys } from '../src/store/resolve.js';
 import { tempDir } from './helpers/cli.js';
 import { writeText } from './helpers/db.js';
 
@@ -30,6 +30,32 @@ describe('block keys', () => {
     expect(new Set(pairs.map((p) => p.join(':')))).toEqual(new Set(expected.map((p) => p.join(':'))));
     // Records up to `after` are left out.
     expect([...sortedBlockKeys(records, 200)].flat().every(([, id]) => id > 200)).toBe(true);
+  });
+
+  it('hash FNV-1a of the key name, a NUL and the key, whichever names came before', () => {
+    const plain = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    for (const [name, key] of [['name', 'AMINAH SITI'], ['name_region+', '1271|SITI'], ['digits', '1271051010900003'], ['name', ''], ['phone', 'É08123']])
+      expect(keyHash(name ?? '', key ?? '')).toBe(plain(`${name ?? ''}\u0000${key ?? ''}`));
+  });
+
+  it('sort the phonetic codes of a name as splitting, sorting and joining them would', () => {
+    for (const p of ['SITI', 'SITI AMINAH', 'AMINAH SITI', 'A A', 'B A C', 'SITI ', ' SITI', '', 'Z Y X W'])
+      expect(sortedPhonetic(p)).toBe(p.split(' ').sort().join(' '));
+  });
+
+  it('are stored as given, in statements of many rows and the rest of a chunk one by one; a repeat once; a rebuild replaces them', () => {
+    const db = openDatabase(join(tempDir(), 'keys.sqlite'), { create: true });
+    const pairs = Array.from({ length: 1203 }, (_, i): [number, number] => [4_000_000_000 - (i % 600) * 7, i + 1]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    writeBlockKeys(db, [pairs.slice(0, 700), [...pairs.slice(700), pairs[5] ?? [0, 0]]]);
+    const stored = () => db.prepare<[], [number, number]>('SELECT hash, record_id FROM block_keys ORDER BY hash, record_id').raw(true).all();
+    expect(stored()).toEqual(pairs);
+    writeBlockKeys(db, [[[1, 2]]], true);
+    expect(stored()).toEqual([[1, 2]]);
+    db.close();
   });
 
   it('a new record looks up the stored ones it can pair with: its blocks, its NIK, the NIKs its swaps make', () => {

@@ -66,7 +66,15 @@ type KeyOf = (r: ResolveRecord, sp: string) => string | null;
 
 /** The phonetic codes in sorted order, so that swapped names share a key. */
 export function sortedPhonetic(phonetic: string): string {
-  return phonetic.includes(' ') ? phonetic.split(' ').sort().join(' ') : phonetic;
+  const space = phonetic.indexOf(' ');
+  if (space < 0) return phonetic;
+  // Two words (most names): ordered without an array.
+  if (phonetic.indexOf(' ', space + 1) < 0) {
+    const a = phonetic.slice(0, space);
+    const b = phonetic.slice(space + 1);
+    return b < a ? `${b} ${a}` : phonetic;
+  }
+  return phonetic.split(' ').sort().join(' ');
 }
 
 /**

@@ -78,10 +78,21 @@ function swapAt(d: string, at: number): string | null {
  * @example keyHash('name', 'AMINAH SITI') // 2871…
  */
 export function keyHash(name: string, key: string): number {
-  let h = 0x811c9dc5;
-  const text = `${name}\u0000${key}`;
+  let h = nameSeeds.get(name);
+  if (h === undefined) {
+    h = fnv(0x811c9dc5, `${name}\u0000`);
+    nameSeeds.set(name, h);
+  }
+  return fnv(h, key) >>> 0;
+}
+
+/** The FNV-1a state after each key name and its NUL: a name is hashed once, not with every key. */
+const nameSeeds = new Map<string, number>();
+
+function fnv(seed: number, text: string): number {
+  let h = seed;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /**

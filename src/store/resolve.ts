@@ -288,14 +288,33 @@ export function blockKeysCurrent(db: Db, snapshot: Pick<SnapshotRow, 'keyed_thro
 
 /**
  * Stores block-key hashes, given in chunks of [hash, record id] pairs in the table's order (hash, then id:
- * then each chunk appends to the B-tree). Each chunk goes to SQLite as one JSON array (`json_each`), not a
- * statement per row: a million records have ~7 million keys. With `rebuild`, every stored key is replaced.
+ * then each chunk appends to the B-tree), 500 rows to a statement, not one: a million records have ~5 million
+ * keys (a JSON array per chunk through `json_each` took 2.4 times as long). With `rebuild`, every stored key
+ * is replaced.
  */
 export function writeBlockKeys(db: Db, chunks: Iterable<readonly (readonly [number, number])[]>, rebuild = false): void {
   if (rebuild) db.exec('DELETE FROM block_keys');
-  const insert = db.prepare<[string]>('INSERT OR IGNORE INTO block_keys (hash, record_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
-  for (const chunk of chunks) insert.run(JSON.stringify(chunk));
+  const insertMany = (rows: number) =>
+    db.prepare<[readonly number[]]>(`INSERT OR IGNORE INTO block_keys (hash, record_id) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`);
+  const full = insertMany(KEYS_A_STATEMENT);
+  const one = insertMany(1);
+  const args = new Array<number>(2 * KEYS_A_STATEMENT).fill(0);
+  for (const chunk of chunks) {
+    let i = 0;
+    for (; i + KEYS_A_STATEMENT <= chunk.length; i += KEYS_A_STATEMENT) {
+      for (let k = 0; k < KEYS_A_STATEMENT; k++) {
+        const pair = chunk[i + k] ?? [0, 0];
+        args[2 * k] = pair[0];
+        args[2 * k + 1] = pair[1];
+      }
+      full.run(args);
+    }
+    for (; i < chunk.length; i++) one.run(chunk[i] ?? [0, 0]);
+  }
 }
+
+/** Block keys bound to one INSERT: 500 rows, 1,000 parameters (SQLite allows 32,766). */
+const KEYS_A_STATEMENT = 500;
 
 /** The stored records under any of these hashes, as [hash, record id]. */
 export function recordsUnderKeys(db: Db, hashes: readonly number[]): { hash: number; record_id: number }[] {
