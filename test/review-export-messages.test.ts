@@ -44,6 +44,23 @@ describe('review export and apply', () => {
     expect(id.stdout).toBe(`0 kemungkinan sama dan 0 konflik ditulis ke ${file}.\nTidak ada yang perlu diputuskan.\n`);
   });
 
+  it('matches records left without a person first (import --no-resolve), as a report does, so their pairs are in the file', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'pusat.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,BUDI SANTOSO,3\n1271011203850002,AGUS SALIM,3\n');
+    writeFileSync(join(dir, 'susulan.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,SRI WAHYUNI,3\n');
+    await runCli(['--db', db, 'import', join(dir, 'pusat.csv'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'susulan.csv'), '--source', 'central', '--no-resolve']);
+    const file = join(dir, 'periksa.csv');
+    const ex = await runCli(['--db', db, 'review', 'export', file]);
+    expect(ex.code).toBe(0);
+    expect(ex.stderr).toContain('1 records had not been matched into persons yet');
+    expect(ex.stdout).toContain(`Wrote 0 possible matches and 1 conflicts to ${file}.`);
+    expect(lines(file)).toHaveLength(2);
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { unmatched: number; matching: { conflicts: number } };
+    expect(json).toMatchObject({ unmatched: 0, matching: { conflicts: 1 } });
+  });
+
   it('writes Indonesian headers and words by default, and applies the file as Excel saves it', async () => {
     const { dir, db } = await conflictDb();
     const file = join(dir, 'periksa.csv');

@@ -14,7 +14,7 @@ import { inTransaction } from '../store/transaction.js';
 import { personSources, recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { writeOutputFile } from '../store/output-files.js';
 import { evidenceWords, refusalWords } from './explain.js';
-import { resolveRecords, type ResolveResult } from '../resolve/index.js';
+import { resolvePending, resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { displayNik } from '../privacy/mask.js';
 import { writeCsvFile } from './csv-out.js';
 
@@ -27,6 +27,7 @@ export const REVIEW_COLUMNS = [
 
 export interface ReviewExportOptions {
   showNik?: boolean;
+  signal?: AbortSignal;
 }
 
 export interface ReviewExportResult {
@@ -40,6 +41,8 @@ export interface ReviewExportResult {
   /** The other pairs, and the persons they touch. */
   otherPairs: number;
   persons: number;
+  /** Records matched into persons before the queue was read: an earlier run had left them without one. */
+  pendingResolved: number;
 }
 
 /**
@@ -50,6 +53,9 @@ export interface ReviewExportResult {
  * @example await exportReview(db, 'periksa.xlsx') // { format: 'xlsx', possible: 12, conflicts: 3, recipientPairs: 5, … }
  */
 export async function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): Promise<ReviewExportResult> {
+  // As a report does: records an interrupted import (or --no-resolve) left without a person are matched
+  // first, or the queue would lack their pairs and its counts be those of a state no other command shows.
+  const pending = resolvePending(db, options.signal);
   // Only what needs a decision (store/resolve.ts TO_REVIEW): the same count the import and status print.
   const links = reviewLinks(db);
   const records = new Map(recordsById(db, [...new Set(links.flatMap((l) => [l.record_l, l.record_r]))]).map((r) => [r.id, r]));
@@ -81,6 +87,7 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
     possible: pairs.filter((p) => p.link.kind !== 'conflict').length,
     conflicts: pairs.filter((p) => p.link.kind === 'conflict').length,
     ...queue.counts,
+    pendingResolved: pending.pending,
   };
   // Both records of each pair, with names and NIKs: personal. English headers are the machine names.
   const header = currentLang() === 'en' ? REVIEW_COLUMNS : t.review.columns();

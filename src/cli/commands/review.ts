@@ -18,6 +18,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.xlsx\n  prakerja review export periksa.csv\n`)
     .action(async (file: string, flags: { showNik?: boolean }) => {
       const result = await exportReview(ctx.openDb(), file, { showNik: flags.showNik });
+      if (!ctx.globals.quiet && result.pendingResolved > 0) ctx.io.stderr(`prakerja: ${t.recovery.pendingResolved(formatNumber(result.pendingResolved))}\n`);
       if (ctx.globals.json) return ctx.json(result);
       const settles = settlesText(result);
       ctx.say(`${t.review.wrote({ possible: formatNumber(result.possible), conflicts: formatNumber(result.conflicts), file, settles, empty: result.possible + result.conflicts === 0 })}\n`);
