@@ -11,7 +11,7 @@ import { candidateKeys, keyHash, sortedBlockKeys, storedKeys } from '../src/reso
 import { loadRecords } from '../src/resolve/load.js';
 import { noCaps, sortedPhonetic } from '../src/resolve/blocking.js';
 import { openDatabase } from '../src/store/database.js';
-import { resolveRows, writeBlockKeys } from '../src/store/resolve.js';
+import { resolveRows, writeBlockKeys, writePersons, type PersonUpdate } from '../src/store/resolve.js';
 import { tempDir } from './helpers/cli.js';
 import { writeText } from './helpers/db.js';
 
@@ -95,5 +95,17 @@ describe('block keys', () => {
     const book2 = writeText(dir, 'tamu2.csv', 'Tanggal,Nama,NIK,No HP,Keperluan\n2020-06-02,AGUS SALIM,,,informasi\n');
     expect((await importFiles(again, { files: [book2], source: 'walkin' })).resolve?.mode).toBe('incremental');
     again.close();
+  });
+
+  it('persons are written many records to a statement, the rest of them in one more: each record its own values', async () => {
+    const dir = tempDir();
+    const data = await generateDataset({ outDir: join(dir, 'gen'), seed: 3, central: 560, walkin: 0, province: 0, waves: 1 });
+    const db = openDatabase(join(dir, 'data.sqlite'), { create: true });
+    await importFiles(db, { files: [data.files.central.path], source: 'central', wave: 1, resolve: false });
+    const ids = db.prepare<[], number>('SELECT id FROM records ORDER BY id').pluck().all();
+    const updates = ids.map((id, i): PersonUpdate => ({ id, person_id: ids[i - (i % 3)] ?? id, match: i % 3 === 0 ? 'single' : 'model', score: i % 3 === 0 ? null : i / 1000 }));
+    expect(writePersons(db, updates)).toBe(ids.length);
+    expect(db.prepare<[], PersonUpdate>('SELECT id, person_id, match, score FROM records ORDER BY id').all()).toEqual(updates);
+    db.close();
   });
 });

