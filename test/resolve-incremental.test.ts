@@ -27,6 +27,7 @@ import { openDatabase } from '../src/store/database.js';
 import { personCountsSql } from '../src/store/reports.js';
 import { reviewCounts, saveDecision } from '../src/store/resolve.js';
 import { query } from './helpers/db.js';
+import { validNik, writeRecipientCsv } from './helpers/process.js';
 
 let dir = '';
 type Part = { file: string; source: 'central' | 'province' | 'walkin'; wave?: number };
@@ -185,7 +186,7 @@ describe('an interrupted incremental resolve', () => {
 
 describe('when the statistics are relearnt', () => {
   const rows = (source: 'central' | 'province' | 'walkin', n: number) => Array.from({ length: n }, () => ({ source }));
-  const snapshot = (records: number, sources: Record<string, number> | null) => ({ records, keyed_count: records, sources: JSON.stringify(sources ?? {}) });
+  const snapshot = (records: number, sources: Record<string, number> | null, matchedSince = 0) => ({ records, keyed_count: records + matchedSince, sources: JSON.stringify(sources ?? {}) });
   it.each([
     ['a guest book of 5,000 into 1 M records that already hold 60,000 visits', snapshot(1_060_000, { central: 1_000_000, province: 0, walkin: 60_000 }), rows('walkin', 5000), false],
     ['the first guest book of 5,000 into 1 M central records (the visit purposes are new)', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('walkin', 5000), true],
@@ -193,7 +194,35 @@ describe('when the statistics are relearnt', () => {
     ['a new list of 120,000 into 1 M (over 10%)', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('central', 120_000), true],
     ['a list of 90,000 into 1 M', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }), rows('central', 90_000), false],
     ['a snapshot stored before per-source counts', snapshot(1_000_000, null), rows('walkin', 10), true],
+    // Books matched one after another under the same statistics add up: the second of 900 is 1,800 since.
+    ['a second small book of 900 rows, the first matched under them', snapshot(1_000_000, { central: 1_000_000, province: 0, walkin: 0 }, 900), rows('walkin', 900), true],
   ])('%s: relearn %s', (_what, snap, added, expected) => {
-    expect(grownSince(snap, added)).toBe(expected);
+    const learnt = JSON.parse(snap.sources) as Record<string, number>;
+    const since = snap.keyed_count - snap.records;
+    // The records of each source now: those learnt, those matched since (walk-in, in these cases), the new ones.
+    const now = { central: learnt.central ?? 0, province: learnt.province ?? 0, walkin: (learnt.walkin ?? 0) + since };
+    for (const r of added) now[r.source]++;
+    expect(grownSince(snap, added, now)).toBe(expected);
+  });
+
+  it('counts a source\'s growth over every import since they were learnt, not over the last one alone', { timeout: 120_000 }, async () => {
+    // 12,000 central records; then guest books of 600 rows each. The first (600 of at least 1,000) is matched
+    // under the statistics learnt without visit purposes; the second brings the book to 1,200 rows since they
+    // were learnt, past a tenth of SOURCE_FLOOR, so it relearns them (the records as a whole grew by 10% only).
+    const path = join(dir, 'sources.sqlite');
+    const central = join(dir, 'sources-pusat.csv');
+    await writeRecipientCsv(central, 12_000);
+    const book = (k: number): string => {
+      const file = join(dir, `sources-tamu-${k}.csv`);
+      const lines = Array.from({ length: 600 }, (_, i) => `0${(i % 28) + 1}/0${k}/2021,WARGA TAMU ${k} ${i},${validNik(20_000 + k * 1000 + i)},,Pendaftaran Kartu Prakerja`);
+      writeFileSync(file, `Tanggal,Nama,NIK,No HP,Keperluan\n${lines.join('\n')}\n`);
+      return file;
+    };
+    const modes: (string | undefined)[] = [];
+    for (const [file, source] of [[central, 'central'], [book(1), 'walkin'], [book(2), 'walkin']] as const) {
+      modes.push(await importPart(path, { file, source }));
+    }
+    expect(modes).toEqual(['no_snapshot', 'incremental', 'grown']);
+    rmSync(path, { force: true });
   });
 });

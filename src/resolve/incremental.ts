@@ -21,6 +21,7 @@
  * are stale), or when asked (`import --full`, `prakerja resolve`).
  */
 import { checkInterrupt } from '../interrupt.js';
+import type { SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
@@ -29,6 +30,7 @@ import {
   decisionPairs,
   linkedTo,
   loadSnapshot,
+  recordsBySource,
   recordsUnderKeys,
   recordsWithNiks,
   resolveRowsById,
@@ -44,7 +46,7 @@ import { candidateKeys, KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
-import { countBySource, everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
+import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
 import { frozenContext } from './snapshot.js';
 import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './scoring.js';
 
@@ -66,17 +68,25 @@ export const GROWTH = 0.1;
  */
 export const SOURCE_FLOOR = 10_000;
 
-/** Whether the records, or one source's, grew by more than GROWTH since the statistics were learnt. */
-export function grownSince(snapshot: Pick<SnapshotRow, 'records' | 'keyed_count' | 'sources'>, newRows: readonly Pick<ResolveRow, 'source'>[]): boolean {
+/**
+ * Whether the records, or one source's, grew by more than GROWTH since the statistics were learnt: `newRows`
+ * those not matched yet, `now` the records of each source now (these included). A source's growth is
+ * counted over every import since, not over the last one alone: guest books of 900 rows one after another
+ * are as new to the statistics as one of 4,500.
+ */
+export function grownSince(
+  snapshot: Pick<SnapshotRow, 'records' | 'keyed_count' | 'sources'>,
+  newRows: readonly Pick<ResolveRow, 'source'>[],
+  now: Record<SourceKind, number>,
+): boolean {
   if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return true;
   const parsed: unknown = JSON.parse(snapshot.sources);
   const learnt = typeof parsed === 'object' && parsed !== null ? new Map(Object.entries(parsed)) : new Map<string, unknown>();
   // A snapshot stored before the per-source counts: relearn once to have them.
   if (learnt.size === 0) return true;
-  const added = countBySource(newRows);
   return (['central', 'province', 'walkin'] as const).some((s) => {
     const before = Number(learnt.get(s) ?? 0);
-    return added[s] > GROWTH * Math.max(before, SOURCE_FLOOR);
+    return now[s] - before > GROWTH * Math.max(before, SOURCE_FLOOR);
   });
 }
 
@@ -103,7 +113,7 @@ export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): 
   if (!blockKeysCurrent(db, snapshot, KEYS_FORMAT)) return { full: 'keys_stale' };
   const newRows = unresolvedRows(db);
   if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'keys_stale' };
-  if (grownSince(snapshot, newRows)) return { full: 'grown' };
+  if (grownSince(snapshot, newRows, recordsBySource(db))) return { full: 'grown' };
   const params = options.params ?? DEFAULT_PARAMETERS;
   const context = frozenContext(snapshot);
   const fresh = loadRecords(newRows).records;

@@ -277,6 +277,17 @@ export function loadSnapshot(db: Db): SnapshotRow | undefined {
 }
 
 /**
+ * The records of each source, from the batches' imported counts (a few rows, not a scan of the records): a
+ * batch's records are deleted only with the batch.
+ */
+export function recordsBySource(db: Db): Record<SourceKind, number> {
+  const out: Record<SourceKind, number> = { central: 0, province: 0, walkin: 0 };
+  const rows = db.prepare<[], { source: SourceKind; n: number }>('SELECT source, sum(rows_imported) AS n FROM batches GROUP BY source').all();
+  for (const r of rows) out[r.source] = Number(r.n);
+  return out;
+}
+
+/**
  * Whether the stored block keys are of this format and those of exactly the records up to keyed_through
  * (none deleted since).
  */
