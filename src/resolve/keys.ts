@@ -97,60 +97,49 @@ function fnv(seed: number, text: string): number {
 
 /**
  * The stored-key hashes of the records with an id above `after`, in chunks of [hash, record id] pairs in
- * the table's order (hash, then id), so that writing them appends to its B-tree: sorted by a radix sort over
- * typed arrays, 8 bytes a key (a million records have ~7 million).
+ * the table's order (hash, then id), so that writing them appends to its B-tree. Each key is one 64-bit
+ * number, the hash above the id, gathered in pieces and copied once into an array of the exact size, which
+ * is sorted in place (BigUint64Array): 8 bytes a key, 16 while copied (a million records have ~5 million
+ * keys). Doubling two arrays of hashes and ids and radix-sorting them into two more held 20 bytes a key
+ * and more, at the peak of a full resolve (1.1 M: ~0.3 s faster to sort, some 20-40 MB more).
  */
-export function* sortedBlockKeys(records: Iterable<ResolveRecord>, after: number, chunkSize = 50_000): Generator<[number, number][]> {
-  let hashes = new Uint32Array(1 << 16);
-  let ids = new Int32Array(1 << 16);
-  let n = 0;
+export function* sortedBlockKeys(records: Iterable<ResolveRecord>, after: number, chunkSize = 50_000, pieceSize = KEYS_A_PIECE): Generator<[number, number][]> {
+  const pieces: Uint32Array[] = [];
+  let piece = new Uint32Array(2 * pieceSize);
+  let at = 0;
   for (const r of records) {
     if (r.id <= after) continue;
     for (const h of storedKeys(r)) {
-      if (n === hashes.length) {
-        const h2 = new Uint32Array(n * 2);
-        h2.set(hashes);
-        hashes = h2;
-        const i2 = new Int32Array(n * 2);
-        i2.set(ids);
-        ids = i2;
+      if (at === piece.length) {
+        pieces.push(piece);
+        piece = new Uint32Array(2 * pieceSize);
+        at = 0;
       }
-      hashes[n] = h;
-      ids[n] = r.id;
-      n++;
+      piece[at + HIGH] = h;
+      piece[at + LOW] = r.id;
+      at += 2;
     }
   }
-  // LSD radix sort by hash, 16 bits a pass; records came in id order and the sort is stable, so ids ascend
-  // within a hash.
-  let h = hashes.subarray(0, n);
-  let id = ids.subarray(0, n);
-  let hb = new Uint32Array(n);
-  let ib = new Int32Array(n);
-  for (const shift of [0, 16]) {
-    const count = new Uint32Array(1 << 16);
-    for (let i = 0; i < n; i++) {
-      const b = ((h[i] ?? 0) >>> shift) & 0xffff;
-      count[b] = (count[b] ?? 0) + 1;
-    }
-    let sum = 0;
-    for (let b = 0; b < count.length; b++) {
-      const c = count[b] ?? 0;
-      count[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const b = ((h[i] ?? 0) >>> shift) & 0xffff;
-      const at = count[b] ?? 0;
-      hb[at] = h[i] ?? 0;
-      ib[at] = id[i] ?? 0;
-      count[b] = at + 1;
-    }
-    [h, hb] = [hb, h];
-    [id, ib] = [ib, id];
+  pieces.push(piece.subarray(0, at));
+  const words = new Uint32Array(pieces.reduce((sum, p) => sum + p.length, 0));
+  let to = 0;
+  for (const p of pieces.splice(0)) {
+    words.set(p, to);
+    to += p.length;
   }
+  new BigUint64Array(words.buffer).sort();
+  const n = words.length / 2;
   for (let start = 0; start < n; start += chunkSize) {
     const chunk: [number, number][] = [];
-    for (let i = start; i < Math.min(n, start + chunkSize); i++) chunk.push([h[i] ?? 0, id[i] ?? 0]);
+    for (let i = start; i < Math.min(n, start + chunkSize); i++) chunk.push([words[2 * i + HIGH] ?? 0, words[2 * i + LOW] ?? 0]);
     yield chunk;
   }
 }
+
+/** Keys gathered in one piece: 2^18 (2 MB). */
+const KEYS_A_PIECE = 1 << 18;
+
+/** Which of a 64-bit number's two 32-bit words holds its high and which its low half, on this machine. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const HIGH = LITTLE_ENDIAN ? 1 : 0;
+const LOW = LITTLE_ENDIAN ? 0 : 1;
