@@ -40,6 +40,7 @@ import {
   type ResolveRow,
   type SnapshotRow,
 } from '../store/resolve.js';
+import { inTransaction } from '../store/transaction.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
 import { candidateKeys, KEYS_FORMAT, sortedBlockKeys } from './keys.js';
@@ -105,6 +106,14 @@ export interface IncrementalOptions {
  * @example const r = resolveIncrementally(db); if ('full' in r) resolveRecords(db);
  */
 export function resolveIncrementally(db: Db, options: IncrementalOptions = {}): ResolveResult | { full: FullBecause } {
+  checkInterrupt(options.signal);
+  // Under the write lock from the first read to the last write: an import committing (and resolving) in
+  // between would otherwise have its links to the touched persons deleted by this run's stale write. An
+  // overlapping import waits for it (PRAKERJA_LOCK_WAIT); readers do not (WAL).
+  return inTransaction(db, () => resolveLocked(db, options), { immediate: true });
+}
+
+function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { full: FullBecause } {
   let t = performance.now();
   const step = () => checkInterrupt(options.signal);
   step();
