@@ -5,6 +5,8 @@
  * that other import's links to the stored persons it touched: 92 links fewer than a full resolve under the
  * same statistics, and 2 pairs missing from the review queue. It now holds the write lock from its first read
  * to its last write, so the other import waits for it (here told to wait only a second, so that it gives up).
+ * A full resolve overlapping an import did the same (1 person and 4 review pairs other than a full resolve
+ * of the end state), and holds the lock likewise.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,10 @@ const links = (db: string) => query<{ k: string }>(db, "SELECT record_l || '-' |
 const persons = (db: string) => query<{ id: number; person_id: number | null }>(db, 'SELECT id, person_id FROM records ORDER BY id');
 
 describe('two imports at once', () => {
-  it('the resolve after one holds the write lock from its reading to its writing: the other waits, and the end state is a full resolve\'s', async () => {
+  it.each([
+    ['incremental', []],
+    ['full (import --full)', ['--full']],
+  ])('the resolve after one (%s) holds the write lock from its reading to its writing: the other waits, and the end state is a full resolve\'s', async (_kind, extra) => {
     ensureBuilt();
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
@@ -37,7 +42,7 @@ describe('two imports at once', () => {
     book(b, 100, 40, 4);
     expect((await runBin(['--db', db, 'import', central, '--source', 'central'])).code).toBe(0);
 
-    const first = startBin(['--db', db, 'import', a, '--source', 'walkin'], { PRAKERJA_TEST_PAUSE: 'resolve-write' });
+    const first = startBin(['--db', db, 'import', a, '--source', 'walkin', ...extra], { PRAKERJA_TEST_PAUSE: 'resolve-write' });
     await stderrLine(first, /paused at resolve-write/);
     // While the first has read and computed but not written, the second cannot commit (it gives up after 1 s).
     const second = await runBin(['--db', db, 'import', b, '--source', 'walkin'], { PRAKERJA_LOCK_WAIT: '1' });

@@ -9,6 +9,7 @@ import { personCountsSql } from '../store/reports.js';
 import { blockKeysCurrent, decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
 import { KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { resolveInParts } from './partition.js';
+import { inTransaction } from '../store/transaction.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
@@ -66,6 +67,14 @@ export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'sec
  * result.links.match; // pairs linked
  */
 export function resolveRecords(db: Db, options: ResolveOptions = {}): ResolveResult {
+  checkInterrupt(options.signal);
+  // Under the write lock from the first read to the last write, as the incremental resolve: an import
+  // committing and resolving in between would otherwise be overwritten by this run's stale persons and
+  // links. An overlapping import waits for it (PRAKERJA_LOCK_WAIT); readers do not (WAL).
+  return inTransaction(db, () => resolveLocked(db, options), { immediate: true });
+}
+
+function resolveLocked(db: Db, options: ResolveOptions): ResolveResult {
   let t = performance.now();
   const step = () => checkInterrupt(options.signal);
   step();
