@@ -120,7 +120,11 @@ function resolveLocked(db: Db, options: ResolveOptions): ResolveResult {
   step();
   const totals = { links: { match: 0, possible: 0, conflict: 0 }, refused: 0, persons: 0, stages: { deterministic: 0, blockingAndScoring: 0, clustering: 0 } };
   const counted = function* (): Generator<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }> {
-    for (const r of run.parts) {
+    // Taken out of `run`, so that the written parts (links, clusters) can be collected before the block keys
+    // are sorted, at the peak of the run (1.1 M: 532-557 MB instead of 569-655, four and five runs).
+    const parts = run.parts;
+    run.parts = [];
+    for (const r of parts) {
       for (const kind of ['match', 'possible', 'conflict'] as const) totals.links[kind] += r.links[kind];
       totals.refused += r.refused;
       totals.stages.deterministic += r.seconds.deterministic;
