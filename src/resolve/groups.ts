@@ -41,7 +41,7 @@ export class KeyGroups {
     for (let i = 0; i < this.size; i++) {
       const key = keyOf(i);
       if (key === null) continue;
-      hashA[m] = hashOf(key);
+      hashA[m] = fnv1a(key);
       indexA[m] = i;
       m++;
     }
@@ -129,12 +129,12 @@ function chain(members: readonly number[], next: Int32Array, head: Uint8Array): 
   for (let p = 0; p < members.length; p++) next[members[p] ?? 0] = members[p + 1] ?? -1;
 }
 
-/** FNV-1a, 32 bits. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let c = 0; c < s.length; c++) {
-    h ^= s.charCodeAt(c);
-    h = Math.imul(h, 0x01000193);
-  }
+/**
+ * FNV-1a, 32 bits, unsigned. `seed` continues a hash: `fnv1a(b, fnv1a(a))` is the hash of `a + b`.
+ * @example fnv1a('127101') // the same number on every run and machine
+ */
+export function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193);
   return h >>> 0;
 }

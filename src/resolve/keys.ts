@@ -14,6 +14,7 @@
  */
 import { RULES, sortedPhonetic, type CappedKeys } from './blocking.js';
 import { fullDigits, type ResolveRecord } from './comparison.js';
+import { fnv1a } from './groups.js';
 
 /** What the stored hashes mean; stored keys of another format are rebuilt by the next full resolve. */
 export const KEYS_FORMAT = '4';
@@ -80,20 +81,14 @@ function swapAt(d: string, at: number): string | null {
 export function keyHash(name: string, key: string): number {
   let h = nameSeeds.get(name);
   if (h === undefined) {
-    h = fnv(0x811c9dc5, `${name}\u0000`);
+    h = fnv1a(`${name}\u0000`);
     nameSeeds.set(name, h);
   }
-  return fnv(h, key) >>> 0;
+  return fnv1a(key, h);
 }
 
 /** The FNV-1a state after each key name and its NUL: a name is hashed once, not with every key. */
 const nameSeeds = new Map<string, number>();
-
-function fnv(seed: number, text: string): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
 
 /**
  * The stored-key hashes of the records with an id above `after`, in chunks of [hash, record id] pairs in
