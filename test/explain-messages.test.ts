@@ -81,3 +81,31 @@ describe('prakerja explain', () => {
     expect(en.stderr).toBe('prakerja: line 17 of buku-tamu-2020.csv was not imported: rejected (missing_name: row has no name). The rejected rows: prakerja rejects --batch 3\n');
   });
 });
+
+describe('prakerja explain on a record waiting to be matched', () => {
+  it('matches records left without a person first (import --no-resolve), as report and review export do, and answers', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'prakerja-explain-pending-'));
+    try {
+      const p = join(here, 'p.sqlite');
+      writeFileSync(join(here, 'pusat.csv'), 'NIK,NAMA,GELOMBANG\n1271011203850001,BUDI SANTOSO,3\n1271011203850002,AGUS SALIM,3\n');
+      writeFileSync(join(here, 'tamu.csv'), 'Tanggal,Nama,NIK,Keperluan\n01/03/2021,Budi Santoso,1271011203850001,Pendaftaran\n');
+      expect((await runCli(['--db', p, 'import', join(here, 'pusat.csv'), '--source', 'central'])).code).toBe(0);
+      expect((await runCli(['--db', p, 'import', join(here, 'tamu.csv'), '--source', 'walkin', '--no-resolve'])).code).toBe(0);
+      const r = await runCli(['--db', p, 'explain', 'tamu.csv:2']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('1 records had not been matched into persons yet');
+      expect(r.stdout).not.toContain('Not resolved yet');
+      expect(r.stdout).toMatch(/^Person \d+: 2 records\n/);
+      expect(r.stdout).toContain('tamu.csv:2 Budi Santoso (walkin');
+      expect(r.stdout).toContain('pusat.csv:2 Budi Santoso (central');
+      const json = JSON.parse((await runCli(['--db', p, '--json', 'status'])).stdout) as { unmatched: number };
+      expect(json.unmatched).toBe(0);
+      // Nothing waits any more: a second explain matches nothing and says nothing of it.
+      const again = await runCli(['--db', p, '--json', 'explain', 'tamu.csv:2']);
+      expect(again.stderr).toBe('');
+      expect((JSON.parse(again.stdout) as { pendingResolved: number }).pendingResolved).toBe(0);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  });
+});

@@ -92,4 +92,24 @@ describe('a re-sent wave list', () => {
     expect(two.stderr).toContain('--replaces takes one file');
     expect(query(db, 'SELECT id FROM batches')).toEqual([{ id: 1 }]);
   });
+
+  it('--replaces a batch of another source is refused: both sources named, what to do, exit 2, nothing changed', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = list(dir, 'gel3.csv', NIKS.map((n, i) => [n, NAMES[i] ?? '']));
+    await runCli(['--db', db, 'import', first, '--source', 'central']);
+    const book = join(dir, 'tamu.csv');
+    writeFileSync(book, `Tanggal,Nama,NIK,Keperluan\n01/03/2021,${NAMES[0] ?? ''},${NIKS[0] ?? ''},Pendaftaran\n`);
+    const before = query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id');
+    const en = await runCli(['--db', db, 'import', book, '--source', 'walkin', '--replaces', '1']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('--replaces 1: batch 1 (gel3.csv) is of source central, and this file is imported as walkin');
+    expect(en.stderr).toContain('prakerja purge --batch 1');
+    expect(en.stderr).not.toMatch(/\n\s+at /);
+    const id = await runCli(['--db', db, 'import', book, '--source', 'walkin', '--replaces', '1'], { PRAKERJA_LANG: 'id' });
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain('--replaces 1: batch 1 (gel3.csv) bersumber central, sedangkan berkas ini diimpor sebagai walkin');
+    expect(query(db, 'SELECT id, source FROM batches')).toEqual([{ id: 1, source: 'central' }]);
+    expect(query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id')).toEqual(before);
+  });
 });

@@ -22,12 +22,14 @@ import {
   type RecordView,
   type RefusedBy,
 } from '../store/resolve.js';
+import { resolvePending } from '../resolve/index.js';
 import type { FieldLevel, WeightTerm } from '../resolve/scoring.js';
 import type { SourceKind } from '../store/batches.js';
 import { rejectsAtFileLine } from '../store/summary.js';
 
 export interface ExplainOptions {
   showNik?: boolean;
+  signal?: AbortSignal;
 }
 
 export interface ExplainedRecord {
@@ -77,12 +79,19 @@ export interface ExplainResult {
   matched: ExplainedRecord[];
   persons: { personId: number | null; records: ExplainedRecord[] }[];
   links: ExplainedLink[];
+  /** Records matched into persons before the answer was read: an earlier run had left them without one. */
+  pendingResolved: number;
 }
 
 /**
  * @example explain(db, 'walkin.csv:12').links[0].terms // [{ field: 'prior', … }, { field: 'nik', level: 'one_edit', … }, …]
  */
 export function explain(db: Db, target: string, options: ExplainOptions = {}): ExplainResult {
+  // As a report and review export do: records an interrupted import (or --no-resolve) left without a person
+  // are matched first, so that a record waiting to be matched is explained, never "not resolved yet".
+  // The target is looked up first, so that a wrong one is said before anything is matched.
+  findTarget(db, target);
+  const pending = resolvePending(db, options.signal);
   const matched = findTarget(db, target);
   const view = (r: RecordView): ExplainedRecord => describeRecord(r, options.showNik === true);
   const personIds = [...new Set(matched.map((r) => r.person_id))];
@@ -128,6 +137,7 @@ export function explain(db: Db, target: string, options: ExplainOptions = {}): E
         },
       ];
     }),
+    pendingResolved: pending.pending,
   };
 }
 

@@ -155,7 +155,7 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
     throw new UsageError(t.import.badWave(String(options.wave)));
   }
   const files = await expandInputs(options.files);
-  if (options.replaces !== undefined) checkReplaces(db, options.replaces, files);
+  if (options.replaces !== undefined) checkReplaces(db, options.replaces, files, options.source);
   const willResolve = options.resolve !== false && !options.dryRun;
   const pendingBefore = willResolve ? countUnresolved(db) : 0;
   const summaries: FileSummary[] = [];
@@ -180,9 +180,12 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
 /** The full resolve a `--replaces` import ran inside its transaction, handed to importFiles' result. */
 const rebuiltInside = new WeakMap<Db, ResolveResult>();
 
-function checkReplaces(db: Db, id: number, files: readonly string[]): void {
-  if (!Number.isInteger(id) || id < 1 || batchById(db, id) === undefined) throw new UsageError(t.ingest.replacesNoBatch(String(id)));
+function checkReplaces(db: Db, id: number, files: readonly string[], source: SourceKind): void {
+  const old = Number.isInteger(id) && id >= 1 ? batchById(db, id) : undefined;
+  if (old === undefined) throw new UsageError(t.ingest.replacesNoBatch(String(id)));
   if (files.length !== 1) throw new UsageError(t.ingest.replacesOneFile(files.length));
+  // A guest book in place of a list (or the other way) would delete the list's records under the book's name.
+  if (old.source !== source) throw new UsageError(t.ingest.replacesOtherSource({ batch: old.id, file: old.file_name, was: old.source, now: source }));
 }
 
 /**

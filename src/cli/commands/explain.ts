@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { explain, type ExplainedRecord, type ExplainResult } from '../../commands/explain.js';
 import type { CliContext } from '../context.js';
 import { t } from '../../i18n/index.js';
+import { formatNumber } from '../table.js';
 
 export function registerExplain(program: Command, ctx: CliContext): void {
   program
@@ -12,6 +13,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
     .addHelpText('after', `\n${t.cli.examples()}\n  prakerja explain 1271015001900003\n  prakerja explain 127101******0003\n  prakerja explain buku-tamu-mei.csv:12\n`)
     .action((target: string, flags: { showNik?: boolean }) => {
       const result = explain(ctx.openDb(), target, { showNik: flags.showNik });
+      if (!ctx.globals.quiet && result.pendingResolved > 0) ctx.io.stderr(`prakerja: ${t.recovery.pendingResolved(formatNumber(result.pendingResolved))}\n`);
       if (ctx.globals.json) return ctx.json(result);
       ctx.say(describeExplain(result));
     });

@@ -84,6 +84,12 @@ export const ingest = {
     id: (n: string) => `--replaces ${n}: tidak ada batch ${n}. Lihat nomor batch dengan prakerja status.`,
     en: (n) => `--replaces ${n}: there is no batch ${n}. See the batch numbers with prakerja status.`,
   }),
+  replacesOtherSource: message({
+    id: (p: { batch: number; file: string; was: string; now: string }) =>
+      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) bersumber ${p.was}, sedangkan berkas ini diimpor sebagai ${p.now}. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source ${p.was} bila memang penggantinya, atau tanpa --replaces bila bukan (dan hapus batch ${p.batch} dengan prakerja purge --batch ${p.batch} bila batch itu keliru). Tidak ada yang diubah.`,
+    en: (p) =>
+      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) is of source ${p.was}, and this file is imported as ${p.now}. A batch can only be replaced by a file of its own source: import this file with --source ${p.was} if it is the replacement, or without --replaces if it is not (and delete batch ${p.batch} with prakerja purge --batch ${p.batch} if that batch is wrong). Nothing was changed.`,
+  }),
   replacesOneFile: message({
     id: (count: number) => `--replaces hanya untuk satu berkas (diberikan ${count}): impor berkas pengganti itu sendirian.`,
     en: (count) => `--replaces takes one file (${count} given): import the replacing file on its own.`,
