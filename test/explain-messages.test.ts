@@ -75,8 +75,8 @@ describe('prakerja explain', () => {
   it('a rejected line says it was rejected and why, not "check the file name" (exit 2)', async () => {
     const id = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:17'], ID);
     expect(id.code).toBe(2);
-    // The reject's own message is stored in the language of the import (English here, as beforeAll ran).
-    expect(id.stderr).toBe('prakerja: baris 17 dari buku-tamu-2020.csv tidak diimpor: ditolak (tanpa nama: row has no name). Baris yang ditolak: prakerja rejects --batch 3\n');
+    // In the reader's language, though the import ran in English (beforeAll).
+    expect(id.stderr).toBe('prakerja: baris 17 dari buku-tamu-2020.csv tidak diimpor: ditolak (tanpa nama: baris tanpa nama). Baris yang ditolak: prakerja rejects --batch 3\n');
     const en = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:17']);
     expect(en.stderr).toBe('prakerja: line 17 of buku-tamu-2020.csv was not imported: rejected (missing_name: row has no name). The rejected rows: prakerja rejects --batch 3\n');
   });

@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { canonicaliseNik, excelCopies, maskNik, type NikReason, type NikStatus } from '../normalise/nik.js';
+import { storedRejectMessage } from '../normalise/reject.js';
 import { displayNik, maskNikLike } from '../privacy/mask.js';
 import type { Db } from '../store/database.js';
 import {
@@ -153,7 +154,7 @@ function findTarget(db: Db, target: string): RecordView[] {
       const [rejected] = rejectsAtFileLine(db, name, line);
       if (rejected) {
         const reason = t.reasons.word(rejected.reason);
-        throw new UsageError(t.explain.rejectedAtLine({ file: name, line, reason, message: maskNikLike(rejected.message), batch: rejected.batch_id }));
+        throw new UsageError(t.explain.rejectedAtLine({ file: name, line, reason, message: maskNikLike(storedRejectMessage(rejected.reason, rejected.params, rejected.message)), batch: rejected.batch_id }));
       }
       throw new UsageError(t.explain.noRecordAtLine({ file, line }));
     }

@@ -19,6 +19,7 @@ import { maskNikLike } from '../privacy/mask.js';
 import { EXCEL_COPY_REASONS, RESENT_SHARE, rowsFoundBy } from '../normalise/resent.js';
 import { DateOrderCheck, type DateOrder } from '../normalise/dates.js';
 import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
+import { rejectMessage, rejectParams, type RejectDetail } from '../normalise/reject.js';
 import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, resentLookup, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
@@ -432,8 +433,7 @@ async function writeRows(
     summary.read++;
     if (row.reason === 'data') {
       fingerprint.add(row.cells);
-      const message = t.ingest.nikAboveHeader(table.headerLine);
-      addReject(writer, summary, { line: row.line, reason: 'above_header', message, raw: JSON.stringify(row.cells) });
+      addReject(writer, summary, { line: row.line, detail: { reason: 'above_header', headerLine: table.headerLine }, raw: JSON.stringify(row.cells) });
       continue;
     }
     summary.skipped++;
@@ -462,7 +462,7 @@ async function writeRows(
       const reason = outcome.record.nik_reason ?? (outcome.record.nik_status === 'missing' ? 'missing' : null);
       if (reason) summary.nikFlags[reason] = (summary.nikFlags[reason] ?? 0) + 1;
     } else if (outcome.kind === 'reject') {
-      addReject(writer, summary, { line: row.line, reason: outcome.reason, message: outcome.message, raw: JSON.stringify(row.cells) });
+      addReject(writer, summary, { line: row.line, detail: outcome.detail, raw: JSON.stringify(row.cells) });
     } else {
       summary.skipped++;
       summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
@@ -528,13 +528,15 @@ function linesText(lines: readonly number[], count: number): string {
 function addReject(
   writer: ReturnType<typeof recordWriter>,
   summary: FileSummary,
-  reject: { line: number; reason: RejectReason; message: string; raw: string },
+  { line, detail, raw }: { line: number; detail: RejectDetail; raw: string },
 ): void {
-  writer.reject(reject);
+  // The reason and parameters are what `prakerja rejects` reads; the text keeps what this import said.
+  const message = rejectMessage(detail);
+  writer.reject({ line, reason: detail.reason, params: rejectParams(detail), message, raw });
   summary.rejected++;
-  summary.rejectedBy[reject.reason] = (summary.rejectedBy[reject.reason] ?? 0) + 1;
+  summary.rejectedBy[detail.reason] = (summary.rejectedBy[detail.reason] ?? 0) + 1;
   // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
-  if (summary.firstRejects.length < 5) summary.firstRejects.push({ line: reject.line, reason: reject.reason, message: maskNikLike(reject.message) });
+  if (summary.firstRejects.length < 5) summary.firstRejects.push({ line, reason: detail.reason, message: maskNikLike(message) });
 }
 
 function unchangedSummary(file: string, batch: BatchRow, by: 'bytes' | 'rows', source: SourceKind): FileSummary {

@@ -188,8 +188,8 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
         continue;
       }
       if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {
-        const message = t.ingest.runawayQuote({ first: line, last: previousEnd });
-        yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], error: message, unclosedQuote: true as const }));
+        const unclosedQuote = { first: line, last: previousEnd, runaway: true };
+        yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], unclosedQuote }));
         continue;
       }
       const cells = o.repairUtf8 ? asUtf8Where(record) : null;
@@ -278,14 +278,14 @@ export function isRunawayQuote(record: readonly string[], delimiter: string, hea
 /**
  * The lines from an opening quote that is never closed to the end of the file, each as a reject with its
  * text. Read again from the file (csv-parse keeps nothing of them), twice: once to count them for the
- * message, once to hand them out, so memory stays bounded however long the tail.
+ * reject's message, once to hand them out, so memory stays bounded however long the tail.
  */
 async function* unclosedTail(path: string, o: StreamOptions, before: number): AsyncGenerator<SourceRow> {
   let last = before;
   for await (const { line } of fileLines(path, o)) last = line;
-  const message = t.ingest.unclosedQuote({ first: before + 1, last });
+  const unclosedQuote = { first: before + 1, last, runaway: false };
   for await (const { line, text } of fileLines(path, o)) {
-    if (line > before) yield { line, cells: [text], error: message, unclosedQuote: true };
+    if (line > before) yield { line, cells: [text], unclosedQuote };
   }
 }
 

@@ -30,10 +30,13 @@ export interface SourceRow {
   cells: string[];
   /** XLSX only: which cells Excel stored as numbers (a 16-digit NIK cannot survive that). */
   numeric?: boolean[];
-  /** Set when the row could not be parsed at all (e.g. a broken quote); cells are then what was salvaged. */
+  /** Set when csv-parse could not read the row at all: its explanation; cells are then what was salvaged. */
   error?: string;
-  /** With `error`: the line belongs to a quoted cell that swallowed rows or never closed; cells hold its text. */
-  unclosedQuote?: true;
+  /**
+   * The line belongs to a quoted cell opened on line `first` that swallowed the rows up to `last`
+   * (`runaway`) or never closed (`last` is the file's last line); cells hold the line's text.
+   */
+  unclosedQuote?: { first: number; last: number; runaway: boolean };
   /** CSV: a row of a Windows-1252 file written in UTF-8, whose cells were read as UTF-8 (else mojibake). */
   utf8InAnsi?: true;
   /** CSV: physical lines the row spans, when a quoted cell holds line breaks (more than one). */

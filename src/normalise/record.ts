@@ -2,11 +2,11 @@
  * One source row → a record to store, a row to skip, or a reject with its reason. Pure: the importer feeds
  * it rows and writes what it returns.
  */
-import { t } from '../i18n/index.js';
 import type { ColumnMap } from '../ingest/columns.js';
 import { parseVisitDate, type DateOrder } from './dates.js';
 import { normaliseName } from './names.js';
 import { parseNik, type NikReason, type NikStatus } from './nik.js';
+import type { RejectDetail } from './reject.js';
 
 export interface NormalRecord {
   line: number;
@@ -34,13 +34,13 @@ export interface NormalRecord {
   extra: string | null;
 }
 
-export type RejectReason = 'unparseable' | 'unclosed_quote' | 'above_header' | 'field_count' | 'missing_name' | 'too_long';
+export type { RejectReason } from './reject.js';
 /** `continuation`: a line that continues the quoted cell of the row above (a line break inside a cell). */
 export type SkipReason = 'blank' | 'footer' | 'title' | 'signature' | 'continuation';
 
 export type RowOutcome =
   | { kind: 'record'; record: NormalRecord }
-  | { kind: 'reject'; reason: RejectReason; message: string }
+  | { kind: 'reject'; detail: RejectDetail }
   | { kind: 'skip'; reason: SkipReason };
 
 export interface RowContext {
@@ -59,7 +59,7 @@ export interface RowInput {
   cells: readonly string[];
   numeric?: readonly boolean[];
   error?: string;
-  unclosedQuote?: true;
+  unclosedQuote?: { first: number; last: number; runaway: boolean };
   /** The row went over a size limit: its line (CSV) or one of its cells. */
   oversize?: 'line' | 'cell';
 }
@@ -114,12 +114,10 @@ function isSignature(cells: readonly string[], fields: ColumnMap['fields']): boo
 export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   const { fields } = ctx.columns;
   if (row.oversize !== undefined) {
-    return { kind: 'reject', reason: 'too_long', message: t.ingest.tooLong(row.oversize) };
+    return { kind: 'reject', detail: { reason: 'too_long', what: row.oversize } };
   }
-  if (row.error !== undefined) {
-    if (row.unclosedQuote) return { kind: 'reject', reason: 'unclosed_quote', message: row.error };
-    return { kind: 'reject', reason: 'unparseable', message: t.import.rowUnparseable(row.error) };
-  }
+  if (row.unclosedQuote !== undefined) return { kind: 'reject', detail: { reason: 'unclosed_quote', ...row.unclosedQuote } };
+  if (row.error !== undefined) return { kind: 'reject', detail: { reason: 'unparseable', error: row.error } };
   const cells = row.cells;
   // A row holding a NIK-like number is never skipped as a footer or signature: it would vanish unseen.
   const holdsNik = cells.some((c) => NIK_RUN.test(c));
@@ -132,11 +130,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   if (!holdsNik && isBlank(cells, fields.number)) return { kind: 'skip', reason: 'blank' };
   if (!holdsNik && isSignature(cells, fields)) return { kind: 'skip', reason: 'signature' };
   if (cells.length > ctx.headerLength && cells.slice(ctx.headerLength).some((c) => c.trim() !== '')) {
-    return {
-      kind: 'reject',
-      reason: 'field_count',
-      message: t.import.rowFieldCount({ fields: cells.length, header: ctx.headerLength }),
-    };
+    return { kind: 'reject', detail: { reason: 'field_count', fields: cells.length, header: ctx.headerLength } };
   }
   const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
   const nameRaw = cell(fields.name);
@@ -146,11 +140,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   // normaliseName caches the phonetic code per token, which is where names do repeat.
   const name = normaliseName(nameRaw);
   if (name.key === '') {
-    return {
-      kind: 'reject',
-      reason: 'missing_name',
-      message: nameRaw === '' ? t.import.rowNoName() : t.import.rowNameNoLetters(JSON.stringify(nameRaw)),
-    };
+    return { kind: 'reject', detail: { reason: 'missing_name', name: nameRaw } };
   }
 
   const nik = parseNik(nikRaw, { numeric: fields.nik !== undefined && row.numeric?.[fields.nik] === true, refYear: ctx.refYear });

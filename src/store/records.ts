@@ -18,6 +18,9 @@ export type NewRecord = NormalRecord;
 export interface RejectRow {
   line: number;
   reason: string;
+  /** JSON object: what the message is made of when read, in the reader's language (normalise/reject.ts). */
+  params: string;
+  /** The message in the import's language. */
   message: string;
   raw: string;
 }
@@ -50,7 +53,7 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
   const insertMany = db.prepare(
     `INSERT INTO records ${RECORD_COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(RECORD_PLACEHOLDERS).join(', ')}`,
   );
-  const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, message, raw) VALUES (?, ?, ?, ?, ?)');
+  const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, params, message, raw) VALUES (?, ?, ?, ?, ?, ?)');
   let pending: unknown[] = [];
   let rows = 0;
   return {
@@ -68,7 +71,7 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       }
     },
     reject(r: RejectRow): void {
-      insertReject.run(batchId, r.line, r.reason, r.message, r.raw);
+      insertReject.run(batchId, r.line, r.reason, r.params, r.message, r.raw);
     },
     flush(): void {
       const width = INSERT_COLUMNS.length;

@@ -206,6 +206,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE resolve_snapshot ADD COLUMN sources TEXT NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 10,
+    description: 'the parameters of each reject\'s message',
+    sql: `
+      -- JSON object of what the reject's message is made of (normalise/reject.ts): the message is put into
+      -- words when read, in the reader's language. NULL for a reject stored before: its stored message (in
+      -- the language of its import) is shown, since its parameters cannot be read back safely from the text.
+      ALTER TABLE rejects ADD COLUMN params TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

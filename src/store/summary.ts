@@ -41,6 +41,8 @@ export interface RejectListing {
   file_name: string;
   line: number;
   reason: string;
+  /** NULL for a reject stored before schema version 10. */
+  params: string | null;
   message: string;
   raw: string;
 }
@@ -49,7 +51,7 @@ export interface RejectListing {
 export function listRejects(db: Db, batchId?: number): RejectListing[] {
   return db
     .prepare<{ batch: number | null }, RejectListing>(
-      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.message, r.raw
+      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.params, r.message, r.raw
          FROM rejects r JOIN batches b ON b.id = r.batch_id
         WHERE @batch IS NULL OR r.batch_id = @batch
         ORDER BY r.batch_id, r.line`,
@@ -61,7 +63,7 @@ export function listRejects(db: Db, batchId?: number): RejectListing[] {
 export function rejectsAtFileLine(db: Db, fileName: string, line: number): RejectListing[] {
   return db
     .prepare<{ file: string; line: number }, RejectListing>(
-      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.message, r.raw
+      `SELECT r.batch_id, b.file_name, r.line, r.reason, r.params, r.message, r.raw
          FROM rejects r JOIN batches b ON b.id = r.batch_id
         WHERE b.file_name = @file AND r.line = @line
         ORDER BY r.batch_id DESC`,
