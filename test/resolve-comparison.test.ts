@@ -79,14 +79,35 @@ describe('a NIK shown in scientific notation', () => {
     expect(compareNik(rec({ nik: '1271150307610001' }), shown)).toBe('different');
   });
 
-  it('weighs by the share of listed NIKs under its trusted prefix, an upper bound of the range share', () => {
-    // A city list: 21 kecamatans 127101–127121, 100 NIKs each; `12711` covers ten of them.
+  /** A city list: 21 kecamatans 127101–127121, 100 NIKs each, born on days 01–25 and 41–65 (both sexes). */
+  function cityList(): NameFrequencies {
     const freqs = new NameFrequencies();
     for (let k = 1; k <= 21; k++) {
-      for (let i = 0; i < 100; i++) freqs.addNik(`1271${String(k).padStart(2, '0')}01900${String(i + 1).padStart(3, '0')}`);
+      for (let i = 0; i < 100; i++) {
+        const day = String((i % 2 === 0 ? 1 : 41) + (i % 25)).padStart(2, '0');
+        freqs.addNik(`1271${String(k).padStart(2, '0')}${day}0390${String(i + 1).padStart(4, '0')}`);
+      }
     }
-    const nik = scorePair({ nik: 'damaged_short', name: 'exact', phone: 'missing' }, 'X', freqs, undefined, shown.nikHint).terms.find((t) => t.field === 'nik');
-    expect(nik?.u).toBeCloseTo(1000 / 2100, 6);
+    return freqs;
+  }
+  const nikTerm = (freqs: NameFrequencies, range: typeof shown.nikRange) =>
+    scorePair({ nik: 'damaged_short', name: 'exact', phone: 'missing' }, 'X', freqs, undefined, shown.nikHint, null, range).terms.find((t) => t.field === 'nik');
+
+  it('weighs by the share of listed NIKs its range holds, not the ten kecamatans of its trusted prefix', () => {
+    // `12711` covers kecamatans 10–19 (1,000 NIKs); the range 1271155…–1271164… holds the women of 15
+    // (days 50–65: 7th digit 5 or 6, 32 of them) and the men and the women born 41–49 of 16 (68).
+    const freqs = cityList();
+    expect(nikTerm(freqs, shown.nikRange)?.u).toBeCloseTo(100 / 2100, 6);
+    // Without the range, the trusted prefix's share, an upper bound of it.
+    expect(nikTerm(freqs, null)?.u).toBeCloseTo(1000 / 2100, 6);
+  });
+
+  it('falls back to the trusted prefix under frequencies learnt before NIKs were counted to seven digits', () => {
+    const freqs = cityList();
+    // What a snapshot of the previous version holds: prefixes of two to six digits only.
+    const prefixes = (freqs as unknown as { prefixes: Map<string, number> }).prefixes;
+    for (const key of [...prefixes.keys()]) if (key.length > 6) prefixes.delete(key);
+    expect(nikTerm(freqs, shown.nikRange)?.u).toBeCloseTo(1000 / 2100, 6);
   });
 });
 

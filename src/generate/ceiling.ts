@@ -23,7 +23,7 @@
 import { parsePhone } from '../normalise/record.js';
 import { Population } from './population.js';
 import { deriveSeed, seedOf } from './random.js';
-import type { TruthRow } from './evaluate.js';
+import type { RawRecord, TruthRow } from './evaluate.js';
 
 /** What the oracle reads of one guest-book row. */
 export interface WalkinRow {
@@ -101,7 +101,7 @@ export function linkCeiling(input: CeilingInput): Ceiling {
     }
   }
 
-  const n = Math.max(central.size, 1);
+  const nameLink = nameLinkProbability(input.nameFrequency, central.size, holders, byPurpose);
   const result: Ceiling = { threshold: input.threshold, trulyLinked: 0, withNik: 0, byPhone: 0, byName: 0, unreachable: 0, recall: 1 };
   for (const w of input.walkins) {
     const person = personOfWalkin.get(w.line);
@@ -116,16 +116,151 @@ export function linkCeiling(input: CeilingInput): Ceiling {
       result.byPhone++;
       continue;
     }
-    const name = input.names.get(person) ?? '';
-    const s = byPurpose.get(w.purpose);
-    const p = s && s.rows > 0 ? s.recipients / s.rows : 0;
-    const k = holders.get(name) ?? 1;
-    const probability = p / n / ((p * k) / n + (1 - p) * input.nameFrequency(name));
-    if (probability >= input.threshold) result.byName++;
+    if (nameLink(input.names.get(person) ?? '', w.purpose) >= input.threshold) result.byName++;
     else result.unreachable++;
   }
   const reachable = result.withNik + result.byPhone + result.byName;
   result.recall = result.trulyLinked === 0 ? 1 : reachable / result.trulyLinked;
+  return result;
+}
+
+/**
+ * The chance that a guest-book row written with `name` for `purpose` is one particular of the list's holders
+ * of that name, for the oracle of {@link linkCeiling}: (p / n) / (p·k / n + (1 − p)·f).
+ */
+function nameLinkProbability(
+  nameFrequency: (name: string) => number,
+  listed: number,
+  holders: ReadonlyMap<string, number>,
+  byPurpose: ReadonlyMap<string, { rows: number; recipients: number }>,
+): (name: string, purpose: string) => number {
+  const n = Math.max(listed, 1);
+  return (name, purpose) => {
+    const s = byPurpose.get(purpose);
+    const p = s && s.rows > 0 ? s.recipients / s.rows : 0;
+    const k = holders.get(name) ?? 1;
+    return p / n / ((p * k) / n + (1 - p) * nameFrequency(name));
+  };
+}
+
+export interface PairCeilingInput extends CeilingInput {
+  /** Every data row with its NIK cell as written (`readRawRecords`). */
+  records: readonly RawRecord[];
+  /** Told every true pair and whether the evidence joins it: to sort a resolver's misses by the ceiling. */
+  onPair?: (a: TruthRow, b: TruthRow, reachable: boolean) => void;
+}
+
+export interface PairCeiling {
+  threshold: number;
+  /** Pairs of rows that are one true person. */
+  truePairs: number;
+  /** ... of which the evidence joins, directly or through the person's other rows. */
+  reachable: number;
+  /**
+   * The rest, by the two rows of the pair: a guest-book row and a list row (central or province), two
+   * guest-book rows, or two list rows.
+   */
+  unreachable: { bookList: number; bookBook: number; other: number };
+  /** reachable / truePairs. */
+  recall: number;
+  /** The pair F1 of a resolver with that recall and precision 1. */
+  f1: number;
+}
+
+/**
+ * The best pair recall any resolver could reach at `threshold` precision, with the oracle of
+ * {@link linkCeiling}. Two rows of one true person are joined when they share evidence a method could use:
+ * - both wrote a NIK (of the person's own: every row with another's NIK is a person of its own), however
+ *   damaged — the damage the generator does leaves one edit or an Excel range, and beside the name that
+ *   still finds the other row;
+ * - two guest-book rows wrote the same phone number;
+ * - a guest-book row without a NIK and a list row, when the name alone links them at the threshold
+ *   ({@link linkCeiling}'s probability);
+ * - two guest-book rows, when the name alone says they are one person at the threshold: of the other rows
+ *   written with that name, the share that is this person's, (v − 1) / ((v − 1) + (B − v)·f) for a person
+ *   with v of the book's B rows.
+ * Joins are transitive (a resolver clusters), so a pair counts when a chain of joins connects its rows.
+ *
+ * @example pairCeiling({ truth, names, walkins, records, nameFrequency, threshold: 0.995 }).f1 // e.g. 0.97
+ */
+export function pairCeiling(input: PairCeilingInput): PairCeiling {
+  const key = (file: string, line: number): string => `${file}:${line}`;
+  const nik = new Map(input.records.map((r) => [key(r.file, r.line), r.nik.trim() !== '']));
+  const walkinOf = new Map(input.walkins.map((w) => [w.line, w]));
+  const central = new Set<string>();
+  const rowsOf = new Map<string, TruthRow[]>();
+  for (const t of input.truth) {
+    if (t.file === CENTRAL) central.add(t.person);
+    const list = rowsOf.get(t.person);
+    if (list) list.push(t);
+    else rowsOf.set(t.person, [t]);
+  }
+  const holders = new Map<string, number>();
+  for (const person of central) {
+    const name = input.names.get(person);
+    if (name !== undefined) holders.set(name, (holders.get(name) ?? 0) + 1);
+  }
+  const byPurpose = new Map<string, { rows: number; recipients: number }>();
+  for (const t of input.truth) {
+    const w = t.file === WALKIN ? walkinOf.get(t.line) : undefined;
+    if (!w) continue;
+    const s = byPurpose.get(w.purpose) ?? { rows: 0, recipients: 0 };
+    s.rows++;
+    if (central.has(t.person)) s.recipients++;
+    byPurpose.set(w.purpose, s);
+  }
+  const nameLink = nameLinkProbability(input.nameFrequency, central.size, holders, byPurpose);
+  const book = input.walkins.length;
+
+  const result: PairCeiling = { threshold: input.threshold, truePairs: 0, reachable: 0, unreachable: { bookList: 0, bookBook: 0, other: 0 }, recall: 1, f1: 1 };
+  for (const [person, rows] of rowsOf) {
+    const m = rows.length;
+    if (m < 2) continue;
+    result.truePairs += (m * (m - 1)) / 2;
+    const parent = rows.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+      return i;
+    };
+    const name = input.names.get(person) ?? '';
+    const visits = rows.filter((r) => r.file === WALKIN).length;
+    const sameVisitor = visits < 2 ? 0 : (visits - 1) / (visits - 1 + (book - visits) * input.nameFrequency(name));
+    const facts = rows.map((r) => {
+      const w = r.file === WALKIN ? walkinOf.get(r.line) : undefined;
+      return { book: r.file === WALKIN, nik: nik.get(key(r.file, r.line)) ?? false, phone: w ? parsePhone(w.phone) : null, purpose: w?.purpose ?? '' };
+    });
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const a = facts[i];
+        const b = facts[j];
+        if (!a || !b) continue;
+        let joined = a.nik && b.nik;
+        if (!joined && a.book && b.book) joined = (a.phone !== null && a.phone === b.phone) || sameVisitor >= input.threshold;
+        else if (!joined && a.book !== b.book) {
+          const visit = a.book ? a : b;
+          joined = !visit.nik && central.has(person) && nameLink(name, visit.purpose) >= input.threshold;
+        }
+        if (joined) parent[find(i)] = find(j);
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const reachable = find(i) === find(j);
+        const a = rows[i];
+        const b = rows[j];
+        if (a && b) input.onPair?.(a, b, reachable);
+        if (reachable) result.reachable++;
+        else {
+          const books = Number(facts[i]?.book) + Number(facts[j]?.book);
+          if (books === 1) result.unreachable.bookList++;
+          else if (books === 2) result.unreachable.bookBook++;
+          else result.unreachable.other++;
+        }
+      }
+    }
+  }
+  result.recall = result.truePairs === 0 ? 1 : result.reachable / result.truePairs;
+  result.f1 = (2 * result.recall) / (1 + result.recall);
   return result;
 }
 

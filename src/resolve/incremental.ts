@@ -236,7 +236,7 @@ function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, 
   const [l, r] = a.id < b.id ? [a, b] : [b, a];
   const levels = compareRecords(l, r, { skipHopeless: true });
   if (levels === null) return false;
-  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave).probability, params) !== 'none';
+  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, l.nikRange ?? r.nikRange).probability, params) !== 'none';
 }
 
 /**

@@ -34,7 +34,7 @@ export function* linkRows(
     const l = records[p.l];
     const r = records[p.r];
     if (!l || !r) continue;
-    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave) : null;
+    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, l.nikRange ?? r.nikRange) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),

@@ -33,7 +33,7 @@ export function predictLinks(
       if (!l || !r) return;
       const levels = compareRecords(l, r, { skipHopeless: true });
       if (levels === null) return;
-      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave);
+      const score = scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, l.nikRange ?? r.nikRange);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       links.push({ l: i, r: j, kind: decision, rule: 'model', blocking: rule, levels, probability: score.probability, weight: score.weight });

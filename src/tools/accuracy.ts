@@ -13,7 +13,7 @@ import { importFiles } from '../commands/import.js';
 import { initOffice } from '../commands/init.js';
 import { DATASET_VARIANTS, generateDataset, type DatasetVariant } from '../generate/dataset.js';
 import { evaluate, evaluateBorrowed, exactNikBaseline, type ConflictPair, type Metrics } from '../generate/evaluate.js';
-import { linkCeiling, sampledNameFrequency, type Ceiling } from '../generate/ceiling.js';
+import { linkCeiling, pairCeiling, sampledNameFrequency, type Ceiling, type PairCeiling } from '../generate/ceiling.js';
 import { readBorrowed, readPersonNames, readPredicted, readRawRecords, readTruth, readWalkinRows } from '../generate/read-dataset.js';
 import { resolveRecords } from '../resolve/index.js';
 import { openDatabase } from '../store/database.js';
@@ -90,7 +90,8 @@ db.close();
 const truth = await readTruth(generated.files.truth.path);
 const predicted = await readPredicted(predictedPath);
 const model = evaluate(truth, predicted);
-const baseline = evaluate(truth, exactNikBaseline(await readRawRecords(dir)));
+const rawRecords = await readRawRecords(dir);
+const baseline = evaluate(truth, exactNikBaseline(rawRecords));
 const borrowed = evaluateBorrowed(truth, predicted, await readBorrowed(generated.files.borrowed.path), conflicts, niks);
 
 // The most any resolver could link (see ceiling.ts): name frequencies from a sample of at least a million
@@ -99,9 +100,10 @@ const sampleSize = Math.min(3_000_000, Math.max(1_000_000, generated.persons.tot
 const nameFrequency = sampledNameFrequency({ seed: values.seed, officeRegion: OFFICE, size: sampleSize });
 const ceilingInput = { truth, names: await readPersonNames(generated.files.persons.path), walkins: await readWalkinRows(dir), nameFrequency };
 const ceilings: Ceiling[] = [0.995, 0.95].map((threshold) => linkCeiling({ ...ceilingInput, threshold }));
+const pairCeilings: PairCeiling[] = [0.995, 0.95].map((threshold) => pairCeiling({ ...ceilingInput, records: rawRecords, threshold }));
 
 if (values.json) {
-  console.log(JSON.stringify({ model, baseline, ceilings, review, borrowed, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
+  console.log(JSON.stringify({ model, baseline, ceilings, pairCeilings, review, borrowed, resolved, seconds: { generateSeconds, importSeconds, resolveSeconds, resolveCpuSeconds }, rssMb }, null, 2));
 } else {
   const f = (x: number): string => x.toFixed(4);
   const row = (name: string, m: Metrics): string =>
@@ -115,6 +117,13 @@ if (values.json) {
     console.log(
       `link-recall ceiling at precision ${c.threshold}: ${f(c.recall)} (of ${c.trulyLinked} walk-in rows of recipients: ${c.withNik} wrote a NIK, ` +
         `${c.byPhone} share a phone with a visit that did, ${c.byName} have a rare enough name, ${c.unreachable} cannot be told apart by name)`,
+    );
+  }
+  for (const c of pairCeilings) {
+    const u = c.unreachable;
+    console.log(
+      `pair ceiling at precision ${c.threshold}: recall ${f(c.recall)}, F1 ${f(c.f1)} (of ${c.truePairs} true pairs, ${c.reachable} share evidence; ` +
+        `${u.bookList} guest-book/list and ${u.bookBook} guest-book/guest-book pairs share only a common name, ${u.other} list/list pairs nothing)`,
     );
   }
   console.log(`review queue: ${review.possible} possible matches, ${review.conflicts} conflicts (${borrowed.conflictsOnePerson} of the conflicts are in truth one person)`);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { pairCeiling, type WalkinRow } from '../src/generate/ceiling.js';
+import type { RawRecord, TruthRow } from '../src/generate/evaluate.js';
+
+/**
+ * A hand-built data set: the pair ceiling joins a true person's rows by the evidence they share, and counts
+ * the pairs inside each joined part.
+ */
+function dataset(): { truth: TruthRow[]; records: RawRecord[]; walkins: WalkinRow[]; names: Map<string, string> } {
+  const truth: TruthRow[] = [];
+  const records: RawRecord[] = [];
+  const walkins: WalkinRow[] = [];
+  const central = (line: number, person: string, nik: string): void => {
+    truth.push({ file: 'central.csv', line, person });
+    records.push({ file: 'central.csv', line, source: 'central', nik });
+  };
+  const visit = (line: number, person: string, nik: string, phone: string, purpose = 'Cek status penerimaan'): void => {
+    truth.push({ file: 'walkin.csv', line, person });
+    records.push({ file: 'walkin.csv', line, source: 'walkin', nik });
+    walkins.push({ line, hasNik: nik !== '', phone, purpose });
+  };
+  // A: list row, a visit with the NIK damaged, a visit without NIK but the phone of the first visit: 3 pairs.
+  central(2, 'A', '1271015001900003');
+  visit(3, 'A', '1,27102E+15', '081234567890');
+  visit(4, 'A', '', '+6281234567890');
+  // B: list row and a visit without NIK or phone: joined only when the name is rare enough.
+  central(3, 'B', '1271015001900011');
+  visit(5, 'B', '', '');
+  // C: a visitor who is no recipient, two visits without NIK, different phones: again only by name.
+  visit(6, 'C', '', '081111111111', 'Informasi lowongan kerja');
+  visit(7, 'C', '', '082222222222', 'Informasi lowongan kerja');
+  // D: a list row and a province-like second list row, both with NIKs: 1 pair.
+  central(4, 'D', '1271015001900021');
+  central(5, 'D', "'1271015001900021");
+  // Many other visitors, so the book is large and a purpose tells little.
+  for (let i = 0; i < 200; i++) visit(100 + i, `V${i}`, '', '', i % 2 === 0 ? 'Cek status penerimaan' : 'Informasi lowongan kerja');
+  const names = new Map([
+    ['A', 'ADI SAPUTRA'],
+    ['B', 'BUDI'],
+    ['C', 'CITRA'],
+    ['D', 'DEWI'],
+  ]);
+  return { truth, records, walkins, names };
+}
+
+describe('pairCeiling', () => {
+  it('joins rows by a NIK on both, by a shared phone, and by a rare enough name', () => {
+    const { truth, records, walkins, names } = dataset();
+    const common = pairCeiling({ truth, records, walkins, names, nameFrequency: () => 0.01, threshold: 0.995 });
+    // True pairs: A 3, B 1, C 1, D 1.
+    expect(common.truePairs).toBe(6);
+    // A's three rows (NIK + phone), D's two: 4 pairs. B and C have only a common name.
+    expect(common.reachable).toBe(4);
+    expect(common.unreachable).toEqual({ bookList: 1, bookBook: 1, other: 0 });
+    expect(common.recall).toBeCloseTo(4 / 6, 10);
+    expect(common.f1).toBeCloseTo((2 * (4 / 6)) / (1 + 4 / 6), 10);
+
+    const rare = pairCeiling({ truth, records, walkins, names, nameFrequency: () => 1e-9, threshold: 0.995 });
+    expect(rare.reachable).toBe(6);
+    expect(rare.recall).toBe(1);
+  });
+
+  it('does not join two rows of one person that share nothing but both lack a NIK and a phone', () => {
+    const truth: TruthRow[] = [
+      { file: 'walkin.csv', line: 3, person: 'X' },
+      { file: 'walkin.csv', line: 4, person: 'X' },
+    ];
+    const records: RawRecord[] = truth.map((t) => ({ ...t, source: 'walkin', nik: '' }));
+    const walkins: WalkinRow[] = truth.map((t) => ({ line: t.line, hasNik: false, phone: '', purpose: 'x' }));
+    // Two rows in a book of two: the other row with this name can only be the same person, unless the name is
+    // common; at frequency 0.5 the other row is the same person with probability 1/(1 + 0·0.5) = 1.
+    const names = new Map([['X', 'SITI']]);
+    expect(pairCeiling({ truth, records, walkins, names, nameFrequency: () => 0.5, threshold: 0.995 }).reachable).toBe(1);
+    // In a book of 10,000 rows, a name one in a hundred bears is no evidence.
+    const many: WalkinRow[] = [...walkins, ...Array.from({ length: 9998 }, (_, i) => ({ line: 10 + i, hasNik: false, phone: '', purpose: 'x' }))];
+    expect(pairCeiling({ truth, records, walkins: many, names, nameFrequency: () => 0.01, threshold: 0.995 }).reachable).toBe(0);
+  });
+});
