@@ -126,4 +126,31 @@ describe('export records', () => {
     const stdout = await runCli(['--db', db, 'export', 'records'], ID);
     expect(stdout.stdout.split('\r\n')[0]).toBe('Berkas,Baris,Sumber,ID orang,Cara cocok,Skor,NIK,Status NIK,Nama,Gelombang,Status,Tanggal kunjungan,Kode wilayah,Tanggal lahir,Jenis kelamin,Sheet');
   });
+
+  it('writes the coded values in Indonesian words by default and keeps the codes with --lang en', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    writeFileSync(join(dir, 'pusat.csv'), 'NIK,NAMA,GELOMBANG,STATUS\n1271015001900003,SITI AMINAH,3,penerima\n1271011203850001,BUDI SANTOSO,3,dicabut\n');
+    writeFileSync(join(dir, 'tamu.csv'), 'Tanggal,Nama,NIK\n2020-05-05,Siti Aminah,1271015001900003\n2020-05-06,Joko Susilo,\n');
+    await runCli(['--db', db, 'init', '--region', '1271']);
+    await runCli(['--db', db, 'import', join(dir, 'pusat.csv'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'tamu.csv'), '--source', 'walkin']);
+    const out = join(dir, 'orang.csv');
+    // file, source, match, nik_status, status, sex
+    const coded = (file: string) => lines(file).slice(1).map((row) => row.split(',')).map((c) => [c[0], c[2], c[4], c[7], c[10], c[14]]);
+    await runCli(['--db', db, 'export', 'records', '--out', out], ID);
+    expect(coded(out)).toEqual([
+      ['pusat.csv', 'pusat', 'NIK sama', 'valid', 'penerima', 'perempuan'],
+      ['pusat.csv', 'pusat', 'sendiri', 'valid', 'dicabut', 'laki-laki'],
+      ['tamu.csv', 'buku tamu', 'NIK sama', 'valid', '', 'perempuan'],
+      ['tamu.csv', 'buku tamu', 'sendiri', 'kosong', '', ''],
+    ]);
+    await runCli(['--db', db, '--lang', 'en', 'export', 'records', '--out', out]);
+    expect(coded(out)).toEqual([
+      ['pusat.csv', 'central', 'exact_nik', 'valid', 'penerima', 'F'],
+      ['pusat.csv', 'central', 'single', 'valid', 'dicabut', 'M'],
+      ['tamu.csv', 'walkin', 'exact_nik', 'valid', '', 'F'],
+      ['tamu.csv', 'walkin', 'single', 'missing', '', ''],
+    ]);
+  });
 });

@@ -5,9 +5,12 @@
  */
 import { currentLang, inLang, t, type Lang } from '../i18n/index.js';
 import type { ExportColumnName } from '../i18n/messages/review.js';
+import type { NikStatus } from '../normalise/nik.js';
 import { displayNik } from '../privacy/mask.js';
+import { nikStatusLabel } from '../report/labels.js';
+import { SOURCE_KINDS } from '../store/batches.js';
 import type { Db } from '../store/database.js';
-import { exportRows, type RecordView } from '../store/resolve.js';
+import { exportRows, RECORD_MATCHES, type RecordView } from '../store/resolve.js';
 import { csvLine, writeCsvFile } from './csv-out.js';
 
 /**
@@ -21,7 +24,10 @@ export const RECORD_COLUMNS = [
 
 export interface ExportOptions {
   showNik?: boolean;
-  /** Headers: Indonesian (`Berkas`, `Baris`, …), or in English the machine names of RECORD_COLUMNS. Default: the current language. */
+  /**
+   * Headers and coded values: Indonesian words (`Berkas`, `pusat`, …), or in English the machine names of
+   * RECORD_COLUMNS and the stored codes. Default: the current language.
+   */
   lang?: Lang;
 }
 
@@ -32,19 +38,42 @@ export function recordExportHeader(lang: Lang = currentLang()): readonly string[
 
 type Cell = string | number | null;
 
+/**
+ * The coded columns in words of the export's language, looked up once per export: in Indonesian, as the
+ * report files write them (`pusat`, `NIK sama`, `tidak valid`, `perempuan`); in English the stored codes
+ * (`central`, `exact_nik`, `invalid`, `F`), which the accuracy tools and scripts read.
+ */
+function codedWords(lang: Lang) {
+  return inLang(lang, () => ({
+    source: new Map(SOURCE_KINDS.map((s) => [s, t.export.sourceWord(s)])),
+    match: new Map(RECORD_MATCHES.map((m) => [m, t.explain.matchWord(m)])),
+    nik_status: new Map(NIK_STATUSES.map((n) => [n, nikStatusLabel(n, lang)])),
+    sex: new Map(SEXES.map((x) => [x, t.export.sexWord(x)])),
+  }));
+}
+const NIK_STATUSES: readonly NikStatus[] = ['valid', 'invalid', 'damaged', 'missing'];
+const SEXES = ['M', 'F'] as const;
+
+type Words = ReturnType<typeof codedWords>;
+
 /** Columns written otherwise than as stored. */
-const FORMAT: Partial<Record<(typeof RECORD_COLUMNS)[number], (r: RecordView, options: ExportOptions) => Cell>> = {
+const FORMAT: Partial<Record<(typeof RECORD_COLUMNS)[number], (r: RecordView, options: ExportOptions, words: Words) => Cell>> = {
   score: (r) => (r.score === null ? null : Math.round(r.score * 1e4) / 1e4),
   // A NIK that is not valid is exported as it was written, masked like any other.
   nik: (r, options) => displayNik(r.nik ?? r.nik_raw, options.showNik),
+  source: (r, _, words) => words.source.get(r.source) ?? r.source,
+  match: (r, _, words) => (r.match === null ? null : (words.match.get(r.match) ?? r.match)),
+  nik_status: (r, _, words) => words.nik_status.get(r.nik_status) ?? r.nik_status,
+  sex: (r, _, words) => (r.sex === null ? null : (words.sex.get(r.sex) ?? r.sex)),
 };
 
-/** The rows of the export, NIKs masked unless `showNik`. */
+/** The rows of the export, NIKs masked unless `showNik`, coded values in words of `lang` (see codedWords). */
 export function* recordExportRows(db: Db, options: ExportOptions = {}): Generator<Cell[]> {
+  const words = codedWords(options.lang ?? currentLang());
   for (const r of exportRows(db)) {
     yield RECORD_COLUMNS.map((c) => {
       const format = FORMAT[c];
-      return format ? format(r, options) : r[c];
+      return format ? format(r, options, words) : r[c];
     });
   }
 }

@@ -125,8 +125,8 @@ export const exportText = {
   }),
   optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
   machineNote: message({
-    id: '(kolom berbahasa Indonesia; untuk skrip, --lang en menulis nama kolom mesin yang tetap: file,line,source,person_id,…)',
-    en: '(the English headers are the stable machine names: file,line,source,person_id,…)',
+    id: '(judul kolom dan nilai berkode berbahasa Indonesia: pusat, NIK sama, perempuan, …; untuk skrip, --lang en menulis nama kolom mesin dan kode yang tetap: file,line,source,person_id,…; central, exact_nik, F, …)',
+    en: '(the English headers and coded values are the stable machine names and codes: file,line,source,person_id,…; central, exact_nik, F, …)',
   }),
   wrote: message({ id: (p: { rows: string; file: string }) => `${p.rows} data ditulis ke ${p.file}.`, en: (p) => `Wrote ${p.rows} records to ${p.file}.` }),
   /**
@@ -134,7 +134,13 @@ export const exportText = {
    * column without a header here does not compile. In English the header is the machine name itself.
    */
   column: message({ id: (name: ExportColumnName) => EXPORT_COLUMNS_ID[name], en: (name) => name }),
+  /** A record's source in the export: Indonesian words for staff; English keeps the codes scripts read. */
+  sourceWord: message({ id: (source: 'central' | 'province' | 'walkin') => SOURCE_ID[source], en: (source) => source }),
+  /** A sex from the NIK in the export: words in Indonesian, the codes `M`/`F` in English. */
+  sexWord: message({ id: (sex: 'M' | 'F') => (sex === 'F' ? 'perempuan' : 'laki-laki'), en: (sex) => sex }),
 };
+
+const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
 
 /** The Indonesian header of each column of `export records`, keyed by the column's machine name. */
 const EXPORT_COLUMNS_ID = {
