@@ -51,6 +51,34 @@ describe('help in Indonesian (the default)', () => {
     expect(english).toEqual([]);
   });
 
+  // Placeholders (`<file>`) and argument names in usage lines, option lists and commander's errors.
+  const ENGLISH_PLACEHOLDER = /[<[][^>\]]*\b(file|files|line|kind|name|char|list|position|key|city|header|dir|records|code|order|id|YYYY|MM|DD|options|command)\b[^>\]]*[>\]]/;
+
+  it.each(paths.map((p) => [p.join(' '), p]))('`prakerja %s --help` names its placeholders and arguments in Indonesian', async (_name, path) => {
+    const r = await runCli([...path, '--help'], { PRAKERJA_LANG: 'id' });
+    const lines = r.stdout.split('\n').filter((line) => !/^\s+prakerja /.test(line));
+    expect(lines.filter((line) => ENGLISH_PLACEHOLDER.test(line.replace('<id|en>', '')))).toEqual([]);
+    const args = r.stdout.split('Argumen:\n')[1]?.split('\n\n')[0] ?? '';
+    expect(args.split('\n').filter((line) => /^ {2}(files?|nik\|file:line)\b/.test(line))).toEqual([]);
+  });
+
+  it('names them in English with --lang en, and commander\'s errors use the same words as the help', async () => {
+    const en = await runCli(['import', '--help']);
+    expect(en.stdout).toContain('Usage: prakerja import [options] <files...>');
+    expect(en.stdout).toMatch(/^ {2}--source <kind> /m);
+    expect(en.stdout).toMatch(/^ {2}files /m);
+    const id = await runCli(['import', '--help'], { PRAKERJA_LANG: 'id' });
+    expect(id.stdout).toContain('Cara pakai: prakerja import [opsi] <berkas...>');
+    expect(id.stdout).toMatch(/^ {2}--source <asal> /m);
+    expect(id.stdout).toMatch(/^ {2}--db <berkas> /m);
+    expect(id.stdout).toMatch(/^ {2}berkas /m);
+    const missing = await runCli(['import', 'x.csv', '--source'], { PRAKERJA_LANG: 'id' });
+    expect(missing.stderr).toContain("kesalahan: opsi '--source <asal>' perlu nilai");
+    const noFile = await runCli(['explain'], { PRAKERJA_LANG: 'id' });
+    expect(noFile.stderr).toContain("kesalahan: argumen 'nik|berkas:baris' wajib diisi");
+    expect((await runCli(['explain'])).stderr).toContain("error: missing required argument 'nik|file:line'");
+  });
+
   it('the report names answer in Indonesian too: report gelombang, bulanan, semua', async () => {
     for (const [alias, title] of [
       ['gelombang', 'Cara pakai: prakerja report waves|gelombang'],

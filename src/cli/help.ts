@@ -14,8 +14,10 @@ export function localiseCommander(program: Command, io: Io): Command {
       // Every command's help lists --db, --json, --quiet, --lang: the options a newcomer looks for there.
       showGlobalOptions: true,
       styleTitle: (title) => t.cli.title(title),
-      commandUsage: (command) => t.cli.usage(base.commandUsage(command)),
-      subcommandTerm: (command) => t.cli.usage(base.subcommandTerm(command)),
+      commandUsage: (command) => t.cli.placeholders(base.commandUsage(command)),
+      subcommandTerm: (command) => t.cli.placeholders(base.subcommandTerm(command)),
+      optionTerm: (option) => t.cli.placeholders(base.optionTerm(option)),
+      argumentTerm: (argument) => t.cli.argumentName(base.argumentTerm(argument)),
       optionDescription: (option) => t.cli.helpExtra(base.optionDescription(option)),
       argumentDescription: (argument) => t.cli.helpExtra(base.argumentDescription(argument)),
     })

@@ -36,16 +36,27 @@ export const cli = {
     id: (text: string) => text.replace(/\(choices: /, '(pilihan: ').replace(/([(,] )?default: /, (_m, before: string | undefined) => `${before ?? ''}bawaan: `),
     en: (text) => text,
   }),
-  /** Commander's error messages (it has no hook for their words), rewritten in Indonesian. */
+  /**
+   * Commander's error messages (it has no hook for their words), rewritten in Indonesian, with the option
+   * or argument they quote named as the help names it (`'--source <asal>'`, `'nik|berkas:baris'`).
+   */
   commanderError: message({
-    id: (text: string) => COMMANDER_ERRORS_ID.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text),
+    id: (text: string) => {
+      const named = text
+        .replace(/^(error: missing required argument ')(.*)'/, (_m, head: string, name: string) => `${head}${PLACEHOLDERS_ID[name] ?? name}'`)
+        .replace(/^(error: (?:required )?option ')(.*?)'/, (_m, head: string, flags: string) => `${head}${placeholdersId(flags)}'`);
+      return COMMANDER_ERRORS_ID.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), named);
+    },
     en: (text) => text,
   }),
-  /** Commander's usage line: `prakerja import [options] <files...>`. */
-  usage: message({
-    id: (text: string) => text.replace('[options]', '[opsi]').replace('[command]', '[perintah]'),
-    en: (text) => text,
-  }),
+  /**
+   * A usage line, a subcommand or an option as commander writes it, with the placeholders in brackets in
+   * words of the language: `prakerja import [options] <files...>` → `prakerja import [opsi] <berkas...>`,
+   * `--out <file>` → `--out <berkas>`. Values a person types as they are (`<id|en>`, `<batch>`) stay.
+   */
+  placeholders: message({ id: (text: string) => placeholdersId(text), en: (text) => text }),
+  /** An argument's name in the help's Arguments list (`files`), as its placeholder is named. */
+  argumentName: message({ id: (name: string) => PLACEHOLDERS_ID[name] ?? name, en: (name) => name }),
   newDatabase: message({
     id: (path: string) => `Database baru dibuat: ${path} (pakai --db atau PRAKERJA_DB untuk memakai database lain)`,
     en: (path) => `Created a new database: ${path} (use --db or PRAKERJA_DB for another one)`,
@@ -68,6 +79,39 @@ const HELP_TITLES_ID: Record<string, string> = {
   'Commands:': 'Perintah:',
   'Arguments:': 'Argumen:',
 };
+
+/** The Indonesian words of the placeholders, by what stands between the brackets in English. */
+const PLACEHOLDERS_ID: Record<string, string> = {
+  options: 'opsi',
+  command: 'perintah',
+  file: 'berkas',
+  files: 'berkas',
+  'files...': 'berkas...',
+  'nik|file:line': 'nik|berkas:baris',
+  'YYYY-MM-DD': 'TTTT-BB-HH',
+  'YYYY-MM': 'TTTT-BB',
+  id: 'nomor',
+  char: 'karakter',
+  name: 'nama',
+  'name|n': 'nama|n',
+  'code|name': 'kode|nama',
+  list: 'daftar',
+  position: 'jabatan',
+  key: 'kunci',
+  city: 'kota',
+  'header=field': 'kolom=field',
+  dir: 'folder',
+  records: 'jumlah',
+  kind: 'asal',
+  order: 'urutan',
+};
+
+function placeholdersId(text: string): string {
+  return text.replace(/([<[])([^<>[\]]+)([>\]])/g, (whole, open: string, inner: string, close: string) => {
+    const word = PLACEHOLDERS_ID[inner];
+    return word === undefined ? whole : `${open}${word}${close}`;
+  });
+}
 
 const COMMANDER_ERRORS_ID: readonly (readonly [RegExp, string])[] = [
   [/^error: unknown option '(.*)'/, "kesalahan: opsi '$1' tidak dikenal"],
