@@ -118,6 +118,43 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     expect(other.links.map((l) => l.kind)).toEqual(['possible']);
   });
 
+  it.each([
+    ['Rizal Alfarizi', 'H. Subhan Alfarizi'], // a middle name dropped in one, a title in place of the first name in the other
+    ['David Rudi Marpaung', 'Irr. David Marpaoeng'],
+    ['Dewi Sihombing', 'Ir. Nurmaida Sihombing'],
+  ])('merges %s and %s, sharing a word, in the central list and its provincial copy of the same wave only', (a, b) => {
+    const central = rec(1, a, { wave: 2 });
+    const same = deterministicPass([central, rec(2, b, { source: 'province', wave: 2 })], freqs, DEFAULT_PARAMETERS);
+    expect(same.links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+    const otherWave = deterministicPass([central, rec(2, b, { source: 'province', wave: 7 })], freqs, DEFAULT_PARAMETERS);
+    expect(otherWave.links.map((l) => l.kind)).toEqual(['conflict']);
+    // At the desk, the same two names under one NIK are a relative's: a conflict.
+    const desk = deterministicPass([central, rec(2, b, { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
+    expect(desk.links.map((l) => l.kind)).toEqual(['conflict']);
+  });
+
+  it('keeps names sharing no word a conflict even in the provincial copy of the same wave', () => {
+    const { links } = deterministicPass([rec(1, 'Budi Santoso', { wave: 2 }), rec(2, 'Siti Aminah', { source: 'province', wave: 2 })], freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => l.kind)).toEqual(['conflict']);
+  });
+
+  it('merges a family name alone under the same NIK and the same phone number, not under another phone', () => {
+    // Two visits: the second wrote a title in place of the first name, and the same NIK and phone.
+    const first = rec(1, 'Lestari Simbolon', { source: 'walkin', phone: '08212771446' });
+    const same = deterministicPass([first, rec(2, 'Dr. Simbolon', { source: 'walkin', phone: '08212771446' })], freqs, DEFAULT_PARAMETERS);
+    expect(same.links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+    const other = deterministicPass([first, rec(2, 'Dr. Simbolon', { source: 'walkin', phone: '081399990000' })], freqs, DEFAULT_PARAMETERS);
+    expect(other.links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
+    const none = deterministicPass([first, rec(2, 'Dr. Simbolon', { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
+    expect(none.links.map((l) => l.kind)).toEqual(['possible']);
+  });
+
+  it.each(RELATIVES)('keeps %s and %s a conflict even with the same phone number', (a, b) => {
+    const phone = '081234567890';
+    const { links } = deterministicPass([rec(1, a, { source: 'walkin', phone }), rec(2, b, { source: 'walkin', phone })], freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => l.kind)).toEqual(['conflict']);
+  });
+
   it('joins a record whose name is contained in an earlier group even when the first group is another name', () => {
     const records = [rec(1, 'Ratna Indira Sinaga'), rec(2, 'Jabal Sinaga', { source: 'walkin' }), rec(3, 'Ratna Sinaga', { source: 'province' })];
     const { links } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);
