@@ -2,7 +2,9 @@
  * Grouping by key over typed arrays (resolve/groups.ts), which blocking and the deterministic pass use instead
  * of a Map per rule: the same groups, in the same order, as the Map of key → members it replaced — so the
  * candidate pairs, their order, and hence the persons and links, stay what they were. Checked on arbitrary
- * keys (with a real hash collision among them) and on the records of a generated data set.
+ * keys (with a real hash collision among them) and on the records of a generated data set. And blocking
+ * itself, against the plain blocker it was made faster from (a Map per rule, every pair of a block tried):
+ * the same pairs, in the same order, with the same statistics and the same blocks capped.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/generate/dataset.js';
-import { blockPairs, RULES, sortedPhonetic } from '../src/resolve/blocking.js';
+import { blockPairs, noCaps, RULES, sortedPhonetic, type BlockingOptions, type BlockingRule, type BlockingStats } from '../src/resolve/blocking.js';
 import type { ResolveRecord } from '../src/resolve/comparison.js';
 import { KeyGroups } from '../src/resolve/groups.js';
 import { loadRecords } from '../src/resolve/load.js';
@@ -58,6 +60,116 @@ describe('KeyGroups', () => {
   });
 });
 
+/**
+ * The plain blocker: per rule a Map of key → members, every pair of a block tried in order, a pair left out
+ * when the same NIK, when both have a valid NIK in a name rule, when the filter says no, or when an earlier
+ * rule compared it. What `blockPairs` must emit, pair for pair.
+ */
+function plainBlockPairs(records: readonly ResolveRecord[], options: BlockingOptions = {}): { pairs: string[]; stats: BlockingStats; capped: string[] } {
+  const maxBlock = options.maxBlock ?? 1000;
+  const maxNameBlock = options.maxNameBlock ?? 50;
+  const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
+  const pairs: string[] = [];
+  const capped: string[] = [];
+  const zero = <T,>(f: () => T) => Object.fromEntries(RULES.map((r) => [r.rule, f()])) as Record<BlockingRule, T>;
+  const stats: BlockingStats = { pairs: zero(() => 0), capped: zero(() => ({ blocks: 0, records: 0 })) };
+  const cappedKeys: Set<string>[] = [];
+  RULES.forEach((rule, ruleIndex) => {
+    const byKey = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      const k = rule.key(r, sp[i] ?? '');
+      if (k !== null) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    });
+    const mine = new Set<string>();
+    cappedKeys.push(mine);
+    const foundBefore = (i: number, j: number): boolean =>
+      RULES.slice(0, ruleIndex).some((e, ei) => {
+        const x = records[i] as ResolveRecord;
+        const y = records[j] as ResolveRecord;
+        const kx = e.key(x, sp[i] ?? '');
+        if (kx === null || kx !== e.key(y, sp[j] ?? '') || cappedKeys[ei]?.has(kx) === true) return false;
+        if (e.nameOnly && x.nik !== null && y.nik !== null) return false;
+        return !e.filter || e.filter(x, y);
+      });
+    for (const [k, block] of byKey) {
+      if (block.length < 2) continue;
+      const frozen = options.capped?.[rule.rule];
+      if (frozen ? frozen.has(k) : block.length > (rule.nameOnly ? maxNameBlock : maxBlock)) {
+        mine.add(k);
+        capped.push(`${rule.rule}:${k}:${block.length}`);
+        stats.capped[rule.rule].blocks++;
+        stats.capped[rule.rule].records += block.length;
+        continue;
+      }
+      for (let a = 0; a < block.length; a++) {
+        for (let b = a + 1; b < block.length; b++) {
+          const i = block[a] ?? 0;
+          const j = block[b] ?? 0;
+          const x = records[i] as ResolveRecord;
+          const y = records[j] as ResolveRecord;
+          if (x.nik !== null && x.nik === y.nik) continue;
+          if (rule.nameOnly && x.nik !== null && y.nik !== null) continue;
+          if (rule.filter && !rule.filter(x, y)) continue;
+          if (foundBefore(i, j)) continue;
+          stats.pairs[rule.rule]++;
+          pairs.push(`${i}-${j}:${rule.rule}`);
+        }
+      }
+    }
+  });
+  return { pairs, stats, capped };
+}
+
+function fastBlockPairs(records: readonly ResolveRecord[], options: BlockingOptions = {}): { pairs: string[]; stats: BlockingStats; capped: string[] } {
+  const pairs: string[] = [];
+  const capped: string[] = [];
+  const stats = blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`), { ...options, onCapped: (rule, key, size) => capped.push(`${rule}:${key}:${size}`) });
+  return { pairs, stats, capped };
+}
+
+/** A record of a small world: few NIKs (with swaps, typos, repeats), few names, some without a NIK. */
+const smallWorldRecord = fc
+  .record({
+    region: fc.constantFrom('127101', '127102', '127110'),
+    date: fc.constantFrom('010190', '100190', '011090', '520385'),
+    serial: fc.constantFrom('0001', '0010', '1000', '0002'),
+    swap: fc.constantFrom(null, 5, 11),
+    kind: fc.constantFrom('valid', 'valid', 'digits', 'none'),
+    name: fc.constantFrom('SITI AMINAH', 'AMINAH SITI', 'BUDI', 'DEWI LUBIS'),
+    phone: fc.constantFrom(null, '081234567890'),
+    source: fc.constantFrom('central', 'province', 'walkin'),
+  })
+  .map(({ region, date, serial, swap, kind, name, phone, source }): Omit<ResolveRecord, 'id'> => {
+    let d = `${region}${date}${serial}`;
+    if (swap !== null) d = `${d.slice(0, swap)}${d[swap + 1] ?? ''}${d[swap] ?? ''}${d.slice(swap + 2)}`;
+    return {
+      source: source as ResolveRecord['source'],
+      nik: kind === 'valid' ? d : null,
+      nikDigits: kind === 'digits' ? d : null,
+      nikHint: null,
+      nikRange: null,
+      nameKey: name,
+      namePhonetic: name,
+      wave: null,
+      phone,
+      birthDate: null,
+      sex: null,
+      purpose: null,
+    };
+  });
+
+describe('blockPairs against the plain blocker', () => {
+  it('emits the same pairs in the same order, with the same statistics and caps, for any small world', () => {
+    fc.assert(
+      fc.property(fc.array(smallWorldRecord, { maxLength: 80 }), fc.integer({ min: 2, max: 12 }), (rows, cap) => {
+        const records = rows.map((r, i) => ({ ...r, id: i + 1 }));
+        for (const options of [{}, { maxBlock: cap, maxNameBlock: cap }]) expect(fastBlockPairs(records, options)).toEqual(plainBlockPairs(records, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 let dir = '';
 let records: ResolveRecord[] = [];
 
@@ -86,6 +198,18 @@ describe('blockPairs on a generated data set', () => {
       const keys = records.map((r, i) => key(r, sp[i] ?? ''));
       expect(keyGroups(keys)).toEqual(mapGroups(keys));
     }
+  });
+
+  it('emits what the plain blocker does, with its caps and with caps frozen from another run', () => {
+    expect(fastBlockPairs(records)).toEqual(plainBlockPairs(records));
+    const small = { maxBlock: 4, maxNameBlock: 3 };
+    const learnt = plainBlockPairs(records, small);
+    expect(learnt.capped.length).toBeGreaterThan(10);
+    expect(fastBlockPairs(records, small)).toEqual(learnt);
+    const frozen = noCaps();
+    for (const c of learnt.capped) frozen[c.split(':')[0] as BlockingRule].add(c.split(':')[1] ?? '');
+    const half = records.filter((_, i) => i % 2 === 0);
+    expect(fastBlockPairs(half, { capped: frozen })).toEqual(plainBlockPairs(half, { capped: frozen }));
   });
 
   it('emits many pairs of every NIK and name rule, each pair once', () => {

@@ -12,7 +12,7 @@
  * candidates are looked up as those two NIKs (`digits`), not as its block, which drops four digits and
  * holds hundreds (at 1 M records it was four fifths of all candidates).
  */
-import { RULES, sortedPhonetic, type CappedKeys } from './blocking.js';
+import { RULES, sortedPhonetic, SWAP_AT, swapAt, type CappedKeys } from './blocking.js';
 import { fullDigits, type ResolveRecord } from './comparison.js';
 import { fnv1a } from './groups.js';
 
@@ -51,7 +51,7 @@ export function candidateKeys(r: ResolveRecord, capped: CappedKeys): { hashes: n
     if (k === null || capped[rule.rule].has(k)) continue;
     if (rule.rule === 'nik_group_swap') {
       const d = fullDigits(r);
-      for (const at of [5, 11]) {
+      for (const at of SWAP_AT) {
         const swapped = d === null ? null : swapAt(d, at);
         if (swapped === null) continue;
         niks.push(swapped);
@@ -63,14 +63,6 @@ export function candidateKeys(r: ResolveRecord, capped: CappedKeys): { hashes: n
     } else hashes.push(keyHash(rule.rule, k));
   }
   return { hashes, niks };
-}
-
-/** The digits with those at `at` and `at + 1` traded; null when they are equal (no other NIK). */
-function swapAt(d: string, at: number): string | null {
-  const a = d[at];
-  const b = d[at + 1];
-  if (a === undefined || b === undefined || a === b) return null;
-  return `${d.slice(0, at)}${b}${a}${d.slice(at + 2)}`;
 }
 
 /**
