@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/helpers/setup-lang.ts'],
+    setupFiles: ['test/helpers/setup-lang.ts', 'test/helpers/setup-hooks.ts'],
     // Hang guards, not speed limits: on a busy 2-core laptop the slowest tests (real processes, fuzzing)
     // take several times what they take idle, and a test must not fail for the machine's speed.
     testTimeout: 120_000,

@@ -25,13 +25,22 @@ import type { WorkerInput } from './worker.js';
  */
 export const HEAP_GROWING_PERCENT = 25;
 
-export async function main(argv: readonly string[]): Promise<void> {
+export interface MainOptions {
+  /**
+   * Arm the test hooks (src/test-hooks.ts) in the command's thread. bin/prakerja never does; the test
+   * suite's entry point (test/helpers/prakerja-test-bin.mjs, not shipped) does.
+   */
+  testHooks?: boolean;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const args = argv.slice(2);
   const input: WorkerInput = {
     args,
     interrupts: interruptBuffer(),
     isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    testHooks: options.testHooks === true,
   };
   const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
   let signals = 0;

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { useInterruptBuffer } from '../interrupt.js';
+import { armTestHooks } from '../test-hooks.js';
 import { processIo } from './io.js';
 import { run } from './main.js';
 
@@ -12,9 +13,12 @@ export interface WorkerInput {
   interrupts: SharedArrayBuffer;
   /** The main thread's stdout and stderr are terminals (a worker's own streams never are). */
   isTTY: boolean;
+  /** Arm the test hooks (src/test-hooks.ts): only the test suite's entry point asks. */
+  testHooks: boolean;
 }
 
 const input = workerData as WorkerInput;
 useInterruptBuffer(input.interrupts);
+if (input.testHooks) armTestHooks();
 const code = await run(input.args, { ...processIo(), isTTY: input.isTTY });
 parentPort?.postMessage(code);

@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/prakerja');
+/** What users run, with the test hooks unarmed. */
+const SHIPPED_BIN = join(ROOT, 'bin/prakerja');
+/** The same program with the test hooks of src/test-hooks.ts armed (PRAKERJA_TEST_PAUSE, _FAULT, …). */
+const TEST_BIN = join(ROOT, 'test/helpers/prakerja-test-bin.mjs');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -32,13 +35,20 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Starts `node bin/prakerja ARGS` with no colour and no terminal, in English unless `env` sets PRAKERJA_LANG. */
-export function startBin(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = {},
-  as: { uid?: number; gid?: number } = {},
-): ChildProcess & { result: Promise<ProcessResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export interface StartOptions {
+  uid?: number;
+  gid?: number;
+  /** Run bin/prakerja itself, whose test hooks are not armed, instead of the suite's entry point. */
+  shipped?: boolean;
+}
+
+/**
+ * Starts prakerja ARGS with no colour and no terminal, in English unless `env` sets PRAKERJA_LANG: the
+ * suite's entry point, which is bin/prakerja with the test hooks armed, unless `shipped`.
+ */
+export function startBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: StartOptions = {}): ChildProcess & { result: Promise<ProcessResult> } {
+  const { shipped, ...as } = options;
+  const child = spawn(process.execPath, [shipped ? SHIPPED_BIN : TEST_BIN, ...args], {
     ...as,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', PRAKERJA_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,8 +78,8 @@ export function projectReachableByOthers(): boolean {
   }
 }
 
-export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<ProcessResult> {
-  return startBin(args, env, as).result;
+export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: StartOptions = {}): Promise<ProcessResult> {
+  return startBin(args, env, options).result;
 }
 
 /** The i-th of a series of distinct, valid NIKs of Kota Medan (1271), as a string. */

@@ -8,6 +8,7 @@ import { t } from '../../i18n/index.js';
 import { EXIT } from '../exit-codes.js';
 import { localMinute, utcOffsetLabel } from '../../normalise/dates.js';
 import { formatNumber, formatTable } from '../table.js';
+import { testSetting } from '../../test-hooks.js';
 
 interface PurgeFlags {
   batch?: string;
@@ -45,7 +46,7 @@ ${t.cli.examples()}
         path: databasePath(ctx.globals.db, ctx.io.env),
       };
       checkPurgeOptions(options);
-      const wait = ctx.io.env.PRAKERJA_TEST_CHECKPOINT_WAIT_MS;
+      const wait = testSetting(ctx.io.env, 'PRAKERJA_TEST_CHECKPOINT_WAIT_MS');
       if (wait !== undefined) options.checkpointWaitMs = Number(wait);
       const result = purgeBatches(ctx.openDb(), options);
       const n = formatNumber;
