@@ -11,7 +11,13 @@
  * History: an incremental resolve that scored new pairs under weights relearnt at every import ended with
  * other persons than a full one (1,085 against 1,081), on the first order this property tried.
  *
- * Runs: PRAKERJA_INCREMENTAL_RUNS (default 10) orders from seed PRAKERJA_INCREMENTAL_SEED (default 20261201).
+ * A second property imports guest books of 1,100, 600 and 300 rows (and a provincial list) in random orders
+ * into a list of 25,000, where a book past SOURCE_FLOOR's tenth relearns its visit purposes alone: the office's
+ * first book, and later ones whose purposes move the weights of earlier visits (matched again). After every
+ * import the stored purposes must also be those a full resolve would learn from every record.
+ *
+ * Runs: PRAKERJA_INCREMENTAL_RUNS (default 10) orders, PRAKERJA_INCREMENTAL_BOOK_RUNS (default 6) book
+ * orders, from seed PRAKERJA_INCREMENTAL_SEED (default 20261201).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +28,13 @@ import { importFiles } from '../src/commands/import.js';
 import { StoreError } from '../src/errors.js';
 import { generateDataset } from '../src/generate/dataset.js';
 import { grownSince, resolvePending } from '../src/resolve/incremental.js';
+import { loadRecords } from '../src/resolve/load.js';
 import { resolveRecords } from '../src/resolve/run.js';
+import { countFrequencies } from '../src/resolve/scoring.js';
+import { frequenciesFromSnapshot } from '../src/resolve/snapshot.js';
 import { openDatabase } from '../src/store/database.js';
 import { personCountsSql } from '../src/store/reports.js';
-import { reviewCounts, saveDecision } from '../src/store/resolve.js';
+import { loadSnapshot, resolveRows, reviewCounts, saveDecision } from '../src/store/resolve.js';
 import { query } from './helpers/db.js';
 import { validNik, writeRecipientCsv } from './helpers/process.js';
 
@@ -62,9 +71,15 @@ afterEach(() => {
   delete process.env.PRAKERJA_TEST_FAULT;
 });
 
-/** What a database holds of its resolution, comparable across databases: persons as sets of file:line, links, counts. */
+/**
+ * What a database holds of its resolution, comparable across databases: persons as sets of file:line (each
+ * with how it joined its person and that link's probability), links, counts.
+ */
 function state(path: string): { persons: string[]; links: string[]; counts: unknown } {
-  const rows = query<{ person_id: number; key: string }>(path, `SELECT r.person_id, b.file_name || ':' || r.line AS key FROM records r JOIN batches b ON b.id = r.batch_id`);
+  const rows = query<{ person_id: number; key: string }>(
+    path,
+    `SELECT r.person_id, b.file_name || ':' || r.line || ' ' || ifnull(r.match, '-') || ' ' || ifnull(r.score, '-') AS key FROM records r JOIN batches b ON b.id = r.batch_id`,
+  );
   const groups = new Map<number, string[]>();
   for (const r of rows) groups.set(r.person_id, [...(groups.get(r.person_id) ?? []), r.key]);
   const persons = [...groups.values()].map((g) => g.sort().join(' ')).sort();
@@ -113,6 +128,8 @@ async function importPart(path: string, p: Part): Promise<string | undefined> {
   try {
     const r = await importFiles(db, { files: [p.file], source: p.source, wave: p.source === 'central' ? 1 : undefined });
     expect(r.ok).toBe(true);
+    const purposes = r.resolve?.purposes;
+    if (purposes) return purposes.rematched === 0 ? 'purposes_none_rematched' : 'purposes_rematched';
     return r.resolve?.mode === 'incremental' ? 'incremental' : (r.resolve?.fullBecause ?? 'full');
   } finally {
     db.close();
@@ -149,6 +166,80 @@ describe('the resolve after each import = a full resolve under the same statisti
     expect(seen.get('reviewed') ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe('guest books into a list of 25,000: the visit purposes relearnt alone', () => {
+  // A list big enough that books of 1,100 and 600 rows (past SOURCE_FLOOR's tenth, alone or together) stay
+  // within GROWTH of all the records: the office's first book, and books in a row, relearn only the visit
+  // purposes. A provincial list of 1,500 (a list's growth) relearns in full.
+  let books: Part[] = [];
+  let basePath = '';
+  beforeAll(async () => {
+    const data = await generateDataset({ outDir: join(dir, 'gen-big'), seed: 11, central: 25_000, walkin: 4_000, province: 1_500, waves: 3 });
+    const lines = readFileSync(data.files.walkin.path, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    let at = 2;
+    books = [1100, 600, 600, 300, 1100].map((n, i) => {
+      const file = join(dir, `buku-${i + 1}.csv`);
+      writeFileSync(file, `${[...lines.slice(0, 2), ...lines.slice(at, at + n)].join('\r\n')}\r\n`);
+      at += n;
+      return { file, source: 'walkin' };
+    });
+    books.push({ file: data.files.province.path, source: 'province' });
+    basePath = join(dir, 'big-base.sqlite');
+    expect(await importPart(basePath, { file: data.files.central.path, source: 'central' })).toBe('no_snapshot');
+  }, 120_000);
+
+  it('after every import, a full resolve under the (updated) statistics; the purposes as a full resolve learns them', { timeout: 900_000 }, async () => {
+    const seen = new Map<string, number>();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(books, { minLength: 2, maxLength: 5 }), fc.nat(6), async (order, reviewAfter) => {
+        const path = join(dir, `big-${run++}.sqlite`);
+        copyFileSync(basePath, path);
+        for (const [step, p] of order.entries()) {
+          const mode = (await importPart(path, p)) ?? 'none';
+          seen.set(mode, (seen.get(mode) ?? 0) + 1);
+          if (mode.startsWith('purposes')) expectPurposesAsLearnt(path);
+          if (step === reviewAfter && decide(path) > 0) seen.set('reviewed', (seen.get('reviewed') ?? 0) + 1);
+          const after = state(path);
+          const full = frozenFull(path, `${path}.copy`);
+          expect(after.persons.length).toBe(full.persons.length);
+          expect(after.persons).toEqual(full.persons);
+          expect(after.links).toEqual(full.links);
+          expect(after.counts).toEqual(full.counts);
+        }
+        rmSync(path, { force: true });
+      }),
+      { numRuns: Number(process.env.PRAKERJA_INCREMENTAL_BOOK_RUNS ?? 6), seed: Number(process.env.PRAKERJA_INCREMENTAL_SEED ?? 20261201) },
+    );
+    // A first book (no earlier visit to match again), a later one (earlier visits matched again), a book
+    // under the frozen purposes, and a list's full relearn all happened.
+    expect(seen.get('purposes_none_rematched') ?? 0).toBeGreaterThan(0);
+    expect(seen.get('purposes_rematched') ?? 0).toBeGreaterThan(0);
+    expect(seen.get('incremental') ?? 0).toBeGreaterThan(0);
+    expect(seen.get('grown') ?? 0).toBeGreaterThan(0);
+  });
+});
+
+/** The stored visit purposes weigh as a full resolve learning them from every record would weigh them; the names stay frozen. */
+function expectPurposesAsLearnt(path: string): void {
+  const db = openDatabase(path);
+  try {
+    const snapshot = loadSnapshot(db);
+    if (!snapshot) throw new Error('no snapshot');
+    const frozen = frequenciesFromSnapshot(snapshot.frequencies);
+    const records = loadRecords(resolveRows(db)).records;
+    const learnt = countFrequencies(records);
+    const purposes = [...new Set(records.flatMap((r) => (r.purpose === null ? [] : [r.purpose])))];
+    expect(purposes.length).toBeGreaterThan(3);
+    expect(purposes.filter((p) => learnt.purposeMu(p) !== null).length).toBeGreaterThan(0);
+    for (const p of purposes) expect([p, frozen.purposeMu(p)]).toEqual([p, learnt.purposeMu(p)]);
+    // Learnt from the list alone: a book adds no names while there is a central list.
+    expect(frozen.size).toBe(learnt.size);
+    expect(JSON.parse(snapshot.sources)).toMatchObject({ walkin: records.filter((r) => r.source === 'walkin').length });
+  } finally {
+    db.close();
+  }
+}
 
 describe('an interrupted incremental resolve', () => {
   it('leaves the persons, links, keys and statistics as they were; the next run finishes it as a full one under them would', async () => {
@@ -205,10 +296,55 @@ describe('when the statistics are relearnt', () => {
     expect(grownSince(snap, added, now)).toBe(expected);
   });
 
+  it('a later book whose purposes undo an earlier visit\'s match: the list record it had joined is resolved again too', { timeout: 180_000 }, async () => {
+    // 30,000 central records. Book 1 (1,101 rows, the office's first): only visitors with a listed NIK come
+    // for an incentive, so "Pencairan insentif" weighs for a recipient (+8 bits), and a visitor without a NIK
+    // whose name is one recipient's alone (−0.2 bits by the name) joins that recipient (a match). Book 2
+    // (1,100): 500 unlisted visitors come for the incentive too; its weight turns against (−0.9 bits), and
+    // the pair no longer links: the recipient must lose the match too, not only the visitor.
+    const path = join(dir, 'undo.sqlite');
+    const central = join(dir, 'undo-pusat.csv');
+    await writeRecipientCsv(central, 30_000);
+    // Recipient i is on line i + 2, as NIK validNik(i).
+    const names = readFileSync(central, 'utf8').split('\n').slice(1).map((l) => l.split(',')[1] ?? '');
+    const recipient = { line: 8 + 2, name: names[8] ?? '' };
+    const row = (nik: string, name: string, purpose: string) => `01/03/2021,${name},${nik},,${purpose}`;
+    const listed = (i: number) => names[i] ?? '';
+    const book1 = join(dir, 'undo-tamu-1.csv');
+    const book2 = join(dir, 'undo-tamu-2.csv');
+    writeFileSync(book1, `Tanggal,Nama,NIK,No HP,Keperluan\n${[
+      row('', recipient.name, 'Pencairan insentif'),
+      ...Array.from({ length: 300 }, (_, i) => row(validNik(100 + i), listed(100 + i), 'Pencairan insentif')),
+      ...Array.from({ length: 250 }, (_, i) => row(validNik(500 + i), listed(500 + i), 'Pendaftaran')),
+      ...Array.from({ length: 550 }, (_, i) => row(validNik(41_000 + i), `TAMU DUA ${i}`, 'Pendaftaran')),
+    ].join('\n')}\n`);
+    writeFileSync(book2, `Tanggal,Nama,NIK,No HP,Keperluan\n${[
+      ...Array.from({ length: 600 }, (_, i) => row(validNik(1000 + i), listed(1000 + i), 'Pendaftaran')),
+      ...Array.from({ length: 500 }, (_, i) => row(validNik(42_000 + i), `TAMU TIGA ${i}`, 'Pencairan insentif')),
+    ].join('\n')}\n`);
+    const pair = () =>
+      query<{ kind: string; l: string; r: string }>(
+        path,
+        `SELECT k.kind, a.match AS l, b.match AS r FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
+          JOIN batches ba ON ba.id = a.batch_id JOIN batches bb ON bb.id = b.batch_id
+         WHERE ba.file_name = 'undo-pusat.csv' AND a.line = ${recipient.line} AND bb.file_name = 'undo-tamu-1.csv' AND b.line = 2`,
+      );
+    const matchOf = () => query<{ match: string }>(path, `SELECT r.match FROM records r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = 'undo-pusat.csv' AND r.line = ${recipient.line}`)[0]?.match;
+    expect(await importPart(path, { file: central, source: 'central' })).toBe('no_snapshot');
+    expect(await importPart(path, { file: book1, source: 'walkin' })).toBe('purposes_none_rematched');
+    expect(pair()).toEqual([{ kind: 'match', l: 'model', r: 'model' }]);
+    expect(state(path)).toEqual(frozenFull(path, `${path}.copy`));
+    expect(await importPart(path, { file: book2, source: 'walkin' })).toBe('purposes_rematched');
+    expect(pair()).toEqual([]);
+    expect(matchOf()).toBe('single');
+    expect(state(path)).toEqual(frozenFull(path, `${path}.copy`));
+    rmSync(path, { force: true });
+  });
+
   it('counts a source\'s growth over every import since they were learnt, not over the last one alone', { timeout: 120_000 }, async () => {
     // 12,000 central records; then guest books of 600 rows each. The first (600 of at least 1,000) is matched
     // under the statistics learnt without visit purposes; the second brings the book to 1,200 rows since they
-    // were learnt, past a tenth of SOURCE_FLOOR, so it relearns them (the records as a whole grew by 10% only).
+    // were learnt, past a tenth of SOURCE_FLOOR, so it relearns the purposes (the records as a whole grew by 10% only).
     const path = join(dir, 'sources.sqlite');
     const central = join(dir, 'sources-pusat.csv');
     await writeRecipientCsv(central, 12_000);
@@ -222,7 +358,9 @@ describe('when the statistics are relearnt', () => {
     for (const [file, source] of [[central, 'central'], [book(1), 'walkin'], [book(2), 'walkin']] as const) {
       modes.push(await importPart(path, { file, source }));
     }
-    expect(modes).toEqual(['no_snapshot', 'incremental', 'grown']);
+    // The book grew past SOURCE_FLOOR's tenth: its visit purposes alone are relearnt. No visitor's NIK is
+    // listed, so no purpose is evidence before or after, and no earlier visit needs matching again.
+    expect(modes).toEqual(['no_snapshot', 'incremental', 'purposes_none_rematched']);
     rmSync(path, { force: true });
   });
 });

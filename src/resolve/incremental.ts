@@ -17,8 +17,16 @@
  *   resolves alone as among all records), and what changed in it is written.
  *
  * A full resolve that learns the statistics again is run instead when none are stored, when the records
- * (or one source's: see SOURCE_FLOOR) have grown by more than GROWTH since they were learnt, when a stored record was deleted since (its keys
- * are stale), or when asked (`import --full`, `prakerja resolve`).
+ * (or a central or provincial list's: see SOURCE_FLOOR) have grown by more than GROWTH since they were
+ * learnt, when a stored record was deleted since (its keys are stale), or when asked (`import --full`,
+ * `prakerja resolve`).
+ *
+ * When only the guest book grew past that (the office's first book into a big list, or books adding up),
+ * only what a book changes is relearnt: its visit purposes (relearnPurposes). They are stored with the
+ * persons, and the earlier visits whose purpose now weighs otherwise are resolved again as seeds, beside the
+ * new records: a purpose weighs in a visit's pairs with list records only, so every pair whose score moved
+ * has a seed in it, and the set resolved is again a union of whole components under the new weights. The
+ * first book has no earlier visits, so only its own records and their candidates are resolved.
  */
 import { checkInterrupt } from '../interrupt.js';
 import type { SourceKind } from '../store/batches.js';
@@ -29,6 +37,7 @@ import {
   blockKeysCurrent,
   decisionPairs,
   linkedTo,
+  listedNiks,
   loadSnapshot,
   recordsBySource,
   recordsUnderKeys,
@@ -36,6 +45,7 @@ import {
   resolveRowsById,
   reviewCounts,
   unresolvedRows,
+  walkinRows,
   writePartialResolution,
   type ResolveRow,
   type SnapshotRow,
@@ -48,8 +58,8 @@ import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
 import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
-import { frozenContext } from './snapshot.js';
-import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters } from './scoring.js';
+import { frozenContext, snapshotOfFrequencies } from './snapshot.js';
+import { decide, DEFAULT_PARAMETERS, scorePair, type ModelParameters, type MU, type NameFrequencies } from './scoring.js';
 
 /**
  * Growth of the records since the statistics were learnt above which a full resolve learns them again.
@@ -65,30 +75,50 @@ export const GROWTH = 0.1;
  * (1,000 new rows of it) relearns. The visit purposes are learnt from the guest book alone, so the first
  * books into a database of lists change them much although they add little to the records: at 1 M central
  * records, a first book of 5,000 resolved under statistics without purposes ended with 40 persons other
- * than a relearnt resolve.
+ * than a relearnt resolve. For the guest book, only its purposes are relearnt then (see relearnPurposes).
  */
 export const SOURCE_FLOOR = 10_000;
 
 /**
- * Whether the records, or one source's, grew by more than GROWTH since the statistics were learnt: `newRows`
- * those not matched yet, `now` the records of each source now (these included). A source's growth is
- * counted over every import since, not over the last one alone: guest books of 900 rows one after another
- * are as new to the statistics as one of 4,500.
+ * What grew by more than GROWTH since the statistics were learnt: the records as a whole (`records`), and
+ * which sources (`sources`). `newRows` are those not matched yet, `now` the records of each source now
+ * (these included). A source's growth is counted over every import since, not over the last one alone:
+ * guest books of 900 rows one after another are as new to the statistics as one of 4,500.
  */
+export function growthSince(
+  snapshot: Pick<SnapshotRow, 'records' | 'keyed_count' | 'sources'>,
+  newRows: readonly Pick<ResolveRow, 'source'>[],
+  now: Record<SourceKind, number>,
+): { records: boolean; sources: SourceKind[] } {
+  const records = snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH);
+  const learnt = learntSources(snapshot);
+  // A snapshot stored before the per-source counts: relearn once to have them.
+  if (learnt === null) return { records: true, sources: [] };
+  const sources = SOURCES.filter((s) => {
+    const before = learnt[s];
+    return now[s] - before > GROWTH * Math.max(before, SOURCE_FLOOR);
+  });
+  return { records, sources };
+}
+
+/** Whether the records, or one source's, grew by more than GROWTH since the statistics were learnt (see growthSince). */
 export function grownSince(
   snapshot: Pick<SnapshotRow, 'records' | 'keyed_count' | 'sources'>,
   newRows: readonly Pick<ResolveRow, 'source'>[],
   now: Record<SourceKind, number>,
 ): boolean {
-  if (snapshot.keyed_count + newRows.length > snapshot.records * (1 + GROWTH)) return true;
+  const growth = growthSince(snapshot, newRows, now);
+  return growth.records || growth.sources.length > 0;
+}
+
+const SOURCES = ['central', 'province', 'walkin'] as const;
+
+/** The records of each source the statistics were learnt from; null for a snapshot stored before they were counted. */
+function learntSources(snapshot: Pick<SnapshotRow, 'sources'>): Record<SourceKind, number> | null {
   const parsed: unknown = JSON.parse(snapshot.sources);
   const learnt = typeof parsed === 'object' && parsed !== null ? new Map(Object.entries(parsed)) : new Map<string, unknown>();
-  // A snapshot stored before the per-source counts: relearn once to have them.
-  if (learnt.size === 0) return true;
-  return (['central', 'province', 'walkin'] as const).some((s) => {
-    const before = Number(learnt.get(s) ?? 0);
-    return now[s] - before > GROWTH * Math.max(before, SOURCE_FLOOR);
-  });
+  if (learnt.size === 0) return null;
+  return { central: Number(learnt.get('central') ?? 0), province: Number(learnt.get('province') ?? 0), walkin: Number(learnt.get('walkin') ?? 0) };
 }
 
 /** Why a full resolve was run instead of an incremental one. */
@@ -122,30 +152,41 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
   if (!blockKeysCurrent(db, snapshot, KEYS_FORMAT)) return { full: 'keys_stale' };
   const newRows = unresolvedRows(db);
   if (newRows.some((r) => r.id <= snapshot.keyed_through)) return { full: 'keys_stale' };
-  if (grownSince(snapshot, newRows, recordsBySource(db))) return { full: 'grown' };
+  const now = recordsBySource(db);
+  const growth = growthSince(snapshot, newRows, now);
+  // A list's growth changes the waves, the NIK prefixes and which visitors are listed: all relearnt.
+  if (growth.records || growth.sources.some((source) => source !== 'walkin')) return { full: 'grown' };
   const params = options.params ?? DEFAULT_PARAMETERS;
   const context = frozenContext(snapshot);
   const fresh = loadRecords(newRows).records;
   const freshIds = new Set(fresh.map((r) => r.id));
+  // A guest book's growth changes its visit purposes alone: those are relearnt, and the earlier visits
+  // whose purpose now weighs otherwise are resolved again with the new ones (see relearnPurposes).
+  const purposes = growth.sources.includes('walkin') ? relearnPurposes(db, context.frequencies, freshIds) : null;
+  step();
+  // The records resolved afresh (seeds): the new ones, and the earlier visits whose scores the relearnt
+  // purposes change. Every pair whose score can differ from the stored one has a seed in it.
+  const seeds = [...fresh, ...(purposes?.rescored ?? [])];
+  const seedIds = new Set(seeds.map((r) => r.id));
 
-  // The stored records sharing a block key or a NIK with a new one, and which of them it could link to.
-  const keysOf = fresh.map((r) => candidateKeys(r, context.capped));
+  // The stored records sharing a block key or a NIK with a seed, and which of them it could link to.
+  const keysOf = seeds.map((r) => candidateKeys(r, context.capped));
   const under = new Map<number, number[]>();
   for (const { hash, record_id } of recordsUnderKeys(db, keysOf.flatMap((k) => k.hashes))) addTo(under, hash, record_id);
   const withNik = new Map<string, number[]>();
   for (const { nik, id } of recordsWithNiks(db, keysOf.flatMap((k) => k.niks))) addTo(withNik, nik, id);
   step();
   const candidateIds = new Set<number>();
-  for (const list of [...under.values(), ...withNik.values()]) for (const id of list) if (!freshIds.has(id)) candidateIds.add(id);
+  for (const list of [...under.values(), ...withNik.values()]) for (const id of list) if (!seedIds.has(id)) candidateIds.add(id);
   const stored = new Map(loadRecords(resolveRowsById(db, candidateIds)).records.map((r) => [r.id, r]));
   const reached = new Set<number>();
   const checked = new Set<string>();
-  fresh.forEach((n, k) => {
+  seeds.forEach((n, k) => {
     const keys = keysOf[k];
     const lists = [...(keys?.hashes ?? []).map((h) => under.get(h)), ...(keys?.niks ?? []).map((x) => withNik.get(x))];
     for (const list of lists) {
       for (const id of list ?? []) {
-        if (reached.has(id) || freshIds.has(id)) continue;
+        if (reached.has(id) || seedIds.has(id)) continue;
         const pair = `${n.id}:${id}`;
         if (checked.has(pair)) continue;
         checked.add(pair);
@@ -156,23 +197,25 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
   });
   const decisions = decisionPairs(db);
   for (const d of decisions) {
-    if (freshIds.has(d.record_l) && !freshIds.has(d.record_r)) reached.add(d.record_r);
-    if (freshIds.has(d.record_r) && !freshIds.has(d.record_l)) reached.add(d.record_l);
+    if (seedIds.has(d.record_l) && !seedIds.has(d.record_r)) reached.add(d.record_r);
+    if (seedIds.has(d.record_r) && !seedIds.has(d.record_l)) reached.add(d.record_l);
   }
-  // Their whole components, through the stored links.
-  let frontier = [...reached];
+  // Their whole components, through the stored links; the rescored visits' too (a stored link of theirs
+  // that the new purposes undo leaves its other record to be resolved again as well).
+  const rescoredIds = (purposes?.rescored ?? []).map((r) => r.id);
+  let frontier = [...reached, ...rescoredIds];
   while (frontier.length > 0) {
     step();
     const next: number[] = [];
     for (const id of linkedTo(db, frontier)) {
-      if (!reached.has(id) && !freshIds.has(id)) {
+      if (!reached.has(id) && !seedIds.has(id)) {
         reached.add(id);
         next.push(id);
       }
     }
     frontier = next;
   }
-  const touched = [...reached].sort((a, b) => a - b);
+  const touched = [...reached, ...rescoredIds].sort((a, b) => a - b);
   const rows: ResolveRow[] = [...resolveRowsById(db, touched), ...newRows].sort((a, b) => a.id - b.id);
   const loaded = loadRecords(rows);
   const index = new Map(loaded.records.map((r, i) => [r.id, i]));
@@ -192,6 +235,10 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
   writePartialResolution(db, touched, faultAfterFirst(everyFew(resolution.linkRows, step)), everyFew(resolution.personUpdates, step), sortedBlockKeys(fresh, 0), {
     keyed_through: Math.max(snapshot.keyed_through, fresh[fresh.length - 1]?.id ?? 0),
     keyed_count: snapshot.keyed_count + fresh.length,
+  }, purposes === null ? undefined : {
+    frequencies: snapshotOfFrequencies(context.frequencies),
+    // The book's baseline moves to what the purposes were learnt from; the other sources' stays.
+    sources: JSON.stringify({ ...learntSources(snapshot), walkin: now.walkin }),
   });
   const counts = personCountsSql(db);
   return {
@@ -209,8 +256,35 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
     walkinRecipients: counts.walkinRecipients,
     duplicatePersons: counts.listedTwice,
     inResentLists: counts.inResentLists,
+    purposes: purposes === null ? null : { walkin: purposes.walkin, rematched: purposes.rescored.length },
     seconds: { load, ...resolution.seconds, write: seconds(t) },
   };
+}
+
+/**
+ * Relearns the visit purposes in `freqs` (in place) from every guest-book record now, as a full resolve
+ * counts them (scoring.ts `countFrequencies`), and names the earlier visits (not `fresh`) whose purpose now
+ * weighs otherwise: a purpose's weight is in the score of a visit against a list record only, so those
+ * visits are the only stored records whose scores change. The rest of the statistics stay frozen: a book
+ * adds no names while a central list is there, and the NIK prefixes it adds are within GROWTH.
+ *
+ * - The office's first book (no earlier visits): nothing earlier is rescored, only the new records and
+ *   their candidates are resolved.
+ * - A later book: every earlier visit with a purpose whose weight moved (as the book's totals move, nearly
+ *   all of them) is resolved again, with its component.
+ */
+function relearnPurposes(db: Db, freqs: NameFrequencies, fresh: ReadonlySet<number>): { walkin: number; rescored: ResolveRecord[] } {
+  const book = loadRecords(walkinRows(db)).records;
+  const written = new Set<string>();
+  for (const r of book) if (r.purpose !== null) written.add(r.purpose);
+  const before = new Map([...written].map((p) => [p, freqs.purposeMu(p)]));
+  freqs.countVisits(book, listedNiks(db, book.flatMap((r) => (r.nik !== null && r.purpose !== null ? [r.nik] : []))));
+  const moved = new Set([...written].filter((p) => !sameMu(before.get(p) ?? null, freqs.purposeMu(p))));
+  return { walkin: book.length, rescored: book.filter((r) => !fresh.has(r.id) && r.purpose !== null && moved.has(r.purpose)) };
+}
+
+function sameMu(a: MU | null, b: MU | null): boolean {
+  return a === null || b === null ? a === b : a.m === b.m && a.u === b.u;
 }
 
 function addTo<K>(map: Map<K, number[]>, key: K, id: number): void {

@@ -55,6 +55,11 @@ export type ResolveResult = Omit<Resolution, 'linkRows' | 'personUpdates' | 'sec
   duplicatePersons: number;
   /** Persons of a wave found in two or more files of it (a list sent again), counted once. */
   inResentLists: number;
+  /**
+   * An incremental resolve that relearnt the visit purposes (a guest book grew): from how many guest-book
+   * records, and how many earlier visits it matched again under them; null otherwise.
+   */
+  purposes: { walkin: number; rematched: number } | null;
   /** Seconds per stage, for the benchmark: where the time goes. */
   seconds: Resolution['seconds'] & { load: number; write: number };
 };
@@ -153,6 +158,7 @@ function resolveLocked(db: Db, options: ResolveOptions): ResolveResult {
     walkinRecipients: counts.walkinRecipients,
     duplicatePersons: counts.listedTwice,
     inResentLists: counts.inResentLists,
+    purposes: null,
     seconds: {
       load,
       deterministic: round2(totals.stages.deterministic),

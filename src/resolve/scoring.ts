@@ -152,6 +152,20 @@ export class NameFrequencies {
     this.waved++;
   }
 
+  /**
+   * Counts the visit purposes afresh, the rest kept: every guest-book row of `records` with a valid NIK and
+   * a purpose, listed when its NIK is in `listed` (the NIKs of the book that a central or provincial list
+   * holds). What a guest book changes of the statistics (resolve/incremental.ts).
+   */
+  countVisits(records: Iterable<Pick<ResolveRecord, 'source' | 'nik' | 'purpose'>>, listed: ReadonlySet<string>): void {
+    this.purposes.clear();
+    this.visits[0] = 0;
+    this.visits[1] = 0;
+    for (const r of records) {
+      if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) this.addVisit(r.purpose, listed.has(r.nik));
+    }
+  }
+
   /** Counts a guest-book row that has a valid NIK: its purpose, and whether that NIK is in a list. */
   addVisit(purpose: string, listed: boolean): void {
     const counts = this.purposes.get(purpose) ?? [0, 0];
@@ -348,9 +362,7 @@ export function countFrequencies(records: readonly ResolveRecord[]): NameFrequen
   }
   const listed = new Set<string>();
   for (const r of records) if (r.source !== 'walkin' && r.nik !== null && bookNiks.has(r.nik)) listed.add(r.nik);
-  for (const r of records) {
-    if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) freqs.addVisit(r.purpose, listed.has(r.nik));
-  }
+  freqs.countVisits(records, listed);
   return freqs;
 }
 

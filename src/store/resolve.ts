@@ -148,6 +148,24 @@ export function resolveRowsById(db: Db, ids: Iterable<number>): ResolveRow[] {
   return out;
 }
 
+/** Every guest-book record, in id order: through the batches (the records' batch index), not a scan of the lists. */
+export function walkinRows(db: Db): ResolveRow[] {
+  return db
+    .prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE batch_id IN (SELECT id FROM batches WHERE source = 'walkin') ORDER BY id`)
+    .all();
+}
+
+/** Which of these valid NIKs a central or provincial list holds (the records' NIK index). */
+export function listedNiks(db: Db, niks: Iterable<string>): Set<string> {
+  const q = db.prepare<[string], string>(
+    `SELECT DISTINCT nik FROM records WHERE nik IN (SELECT value FROM json_each(?)) AND source <> 'walkin'`,
+  ).pluck();
+  const out = new Set<string>();
+  const unique = [...new Set(niks)];
+  for (let i = 0; i < unique.length; i += 20_000) for (const nik of q.all(JSON.stringify(unique.slice(i, i + 20_000)))) out.add(nik);
+  return out;
+}
+
 /** Records without a person yet (imported since the last resolve), in id order. */
 export function unresolvedRows(db: Db): ResolveRow[] {
   return db.prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE person_id IS NULL ORDER BY id`).all();
@@ -372,6 +390,8 @@ export function writePartialResolution(
   persons: Iterable<PersonUpdate>,
   keys: Iterable<readonly (readonly [number, number])[]>,
   keyed: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>,
+  /** Statistics relearnt by this run (a guest book's visit purposes), stored with its persons. */
+  relearnt?: Pick<SnapshotRow, 'frequencies' | 'sources'>,
 ): void {
   inTransaction(
     db,
@@ -387,6 +407,7 @@ export function writePartialResolution(
       writePersons(db, persons);
       writeBlockKeys(db, keys);
       db.prepare('UPDATE resolve_snapshot SET keyed_through = @keyed_through, keyed_count = @keyed_count WHERE id = 1').run(keyed);
+      if (relearnt) db.prepare('UPDATE resolve_snapshot SET frequencies = @frequencies, sources = @sources WHERE id = 1').run(relearnt);
     },
     { immediate: true },
   );

@@ -8,7 +8,7 @@
  *   npm run bench -- --growth 100000,1000000,5000000   # import and resolve at each size (walk-in: a tenth)
  *   npm run bench -- --only import --keep          # just the three import rows; keeps the generated file
  *   npm run bench -- --only import --csv FILE      # the three import rows on a 4-column file made before
- *   npm run bench -- --only incremental            # just the two rows of a new guest book into 1 M
+ *   npm run bench -- --only incremental            # just the three rows of a new guest book into 1 M
  *
  * Rows: sqlite3 `.import`, the plain loop and `prakerja import --no-resolve` of the central file (ratios to
  * `.import`); `prakerja resolve` of central + walk-in at 1.1 M and at 5.5 M; an incremental import of a new
@@ -392,18 +392,24 @@ function finish(all: Measurement[], growth: unknown[]): void {
 
 /**
  * A night's new guest book (the last `--book` rows of the generated one) imported into a database that holds
- * the central list and its persons: one process, the import and the resolve it ends with. Twice: as the
- * office's first book, and after the book's earlier rows (earlier visits, imported and resolved before).
+ * the central list and its persons: one process, the import and the resolve it ends with. Three times: as the
+ * office's first book (its visit purposes learnt), as its second (after a first book of as many rows: the
+ * purposes relearnt, the first book's visits matched again), and after the book's earlier rows (earlier
+ * visits, imported and resolved before: the purposes stay).
  */
 async function incrementalRows(centralCsv: string, walkinCsv: string): Promise<Measurement[]> {
   const book = join(work, `book-${bookRows}.csv`);
   const earlier = join(work, 'book-earlier.csv');
   await splitBook(walkinCsv, 2, bookRows, earlier, book);
+  const first = join(work, 'book-first.csv');
+  await splitBook(earlier, 2, bookRows, join(work, 'book-rest.csv'), first);
   const earlierRows = walkin - bookRows;
+  const n = bookRows.toLocaleString('en-US');
   const out: Measurement[] = [];
   for (const [label, before] of [
-    [`a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M`, undefined],
-    [`a new ${bookRows.toLocaleString('en-US')}-row guest book into ${(central / 1e6).toString()} M + ${earlierRows.toLocaleString('en-US')} earlier walk-in`, earlier],
+    [`a new ${n}-row guest book into ${(central / 1e6).toString()} M`, undefined],
+    [`a second ${n}-row guest book into ${(central / 1e6).toString()} M + a first of ${n}`, first],
+    [`a new ${n}-row guest book into ${(central / 1e6).toString()} M + ${earlierRows.toLocaleString('en-US')} earlier walk-in`, earlier],
   ] as const) {
     const listed = join(work, 'listed-resolved.sqlite');
     importUnresolved(listed, centralCsv, before);

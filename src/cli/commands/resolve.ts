@@ -25,6 +25,7 @@ export function describeResolve(r: ResolveResult): string {
   const lines = [
     t.resolve.summary({ resolved: n(r.resolved), mode: r.mode, records: n(r.records), persons: n(r.persons) }),
     t.resolve.links({ match: n(r.links.match), possible: n(r.links.possible), conflict: n(r.links.conflict) }),
+    ...(r.purposes === null ? [] : [t.resolve.purposesRelearnt({ walkin: n(r.purposes.walkin), rematched: n(r.purposes.rematched) })]),
     t.resolve.reviewState({ possible: n(r.review.possible), conflicts: n(r.review.conflicts) }),
     t.resolve.walkinRecipients(n(r.walkinRecipients)),
   ];

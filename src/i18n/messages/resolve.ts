@@ -25,6 +25,11 @@ export const resolveText = {
       `  tautan yang ditemukan kali ini: ${p.match} cocok, ${p.possible} mungkin sama, ${p.conflict} konflik (NIK sama, nama lain)`,
     en: (p) => `  links found in this run: ${p.match} matched, ${p.possible} possible, ${p.conflict} conflicts (same NIK, other name)`,
   }),
+  purposesRelearnt: message({
+    id: (p: { walkin: string; rematched: string }) =>
+      `  tujuan kunjungan dipelajari ulang dari ${p.walkin} data buku tamu (buku tamu bertambah); ${p.rematched} kunjungan sebelumnya dicocokkan ulang dengan bobot barunya`,
+    en: (p) => `  visit purposes relearnt from ${p.walkin} guest-book records (the guest book grew); ${p.rematched} earlier visits matched again under their new weights`,
+  }),
   reviewState: message({
     id: (p: { possible: string; conflicts: string }) => `  perlu diperiksa: ${p.possible} kemungkinan sama, ${p.conflicts} konflik`,
     en: (p) => `  to review: ${p.possible} possible matches, ${p.conflicts} conflicts`,
