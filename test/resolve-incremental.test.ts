@@ -107,6 +107,16 @@ function frozenFull(path: string, copy: string): ReturnType<typeof state> {
   return s;
 }
 
+/** The database holds what a full resolve under its stored snapshot makes of a copy of it. */
+function expectAsFrozenFull(path: string): void {
+  const after = state(path);
+  const full = frozenFull(path, `${path}.copy`);
+  expect(after.persons.length).toBe(full.persons.length);
+  expect(after.persons).toEqual(full.persons);
+  expect(after.links).toEqual(full.links);
+  expect(after.counts).toEqual(full.counts);
+}
+
 /** Saves Y and N in turn on up to six pairs left to review, then resolves in full; how many were decided. */
 function decide(path: string): number {
   const pairs = query<{ sha_l: string; line_l: number; sha_r: string; line_r: number }>(
@@ -148,12 +158,7 @@ describe('the resolve after each import = a full resolve under the same statisti
           // A reviewer's decisions on some pairs (Y and N in turn), applied as review apply does: a full resolve.
           if (step === reviewAfter && decide(path) > 0) seen.set('reviewed', (seen.get('reviewed') ?? 0) + 1);
           seen.set(mode ?? 'none', (seen.get(mode ?? 'none') ?? 0) + 1);
-          const after = state(path);
-          const full = frozenFull(path, `${path}.copy`);
-          expect(after.persons.length).toBe(full.persons.length);
-          expect(after.persons).toEqual(full.persons);
-          expect(after.links).toEqual(full.links);
-          expect(after.counts).toEqual(full.counts);
+          expectAsFrozenFull(path);
         }
         rmSync(path, { force: true });
       }),
@@ -200,12 +205,7 @@ describe('guest books into a list of 25,000: the visit purposes relearnt alone',
           seen.set(mode, (seen.get(mode) ?? 0) + 1);
           if (mode.startsWith('purposes')) expectPurposesAsLearnt(path);
           if (step === reviewAfter && decide(path) > 0) seen.set('reviewed', (seen.get('reviewed') ?? 0) + 1);
-          const after = state(path);
-          const full = frozenFull(path, `${path}.copy`);
-          expect(after.persons.length).toBe(full.persons.length);
-          expect(after.persons).toEqual(full.persons);
-          expect(after.links).toEqual(full.links);
-          expect(after.counts).toEqual(full.counts);
+          expectAsFrozenFull(path);
         }
         rmSync(path, { force: true });
       }),
