@@ -487,10 +487,11 @@ function wordAgrees(a: string, b: string): boolean {
 }
 
 /**
- * A word with the one ambiguity of the old spelling undone: it wrote Y as J, so its TJ is T + Y as often as
- * C and its DJ is D + Y as often as J, while the name folding reads C and J (ADITJA → ADICA for ADITYA,
- * WIDJA → WIJA for WIDYA). Both words are brought to one form: TY and C alike, DY, Y and J alike.
- * On the generator's issue-12 variant (Surabaya's names) most conflicts that were one person were these.
+ * A word with the one ambiguity of the old spelling undone: it wrote Y as J, so its TJ is T + Y or C and its
+ * DJ is D + Y or J. The name folding picks one reading (TJ inside a word as TY: ADITJA → ADITYA; DJ as J),
+ * which leaves the other wrong (SOETJIPTO → SUTYIPTO for SUCIPTO, WIDJA → WIJA for WIDYA). Both words are
+ * brought to one form here: TY and C alike, DY, Y and J alike. On the generator's issue-12 variant (Surabaya's
+ * names) most conflicts that were one person were these before the folding read TJ as TY.
  */
 function oldY(word: string): string {
   return word.replaceAll('TY', 'C').replaceAll('DY', 'J').replaceAll('Y', 'J');
