@@ -4,10 +4,11 @@
  * is given back.
  */
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insertBatch } from '../src/store/batches.js';
 import { openDatabase } from '../src/store/database.js';
-import { RECORD_FIELDS, recordWriter, shrinkCacheForBulkLoad, type NewRecord } from '../src/store/records.js';
+import { markNiksDamaged, RECORD_FIELDS, recordWriter, shrinkCacheForBulkLoad, type NewRecord } from '../src/store/records.js';
 import { tempDir } from './helpers/cli.js';
 
 function freshDb() {
@@ -46,6 +47,90 @@ describe('shrinkCacheForBulkLoad', () => {
     expect(db.pragma('cache_size', { simple: true })).toBe(-4096);
     restore();
     expect(db.pragma('cache_size', { simple: true })).toBe(before);
+    db.close();
+  });
+});
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A record with a 16-digit NIK, its cell written as is or formatted, and facts that agree with it or not. */
+const nikRecord = fc
+  .record({
+    region: fc.stringMatching(/^\d{6}$/),
+    day: fc.integer({ min: 0, max: 99 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    yy: fc.integer({ min: 0, max: 99 }),
+    serial: fc.stringMatching(/^\d{4}$/),
+    century: fc.constantFrom('19', '20'),
+    cell: fc.constantFrom('same', 'spaced', 'apostrophe'),
+    wrongRegion: fc.boolean(),
+    wrongSex: fc.boolean(),
+  })
+  .map(({ region, day, month, yy, serial, century, cell, wrongRegion, wrongSex }): NewRecord => {
+    const nik = `${region}${pad2(day)}${pad2(month)}${pad2(yy)}${serial}`;
+    const sex = day % 100 >= 40 ? 'F' : 'M';
+    return {
+      line: 2, nik, nik_status: 'valid', nik_reason: null, nik_hint: null,
+      nik_raw: cell === 'same' ? nik : cell === 'spaced' ? `${nik.slice(0, 6)} ${nik.slice(6)}` : `'${nik}`,
+      name_raw: 'SITI', name: 'Siti', name_key: 'SITI', name_phonetic: 'SITI', wave: 1, status: null, visit_date: null,
+      phone: null, purpose: null, regency: null, extra: null,
+      region: wrongRegion ? '127101' : region,
+      birth_date: `${century}${pad2(yy)}-${pad2(month)}-${pad2(day % 40)}`,
+      sex: wrongSex ? (sex === 'F' ? 'M' : 'F') : sex,
+    };
+  });
+
+describe('what a valid NIK gives is stored once (schema 11)', () => {
+  const readBack = (db: ReturnType<typeof openDatabase>) =>
+    db.prepare(`SELECT ${RECORD_FIELDS.join(', ')} FROM records ORDER BY id`).all();
+
+  it('reads every record back as written, whatever its NIK cell and facts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(nikRecord, { minLength: 1, maxLength: 40 }), (records) => {
+        const { db, batchId } = freshDb();
+        const writer = recordWriter(db, batchId, 'central');
+        records.forEach((r, i) => writer.record({ ...r, line: i + 2 }));
+        writer.flush();
+        expect(readBack(db)).toEqual(records.map((r, i) => ({ ...r, line: i + 2 })));
+        db.close();
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+
+  it('keeps nothing of a plain valid record but its NIK; keeps what the NIK does not give', () => {
+    const { db, batchId } = freshDb();
+    const writer = recordWriter(db, batchId, 'central');
+    const plain = { ...distinct(0), nik_status: 'valid', nik: '1271015001900003', nik_raw: '1271015001900003', region: '127101', birth_date: '1990-01-10', sex: 'F' } as NewRecord;
+    writer.record(plain);
+    writer.record({ ...plain, nik: '1271011001050003', nik_raw: '1271 0110 0105 0003', birth_date: '2005-01-10', sex: 'M' });
+    writer.record({ ...plain, nik: null, nik_status: 'invalid' });
+    writer.flush();
+    expect(db.prepare('SELECT nik_raw_kept, region_kept, birth_date_kept, sex_kept FROM records ORDER BY id').raw().all()).toEqual([
+      [null, null, null, null],
+      ['1271 0110 0105 0003', null, '2005-01-10', null],
+      ['1271015001900003', '127101', '1990-01-10', 'F'],
+    ]);
+    db.close();
+  });
+
+  it('a NIK re-read as damaged keeps its cell, region, birth date and sex', () => {
+    const { db, batchId } = freshDb();
+    const writer = recordWriter(db, batchId, 'central');
+    writer.record({ ...distinct(0), nik_status: 'valid', nik: '1271015001900000', nik_raw: '1271015001900000', region: '127101', birth_date: '1990-01-10', sex: 'F' } as NewRecord);
+    writer.flush();
+    const id = Number(db.prepare('SELECT id FROM records').pluck().get());
+    expect(markNiksDamaged(db, [{ id, reason: 'excel_rounded', hint: '127101500190000' }])).toBe(1);
+    expect(db.prepare('SELECT nik, nik_status, nik_raw, region, birth_date, sex FROM records').get()).toEqual({
+      nik: null, nik_status: 'damaged', nik_raw: '1271015001900000', region: '127101', birth_date: '1990-01-10', sex: 'F',
+    });
+    db.close();
+  });
+
+  it('refuses a record with a NIK but without what the NIK gives', () => {
+    const { db, batchId } = freshDb();
+    const writer = recordWriter(db, batchId, 'central');
+    expect(() => writer.record({ ...distinct(0), nik: '1271015001900003', nik_raw: '1271015001900003', region: null } as NewRecord)).toThrow(/lacks what the NIK gives/);
     db.close();
   });
 });

@@ -111,15 +111,20 @@ describe('a database from a newer prakerja', () => {
   });
 });
 
+/** Batch 1 of a database at an older schema, written in SQL as that schema had it. */
+function batchOne(db: Database.Database, source: string, file: string): void {
+  db.prepare(
+    `INSERT INTO batches (id, source, file_name, file_path, sha256, format, header_line, columns, imported_at)
+     VALUES (1, ?, ?, ?, 'x', 'csv', 1, '{}', '2026-01-01')`,
+  ).run(source, file, `/tmp/${file}`);
+}
+
 describe('schema 4: visit purpose and regency as columns', () => {
   it('moves them out of the extra JSON of records stored before, keeping the rest of it', () => {
     const dir = tempDir();
     const path = join(dir, 'v3.sqlite');
     const v3 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 3) });
-    v3.prepare(
-      `INSERT INTO batches (id, source, file_name, file_path, sha256, format, header_line, columns, imported_at)
-       VALUES (1, 'walkin', 'tamu.csv', '/tmp/tamu.csv', 'x', 'csv', 1, '{}', '2026-01-01')`,
-    ).run();
+    batchOne(v3, 'walkin', 'tamu.csv');
     const insert = v3.prepare(
       `INSERT INTO records (batch_id, line, source, nik_status, name_raw, name, name_key, name_phonetic, extra)
        VALUES (1, ?, 'walkin', 'missing', 'A', 'A', 'A', 'A', ?)`,
@@ -149,6 +154,45 @@ describe('schema 4: visit purpose and regency as columns', () => {
     const result = await importFiles(db, { files: [file], source: 'walkin', resolve: false });
     expect(result.files[0]?.error ?? null).toBeNull();
     expect(db.prepare('SELECT purpose, regency, extra FROM records').get()).toEqual({ purpose: 'Pencairan insentif', regency: 'Kota Medan', extra: '{"Catatan":"pagi"}' });
+    db.close();
+  });
+});
+
+describe('schema 11: what a valid NIK gives is stored once', () => {
+  it('converts records stored before: every field reads as it did, and only what the NIK does not give is kept', () => {
+    const path = join(tempDir(), 'v10.sqlite');
+    const v10 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 10) });
+    batchOne(v10, 'central', 'gel.csv');
+    const insert = v10.prepare(
+      `INSERT INTO records (batch_id, line, source, nik_raw, nik, nik_status, nik_reason, nik_hint, name_raw, name, name_key, name_phonetic, region, birth_date, sex)
+       VALUES (1, ?, 'central', ?, ?, ?, ?, ?, 'A', 'A', 'A', 'A', ?, ?, ?)`,
+    );
+    const rows = [
+      // plain, a woman born in the 1900s: nothing kept
+      [2, '1271015001900003', '1271015001900003', 'valid', null, null, '127101', '1990-01-10', 'F'],
+      // formatted cell, a man born in the 2000s: the cell and the birth date kept
+      [3, '1271 0110 0105 0003', '1271011001050003', 'valid', null, null, '127101', '2005-01-10', 'M'],
+      // broken NIK with hint facts: everything kept
+      [4, '9971015001900003', null, 'invalid', 'unknown_region', null, null, '1990-01-10', 'F'],
+      // rounded copy (damaged): everything kept
+      [5, '1271015001900000', null, 'damaged', 'excel_rounded', '127101500190000', '127101', '1990-01-10', 'F'],
+      // no NIK
+      [6, null, null, 'missing', null, null, null, null, null],
+    ] as const;
+    for (const r of rows) insert.run(...r);
+    const fields = 'line, nik_raw, nik, nik_status, nik_reason, nik_hint, region, birth_date, sex';
+    const before = v10.prepare(`SELECT ${fields} FROM records ORDER BY line`).all();
+    v10.close();
+
+    const db = openDatabase(path);
+    expect(db.prepare(`SELECT ${fields} FROM records ORDER BY line`).all()).toEqual(before);
+    expect(db.prepare('SELECT line, nik_raw_kept, region_kept, birth_date_kept, sex_kept FROM records ORDER BY line').raw().all()).toEqual([
+      [2, null, null, null, null],
+      [3, '1271 0110 0105 0003', null, '2005-01-10', null],
+      [4, '9971015001900003', null, '1990-01-10', 'F'],
+      [5, '1271015001900000', '127101', '1990-01-10', 'F'],
+      [6, null, null, null, null],
+    ]);
     db.close();
   });
 });

@@ -37,12 +37,61 @@ export const RECORD_FIELDS = [
 const everyFieldListed: Exclude<keyof NormalRecord, (typeof RECORD_FIELDS)[number]> extends never ? true : never = true;
 void everyFieldListed;
 
+/**
+ * The fields a valid NIK gives (schema 11): stored, under their `_kept` column, only where the NIK does not
+ * give them back; the column of the field's own name is generated from the NIK and that one.
+ */
+const KEPT_COLUMN = { nik_raw: 'nik_raw_kept', region: 'region_kept', birth_date: 'birth_date_kept', sex: 'sex_kept' } as const;
+type KeptField = keyof typeof KEPT_COLUMN;
+const storedColumn = (f: (typeof RECORD_FIELDS)[number]): string => (f in KEPT_COLUMN ? KEPT_COLUMN[f as KeptField] : f);
+
 /** What the importer writes per record: its batch and source, then the record's own fields. */
-const INSERT_COLUMNS = ['batch_id', 'source', ...RECORD_FIELDS] as const;
+const INSERT_COLUMNS = ['batch_id', 'source', ...RECORD_FIELDS.map(storedColumn)] as const;
 const RECORD_COLUMNS = `(${INSERT_COLUMNS.join(', ')})`;
 const RECORD_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 /** Rows per INSERT statement: one statement per row spent half its time entering and leaving SQLite. */
 const ROWS_PER_INSERT = 32;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** True for 16 ASCII digits: the only NIK whose facts the generated columns read (schema.ts NIK_BIRTH_DATE). */
+function isNikDigits(nik: string): boolean {
+  if (nik.length !== 16) return false;
+  for (let i = 0; i < 16; i++) if (!isDigit(nik.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `birth` is what schema.ts NIK_BIRTH_DATE makes of `nik`: 19YY-MM-DD, the day mod 40. Compared without building it. */
+function isNikBirthDate(birth: string, nik: string): boolean {
+  if (birth.length !== 10 || birth.charCodeAt(4) !== 45 || birth.charCodeAt(7) !== 45) return false;
+  const day = ((nik.charCodeAt(6) - 48) * 10 + nik.charCodeAt(7) - 48) % 40;
+  return (
+    birth.charCodeAt(0) === 49 && birth.charCodeAt(1) === 57 &&
+    birth.charCodeAt(2) === nik.charCodeAt(10) && birth.charCodeAt(3) === nik.charCodeAt(11) &&
+    birth.charCodeAt(5) === nik.charCodeAt(8) && birth.charCodeAt(6) === nik.charCodeAt(9) &&
+    birth.charCodeAt(8) === 48 + Math.floor(day / 10) && birth.charCodeAt(9) === 48 + (day % 10)
+  );
+}
+
+/**
+ * A record's NIK-given fields as stored: null where the generated column gives the same value back, the
+ * value itself otherwise. A record with a NIK always has all four (a valid NIK gives them): one without
+ * could not be told from "derive it", and is refused as the bug it is.
+ */
+export function keptOf(r: Pick<NewRecord, 'nik' | KeptField>): { nik_raw: string | null; region: string | null; birth_date: string | null; sex: string | null } {
+  const nik = r.nik;
+  if (nik === null) return { nik_raw: r.nik_raw, region: r.region, birth_date: r.birth_date, sex: r.sex };
+  if (r.nik_raw === null || r.region === null || r.birth_date === null || r.sex === null) {
+    throw new Error(`a record with a NIK lacks what the NIK gives: ${JSON.stringify({ nik_raw: r.nik_raw, region: r.region, birth_date: r.birth_date, sex: r.sex })}`);
+  }
+  const digits = isNikDigits(nik);
+  return {
+    nik_raw: r.nik_raw === nik ? null : r.nik_raw,
+    region: digits && r.region.length === 6 && nik.startsWith(r.region) ? null : r.region,
+    birth_date: digits && isNikBirthDate(r.birth_date, nik) ? null : r.birth_date,
+    sex: digits && r.sex === (nik.charCodeAt(6) >= 52 ? 'F' : 'M') ? null : r.sex,
+  };
+}
 
 /**
  * Inserts for one batch, used inside the import's transaction. Records are written 32 to a statement;
@@ -60,9 +109,10 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
     record(r: NewRecord): void {
       // Spelt out, not a loop over RECORD_FIELDS: r[field] with a changing key cost 0.7 s per million
       // records. test/import-store.test.ts checks that each field lands in its own column.
+      const kept = keptOf(r);
       pending.push(
-        batchId, source, r.line, r.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name, r.name_key, r.name_phonetic,
-        r.wave, r.status, r.visit_date, r.phone, r.purpose, r.regency, r.region, r.birth_date, r.sex, r.extra,
+        batchId, source, r.line, kept.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name, r.name_key, r.name_phonetic,
+        r.wave, r.status, r.visit_date, r.phone, r.purpose, r.regency, kept.region, kept.birth_date, kept.sex, r.extra,
       );
       if (++rows === ROWS_PER_INSERT) {
         insertMany.run(pending);
@@ -122,9 +172,16 @@ export interface NikDamage {
   hint: string | null;
 }
 
-/** Marks records' NIKs as damaged. Region, birth date and sex stay: they are still what the NIK says. */
+/**
+ * Marks records' NIKs as damaged. The cell, region, birth date and sex stay: they are still what the NIK
+ * said, and are kept (their `_kept` columns) before the NIK they were generated from is cleared.
+ */
 export function markNiksDamaged(db: Db, updates: readonly NikDamage[]): number {
-  const update = db.prepare(`UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = ?, nik = NULL WHERE id = ?`);
+  const update = db.prepare(
+    `UPDATE records SET nik_status = 'damaged', nik_reason = ?, nik_hint = ?,
+            nik_raw_kept = nik_raw, region_kept = region, birth_date_kept = birth_date, sex_kept = sex, nik = NULL
+      WHERE id = ?`,
+  );
   let n = 0;
   for (const u of updates) n += update.run(u.reason, u.hint, u.id).changes;
   return n;

@@ -8,6 +8,14 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * What a valid NIK (16 digits) says, in SQL, NULL without one: the birth date in the 1900s (a record born in
+ * the 2000s keeps its own, see migration 11) and the sex. store/records.ts `keptOf` is the same rule in
+ * TypeScript: it leaves a value out only where these give it back.
+ */
+const NIK_BIRTH_DATE = `('19' || substr(nik, 11, 2) || '-' || substr(nik, 9, 2) || '-' || printf('%02d', substr(nik, 7, 2) % 40))`;
+const NIK_SEX = `(CASE WHEN nik IS NULL THEN NULL WHEN substr(nik, 7, 1) >= '4' THEN 'F' ELSE 'M' END)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -214,6 +222,33 @@ export const MIGRATIONS: readonly Migration[] = [
       -- words when read, in the reader's language. NULL for a reject stored before: its stored message (in
       -- the language of its import) is shown, since its parameters cannot be read back safely from the text.
       ALTER TABLE rejects ADD COLUMN params TEXT;
+    `,
+  },
+  {
+    version: 11,
+    description: 'what a valid NIK says is not stored twice',
+    sql: `
+      -- A valid NIK holds its record's region (digits 1-6), birth date (7-12, the day + 40 for women) and sex,
+      -- and in most lists its cell is the NIK as it stands. These four became generated columns, computed
+      -- where read, over a stored column (_kept) that holds the value only where the NIK does not give it: the
+      -- cell as written when it is not the canonical NIK (spaces, an apostrophe), a birth year in the 2000s
+      -- (the NIK has two digits; the 1900s are derived), and everything of a record without a valid NIK (the
+      -- hints of a broken one). A NIK later re-read as damaged (markNiksDamaged) has them copied into _kept
+      -- first. A 1 M-row list: 220 -> 186 MB, 0.5 s less to write.
+      ALTER TABLE records RENAME COLUMN nik_raw TO nik_raw_kept;
+      ALTER TABLE records RENAME COLUMN region TO region_kept;
+      ALTER TABLE records RENAME COLUMN birth_date TO birth_date_kept;
+      ALTER TABLE records RENAME COLUMN sex TO sex_kept;
+      UPDATE records
+         SET nik_raw_kept = CASE WHEN nik_raw_kept IS nik THEN NULL ELSE nik_raw_kept END,
+             region_kept = CASE WHEN region_kept IS substr(nik, 1, 6) THEN NULL ELSE region_kept END,
+             birth_date_kept = CASE WHEN birth_date_kept IS ${NIK_BIRTH_DATE} THEN NULL ELSE birth_date_kept END,
+             sex_kept = CASE WHEN sex_kept IS ${NIK_SEX} THEN NULL ELSE sex_kept END
+       WHERE nik IS NOT NULL;
+      ALTER TABLE records ADD COLUMN nik_raw TEXT GENERATED ALWAYS AS (coalesce(nik_raw_kept, nik)) VIRTUAL;
+      ALTER TABLE records ADD COLUMN region TEXT GENERATED ALWAYS AS (coalesce(region_kept, substr(nik, 1, 6))) VIRTUAL;
+      ALTER TABLE records ADD COLUMN birth_date TEXT GENERATED ALWAYS AS (coalesce(birth_date_kept, ${NIK_BIRTH_DATE})) VIRTUAL;
+      ALTER TABLE records ADD COLUMN sex TEXT GENERATED ALWAYS AS (coalesce(sex_kept, ${NIK_SEX})) VIRTUAL;
     `,
   },
 ];
