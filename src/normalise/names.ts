@@ -128,6 +128,25 @@ function byCompact(titles: readonly Title[]): Map<string, Title> {
 
 const PREFIX_BY_COMPACT = byCompact(PREFIX_TITLES);
 const SUFFIX_BY_COMPACT = byCompact(SUFFIX_TITLES);
+
+/**
+ * The letters a title's first (`fromStart`) or last piece can have: the whole title, or its letters up to
+ * (from) one of its cuts. A name whose first piece is none of these starts with no title, and the spans of
+ * {@link titleAt} need not be tried: most names (MEGA DWI) are then looked up once, not six times.
+ */
+function edgePieces(titles: readonly Title[], fromStart: boolean): Set<string> {
+  const edges = new Set<string>();
+  for (const t of titles) {
+    edges.add(t.compact);
+    for (let at = 1; at < t.compact.length; at++) {
+      if ((t.cuts & (1 << at)) !== 0) edges.add(fromStart ? t.compact.slice(0, at) : t.compact.slice(at));
+    }
+  }
+  return edges;
+}
+
+const PREFIX_FIRST_PIECES = edgePieces(PREFIX_TITLES, true);
+const SUFFIX_LAST_PIECES = edgePieces(SUFFIX_TITLES, false);
 /** The most pieces one title can span (`A. Md. Kep.`, `S. Pd. SD.`). */
 const MAX_TITLE_PIECES = 3;
 
@@ -161,6 +180,13 @@ function isWordChar(ch: string, code: number): boolean {
 function lettersOf(text: string): string {
   const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '') : text;
   const upper = folded.toUpperCase();
+  // Most pieces are letters only (SITI): the string itself, not rebuilt letter by letter.
+  let plain = true;
+  for (let i = 0; i < upper.length && plain; i++) {
+    const code = upper.charCodeAt(i);
+    plain = code >= 65 && code <= 90;
+  }
+  if (plain) return upper;
   let out = '';
   for (let i = 0; i < upper.length; i++) {
     const code = upper.charCodeAt(i);
@@ -333,11 +359,22 @@ function foldToken(token: string, first: boolean): string {
     const abbreviated = FIRST_TOKEN_VARIANTS.get(token);
     if (abbreviated) return abbreviated;
   }
-  const direct = VARIANTS.get(token);
-  if (direct) return direct;
-  const modern = modernSpelling(token);
-  return VARIANTS.get(modern) ?? modern;
+  let folded = FOLD_CACHE.get(token);
+  if (folded === undefined) {
+    if (FOLD_CACHE.size >= TOKEN_CACHE_SIZE) FOLD_CACHE.clear();
+    const modern = VARIANTS.get(token) ?? modernSpelling(token);
+    folded = VARIANTS.get(modern) ?? modern;
+    FOLD_CACHE.set(token, folded);
+  }
+  return folded;
 }
+
+/**
+ * Tokens folded already (beyond the first-token abbreviations, which depend on the place): a list of 1 M
+ * names has a few thousand distinct tokens, and the five spelling tests of modernSpelling were a tenth of
+ * normaliseName's time. Bounded as the phonetic cache is.
+ */
+const FOLD_CACHE = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------------------
 // Phonetic key
@@ -395,12 +432,12 @@ export function phoneticToken(token: string): string {
  * so caching keeps the function pure. Cleared when full, to bound memory on junk input.
  */
 const PHONETIC_CACHE = new Map<string, string>();
-const PHONETIC_CACHE_SIZE = 50_000;
+const TOKEN_CACHE_SIZE = 50_000;
 
 function cachedPhonetic(token: string): string {
   let code = PHONETIC_CACHE.get(token);
   if (code === undefined) {
-    if (PHONETIC_CACHE.size >= PHONETIC_CACHE_SIZE) PHONETIC_CACHE.clear();
+    if (PHONETIC_CACHE.size >= TOKEN_CACHE_SIZE) PHONETIC_CACHE.clear();
     code = phoneticToken(token);
     PHONETIC_CACHE.set(token, code);
   }
@@ -414,10 +451,19 @@ function cachedPhonetic(token: string): string {
 function titleCase(text: string): string {
   const lower = text.toLowerCase();
   let out = '';
-  let capital = true;
-  for (const ch of lower) {
-    out += capital ? ch.toUpperCase() : ch;
-    capital = ch === '-';
+  // i is where a capital goes: the start and after each hyphen. One character is a code point, as a for-of
+  // over the string would take it; the stretch up to the next hyphen is copied in one slice.
+  let i = 0;
+  while (i < lower.length) {
+    const width = (lower.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    const ch = lower.slice(i, i + width);
+    out += ch.toUpperCase();
+    i += width;
+    if (ch === '-') continue;
+    const hyphen = lower.indexOf('-', i);
+    if (hyphen < 0) return out + lower.slice(i);
+    out += lower.slice(i, hyphen + 1);
+    i = hyphen + 1;
   }
   return out;
 }
@@ -439,7 +485,7 @@ export function normaliseName(raw: string): NormalName {
   // Front titles, left to right, always leaving at least one piece for the name.
   let from = 0;
   const prefix: { t: Title; first: Piece | undefined }[] = [];
-  outer: while (from < pieces.length - 1) {
+  outer: while (from < pieces.length - 1 && PREFIX_FIRST_PIECES.has(pieces[from]?.letters ?? '')) {
     for (let span = Math.min(MAX_TITLE_PIECES, pieces.length - 1 - from); span >= 1; span--) {
       const t = titleAt(pieces, from, from + span - 1, PREFIX_BY_COMPACT);
       if (t) {
@@ -454,7 +500,7 @@ export function normaliseName(raw: string): NormalName {
   // Back degrees, right to left, again leaving at least one name piece.
   let to = pieces.length - 1;
   const suffix: Title[] = [];
-  outer: while (to > from) {
+  outer: while (to > from && SUFFIX_LAST_PIECES.has(pieces[to]?.letters ?? '')) {
     for (let span = Math.min(MAX_TITLE_PIECES, to - from); span >= 1; span--) {
       const t = titleAt(pieces, to - span + 1, to, SUFFIX_BY_COMPACT);
       if (t) {
@@ -474,6 +520,11 @@ export function normaliseName(raw: string): NormalName {
     if (!p) continue;
     const trailingComma = p.comma && i < to ? ',' : '';
     shown.push(titleCase(p.text) + (p.dot ? '.' : '') + trailingComma);
+    if (!p.letters.includes(' ')) {
+      tokens.push(foldToken(p.letters, tokens.length === 0));
+      initials.push(p.letters.length === 1);
+      continue;
+    }
     for (const written of p.letters.split(' ')) {
       tokens.push(foldToken(written, tokens.length === 0));
       initials.push(written.length === 1);
