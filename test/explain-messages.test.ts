@@ -27,7 +27,7 @@ describe('prakerja explain', () => {
   it('is Indonesian by default: the person, its records, the verdict and the evidence', async () => {
     const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5'], ID);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Orang 1: 3 data\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, gelombang 3, NIK 127101******0003)  [NIK sama >99.99%]\n');
+    expect(r.stdout).toContain('Orang 1: 3 data\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (pusat, gelombang 3, NIK 127101******0003)  [NIK sama >99.99%]\n');
     expect(r.stdout).not.toContain('exact_nik');
     expect(r.stdout).toContain('orang yang sama: NIK valid yang sama dan nama yang cocok\n');
     expect(r.stdout).toMatch(/awal\s+sebelum dibandingkan, kira-kira 1 dari \d+ pasang data adalah satu orang\s+-\d/);

@@ -45,7 +45,7 @@ type Cell = string | number | null;
  */
 function codedWords(lang: Lang) {
   return inLang(lang, () => ({
-    source: new Map(SOURCE_KINDS.map((s) => [s, t.export.sourceWord(s)])),
+    source: new Map(SOURCE_KINDS.map((s) => [s, t.reasons.source(s)])),
     match: new Map(RECORD_MATCHES.map((m) => [m, t.explain.matchWord(m)])),
     nik_status: new Map(NIK_STATUSES.map((n) => [n, nikStatusLabel(n, lang)])),
     sex: new Map(SEXES.map((x) => [x, t.export.sexWord(x)])),

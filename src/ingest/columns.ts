@@ -3,6 +3,7 @@
  * `GEL`, `Gelombang Ke-`…; they are compared after folding case, spaces and punctuation away.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export type Field = 'nik' | 'name' | 'wave' | 'status' | 'date' | 'phone' | 'purpose' | 'regency' | 'number';
 export const FIELDS: readonly Field[] = ['nik', 'name', 'wave', 'status', 'date', 'phone', 'purpose', 'regency', 'number'];
@@ -106,10 +107,7 @@ export function parseMapOptions(values: readonly string[]): ColumnOverrides {
     const header = eq > 0 ? value.slice(0, eq) : '';
     const field = eq > 0 ? value.slice(eq + 1).trim().toLowerCase() : '';
     if (!header.trim() || !(FIELDS as readonly string[]).concat('ignore').includes(field)) {
-      throw new UsageError(
-        `--map ${JSON.stringify(value)}: expected HEADER=FIELD, where FIELD is one of ${FIELDS.join(', ')} or ignore. ` +
-          `Example: --map "No Identitas=nik".`,
-      );
+      throw new UsageError(t.ingest.mapMalformed({ value: JSON.stringify(value), fields: FIELDS.join(', ') }));
     }
     map.set(foldHeader(header), field as Field | 'ignore');
     labels.set(foldHeader(header), value);

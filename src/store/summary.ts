@@ -1,7 +1,8 @@
+import type { SourceKind } from './batches.js';
 import type { Db } from './database.js';
 
 export interface SourceWaveCount {
-  source: string;
+  source: SourceKind;
   wave: number | null;
   records: number;
   valid: number;

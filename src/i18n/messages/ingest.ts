@@ -21,6 +21,11 @@ export const ingest = {
       `baris di atas judul kolom (baris ${headerLine}) berisi NIK: baris data yang salah tempat? Pindahkan ke bawah judul kolom, lalu impor berkas yang sudah diperbaiki dengan --replaces dan nomor batch berkas ini (prakerja status)`,
     en: (headerLine) => `row above the header (line ${headerLine}) holds a NIK: a data row out of place? Move it below the header, then import the fixed file with --replaces and the batch number of this file (prakerja status)`,
   }),
+  mapMalformed: message({
+    id: (p: { value: string; fields: string }) =>
+      `--map ${p.value}: tulis JUDUL=FIELD, dengan FIELD salah satu dari ${p.fields} atau ignore. Contoh: --map "No Identitas=nik".`,
+    en: (p) => `--map ${p.value}: expected HEADER=FIELD, where FIELD is one of ${p.fields} or ignore. Example: --map "No Identitas=nik".`,
+  }),
   mapUnknownColumn: message({
     id: (p: { map: string; column: string; file: string; headers: string }) =>
       `--map ${JSON.stringify(p.map)}: ${p.file} tidak punya kolom ${JSON.stringify(p.column)}; kolomnya: ${p.headers}. Periksa ejaannya pada baris judul kolom.`,

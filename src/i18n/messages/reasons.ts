@@ -1,6 +1,7 @@
 /**
- * The machine codes of why a row was skipped or rejected, or why a NIK is flagged, in words. `--json` and
- * the English output keep the codes (`excel_number`), which the README documents; Indonesian gives words.
+ * The machine codes of why a row was skipped or rejected, or why a NIK is flagged, and of where a record
+ * comes from, in words. `--json` and the English output keep the codes (`excel_number`, `walkin`), which the
+ * README documents; Indonesian gives words.
  */
 import { message } from '../lang.js';
 
@@ -32,7 +33,11 @@ const ID: Record<string, string> = {
   excel_rounded: 'dibulatkan Excel',
 };
 
+const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
+
 export const reasons = {
+  /** A source (`--source`): `walkin` → `buku tamu` in Indonesian, as status, explain, purge and the export show it. */
+  source: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_ID[source], en: (source) => source }),
   /** `excel_number` → `angka Excel (15 digit)` in Indonesian; the code itself in English. */
   word: message({ id: (code: string) => ID[code] ?? code, en: (code) => code }),
   nikMissing: message({ id: 'NIK kosong', en: 'the NIK is empty' }),

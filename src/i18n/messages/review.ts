@@ -134,13 +134,10 @@ export const exportText = {
    * column without a header here does not compile. In English the header is the machine name itself.
    */
   column: message({ id: (name: ExportColumnName) => EXPORT_COLUMNS_ID[name], en: (name) => name }),
-  /** A record's source in the export: Indonesian words for staff; English keeps the codes scripts read. */
-  sourceWord: message({ id: (source: 'central' | 'province' | 'walkin') => SOURCE_ID[source], en: (source) => source }),
   /** A sex from the NIK in the export: words in Indonesian, the codes `M`/`F` in English. */
   sexWord: message({ id: (sex: 'M' | 'F') => (sex === 'F' ? 'perempuan' : 'laki-laki'), en: (sex) => sex }),
 };
 
-const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
 
 /** The Indonesian header of each column of `export records`, keyed by the column's machine name. */
 const EXPORT_COLUMNS_ID = {

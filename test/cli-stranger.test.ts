@@ -1,0 +1,64 @@
+/**
+ * What a newcomer met walking the CLI in Indonesian on the bundled fixtures, kept from coming back: the
+ * sources named in words (`pusat`, `buku tamu`) wherever a person reads them, as the export and the
+ * reports do; the `--map` mistake said in Indonesian.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
+
+const ID = { PRAKERJA_LANG: 'id' };
+
+describe('a source is named in words in Indonesian, by its code in English', () => {
+  let db = '';
+  // One database for these tests (tempDir() folders go after each test).
+  const dir = mkdtempSync(join(tmpdir(), 'prakerja-stranger-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    db = join(dir, 'p.sqlite');
+    for (const f of ['penerima-gel4-pusat.csv', 'buku-tamu-2020.csv']) copyFileSync(join(FIXTURES, f), join(dir, f));
+    await runCli(['--db', db, 'init', '--region', '1271']);
+    await runCli(['--db', db, 'import', join(dir, 'penerima-gel4-pusat.csv'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+  });
+
+  it('status: the batches and the records per source and wave', async () => {
+    const id = await runCli(['--db', db, 'status'], ID);
+    expect(id.stdout).toMatch(/^ +1 {2}pusat +penerima-gel4-pusat\.csv /m);
+    expect(id.stdout).toMatch(/^ +2 {2}buku tamu +buku-tamu-2020\.csv /m);
+    expect(id.stdout).toMatch(/^pusat +4 /m);
+    expect(id.stdout).toMatch(/^buku tamu +- /m);
+    expect(id.stdout).not.toMatch(/\b(central|walkin)\b/);
+    const en = await runCli(['--db', db, 'status']);
+    expect(en.stdout).toMatch(/^ +1 {2}central +penerima-gel4-pusat\.csv /m);
+    expect(en.stdout).toMatch(/^walkin +- /m);
+  });
+
+  it('purge --dry-run lists the batches it would delete the same way', async () => {
+    const id = await runCli(['--db', db, 'purge', '--source', 'walkin', '--dry-run'], ID);
+    expect(id.stdout).toMatch(/^ +2 {2}buku tamu +buku-tamu-2020\.csv /m);
+    const en = await runCli(['--db', db, 'purge', '--source', 'walkin', '--dry-run']);
+    expect(en.stdout).toMatch(/^ +2 {2}walkin +buku-tamu-2020\.csv /m);
+  });
+
+  it('explain names the source of each record', async () => {
+    const id = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:5'], ID);
+    expect(id.code, id.stderr).toBe(0);
+    expect(id.stdout).toMatch(/buku-tamu-2020\.csv:5 Siti Aminah \(buku tamu, NIK /);
+    const en = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:5']);
+    expect(en.stdout).toMatch(/buku-tamu-2020\.csv:5 Siti Aminah \(walkin, NIK /);
+  });
+});
+
+describe('mistakes on the command line', () => {
+  it('a --map without HEADER=FIELD is explained in Indonesian (exit 2)', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), 'import', join(dir, 'x.csv'), '--source', 'central', '--map', 'foo'], ID);
+    expect(r).toMatchObject({ code: 2, stdout: expect.not.stringContaining('kesalahan') });
+    expect(r.stderr).toBe(
+      'prakerja: --map "foo": tulis JUDUL=FIELD, dengan FIELD salah satu dari nik, name, wave, status, date, phone, purpose, regency, number atau ignore. Contoh: --map "No Identitas=nik".\n',
+    );
+  });
+});
