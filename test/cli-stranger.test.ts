@@ -3,7 +3,7 @@
  * sources named in words (`pusat`, `buku tamu`) wherever a person reads them, as the export and the
  * reports do; the `--map` mistake said in Indonesian.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,19 @@ describe('mistakes on the command line', () => {
     expect(r.stderr).toBe(
       'prakerja: --map "foo": tulis JUDUL=FIELD, dengan FIELD salah satu dari nik, name, wave, status, date, phone, purpose, regency, number atau ignore. Contoh: --map "No Identitas=nik".\n',
     );
+  });
+
+  it('a folder with no CSV/XLSX file in it is said so, not passed over in silence (exit 0: a cron inbox may be empty)', async () => {
+    const dir = tempDir();
+    const inbox = join(dir, 'masuk');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'catatan.doc'), 'bukan daftar');
+    const id = await runCli(['--db', join(dir, 'p.sqlite'), 'import', inbox, '--source', 'central'], ID);
+    expect(id).toMatchObject({ code: 0, stderr: '' });
+    expect(id.stdout).toContain(`Tidak ada berkas .csv, .tsv, .txt atau .xlsx di ${inbox}; tidak ada yang diimpor.\n`);
+    const en = await runCli(['--db', join(dir, 'p.sqlite'), 'import', inbox, '--source', 'central']);
+    expect(en.stdout).toContain(`No .csv, .tsv, .txt or .xlsx file in ${inbox}; nothing imported.\n`);
+    const quiet = await runCli(['--db', join(dir, 'p.sqlite'), '--quiet', 'import', inbox, '--source', 'central']);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });

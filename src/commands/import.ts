@@ -144,7 +144,8 @@ export interface ImportResult {
   officeRegion: string | null;
 }
 
-const INPUT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+/** What a folder given to `import` is searched for. */
+export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 const PROGRESS_EVERY = 20_000;
 
 /**

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import ora, { type Ora } from 'ora';
-import { importFiles, type FileSummary } from '../../commands/import.js';
+import { importFiles, INPUT_EXTENSIONS, type FileSummary } from '../../commands/import.js';
 import { UsageError } from '../../errors.js';
 import { DATE_ORDERS, type DateOrder } from '../../normalise/dates.js';
 import { t } from '../../i18n/index.js';
@@ -97,6 +97,8 @@ ${t.cli.examples()}
         const shown = { ...result, files: result.files.map((f) => ({ ...f, file: maskNikLike(f.file) })) };
         if (ctx.globals.json) ctx.json(shown);
         else {
+          // Only folders were given, and they hold nothing to import: said, so an empty inbox is not a mystery.
+          if (result.files.length === 0) ctx.say(`${t.import.noFilesInFolders({ extensions: [...INPUT_EXTENSIONS], folders: maskNikLike(files.join(', ')) })}\n`);
           for (const file of shown.files) ctx.say(describeFile(file, ctx));
           if (result.resolve && result.pendingBefore > 0) ctx.say(`${t.recovery.pendingResolved(formatNumber(result.pendingBefore))}\n`);
           if (result.resolve) ctx.say(describeResolve(result.resolve));

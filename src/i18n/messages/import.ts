@@ -90,6 +90,11 @@ export const importText = {
 
   // errors
   badWave: message({ id: (value: string) => `--wave ${value}: beri nomor gelombang, misalnya --wave 3.`, en: (value) => `--wave ${value}: give the wave number, e.g. --wave 3.` }),
+  /** The inputs were folders holding no file of these extensions (`.csv`, …): an empty drop folder. */
+  noFilesInFolders: message({
+    id: (p: { extensions: readonly string[]; folders: string }) => `Tidak ada berkas ${orList(p.extensions, 'atau')} di ${p.folders}; tidak ada yang diimpor.`,
+    en: (p) => `No ${orList(p.extensions, 'or')} file in ${p.folders}; nothing imported.`,
+  }),
   noFiles: message({
     id: 'tidak ada berkas yang diberikan. Contoh: prakerja import gelombang-3.csv --source central',
     en: 'no files given. Example: prakerja import gelombang-3.csv --source central',
@@ -103,3 +108,8 @@ export const importText = {
     en: 'has no Gelombang column. Say which wave the whole file is with --wave N (e.g. --wave 3), or name the column with --map "Kolom=wave".',
   }),
 };
+
+/** `a, b or c`. */
+function orList(items: readonly string[], or: string): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1) ?? ''}`;
+}
