@@ -369,22 +369,6 @@ export function nameWithin(keyL: string, keyR: string): 'words' | 'one word' | n
 }
 
 /**
- * Whether the two names have a word in common (or a typo, sound-alike, variant of one): under one NIK, in
- * the central list and its provincial copy of the same wave, that is the holder written two ways (RIZAL
- * ALFARIZI / H. SUBHAN ALFARIZI: a middle name dropped in one, a title in place of the first name in the
- * other), since a province copies the list and a relative does not enter it under the holder's NIK.
- *
- * @example sharesWord('RIZAL ALFARIZI', 'H SUBHAN ALFARIZI') // true
- */
-export function sharesWord(keyL: string, keyR: string): boolean {
-  if (isNotAName(keyL) || isNotAName(keyR)) return false;
-  const r = tokensOf(keyR).filter(isNameWord);
-  return tokensOf(keyL)
-    .filter(isNameWord)
-    .some((w) => r.some((v) => wordAgrees(w, v)));
-}
-
-/**
  * Left out before looking for one name within the other: what is left of a mistyped title (S KKM, A MDD,
  * S PD II) — a piece of two letters or fewer, or without a vowel. No name word looks so.
  */

@@ -6,8 +6,7 @@
  * threshold or above (`exact_nik` too, with the model's probability). One word of a name alone against the
  * full name (HJ. WULANDARI / EKO RUDI WULANDARI) is the holder as often as a relative: a possible match, for
  * review, neither merged nor kept apart, unless the two are a central row and its provincial copy of the
- * same wave, or wrote the same phone number too. Two names with a word in common are the holder too in a
- * central row and its provincial copy of the same wave. Any other name is a conflict
+ * same wave, or wrote the same phone number too. Any other name is a conflict
  * (`same_nik_other_name`: reported, never merged, not even through a third record): someone else writing
  * the holder's NIK, typically a relative, who shares the family name or a first name but has a word of
  * their own, so that whole-name similarity (MUHAMMAD RIZKI / MUHAMMAD FAUZI: Jaro-Winkler 0.90) is no
@@ -17,7 +16,7 @@
  * 12): conflicts went from 306 to 82, those in truth one person from 231 to 8; none of the 79 borrowed rows
  * was merged into its holder, and all 74 whose NIK was read intact are listed as conflicts.
  */
-import { compareName, compareRecords, nameWithin, namesCompatible, sharesWord, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareRecords, nameWithin, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
 import { KeyGroups } from './groups.js';
 import type { PendingLink } from './pending.js';
 import { scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -70,15 +69,16 @@ export function deterministicPass(
           const within = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
           return { g, levels, within, probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0 };
         });
-        // One word of the name alone, or any word in common, is the holder when the two rows are the central
-        // list's and the provincial copy's with the same wave (a relative writes the holder's NIK at the desk,
-        // the province copies the list; a wave agrees only between those two lists). One word alone is also
-        // the holder when the two wrote the same phone number: a relative at the desk gives their own.
+        // One word of the name alone is the holder when the two rows are the central list's and the provincial
+        // copy's with the same wave (a relative writes the holder's NIK at the desk, the province copies the
+        // list; a wave agrees only between those two lists), or when they wrote the same phone number too: a
+        // relative at the desk gives their own. Two full names sharing only the family name stay a conflict
+        // even there: a central row under another's NIK in the holder's wave (KEVIN DAULAY under PUTRI
+        // DAULAY's, 100k seed 7) looks just so.
         const holder = scored.find((s) => {
           if (s.probability < params.matchThreshold || !s.levels) return false;
           if (s.within === 'words') return true;
-          if (s.levels.wave === 'same') return s.within === 'one word' || sharesWord(records[s.g]?.nameKey ?? '', r.nameKey);
-          return s.within === 'one word' && s.levels.phone === 'exact';
+          return s.within === 'one word' && (s.levels.wave === 'same' || s.levels.phone === 'exact');
         });
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
