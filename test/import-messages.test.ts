@@ -72,7 +72,7 @@ describe('frictions at import', () => {
     const db = join(dir, 'p.sqlite');
     const none = await runCli(['--db', db, 'import'], ID);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("kesalahan: argumen 'files' wajib diisi");
+    expect(none.stderr).toContain("kesalahan: argumen 'berkas' wajib diisi");
     expect(none.stderr).not.toContain('source');
     const noSource = await runCli(['--db', db, 'import', fixture(dir, 'buku-tamu-2020.csv')], ID);
     expect(noSource.code).toBe(2);
