@@ -75,4 +75,14 @@ describe('mistakes on the command line', () => {
     const quiet = await runCli(['--db', join(dir, 'p.sqlite'), '--quiet', 'import', inbox, '--source', 'central']);
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
+
+  it.each([
+    ['waves', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-gelombang\.csv\)/],
+    ['monthly', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-bulanan\.csv,\s+…\)/],
+    ['kecamatan', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-kecamatan\.csv,\s+…\)/],
+    ['all', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-gelombang\.csv,\s+rekap-bulanan\.csv,\s+…\)/],
+  ])('report %s --help names the files --out-dir writes for that recap', async (kind, line) => {
+    const r = await runCli(['report', kind, '--help'], ID);
+    expect(r.stdout).toMatch(line);
+  });
 });

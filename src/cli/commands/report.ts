@@ -64,7 +64,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     }
     cmd
       .option('--out <file>', t.report.optOut())
-      .option('--out-dir <dir>', t.report.optOutDir())
+      .option('--out-dir <dir>', t.report.optOutDir(OUT_DIR_NAMES[kind]))
       .option('--format <list>', t.report.optFormat(), 'csv')
       .option('--delimiter <char>', t.report.optDelimiter())
       .option('--bare', t.recap.optBare())
@@ -85,6 +85,14 @@ export function registerReport(program: Command, ctx: CliContext): void {
       });
   }
 }
+
+/** The files `--out-dir` writes for each recap, as its help names them (the report's fileStem, as CSV). */
+const OUT_DIR_NAMES: Record<ReportKind, string> = {
+  waves: 'rekap-gelombang.csv',
+  monthly: 'rekap-bulanan.csv, …',
+  kecamatan: 'rekap-kecamatan.csv, …',
+  all: 'rekap-gelombang.csv, rekap-bulanan.csv, …',
+};
 
 function toOptions(kind: ReportKind, f: Flags): ReportOptions {
   // Headers and labels follow the global --lang / PRAKERJA_LANG.

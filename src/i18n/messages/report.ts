@@ -32,9 +32,10 @@ export const reportText = {
   }),
   optShowNik: message({ id: 'NIK lengkap di daftar --detail (bawaannya disamarkan)', en: 'full NIKs in the --detail list (masked by default)' }),
   optOut: message({ id: 'tulis satu berkas: .csv, .xlsx atau .html', en: 'write one file: .csv, .xlsx or .html' }),
+  /** `names`: what this recap writes there, e.g. `rekap-bulanan.csv, …`. */
   optOutDir: message({
-    id: 'tulis berkas dengan nama tetap (rekap-gelombang.csv, …) ke folder ini',
-    en: 'write files with stable names (rekap-gelombang.csv, …) into this folder',
+    id: (names: string) => `tulis berkas dengan nama tetap (${names}) ke folder ini`,
+    en: (names) => `write files with stable names (${names}) into this folder`,
   }),
   optFormat: message({ id: 'dengan --out-dir: csv, xlsx, html atau daftar (csv,html)', en: 'with --out-dir: csv, xlsx, html or a list (csv,html)' }),
   optDelimiter: message({ id: "pemisah CSV: ',' atau ';' (Excel berbahasa Indonesia)", en: "CSV delimiter: ',' or ';' (Excel in Indonesian)" }),
