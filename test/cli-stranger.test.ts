@@ -3,7 +3,7 @@
  * sources named in words (`pusat`, `buku tamu`) wherever a person reads them, as the export and the
  * reports do; the `--map` mistake said in Indonesian.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,20 @@ describe('mistakes on the command line', () => {
   ])('report %s --help names the files --out-dir writes for that recap', async (kind, line) => {
     const r = await runCli(['report', kind, '--help'], ID);
     expect(r.stdout).toMatch(line);
+  });
+
+  it('a list sent again is said with the source in words and the recap column as the reader\'s recap names it', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const gel4 = readFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    writeFileSync(join(dir, 'gel4.csv'), `${gel4.join('\n')}\n`);
+    writeFileSync(join(dir, 'gel4-ulang.csv'), `${gel4.slice(0, -1).join('\r\n')}\r\n`);
+    await runCli(['--db', db, 'import', join(dir, 'gel4.csv'), '--source', 'central']);
+    const id = await runCli(['--db', db, 'import', join(dir, 'gel4-ulang.csv'), '--source', 'central', '--dry-run'], ID);
+    expect(id.stdout).toContain('ber-NIK sama dengan batch 1 (gel4.csv, pusat, gelombang 4)');
+    expect(id.stdout).toContain('barisnya dua kali ("Baris data (semua berkas)")');
+    const en = await runCli(['--db', db, 'import', join(dir, 'gel4-ulang.csv'), '--source', 'central', '--dry-run']);
+    expect(en.stdout).toContain('have the NIKs of batch 1 (gel4.csv, central, wave 4)');
+    expect(en.stdout).toContain('its rows twice ("Rows (all files)")');
   });
 });

@@ -7,7 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, InterruptedError, StoreError, UsageError, where } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { currentLang, t } from '../i18n/index.js';
 import { checkInterrupt } from '../interrupt.js';
 import { testPause } from '../test-hooks.js';
 import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
@@ -25,6 +25,7 @@ import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { resolveAfterImport, resolveRecords, type ResolveResult } from '../resolve/index.js';
 import { getSetting } from '../store/settings.js';
+import { labelsFor } from '../report/labels.js';
 import {
   countRecords,
   countUnresolved,
@@ -361,7 +362,7 @@ async function writeBatch(
     const resent = findResent(db, batchId, options.source, summary.imported);
     if (resent !== null) {
       summary.resent = { batch: resent.batch, file: resent.file, rows: resent.rows, found: resent.found };
-      summary.warnings.push({ kind: 'resent', message: t.ingest.resent({ ...resent, source: options.source, newBatch: batchId, percent: Math.floor((100 * resent.found) / resent.rows) }) });
+      summary.warnings.push({ kind: 'resent', message: t.ingest.resent({ ...resent, source: t.reasons.source(options.source), column: labelsFor(currentLang()).rows, newBatch: batchId, percent: Math.floor((100 * resent.found) / resent.rows) }) });
     }
     finishBatch(db, batchId, summary);
     // Last look before the commit: an interrupt that came during the final statements still wins.

@@ -76,10 +76,11 @@ export const ingest = {
     en: (p) => `already imported as batch ${p.batch} with --source ${p.had}, not ${p.given}. If that source is wrong: prakerja purge --batch ${p.batch}, then import again with --source ${p.given}.`,
   }),
   resent: message({
-    id: (p: { found: number; rows: number; percent: number; batch: number; file: string; source: string; waves: string; newBatch: number }) =>
-      `${p.found} dari ${p.rows} barisnya (${p.percent}%) ber-NIK sama dengan batch ${p.batch} (${p.file}, ${p.source}, gelombang ${p.waves}): daftar yang dikirim ulang? Rekap menghitung orangnya sekali, tetapi barisnya dua kali ("Baris data"). Simpan satu saja: prakerja purge --batch ${p.batch} (menyimpan yang baru) atau prakerja purge --batch ${p.newBatch} (menyimpan yang lama); lain kali --replaces ${p.batch} melakukannya sekaligus saat impor.`,
+    /** `source` in words of the language (t.reasons.source); `column` the recap's rows column as labelled in it. */
+    id: (p: { found: number; rows: number; percent: number; batch: number; file: string; source: string; waves: string; newBatch: number; column: string }) =>
+      `${p.found} dari ${p.rows} barisnya (${p.percent}%) ber-NIK sama dengan batch ${p.batch} (${p.file}, ${p.source}, gelombang ${p.waves}): daftar yang dikirim ulang? Rekap menghitung orangnya sekali, tetapi barisnya dua kali ("${p.column}"). Simpan satu saja: prakerja purge --batch ${p.batch} (menyimpan yang baru) atau prakerja purge --batch ${p.newBatch} (menyimpan yang lama); lain kali --replaces ${p.batch} melakukannya sekaligus saat impor.`,
     en: (p) =>
-      `${p.found} of its ${p.rows} rows (${p.percent}%) have the NIKs of batch ${p.batch} (${p.file}, ${p.source}, wave ${p.waves}): a list sent again? Recaps count its persons once but its rows twice ("Baris data"). Keep one: prakerja purge --batch ${p.batch} (keeps the new one) or prakerja purge --batch ${p.newBatch} (keeps the earlier); next time, --replaces ${p.batch} does it in the same import.`,
+      `${p.found} of its ${p.rows} rows (${p.percent}%) have the NIKs of batch ${p.batch} (${p.file}, ${p.source}, wave ${p.waves}): a list sent again? Recaps count its persons once but its rows twice ("${p.column}"). Keep one: prakerja purge --batch ${p.batch} (keeps the new one) or prakerja purge --batch ${p.newBatch} (keeps the earlier); next time, --replaces ${p.batch} does it in the same import.`,
   }),
   replaced: message({
     id: (p: { batch: number; file: string; records: string }) => `  menggantikan batch ${p.batch} (${p.file}, ${p.records} data), yang dihapus dalam transaksi yang sama`,
