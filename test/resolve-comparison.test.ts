@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_KEY, compareName, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
+import { MAX_NAME_KEY, compareName, nameWithin, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
 import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
@@ -391,5 +392,29 @@ describe('visit purpose', () => {
     expect(visitPurpose(walk, rec({ source: 'walkin', purpose: 'pencairan insentif' }))).toBeUndefined();
     expect(normalisePurpose('  Pencairan   INSENTIF. ')).toBe('pencairan insentif');
     expect(normalisePurpose(' - ')).toBeNull();
+  });
+});
+
+describe('nameWithin keeps the answers of words it compared', () => {
+  // Words made of a few syllables, so that one word is often two others joined (ABDI + MAN, ABD + IMAN):
+  // a kept answer must belong to its own words, whatever was asked before.
+  const word = fc.array(fc.constantFrom('AB', 'D', 'I', 'MAN', 'SI', 'TI', 'NA', 'RA'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+  const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+  it('does not take the answer of two other words that read the same run together', () => {
+    // ANA + ANAS and ANAA + NAS are both ANAANAS: one typo apart, and two different words.
+    expect(nameWithin('ANA', 'ANAS')).toBe('words');
+    expect(nameWithin('ANAA', 'NAS')).toBeNull();
+    expect(nameWithin('ANA', 'ANAS')).toBe('words');
+  });
+
+  it('gives each pair of names the same answer in any order of asking', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, name), { minLength: 1, maxLength: 40 }), (pairs) => {
+        const forward = pairs.map(([a, b]) => nameWithin(a, b));
+        const backward = [...pairs].reverse().map(([a, b]) => nameWithin(b, a)).reverse();
+        expect(backward).toEqual(forward);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

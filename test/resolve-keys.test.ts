@@ -28,7 +28,7 @@ describe('block keys', () => {
     expect(pairs.length).toBe(expected.length);
     expect([...pairs].sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(pairs);
     expect(new Set(pairs.map((p) => p.join(':')))).toEqual(new Set(expected.map((p) => p.join(':'))));
-    // Gathered in many pieces, the same keys in the same order.
+    // Given room for a few keys at first (the array grows), the same keys in the same order.
     expect([...sortedBlockKeys(records, 0, 97, 13)].flat()).toEqual(pairs);
     // Records up to `after` are left out.
     expect([...sortedBlockKeys(records, 200)].flat().every(([, id]) => id > 200)).toBe(true);
