@@ -1,13 +1,14 @@
 /**
  * CSV/TSV reading: encoding and delimiter detected from the first 64 KiB, the header row found below any
- * title rows, then a constant-memory stream of rows with the line each starts on. Parsing is csv-parse's.
+ * title rows, then a constant-memory stream of rows with the line each starts on. Parsing is csv-parse's,
+ * with plain lines cut by csv-fast.ts (the same records, faster).
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { csvRecords, type OnSkip } from './csv-fast.js';
 import { utf8Inside1252, bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
 import { assertRegularFile, capLines, keptCells, oversizeOf } from './limits.js';
@@ -145,20 +146,24 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
   const file = createReadStream(path, { start: o.bom, highWaterMark: READ_CHUNK });
   const errors: { line: number; message: string; raw: string }[] = [];
   let unclosed = false;
-  const parser = parse({
-    delimiter: o.delimiter,
-    record_delimiter: LINE_ENDS,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    // Each record's text as it stands in the file: a runaway quote's lines are rejected with it.
-    raw: true,
-    on_skip: (error: { lines?: number; message: string; code?: string } | undefined, raw?: string) => {
-      // An opening quote still open at the end of the file: csv-parse gives no text; the lines are read again below.
-      if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
-      else errors.push({ line: error?.lines ?? 0, message: error?.message ?? 'unreadable row', raw: raw ?? '' });
+  const onSkip: OnSkip = (error, raw) => {
+    // An opening quote still open at the end of the file: csv-parse gives no text; the lines are read again below.
+    if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+    else errors.push({ line: error?.lines ?? 0, message: error?.message ?? 'unreadable row', raw: raw ?? '' });
+  };
+  // csv-parse's records; plain lines are cut by csvRecords itself, until the first line that is not plain.
+  const parser = csvRecords(
+    { delimiter: o.delimiter, onSkip },
+    {
+      delimiter: o.delimiter,
+      record_delimiter: LINE_ENDS,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      // Each record's text as it stands in the file: a runaway quote's lines are rejected with it.
+      raw: true,
     },
-  });
+  );
   file.on('error', (error: Error) => parser.destroy(error));
   // Decoded, then every line over the limit dropped as it streams past (a 150 MB line never sits in memory).
   const decoder = decodeStream(o.encoding);
