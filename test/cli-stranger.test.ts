@@ -100,4 +100,24 @@ describe('mistakes on the command line', () => {
     expect(en.stdout).toContain('have the NIKs of batch 1 (gel4.csv, central, wave 4)');
     expect(en.stdout).toContain('its rows twice ("Rows (all files)")');
   });
+
+  it('the review file names the sources in words in Indonesian, by code in English, and is applied either way', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    for (const f of ['penerima-gel3-pusat.xlsx', 'buku-tamu-2020.csv']) copyFileSync(join(FIXTURES, f), join(dir, f));
+    await runCli(['--db', db, 'import', join(dir, 'penerima-gel3-pusat.xlsx'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+    const rows = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    const id = join(dir, 'periksa.csv');
+    expect((await runCli(['--db', db, 'review', 'export', id], ID)).code).toBe(0);
+    const [header, pair] = rows(id);
+    expect([pair?.[header?.indexOf('Sumber 1') ?? -1], pair?.[header?.indexOf('Sumber 2') ?? -1]]).toEqual(['pusat', 'buku tamu']);
+    const en = join(dir, 'review.csv');
+    await runCli(['--db', db, 'review', 'export', en]);
+    const [enHeader, enPair] = rows(en);
+    expect([enPair?.[enHeader?.indexOf('source_l') ?? -1], enPair?.[enHeader?.indexOf('source_r') ?? -1]]).toEqual(['central', 'walkin']);
+    writeFileSync(id, readFileSync(id, 'utf8').replace(/,\r\n/, ',Y\r\n'));
+    const applied = await runCli(['--db', db, 'review', 'apply', id], ID);
+    expect(applied.code, applied.stderr).toBe(0);
+  });
 });

@@ -73,7 +73,7 @@ describe('review export and apply', () => {
     );
     const rows = lines(file);
     expect(rows[0]).toBe('Jenis,Peluang,Menentukan,Alasan,Berkas 1,Baris 1,Sumber 1,NIK 1,Nama 1,Gelombang 1,Berkas 2,Baris 2,Sumber 2,NIK 2,Nama 2,Gelombang 2,Keputusan (Y/N)');
-    expect(rows[1]).toMatch(/^konflik,[^,]*,apakah dua data satu orang,NIK sama; nama berbeda,pusat\.csv,2,central,127101\*{6}0001,Budi Santoso,3,pusat\.csv,3,/);
+    expect(rows[1]).toMatch(/^konflik,[^,]*,apakah dua data satu orang,NIK sama; nama berbeda,pusat\.csv,2,pusat,127101\*{6}0001,Budi Santoso,3,pusat\.csv,3,/);
     writeFileSync(file, `${rows[0]}\r\n${rows[1]}Y\r\n`);
     const ap = await runCli(['--db', db, 'review', 'apply', file], ID);
     expect(ap.code).toBe(0);

@@ -77,8 +77,8 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
     link.probability === null ? null : Math.round(link.probability * 1000) / 1000,
     t.review.decides(decides),
     [because({ refused: link.refused, left: l.person_id, right: r.person_id }), ...evidenceWords(link.levels)].filter((w) => w !== null).join('; '),
-    l.file, l.line, l.source, nikOf(l), l.name, l.wave,
-    r.file, r.line, r.source, nikOf(r), r.name, r.wave,
+    l.file, l.line, t.reasons.source(l.source), nikOf(l), l.name, l.wave,
+    r.file, r.line, t.reasons.source(r.source), nikOf(r), r.name, r.wave,
     '',
   ]);
   const result: ReviewExportResult = {
