@@ -216,9 +216,19 @@ describe('review', () => {
     writeFileSync(file, `${lines.join('\r\n')}\r\n`);
     const before = persons(db);
     expect(before.get('central.csv:3')).not.toBe(before.get('central.csv:4'));
+    const learnt = (): unknown => {
+      const conn = new Database(db, { readonly: true });
+      const row: unknown = conn.prepare('SELECT learnt_at, frequencies FROM resolve_snapshot').get();
+      conn.close();
+      return row;
+    };
+    const statistics = learnt();
     const ap = await runCli(['--db', db, 'review', 'apply', file]);
     expect(ap.code).toBe(0);
     expect(ap.stdout).toContain('Stored 1 "same person"');
+    // Under the stored statistics, not relearnt: only the decided pair's persons are matched again.
+    expect(ap.stdout).toContain('(incremental: the new or decided records and the persons they can join)');
+    expect(learnt()).toEqual(statistics);
     const after = persons(db);
     expect(after.get('central.csv:3')).toBe(after.get('central.csv:4'));
   });

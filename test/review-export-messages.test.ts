@@ -77,7 +77,8 @@ describe('review export and apply', () => {
     writeFileSync(file, `${rows[0]}\r\n${rows[1]}Y\r\n`);
     const ap = await runCli(['--db', db, 'review', 'apply', file], ID);
     expect(ap.code).toBe(0);
-    expect(ap.stdout).toMatch(/^Disimpan 1 keputusan "orang yang sama" dan 0 keputusan "orang berbeda"\.\nPencocokan 2 data \(menyeluruh\)/);
+    // Under the stored statistics: only the decided records and their persons are matched again.
+    expect(ap.stdout).toMatch(/^Disimpan 1 keputusan "orang yang sama" dan 0 keputusan "orang berbeda"\.\nPencocokan 2 data \(bertahap: data baru atau yang diputuskan dan orang yang dapat bergabung dengannya\)/);
   });
 
   it('in English writes the machine names, and a file of either language can be applied in the other', async () => {

@@ -14,7 +14,7 @@ import { inTransaction } from '../store/transaction.js';
 import { personSources, recordKeys, recordsById, reviewLinks, saveDecision, type RecordView } from '../store/resolve.js';
 import { writeOutputFile } from '../store/output-files.js';
 import { evidenceWords, refusalWords } from './explain.js';
-import { resolvePending, resolveRecords, type ResolveResult } from '../resolve/index.js';
+import { resolveAfterReview, resolvePending, type ResolveResult } from '../resolve/index.js';
 import { displayNik } from '../privacy/mask.js';
 import { writeCsvFile } from './csv-out.js';
 
@@ -192,7 +192,7 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
   const missing = needed.filter((n) => col(n) < 0);
   if (missing.length > 0) throw new InputError(t.review.missingColumns(shownColumns(missing)), path, table.headerLine);
   const problems: string[] = [];
-  const decisions: { keyL: { sha: string; line: number }; keyR: { sha: string; line: number }; decision: 'Y' | 'N'; line: number }[] = [];
+  const decisions: { keyL: RecordKey; keyR: RecordKey; decision: 'Y' | 'N'; line: number }[] = [];
   /** The first line that decided each pair, to catch one pair marked both Y and N. */
   const decidedAt = new Map<string, { line: number; decision: 'Y' | 'N' }>();
   let undecided = 0;
@@ -236,7 +236,9 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
         const [a, b] = d.keyL.sha < d.keyR.sha || (d.keyL.sha === d.keyR.sha && d.keyL.line <= d.keyR.line) ? [d.keyL, d.keyR] : [d.keyR, d.keyL];
         saveDecision(db, { sha_l: a.sha, line_l: a.line, sha_r: b.sha, line_r: b.line, decision: d.decision, review_file: basename(path) }, now);
       }
-      return resolveRecords(db);
+      // Under the stored statistics, as after an import: a decision changes only the components of its two
+      // records, so only those are resolved again (full, relearning, when an import's resolve would be).
+      return resolveAfterReview(db, decisions.flatMap((d) => [d.keyL.id, d.keyR.id]));
     },
     { immediate: true },
   );
@@ -249,12 +251,15 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
   };
 }
 
-function keyOf(db: Db, file: string, lineText: string): { sha: string; line: number } | string {
+/** A record as a decision names it (its batch's sha256 and its line), and its id now. */
+type RecordKey = { sha: string; line: number; id: number };
+
+function keyOf(db: Db, file: string, lineText: string): RecordKey | string {
   if (!/^\d+$/.test(lineText)) return t.review.notANumber(JSON.stringify(lineText));
   const line = Number(lineText);
   const found = recordKeys(db, file, line);
   if (found.length === 0) return t.review.noRecord({ file, line });
   if (found.length > 1) return t.review.importedTwice({ file, line });
   const only = found[0];
-  return only ? { sha: only.sha256, line } : 'no record';
+  return only ? { sha: only.sha256, line, id: only.id } : 'no record';
 }

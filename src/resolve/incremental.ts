@@ -127,6 +127,11 @@ export type FullBecause = 'asked' | 'no_snapshot' | 'grown' | 'keys_stale';
 export interface IncrementalOptions {
   params?: ModelParameters;
   signal?: AbortSignal;
+  /**
+   * Stored records to resolve again with their components, though no statistic of theirs changed: the
+   * records of review decisions just saved (see resolveAfterReview).
+   */
+  again?: readonly number[];
 }
 
 /**
@@ -201,21 +206,24 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
     if (seedIds.has(d.record_r) && !seedIds.has(d.record_l)) reached.add(d.record_l);
   }
   // Their whole components, through the stored links; the rescored visits' too (a stored link of theirs
-  // that the new purposes undo leaves its other record to be resolved again as well).
-  const rescoredIds = (purposes?.rescored ?? []).map((r) => r.id);
-  let frontier = [...reached, ...rescoredIds];
+  // that the new purposes undo leaves its other record to be resolved again as well), and those of the
+  // records asked for (a review decision joins or parts only records of the components it touches).
+  const againIds = [...new Set([...(purposes?.rescored ?? []).map((r) => r.id), ...(options.again ?? [])])].filter((id) => !freshIds.has(id));
+  for (const id of againIds) reached.delete(id);
+  const again = new Set(againIds);
+  let frontier = [...reached, ...againIds];
   while (frontier.length > 0) {
     step();
     const next: number[] = [];
     for (const id of linkedTo(db, frontier)) {
-      if (!reached.has(id) && !seedIds.has(id)) {
+      if (!reached.has(id) && !seedIds.has(id) && !again.has(id)) {
         reached.add(id);
         next.push(id);
       }
     }
     frontier = next;
   }
-  const touched = [...reached, ...rescoredIds].sort((a, b) => a - b);
+  const touched = [...reached, ...againIds].sort((a, b) => a - b);
   const rows: ResolveRow[] = [...resolveRowsById(db, touched), ...newRows].sort((a, b) => a.id - b.id);
   const loaded = loadRecords(rows);
   const index = new Map(loaded.records.map((r, i) => [r.id, i]));
@@ -322,6 +330,20 @@ function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, 
 export function resolveAfterImport(db: Db, options: IncrementalOptions & { full?: boolean } = {}): ResolveResult {
   const attempt: ResolveResult | { full: FullBecause } = options.full === true ? { full: 'asked' } : resolveIncrementally(db, options);
   return 'full' in attempt ? resolveRecords(db, { params: options.params, signal: options.signal, because: attempt.full }) : attempt;
+}
+
+/**
+ * The resolve after review decisions were saved (`review apply`): the decided records (`recordIds`) and their
+ * components, under the frozen statistics, with any records waiting to be matched; full, relearning, when
+ * an import's resolve would be (no statistics stored, grown, keys stale). Under frozen statistics a decision
+ * changes only its own pair (a Y links it, an N keeps it apart), so only the components it touches can
+ * change, and it ends with the persons a full resolve under the same statistics makes
+ * (test/resolve-incremental.test.ts).
+ *
+ * @example resolveAfterReview(db, [12, 40]).mode // 'incremental'
+ */
+export function resolveAfterReview(db: Db, recordIds: readonly number[], options: IncrementalOptions = {}): ResolveResult {
+  return resolveAfterImport(db, { ...options, again: recordIds });
 }
 
 export interface PendingResolution {

@@ -16,9 +16,9 @@ export const resolveText = {
   }),
   summary: message({
     id: (p: { resolved: string; mode: 'full' | 'incremental'; records: string; persons: string }) =>
-      `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap: data baru dan orang yang dapat bergabung dengannya'}): ${p.records} data adalah ${p.persons} orang.`,
+      `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap: data baru atau yang diputuskan dan orang yang dapat bergabung dengannya'}): ${p.records} data adalah ${p.persons} orang.`,
     en: (p) =>
-      `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode === 'full' ? 'full' : 'incremental: the new records and the persons they can join'}): ${p.records} records are ${p.persons} persons.`,
+      `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode === 'full' ? 'full' : 'incremental: the new or decided records and the persons they can join'}): ${p.records} records are ${p.persons} persons.`,
   }),
   links: message({
     id: (p: { match: string; possible: string; conflict: string }) =>
