@@ -125,6 +125,46 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     expect(links.map((l) => l.kind)).toEqual(['conflict']);
   });
 
+  describe('two given names, each a name of its own, one letter or a close spelling apart', () => {
+    /** A list in which DEWI, DWI, YOGA, JOGA, HADI and ADI are each given names of many people. */
+    function common(): NameFrequencies {
+      const f = frequencies();
+      for (const word of ['DEWI', 'DWI', 'YOGA', 'JOGA', 'HADI', 'ADI', 'KRISNA', 'RISKA']) for (let i = 0; i < 30; i++) f.add(`${word} LAIN${i}`);
+      return f;
+    }
+
+    it.each([
+      ['Dwi Ningsih', 'Dewi Ningsih'],
+      ['Krisna Ramadhan', 'Riska Ramadhan'],
+    ])('lists %s and %s under one NIK for review, not merged and not kept apart', (a, b) => {
+      const { links, cannotLink } = deterministicPass([rec(1, a), rec(2, b, { source: 'walkin' })], common(), DEFAULT_PARAMETERS);
+      expect(links.map((l) => [l.kind, l.rule, l.refused])).toEqual([['possible', 'same_nik_other_name', 'given_name']]);
+      expect(cannotLink).toEqual([]);
+    });
+
+    it.each([
+      ['Yoga Pratama', 'Joga Pratama'], // the old spelling of Y
+      ['Hadi Santoso', 'Adi Santoso'], // a first letter dropped
+      ['Sarinah Lubis', 'Saminah Lubis'], // given names few people bear: a typo
+    ])('still merges %s and %s', (a, b) => {
+      const { links } = deterministicPass([rec(1, a), rec(2, b, { source: 'walkin' })], common(), DEFAULT_PARAMETERS);
+      expect(links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+    });
+
+    it('keeps two given names the name rules tell apart a conflict, however common both are', () => {
+      const f = common();
+      for (const word of ['RIZKI', 'FAUZI']) for (let i = 0; i < 30; i++) f.add(`${word} LAIN${i}`);
+      const { links, cannotLink } = deterministicPass([rec(1, 'Muhammad Rizki'), rec(2, 'Muhammad Fauzi', { source: 'walkin' })], f, DEFAULT_PARAMETERS);
+      expect(links.map((l) => l.kind)).toEqual(['conflict']);
+      expect(cannotLink).toEqual([[0, 1]]);
+    });
+
+    it('merges them in a list where the words are rare', () => {
+      const { links } = deterministicPass([rec(1, 'Dwi Ningsih'), rec(2, 'Dewi Ningsih', { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
+      expect(links.map((l) => l.kind)).toEqual(['match']);
+    });
+  });
+
   it('merges a family name alone under the same NIK and the same phone number, not under another phone', () => {
     // Two visits: the second wrote a title in place of the first name, and the same NIK and phone.
     const first = rec(1, 'Lestari Simbolon', { source: 'walkin', phone: '08212771446' });

@@ -16,7 +16,7 @@
  * 12): conflicts went from 306 to 82, those in truth one person from 231 to 8; none of the 79 borrowed rows
  * was merged into its holder, and all 74 whose NIK was read intact are listed as conflicts.
  */
-import { compareName, compareRecords, nameWithin, namesCompatible, type Levels, type ResolveRecord } from './comparison.js';
+import { compareName, compareRecords, nameWithin, namesCompatible, otherGivenName, type Levels, type ResolveRecord } from './comparison.js';
 import { KeyGroups } from './groups.js';
 import type { PendingLink } from './pending.js';
 import { scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -45,6 +45,8 @@ export function deterministicPass(
     },
     (list) => {
       const groups: number[] = [];
+      // A word borne by at least 20 names of the list and 1 in 5,000: a given name in its own right.
+      const isName = (word: string): boolean => freqs.wordCount(word) >= Math.max(20, freqs.size / 5000);
       for (const i of list) {
         const r = records[i];
         if (!r) continue;
@@ -53,7 +55,7 @@ export function deterministicPass(
           const rep = records[g];
           if (!rep) continue;
           const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
-          if (namesCompatible(name, rep.nameKey, r.nameKey)) {
+          if (namesCompatible(name, rep.nameKey, r.nameKey) && !otherGivenName(rep.nameKey, r.nameKey, isName)) {
             const levels: Levels = { nik: 'exact', name, phone: 'missing' };
             const probability = scorePair(levels, r.nameKey, freqs, params).probability;
             links.push({ l: g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels, probability, weight: Infinity });
@@ -66,7 +68,12 @@ export function deterministicPass(
           const rep = records[g];
           const levels = rep ? compareRecords(rep, r) : null;
           // Contained is the level only where the names compare as different; a jw88 spelling can hold it too.
-          const within = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
+          let within: 'words' | 'one word' | 'given name' | null = levels === null || rep === undefined ? null : levels.name === 'contained' ? 'words' : nameWithin(rep.nameKey, r.nameKey);
+          // Names that agree but for one given name, each spelling a name of its own: for review. Only those the
+          // name rules would take for the holder; names they already keep apart stay conflicts.
+          if (levels && rep && otherGivenName(rep.nameKey, r.nameKey, isName) && (within === 'words' || namesCompatible(levels.name, rep.nameKey, r.nameKey))) {
+            within = 'given name';
+          }
           return { g, levels, within, probability: levels ? scorePair(levels, r.nameKey, freqs, params, null, r.wave).probability : 0 };
         });
         // One word of the name alone is the holder when the two rows are the central list's and the provincial
@@ -87,8 +94,9 @@ export function deterministicPass(
         for (const { g, levels, within, probability } of scored) {
           if (!levels) continue;
           // One word of the name alone is for review: neither merged nor kept apart for good.
-          if (within === 'one word') {
-            links.push({ l: g, r: i, kind: 'possible', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0, refused: 'one_word' });
+          if (within === 'one word' || within === 'given name') {
+            const refused = within === 'one word' ? 'one_word' : 'given_name';
+            links.push({ l: g, r: i, kind: 'possible', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0, refused });
             continue;
           }
           links.push({ l: g, r: i, kind: 'conflict', rule: 'same_nik_other_name', blocking: null, levels, probability, weight: 0 });

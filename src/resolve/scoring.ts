@@ -243,6 +243,11 @@ export class NameFrequencies {
     return this.counts.get(key) ?? 0;
   }
 
+  /** How many of the counted names hold `word` as one of their words. */
+  wordCount(word: string): number {
+    return this.tokens.get(word) ?? 0;
+  }
+
   /**
    * P(a random person is called `key`), smoothed.
    * @example f.frequency('SITI AMINAH') // e.g. 4.1e-4 when 410 of a million records carry it

@@ -29,9 +29,10 @@ export type LinkRule = (typeof LINK_RULES)[number];
  * others; one person has one NIK); `kept_apart`, one person holds a record that must never be with a record
  * of the other (a conflict, or a reviewer's N); `one_word`, the deterministic pass's: under one NIK, one
  * name is a single word of the other (the holder with a title in place of a word, or a relative sharing
- * it). Null for every other link.
+ * it); `given_name`, the same: the names differ in one given name, the two spellings each a name of many
+ * (DWI / DEWI NINGSIH: a typo, or a relative with the family name). Null for every other link.
  */
-export const REFUSED_BY = ['nik', 'kept_apart', 'one_word'] as const;
+export const REFUSED_BY = ['nik', 'kept_apart', 'one_word', 'given_name'] as const;
 export type RefusedBy = (typeof REFUSED_BY)[number];
 
 /** How a record joined its person: by the rule of its strongest match link, or alone (`single`). */

@@ -91,18 +91,22 @@ export const explain = {
    * REFUSED_BY), with the NIKs of the two persons when that is the reason. Said in explain and in the review file.
    */
   refusedBecause: message({
-    id: (p: { by: 'nik' | 'kept_apart' | 'one_word'; left: string; right: string }) =>
+    id: (p: { by: 'nik' | 'kept_apart' | 'one_word' | 'given_name'; left: string; right: string }) =>
       p.by === 'nik'
         ? `tidak digabung karena: kedua orang memegang NIK berbeda (${p.left} dan ${p.right}), dan tidak ada NIK yang hanya satu ketikan dari semua NIK lainnya: satu orang punya satu NIK`
         : p.by === 'one_word'
           ? 'tidak digabung karena: di bawah satu NIK, nama yang satu hanya satu kata dari nama yang lain: bisa pemegang NIK yang namanya ditulis dengan gelar di tempat satu kata, bisa juga kerabat yang memakai kata itu'
-          : 'tidak digabung karena: salah satu orang memegang data yang harus tetap terpisah dari data orang yang lain (konflik NIK, atau keputusan N saat pemeriksaan)',
+          : p.by === 'given_name'
+            ? 'tidak digabung karena: di bawah satu NIK, kedua nama berbeda di satu nama depan, dan kedua ejaan itu sama-sama nama yang dipakai banyak orang (DWI / DEWI): bisa salah ketik nama pemegang NIK, bisa juga kerabat dengan nama keluarga yang sama'
+            : 'tidak digabung karena: salah satu orang memegang data yang harus tetap terpisah dari data orang yang lain (konflik NIK, atau keputusan N saat pemeriksaan)',
     en: (p) =>
       p.by === 'nik'
         ? `not merged because: the persons hold different NIKs (${p.left} and ${p.right}), and no NIK is one keystroke from all the others: one person has one NIK`
         : p.by === 'one_word'
           ? "not merged because: under one NIK, one name is a single word of the other: the NIK's holder written with a title in place of a word, or a relative who shares that word"
-          : "not merged because: one of the persons holds a record that must stay apart from a record of the other (a NIK conflict, or a reviewer's N)",
+          : p.by === 'given_name'
+            ? "not merged because: under one NIK, the names differ in one given name, and both spellings are names many people bear (DWI / DEWI): a typo in the holder's name, or a relative with the same family name"
+            : "not merged because: one of the persons holds a record that must stay apart from a record of the other (a NIK conflict, or a reviewer's N)",
   }),
   prior: message({
     id: (level: string) => `sebelum dibandingkan, kira-kira ${level.replace(/^1 in /, '1 dari ')} pasang data adalah satu orang`,
