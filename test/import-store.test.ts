@@ -134,3 +134,30 @@ describe('what a valid NIK gives is stored once (schema 11)', () => {
     db.close();
   });
 });
+
+describe('the zero endings a writer counts', () => {
+  it('are what the batch holds: valid NIKs and serial-0000 ones, and of them those ending in 0 or without a NIK (property)', () => {
+    const record = fc.record({
+      nik: fc.option(fc.stringMatching(/^\d{16}$/), { nil: null }),
+      reason: fc.constantFrom(null, 'serial_zero', 'wrong_length', 'scientific_notation'),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 80 }), (rows) => {
+        const { db, batchId } = freshDb();
+        const writer = recordWriter(db, batchId, 'central');
+        const base = { ...distinct(0), nik_raw: 'x', region: 'r', birth_date: 'b', sex: 'M' } as NewRecord;
+        rows.forEach((r, i) => writer.record({ ...base, line: i + 2, nik: r.nik, nik_status: r.nik === null ? 'invalid' : 'valid', nik_reason: r.nik === null ? (r.reason as NewRecord['nik_reason']) : null }));
+        writer.flush();
+        const stored = db
+          .prepare(
+            `SELECT count(*) AS total, coalesce(sum(nik IS NULL OR substr(nik, 16, 1) = '0'), 0) AS endingInZero
+               FROM records WHERE batch_id = ? AND (nik IS NOT NULL OR nik_reason = 'serial_zero')`,
+          )
+          .get(batchId);
+        expect(writer.zeros()).toEqual(stored);
+        db.close();
+      }),
+      { numRuns: 40, seed: 16 },
+    );
+  });
+});

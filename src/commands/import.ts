@@ -34,8 +34,8 @@ import {
   roundingCandidates,
   shrinkCacheForBulkLoad,
   suspendRecordIndexes,
-  zeroEndingNiks,
   type NikDamage,
+  type ZeroEndings,
 } from '../store/records.js';
 
 export interface ImportOptions {
@@ -332,9 +332,10 @@ async function writeBatch(
     const bulk = isBulkLoad(db, file);
     const restoreCache = bulk ? shrinkCacheForBulkLoad(db) : null;
     let contentSha: string;
+    let zeros: ZeroEndings;
     try {
       const restoreIndexes = bulk ? suspendRecordIndexes(db) : null;
-      contentSha = await writeRows(db, batchId, table, options, wave, columns, summary);
+      ({ contentSha, zeros } = await writeRows(db, batchId, table, options, wave, columns, summary));
       // One CREATE INDEX per index; interrupts are looked at between them.
       restoreIndexes?.(() => checkInterrupt(options.signal, file));
     } finally {
@@ -356,7 +357,6 @@ async function writeBatch(
         summary.replaced = { batch: old.id, file: old.file_name, records: old.rows_imported };
       }
     }
-    const zeros = zeroEndingNiks(db, batchId);
     if (looksRounded(zeros.endingInZero, zeros.total)) flagRoundedColumn(db, batchId, summary, options.refYear);
     // After the rounding flags: a spreadsheet's 15-digit copies are compared as the NIKs they can stand for.
     const resent = findResent(db, batchId, options.source, summary.imported);
@@ -427,7 +427,7 @@ async function writeRows(
   wave: number | null,
   columns: ReturnType<typeof mapColumns>,
   summary: FileSummary,
-): Promise<string> {
+): Promise<{ contentSha: string; zeros: ZeroEndings }> {
   const writer = recordWriter(db, batchId, options.source);
   const fingerprint = new RowFingerprint();
   fingerprint.add(table.header);
@@ -476,7 +476,7 @@ async function writeRows(
     summary.warnings.push({ kind: 'utf8_in_ansi', message: t.ingest.utf8InAnsi({ count: utf8Lines.length, lines: linesText(utf8Lines, utf8Lines.length) }), lines: utf8Lines.slice(0, 20) });
   }
   if (dates !== null) dates.report(summary);
-  return fingerprint.digest();
+  return { contentSha: fingerprint.digest(), zeros: writer.zeros() };
 }
 
 /** The dates of a file as its rows are imported: those that cannot be read, and whether they look swapped. */

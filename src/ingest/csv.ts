@@ -181,7 +181,8 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
   };
   try {
     for await (const { record, raw } of drained<{ record: string[]; raw: string }>(parser)) {
-      yield* broken();
+      // Only when csv-parse skipped a row: not a generator made for every record.
+      if (errors.length > 0) yield* broken();
       const line = previousEnd + 1;
       const lines = linesSpanned(record);
       previousEnd += lines;
