@@ -2,7 +2,8 @@
  * Scripting contract and clear failures, in-process: exit codes, --json, --quiet, no colour off a terminal,
  * NIKs masked in messages, and one-line messages for the ways a database path goes wrong.
  */
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -235,6 +236,25 @@ describe('database paths that go wrong: one clear line, exit 1', () => {
     const r = await runCli(['--db', s.dir, 'status']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is a folder, not a database file/);
+  });
+
+  it('a socket, pipe or device given as the database is refused before SQLite opens it (it would leave a -journal beside it)', async () => {
+    // Found walking the CLI: `--db /dev/null` left /dev/null-journal. A socket stands for every special file
+    // here (opening a FIFO could block; the suite never aims at /dev).
+    const s = setup({});
+    const socket = s.path('p.sqlite');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const r = await runCli(['--db', socket, 'status']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`prakerja: ${socket} is not a regular file (a device, a pipe or a socket). Give --db the name of a database file.\n`);
+      const id = await runCli(['--db', socket, 'import', s.path('x.csv'), '--source', 'central'], { PRAKERJA_LANG: 'id' });
+      expect(id.stderr).toBe(`prakerja: ${socket} bukan berkas biasa (perangkat, pipa atau soket). Beri --db nama sebuah berkas database.\n`);
+      expect(readdirSync(s.dir)).toEqual(['p.sqlite']);
+    } finally {
+      server.close();
+    }
   });
 
   it('a read-only database (a real process as an unprivileged user)', async (ctx) => {

@@ -3,6 +3,7 @@
  * atomic rename, a symlink at the final name replaced and never followed); the smaller privacy points.
  */
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,37 @@ describe('a symlink planted at the final name is replaced, never followed (issue
     expect(lstatSync(out).isSymbolicLink()).toBe(false);
     expect(mode(out)).toBe(0o600);
     expect(readFileSync(out, 'utf8').length).toBeGreaterThan(20);
+  });
+});
+
+describe('a device, pipe or socket at the final name is refused, never replaced', () => {
+  // Run as root, rename() replaced /dev/null itself with the export (found walking the CLI). The suite
+  // never aims at /dev: a FIFO of its own, and a symlink to one, stand for every special file.
+  it.each([
+    ['a FIFO', (dir: string) => {
+      const fifo = join(dir, 'orang.csv');
+      execFileSync('mkfifo', [fifo]);
+      return { out: fifo, special: fifo };
+    }],
+    ['a symlink to a FIFO', (dir: string) => {
+      const fifo = join(dir, 'pipa');
+      execFileSync('mkfifo', [fifo]);
+      symlinkSync(fifo, join(dir, 'orang.csv'));
+      return { out: join(dir, 'orang.csv'), special: fifo };
+    }],
+  ])('%s: exit 1, says so, and leaves it as it was', async (_name, make) => {
+    const { dir, db } = await smallDb();
+    const { out, special } = make(dir);
+    const before = readdirSync(dir).sort();
+    for (const args of [['export', 'records', '--out', out], ['review', 'export', out], ['report', 'waves', '--out', out]]) {
+      const r = await runCli(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toBe(`prakerja: cannot write ${out}: it is not a regular file (a device, a pipe or a socket), and writing would replace it. Give the name of a file.\n`);
+      expect(lstatSync(special).isFIFO()).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    }
+    const id = await runCli(['--db', db, 'export', 'records', '--out', out], { PRAKERJA_LANG: 'id' });
+    expect(id.stderr).toBe(`prakerja: tidak dapat menulis ${out}: itu bukan berkas biasa (perangkat, pipa atau soket), dan menulisnya akan menggantikannya. Berikan nama sebuah berkas.\n`);
   });
 });
 

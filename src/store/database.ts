@@ -62,6 +62,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
   } else if (statSync(path).isDirectory()) {
     throw new StoreError(t.database.isFolder(path));
+  } else if (!statSync(path).isFile()) {
+    // SQLite would open a device or a pipe and leave its -journal beside it (`--db /dev/null`).
+    throw new StoreError(t.database.notAFile(path));
   } else if (!options.readonly && (options.key !== undefined || isSqliteFile(path))) {
     // Only a database (an encrypted one has no readable header): a file that is not one is refused below, untouched.
     makePrivate(path, options.onNotice);

@@ -11,7 +11,7 @@
  * file, and the recap's list of visitors not yet recipients. The recap tables themselves hold counts only.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -95,16 +95,25 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
   return out.path;
 }
 
-/** Says what is wrong with the target before anything is written: its folder, or a folder in its place. */
+/**
+ * Says what is wrong with the target before anything is written: its folder, a folder in its place, or a
+ * special file there. The rename would replace a device, a FIFO or a socket (or a symlink to one) as it
+ * replaces a file: run as root, `--out /dev/null` replaced /dev/null itself. Nothing under /dev, /proc or
+ * /sys is written either: /dev/stdout is a symlink that reads as a regular file when the output is redirected.
+ */
 function checkTarget(given: string, target: string): void {
   const folder = dirname(target);
   const dir = statSync(folder, { throwIfNoEntry: false });
   if (!dir) throw new StoreError(t.files.folderMissing({ file: given, folder }));
   if (!dir.isDirectory()) throw new StoreError(t.files.folderIsFile({ file: given, folder }));
   // lstat: a symlink at the target is fine (it is replaced); a real folder there is not.
-  if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+  const here = lstatSync(target, { throwIfNoEntry: false });
+  if (here?.isDirectory()) {
     throw new StoreError(t.files.targetIsFolder({ file: given, example: join(given, 'rekap.csv') }));
   }
+  const pointsAt = here?.isSymbolicLink() ? statSync(target, { throwIfNoEntry: false }) : here;
+  const special = (here !== undefined && !here.isFile() && !here.isSymbolicLink()) || (pointsAt !== undefined && !pointsAt.isFile());
+  if (special || /^\/(dev|proc|sys)(\/|$)/.test(realpathSync(folder))) throw new StoreError(t.files.targetIsSpecial(given));
 }
 
 /**

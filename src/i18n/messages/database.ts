@@ -11,6 +11,10 @@ export const database = {
     en: (p) => `cannot create ${p.path}: the folder ${p.folder} does not exist. Create it first or choose another --db.`,
   }),
   cannotCreate: message({ id: (p: { path: string; code: string }) => `${p.path} tidak bisa dibuat: ${p.code}.`, en: (p) => `cannot create ${p.path}: ${p.code}.` }),
+  notAFile: message({
+    id: (path: string) => `${path} bukan berkas biasa (perangkat, pipa atau soket). Beri --db nama sebuah berkas database.`,
+    en: (path) => `${path} is not a regular file (a device, a pipe or a socket). Give --db the name of a database file.`,
+  }),
   isFolder: message({
     id: (path: string) => `${path} adalah folder, bukan berkas database. Beri --db sebuah nama berkas.`,
     en: (path) => `${path} is a folder, not a database file. Give --db a file name.`,

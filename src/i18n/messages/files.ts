@@ -14,6 +14,11 @@ export const files = {
     id: (p: { file: string; example: string }) => `tidak dapat menulis ${p.file}: itu sebuah folder. Berikan nama berkas, misalnya ${p.example}.`,
     en: (p) => `cannot write ${p.file}: it is a folder. Give a file name, e.g. ${p.example}.`,
   }),
+  targetIsSpecial: message({
+    id: (file: string) =>
+      `tidak dapat menulis ${file}: itu bukan berkas biasa (perangkat, pipa atau soket), dan menulisnya akan menggantikannya. Berikan nama sebuah berkas.`,
+    en: (file) => `cannot write ${file}: it is not a regular file (a device, a pipe or a socket), and writing would replace it. Give the name of a file.`,
+  }),
   diskFull: message({
     id: (file: string) => `tidak dapat menulis ${file}: disk penuh. Tidak ada yang ditulis dengan nama itu (berkas lama di sana tidak berubah); kosongkan sebagian ruang lalu jalankan lagi.`,
     en: (file) => `cannot write ${file}: the disk is full. Nothing was written under that name (an earlier file there is unchanged); free some space and run again.`,
