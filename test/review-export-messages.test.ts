@@ -154,4 +154,13 @@ describe('export records', () => {
       ['tamu.csv', 'walkin', 'single', 'missing', '', ''],
     ]);
   });
+
+  it('with --json and no --out, prints the machine names and codes whatever the language (the CSV is the result a script reads)', async () => {
+    const { db } = await conflictDb();
+    const r = await runCli(['--db', db, '--json', 'export', 'records'], ID);
+    expect(r.code).toBe(0);
+    const [header, first] = r.stdout.split('\r\n');
+    expect(header).toBe(RECORD_COLUMNS.join(','));
+    expect(first?.split(',')[2]).toBe('central');
+  });
 });

@@ -22,7 +22,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
         if (ctx.globals.json) return ctx.json({ file: flags.out, rows });
         return ctx.say(`${t.export.wrote({ rows: formatNumber(rows), file: flags.out })}\n`);
       }
-      for (const chunk of recordExportCsv(db, { showNik: flags.showNik })) ctx.io.stdout(chunk);
+      // --json: the CSV is the result, read by a script: the machine names and codes, as in English.
+      const lang = ctx.globals.json ? 'en' : undefined;
+      for (const chunk of recordExportCsv(db, { showNik: flags.showNik, lang })) ctx.io.stdout(chunk);
     });
   for (const c of [exp, ...exp.commands]) c.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr });
 }
