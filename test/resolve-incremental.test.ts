@@ -21,7 +21,7 @@
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/commands/import.js';
@@ -183,6 +183,54 @@ describe('the resolve after each import = a full resolve under the same statisti
     expect(seen.get('reviewed') ?? 0).toBeGreaterThan(0);
     // Review decisions resolved incrementally too, under the stored statistics (as review apply does).
     expect(seen.get('reviewed incremental') ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('import --replaces N', () => {
+  it('resolves the new batch and the persons the replaced one was in under the same statistics, as a full resolve under them would', { timeout: 900_000 }, async () => {
+    const seen = new Map<string, number>();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(parts, { minLength: 3, maxLength: 6 }), fc.nat(5), async (order, pick) => {
+        const path = join(dir, `replace-${run++}.sqlite`);
+        for (const p of [...base, ...order]) await importPart(path, p);
+        // A file sent again corrected: one imported part (of 30 lines or more) replaced by a copy without up to 5
+        // of its rows that were linked to other records (their persons must be rebuilt without them).
+        const linesOf = (p: Part) => readFileSync(p.file, 'utf8').split('\r\n').filter((l) => l !== '');
+        const candidates = order.filter((p) => linesOf(p).length >= 30);
+        const old = candidates[pick % candidates.length];
+        if (!old) throw new Error('no part of 30 lines');
+        const batch = query<{ id: number }>(path, `SELECT id FROM batches WHERE file_name = '${basename(old.file)}'`)[0]?.id;
+        const linked = query<{ line: number }>(
+          path,
+          `SELECT DISTINCT r.line FROM records r JOIN links k ON k.record_l = r.id OR k.record_r = r.id WHERE r.batch_id = ${batch ?? 0} ORDER BY r.line LIMIT 5`,
+        ).map((x) => x.line);
+        if (linked.length > 0) seen.set('dropped linked rows', (seen.get('dropped linked rows') ?? 0) + 1);
+        const dropped = new Set(linked.length > 0 ? linked : [linesOf(old).length]);
+        const fixed = join(dir, `fixed-${run}.csv`);
+        writeFileSync(fixed, `${linesOf(old).filter((_, i) => !dropped.has(i + 1)).join('\r\n')}\r\n`);
+        const db = openDatabase(path);
+        const r = await importFiles(db, { files: [fixed], source: old.source, wave: old.source === 'central' ? 1 : undefined, replaces: batch });
+        db.close();
+        expect(r.files[0]?.replaced?.batch, JSON.stringify(r.files[0])).toBe(batch);
+        const mode = r.resolve?.mode === 'incremental' ? 'incremental' : (r.resolve?.fullBecause ?? 'full');
+        seen.set(mode, (seen.get(mode) ?? 0) + 1);
+        expectAsFrozenFull(path);
+        // The keys stayed current: the next import resolves incrementally (unless the records grew too much).
+        const next = parts.find((p) => !order.includes(p));
+        if (next) {
+          const after = await importPart(path, next);
+          seen.set(`next ${after ?? 'none'}`, (seen.get(`next ${after ?? 'none'}`) ?? 0) + 1);
+          expectAsFrozenFull(path);
+        }
+        rmSync(path, { force: true });
+      }),
+      { numRuns: Number(process.env.PRAKERJA_INCREMENTAL_REPLACE_RUNS ?? 6), seed: Number(process.env.PRAKERJA_INCREMENTAL_SEED ?? 20261201) },
+    );
+    expect(seen.get('incremental') ?? 0).toBeGreaterThan(0);
+    expect(seen.get('dropped linked rows') ?? 0).toBeGreaterThan(2);
+    expect(seen.get('next incremental') ?? 0).toBeGreaterThan(0);
+    expect(seen.get('next keys_stale') ?? 0).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@ import { rejectMessage, rejectParams, type RejectDetail } from '../normalise/rej
 import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, resentLookup, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
-import { resolveAfterImport, resolveRecords, type ResolveResult } from '../resolve/index.js';
+import { forgetBatch, resolveAfterImport, resolveAfterReplace, type ResolveResult } from '../resolve/index.js';
 import { getSetting } from '../store/settings.js';
 import { labelsFor } from '../report/labels.js';
 import {
@@ -350,9 +350,12 @@ async function writeBatch(
     }
     if (twin) deleteBatch(db, twin.id);
     setContentSha(db, batchId, contentSha);
+    let replacing: ReturnType<typeof forgetBatch> | null = null;
     if (options.replaces !== undefined) {
       const old = batchById(db, options.replaces);
       if (old !== undefined && old.id !== batchId) {
+        // Its records' block keys go with it, and the records linked to them are resolved again after.
+        replacing = forgetBatch(db, old.id);
         deleteBatch(db, old.id);
         summary.replaced = { batch: old.id, file: old.file_name, records: old.rows_imported };
       }
@@ -371,9 +374,12 @@ async function writeBatch(
       tx.rollbackOnReturn();
       return { ...summary, outcome: 'dry-run', batchId: null };
     }
-    // Records of the replaced batch are gone: persons are rebuilt from what is left before the commit, as
-    // purge does, so no state has deleted records' persons.
-    if (summary.replaced && options.resolve !== false) rebuiltInside.set(db, resolveRecords(db, { signal: options.signal }));
+    // Records of the replaced batch are gone: the persons they were in are rebuilt from what is left before
+    // the commit, so no state has deleted records' persons; incrementally, under the stored statistics, when
+    // the replaced and new records are few (resolve/incremental.ts resolveAfterReplace).
+    if (summary.replaced && replacing && options.resolve !== false) {
+      rebuiltInside.set(db, resolveAfterReplace(db, replacing.again, replacing.records, { signal: options.signal }));
+    }
     return { ...summary, outcome: current || twin ? 'replaced' : 'imported', batchId };
   });
 }

@@ -34,8 +34,10 @@ import type { Db } from '../store/database.js';
 import { countUnresolved } from '../store/records.js';
 import { personCountsSql } from '../store/reports.js';
 import {
+  batchResolveRows,
   blockKeysCurrent,
   decisionPairs,
+  forgetBlockKeys,
   linkedTo,
   listedNiks,
   loadSnapshot,
@@ -53,7 +55,7 @@ import {
 import { inTransaction } from '../store/transaction.js';
 import { testFault, testPause } from '../test-hooks.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
-import { candidateKeys, KEYS_FORMAT, sortedBlockKeys } from './keys.js';
+import { candidateKeys, KEYS_FORMAT, sortedBlockKeys, storedKeys } from './keys.js';
 import { loadRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
@@ -344,6 +346,38 @@ export function resolveAfterImport(db: Db, options: IncrementalOptions & { full?
  */
 export function resolveAfterReview(db: Db, recordIds: readonly number[], options: IncrementalOptions = {}): ResolveResult {
   return resolveAfterImport(db, { ...options, again: recordIds });
+}
+
+/**
+ * Before a batch is deleted to be replaced (`import --replaces N`), in the same transaction: its records'
+ * block keys are removed (the keys stay current for the records left), and the stored records linked to
+ * them are named, whose persons the resolve after must redo (`resolveAfterReplace`). `keyed`: whether the
+ * keys were current (else the resolve after is full anyway).
+ */
+export function forgetBatch(db: Db, batchId: number): { again: number[]; records: number } {
+  const snapshot = loadSnapshot(db);
+  const records = loadRecords(batchResolveRows(db, batchId)).records;
+  const ids = new Set(records.map((r) => r.id));
+  const again = [...new Set(linkedTo(db, [...ids]))].filter((id) => !ids.has(id));
+  if (snapshot && blockKeysCurrent(db, snapshot, KEYS_FORMAT)) {
+    const keyed = records.filter((r) => r.id <= snapshot.keyed_through);
+    forgetBlockKeys(db, keyed.flatMap((r) => storedKeys(r).map((h) => [h, r.id] as const)), keyed.length);
+  }
+  return { again, records: records.length };
+}
+
+/**
+ * The resolve after `import --replaces N`, in its transaction: the new batch's records and the components
+ * of the records the replaced batch was linked to (`again`, from forgetBatch), under the frozen statistics;
+ * full, relearning, when an import's resolve would be, or when the replaced and the new records together are
+ * more than GROWTH of the records the statistics were learnt from (a list replaced by its corrected copy).
+ *
+ * @example const { again, records } = forgetBatch(db, 3); deleteBatch(db, 3); resolveAfterReplace(db, again, records)
+ */
+export function resolveAfterReplace(db: Db, again: readonly number[], replaced: number, options: IncrementalOptions = {}): ResolveResult {
+  const snapshot = loadSnapshot(db);
+  const big = snapshot !== undefined && replaced + countUnresolved(db) > GROWTH * snapshot.records;
+  return big ? resolveRecords(db, { params: options.params, signal: options.signal, because: 'grown' }) : resolveAfterImport(db, { ...options, again });
 }
 
 export interface PendingResolution {

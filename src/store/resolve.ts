@@ -167,6 +167,21 @@ export function listedNiks(db: Db, niks: Iterable<string>): Set<string> {
   return out;
 }
 
+/** The records of one batch, in id order. */
+export function batchResolveRows(db: Db, batchId: number): ResolveRow[] {
+  return db.prepare<[number], ResolveRow>(`${RESOLVE_COLUMNS} WHERE batch_id = ? ORDER BY id`).all(batchId);
+}
+
+/**
+ * Removes these [hash, record id] block keys (records about to be deleted) and lowers the count of keyed
+ * records by `keyed`, so that the keys stay those of exactly the records left (blockKeysCurrent).
+ */
+export function forgetBlockKeys(db: Db, keys: Iterable<readonly [number, number]>, keyed: number): void {
+  const del = db.prepare<[number, number]>('DELETE FROM block_keys WHERE hash = ? AND record_id = ?');
+  for (const [hash, id] of keys) del.run(hash, id);
+  db.prepare<[number]>('UPDATE resolve_snapshot SET keyed_count = keyed_count - ? WHERE id = 1').run(keyed);
+}
+
 /** Records without a person yet (imported since the last resolve), in id order. */
 export function unresolvedRows(db: Db): ResolveRow[] {
   return db.prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE person_id IS NULL ORDER BY id`).all();
