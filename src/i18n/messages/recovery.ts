@@ -24,7 +24,7 @@ export const recovery = {
   }),
   pendingResolved: message({
     id: (n: string) =>
-      `${n} record belum dicocokkan menjadi orang (proses sebelumnya terhenti setelah menyimpan, atau diimpor dengan --no-resolve); sekarang sudah dicocokkan.`,
+      `${n} data belum dicocokkan menjadi orang (proses sebelumnya terhenti setelah menyimpan, atau diimpor dengan --no-resolve); sekarang sudah dicocokkan.`,
     en: (n) => `${n} records had not been matched into persons yet (an earlier run stopped after saving them, or they were imported with --no-resolve); they are matched now.`,
   }),
   diskFullDuringImport: message({
@@ -35,13 +35,13 @@ export const recovery = {
   }),
   diskFullAfterImport: message({
     id: (n: string) =>
-      `disk penuh saat mencocokkan: ${n} record yang baru diimpor TETAP tersimpan, tetapi belum dicocokkan menjadi orang. Kosongkan sebagian ruang disk, lalu jalankan \`prakerja resolve\` (impor atau report berikutnya juga menyelesaikannya).`,
+      `disk penuh saat mencocokkan: ${n} data yang baru diimpor TETAP tersimpan, tetapi belum dicocokkan menjadi orang. Kosongkan sebagian ruang disk, lalu jalankan \`prakerja resolve\` (impor atau report berikutnya juga menyelesaikannya).`,
     en: (n) =>
       `the disk is full while matching: the ${n} records just imported ARE kept, but not yet matched into persons. Free some space, then run \`prakerja resolve\` (the next import or report finishes it too).`,
   }),
   interruptedAfterImport: message({
     id: (n: string) =>
-      `dihentikan saat mencocokkan: ${n} record yang baru diimpor tetap tersimpan, belum dicocokkan menjadi orang; impor, resolve atau report berikutnya menyelesaikannya.`,
+      `dihentikan saat mencocokkan: ${n} data yang baru diimpor tetap tersimpan, belum dicocokkan menjadi orang; impor, resolve atau report berikutnya menyelesaikannya.`,
     en: (n) => `interrupted while matching: the ${n} records just imported are kept, not yet matched into persons; the next import, resolve or report finishes it.`,
   }),
 };

@@ -125,8 +125,8 @@ export const exportText = {
   }),
   optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
   machineNote: message({
-    id: '(judul kolom dan nilai berkode berbahasa Indonesia: pusat, NIK sama, perempuan, …; untuk skrip, --lang en menulis nama kolom mesin dan kode yang tetap: file,line,source,person_id,…; central, exact_nik, F, …)',
-    en: '(the English headers and coded values are the stable machine names and codes: file,line,source,person_id,…; central, exact_nik, F, …)',
+    id: '(judul kolom dan nilai berkode berbahasa Indonesia: pusat, NIK sama, perempuan, …; untuk skrip, --lang en menulis nama kolom mesin dan kode yang tetap: `file,line,source,person_id,…`; `central`, `exact_nik`, `F`, …)',
+    en: '(the English headers and coded values are the stable machine names and codes: `file,line,source,person_id,…`; `central`, `exact_nik`, `F`, …)',
   }),
   wrote: message({ id: (p: { rows: string; file: string }) => `${p.rows} data ditulis ke ${p.file}.`, en: (p) => `Wrote ${p.rows} records to ${p.file}.` }),
   /**
