@@ -25,7 +25,7 @@
  */
 import { blockPairs, noCaps, type BlockingOptions, type BlockingStats, type CappedKeys } from './blocking.js';
 import type { ResolveRecord } from './comparison.js';
-import type { LoadedRecords } from './load.js';
+import { StoredPersons, type LoadedRecords } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve, type Resolution, type ResolveContext, type ReviewInput } from './resolve.js';
 import { countFrequencies, type ModelParameters, type NameFrequencies } from './scoring.js';
@@ -202,16 +202,12 @@ export function partOf(
 ): { loaded: LoadedRecords; decisions: ReviewedPair[] } {
   const local = new Map<number, number>();
   const records: ResolveRecord[] = [];
-  const person: (number | null)[] = [];
-  const match: LoadedRecords['stored']['match'] = [];
-  const score: (number | null)[] = [];
+  const stored = new StoredPersons();
   for (const i of indices) {
     local.set(i, records.length);
     const r = loaded.records[i];
     if (r) records.push(r);
-    person.push(loaded.stored.person[i] ?? null);
-    match.push(loaded.stored.match[i] ?? null);
-    score.push(loaded.stored.score[i] ?? null);
+    stored.push(loaded.stored.person(i), loaded.stored.match(i), loaded.stored.score(i));
   }
   const mine: ReviewedPair[] = [];
   for (const d of decisions) {
@@ -219,5 +215,5 @@ export function partOf(
     const r = local.get(d.r);
     if (l !== undefined && r !== undefined) mine.push({ l, r, decision: d.decision });
   }
-  return { loaded: { records, stored: { person, match, score } }, decisions: mine };
+  return { loaded: { records, stored }, decisions: mine };
 }

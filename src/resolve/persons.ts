@@ -44,9 +44,8 @@ export function personUpdates(
         const h = how[i];
         const match: RecordMatch = h?.rule ?? 'single';
         const score = h?.score === undefined || h.score === null ? null : round(h.score, 6);
-        const storedMatch = stored.match[i] ?? null;
         // Unchanged records are not rewritten: a second `prakerja resolve` then costs almost no writes.
-        if (stored.person[i] === person && storedMatch === match && stored.score[i] === score) continue;
+        if (stored.person(i) === person && stored.match(i) === match && stored.score(i) === score) continue;
         yield { id: r.id, person_id: person, match, score };
       }
     },
