@@ -29,7 +29,9 @@ import { StoreError } from '../src/errors.js';
 import { generateDataset } from '../src/generate/dataset.js';
 import { grownSince, resolveAfterReview, resolvePending } from '../src/resolve/incremental.js';
 import { loadRecords } from '../src/resolve/load.js';
-import { resolveRecords } from '../src/resolve/run.js';
+import { resolveRecords, type ResolveResult } from '../src/resolve/run.js';
+import { describeResolve } from '../src/cli/commands/resolve.js';
+import { inLang } from '../src/i18n/index.js';
 import { countFrequencies } from '../src/resolve/scoring.js';
 import { frequenciesFromSnapshot } from '../src/resolve/snapshot.js';
 import { openDatabase } from '../src/store/database.js';
@@ -145,11 +147,15 @@ function decide(path: string): { decided: number; mode: string } {
   return { decided: pairs.length, mode: r.mode === 'incremental' ? 'incremental' : (r.fullBecause ?? 'full') };
 }
 
+/** The resolve of the last importPart. */
+let lastResolve: ResolveResult | null = null;
+
 async function importPart(path: string, p: Part): Promise<string | undefined> {
   const db = openDatabase(path, { create: true });
   try {
     const r = await importFiles(db, { files: [p.file], source: p.source, wave: p.source === 'central' ? 1 : undefined });
     expect(r.ok).toBe(true);
+    lastResolve = r.resolve;
     const purposes = r.resolve?.purposes;
     if (purposes) return purposes.rematched === 0 ? 'purposes_none_rematched' : 'purposes_rematched';
     return r.resolve?.mode === 'incremental' ? 'incremental' : (r.resolve?.fullBecause ?? 'full');
@@ -423,6 +429,10 @@ describe('when the statistics are relearnt', () => {
     // The book grew past SOURCE_FLOOR's tenth: its visit purposes alone are relearnt. No visitor's NIK is
     // listed, so no purpose is evidence before or after, and no earlier visit needs matching again.
     expect(modes).toEqual(['no_snapshot', 'incremental', 'purposes_none_rematched']);
+    // What the import prints of it, in both languages.
+    const printed = (lang: 'en' | 'id') => inLang(lang, () => (lastResolve ? describeResolve(lastResolve) : ''));
+    expect(printed('en')).toContain('\n  visit purposes relearnt from 1,200 guest-book records (the guest book grew); 0 earlier visits matched again under their new weights\n');
+    expect(printed('id')).toContain('\n  tujuan kunjungan dipelajari ulang dari 1.200 data buku tamu (buku tamu bertambah); 0 kunjungan sebelumnya dicocokkan ulang dengan bobot barunya\n');
     rmSync(path, { force: true });
   });
 });
