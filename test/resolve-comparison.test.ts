@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_NAME_KEY, compareName, nameWithin, compareNik, compareWave, namesCompatible, nikEditDistance, normalisePurpose, roundsTo, visitPurpose, type ResolveRecord } from '../src/resolve/comparison.js';
-import { NameFrequencies, scorePair, decide } from '../src/resolve/scoring.js';
+import { NameFrequencies, scorePair, decide, weighedRange } from '../src/resolve/scoring.js';
 import { clusterLinks } from '../src/resolve/clustering.js';
 import { blockPairs } from '../src/resolve/blocking.js';
 import { scientificRange } from '../src/normalise/nik.js';
@@ -101,6 +101,13 @@ describe('a NIK shown in scientific notation', () => {
     expect(nikTerm(freqs, shown.nikRange)?.u).toBeCloseTo(100 / 2100, 6);
     // Without the range, the trusted prefix's share, an upper bound of it.
     expect(nikTerm(freqs, null)?.u).toBeCloseTo(1000 / 2100, 6);
+  });
+
+  it('weighs by the range between two lists or a list and the guest book, within one list by the prefix', () => {
+    const central = { source: 'central' as const, nikRange: shown.nikRange };
+    expect(weighedRange(central, { source: 'province', nikRange: null })).toBe(shown.nikRange);
+    expect(weighedRange({ source: 'walkin', nikRange: null }, central)).toBe(shown.nikRange);
+    expect(weighedRange(central, { source: 'central', nikRange: null })).toBeNull();
   });
 
   it('falls back to the trusted prefix under frequencies learnt before NIKs were counted to seven digits', () => {

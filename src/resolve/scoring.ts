@@ -447,6 +447,18 @@ export function scorePair(
   return { terms, weight, probability: probabilityOf(weight) };
 }
 
+/**
+ * The range a pair's damaged NIK is weighed by (scorePair's `nikRange`): between two lists, or a list and the
+ * guest book. Within one list, a person named twice is a mistake of the list, while two people of one name
+ * in one range are not (on the 100k accuracy run, 8 of 10 such merges were right, against 616 of 617
+ * between the central list and its provincial copy): there the trusted prefix weighs it, as before.
+ *
+ * @example weighedRange(central, province) // central.nikRange ?? province.nikRange
+ */
+export function weighedRange(l: Pick<ResolveRecord, 'source' | 'nikRange'>, r: Pick<ResolveRecord, 'source' | 'nikRange'>): NikRange | null {
+  return l.source === r.source ? null : (l.nikRange ?? r.nikRange);
+}
+
 export function probabilityOf(weight: number): number {
   if (weight > 60) return 1;
   const odds = 2 ** weight;
