@@ -354,8 +354,10 @@ async function writeBatch(
     if (options.replaces !== undefined) {
       const old = batchById(db, options.replaces);
       if (old !== undefined && old.id !== batchId) {
-        // Its records' block keys go with it, and the records linked to them are resolved again after.
-        replacing = forgetBatch(db, old.id);
+        // Its records' block keys go with it, and the records linked to them are resolved again after. Not
+        // with --no-resolve: the keys then stay stale, so the resolve that matches the new records is full
+        // and redoes those records' persons too.
+        replacing = options.resolve === false ? null : forgetBatch(db, old.id);
         deleteBatch(db, old.id);
         summary.replaced = { batch: old.id, file: old.file_name, records: old.rows_imported };
       }
