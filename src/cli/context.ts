@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { databasePath, openDatabase, type Db, type OpenOptions } from '../store/database.js';
+import { databasePath, discardIfUnused, openDatabase, type Db, type OpenOptions } from '../store/database.js';
 import { colours, type GlobalOptions, type Io } from './io.js';
 import type { ChalkInstance } from 'chalk';
 
 export class CliContext {
   exitCode = 0;
   private db: Db | undefined;
+  /** The database's path when this run created the file. */
+  private created: string | undefined;
 
   constructor(
     readonly io: Io,
@@ -52,8 +54,11 @@ export class CliContext {
       ...options,
     });
     // Run from another folder, a command would otherwise leave a new database there unnoticed.
-    if (isNew) this.say(`${t.cli.newDatabase(path)}
+    if (isNew) {
+      this.created = path;
+      this.say(`${t.cli.newDatabase(path)}
 `);
+    }
     return this.db;
   }
 
@@ -73,8 +78,22 @@ export class CliContext {
     return key;
   }
 
-  close(): void {
-    this.db?.close();
+  /**
+   * A command that failed before writing anything (`import missing.csv`) leaves no new, empty database
+   * behind: said, since the line above told the user that one was created.
+   */
+  close(failed = false): void {
+    if (failed && this.db && this.created !== undefined) {
+      let discarded = false;
+      try {
+        discarded = discardIfUnused(this.db, this.created);
+      } catch {
+        // Best effort: a file that cannot be removed stays as it is, an empty database the next run can use.
+      }
+      if (discarded) this.say(`${t.cli.newDatabaseDiscarded(this.created)}
+`);
+    }
+    if (this.db?.open) this.db.close();
     this.db = undefined;
   }
 }

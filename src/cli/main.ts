@@ -62,6 +62,7 @@ export { languageOf };
 /** Runs one command line; returns the exit code. Used by bin/prakerja and, in-process, by the tests. */
 export async function run(args: readonly string[], io: Io = processIo()): Promise<number> {
   let ctx: CliContext | undefined;
+  let code: number = EXIT.failure;
   try {
     setLang('id');
     setLang(languageOf(args, io.env));
@@ -70,13 +71,15 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
     // Bare `prakerja`: the help, on stdout, as asked for (commander would write it to stderr).
     if (args.length === 0) {
       built.program.outputHelp();
-      return EXIT.ok;
+      code = EXIT.ok;
+      return code;
     }
     await built.program.parseAsync([...args], { from: 'user' });
-    return ctx.exitCode;
+    code = ctx.exitCode;
   } catch (error) {
-    return handleError(error, io);
+    code = handleError(error, io);
   } finally {
-    ctx?.close();
+    ctx?.close(code !== EXIT.ok);
   }
+  return code;
 }

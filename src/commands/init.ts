@@ -26,16 +26,22 @@ export interface InitResult {
 }
 
 /**
+ * What `init` can refuse before a database is opened (or created): nothing to record, an unknown region.
+ * @example checkInitOptions({ region: '1271' }) // { signing: false, region: { code: '1271', … } }
+ */
+export function checkInitOptions(options: InitOptions): { signing: boolean; region: OfficeRegion | null } {
+  const signing = [options.kepala, options.nip, options.jabatan, options.kota].some((v) => v !== undefined);
+  if (options.region === undefined && !signing) throw new UsageError(t.recap.initNothing());
+  return { signing, region: options.region === undefined ? null : findOfficeRegion(options.region) };
+}
+
+/**
  * Records the office's region, given as a code (`1271`, `12.71`, `12`) or a name (`Kota Medan`), and the
  * signature block of its recap files. Fields not given keep what an earlier `init` stored.
  * @example initOffice(db, { region: 'Kota Medan' }) // { region: { code: '1271', name: 'Kota Medan', level: 'regency' }, signature: null }
  */
 export function initOffice(db: Db, options: InitOptions): InitResult {
-  const signing = [options.kepala, options.nip, options.jabatan, options.kota].some((v) => v !== undefined);
-  if (options.region === undefined && !signing) {
-    throw new UsageError(t.recap.initNothing());
-  }
-  const region = options.region === undefined ? null : findOfficeRegion(options.region);
+  const { signing, region } = checkInitOptions(options);
   const before = getSignature(db);
   const name = (options.kepala ?? before?.name ?? '').trim();
   if (signing && name === '') throw new UsageError(t.recap.signatureNeedsName());

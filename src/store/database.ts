@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -114,6 +114,43 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw storeError(error, path, t.database.cannotPrepare({ path, detail: sqliteMessage(error) }), options.lockWaitMs);
   }
   return db;
+}
+
+/**
+ * Removes a database that this run created and a failed command wrote nothing to (no batch, no setting),
+ * so that `import missing.csv` leaves no empty prakerja.sqlite behind. Only when no other connection has
+ * the file open: leaving WAL mode needs that (SQLite answers SQLITE_BUSY otherwise), and an overlapping run
+ * that opened it may be about to write. Returns true when the file is gone (`db` is then closed); false
+ * leaves `db` open as it was.
+ * @example if (failed && createdByThisRun) discardIfUnused(db, path)
+ */
+export function discardIfUnused(db: Db, path: string): boolean {
+  // name_fold and block_keys_format: the store's own bookkeeping, written when a database is opened.
+  const used = db.prepare("SELECT EXISTS (SELECT 1 FROM batches) OR EXISTS (SELECT 1 FROM settings WHERE key NOT IN ('name_fold', 'block_keys_format'))").pluck();
+  const unused = () => used.get() === 0;
+  if (db.readonly || !unused()) return false;
+  const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+  db.pragma('busy_timeout = 0');
+  try {
+    if (String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() !== 'delete') return false;
+    // Out of WAL mode, an exclusive lock keeps every other connection out while the file is checked and removed.
+    db.exec('BEGIN EXCLUSIVE');
+    if (!unused()) {
+      db.exec('ROLLBACK');
+      db.pragma('journal_mode = WAL');
+      return false;
+    }
+    rmSync(path, { force: true });
+    db.exec('ROLLBACK');
+    db.close();
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    if (db.open) db.pragma(`busy_timeout = ${timeout}`);
+  }
+  for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${path}${sidecar}`, { force: true });
+  return true;
 }
 
 /** Runs `step` again while SQLite says the database is busy, until `waitMs` have passed (then the error stands). */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findOfficeRegion, initOffice, type InitOptions } from '../../commands/init.js';
+import { checkInitOptions, initOffice, type InitOptions } from '../../commands/init.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatNumber } from '../table.js';
@@ -19,7 +19,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
         '  prakerja init --kepala "Drs. H. Ahmad Lubis" --nip "196805121994031002" --jabatan "Kepala Dinas Tenaga Kerja" --kota Medan\n',
     )
     .action((options: InitOptions) => {
-      if (options.region !== undefined) findOfficeRegion(options.region); // a wrong name is refused before any database is created
+      checkInitOptions(options); // nothing to record, or a wrong name, is refused before any database is created
       const result = initOffice(ctx.openDb({ create: true }), options);
       if (ctx.globals.json) return ctx.json(result);
       const { region, signature, previous } = result;

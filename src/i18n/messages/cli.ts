@@ -61,6 +61,10 @@ export const cli = {
     id: (path: string) => `Database baru dibuat: ${path} (pakai --db atau PRAKERJA_DB untuk memakai database lain)`,
     en: (path) => `Created a new database: ${path} (use --db or PRAKERJA_DB for another one)`,
   }),
+  newDatabaseDiscarded: message({
+    id: (path: string) => `Database baru ${path} tidak disimpan: tidak ada yang ditulis ke dalamnya.`,
+    en: (path) => `The new database ${path} was not kept: nothing was written to it.`,
+  }),
   badLockWait: message({
     id: (value: string) => `PRAKERJA_LOCK_WAIT=${value}: tulis jumlah detik menunggu kunci tulis database, misalnya PRAKERJA_LOCK_WAIT=120.`,
     en: (value) => `PRAKERJA_LOCK_WAIT=${value}: give the seconds to wait for the database's write lock, e.g. PRAKERJA_LOCK_WAIT=120.`,
