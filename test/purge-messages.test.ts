@@ -41,6 +41,27 @@ describe('prakerja purge messages', () => {
     expect(id.stdout).toContain('tidak ada satu pun dari 12 NIK yang dihapus tersisa');
   });
 
+  it('an unknown batch number is a usage error naming the batches there are (exit 2), as `rejects --batch` says', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    copyFileSync(join(FIXTURES, 'buku-tamu-2020.csv'), join(dir, 'buku-tamu-2020.csv'));
+    await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+    for (const dryRun of [[], ['--dry-run']]) {
+      const en = await runCli(['--db', db, 'purge', '--batch', '99', ...dryRun]);
+      expect(en.code).toBe(2);
+      expect(en.stdout).toBe('');
+      expect(en.stderr).toBe('prakerja: there is no batch 99. The batches are: 1. `prakerja status` lists them.\n');
+      expect(en.stderr).toBe((await runCli(['--db', db, 'rejects', '--batch', '99'])).stderr);
+    }
+    const id = await runCli(['--db', db, 'purge', '--batch', '99'], ID);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe('prakerja: batch 99 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
+    // A batch that exists but not with the other condition: nothing matched, as before.
+    const none = await runCli(['--db', db, 'purge', '--batch', '1', '--source', 'central']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No batch matches; nothing was deleted.\n');
+  });
+
   it('without a condition says what to give (exit 2)', async () => {
     const db = join(tempDir(), 'p.sqlite');
     const id = await runCli(['--db', db, 'purge'], ID);

@@ -14,6 +14,7 @@ import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, ni
 import { getSetting, setSetting } from '../store/settings.js';
 import { inTransaction } from '../store/transaction.js';
 import { testPause } from '../test-hooks.js';
+import { checkBatchExists } from './known-batch.js';
 
 export interface PurgeOptions {
   batch?: number;
@@ -70,6 +71,7 @@ const STATE_KEY = 'purge_state';
  */
 export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const selection = checkPurgeOptions(options);
+  if (selection.batch !== undefined) checkBatchExists(db, selection.batch);
   const earlier = earlierPurge(db);
   // `--before` is a day of the office's clock, as `status` shows import times; the store holds UTC instants.
   const batches = batchesToPurge(db, { ...selection, before: selection.before === undefined ? undefined : localDayStart(selection.before) });

@@ -1,10 +1,9 @@
 /** `prakerja rejects`: the rows that were not imported, with their line and reason. */
-import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { readRejectDetail, rejectMessage } from '../normalise/reject.js';
 import { maskNikLike } from '../privacy/mask.js';
-import { listBatches } from '../store/batches.js';
 import type { Db } from '../store/database.js';
+import { checkBatchExists } from './known-batch.js';
 import { listDateProblems, listRejects } from '../store/summary.js';
 
 export interface RejectsOptions {
@@ -32,12 +31,7 @@ export interface RejectedRow {
  * not exist is a usage error, not an empty list.
  */
 export function rejectedRows(db: Db, options: RejectsOptions = {}): RejectedRow[] {
-  if (options.batch !== undefined) {
-    const ids = listBatches(db).map((b) => b.id);
-    if (!ids.includes(options.batch)) {
-      throw new UsageError(t.rejects.noSuchBatch({ batch: options.batch, known: ids.length > 0 ? ids.join(', ') : t.rejects.noBatches() }));
-    }
-  }
+  if (options.batch !== undefined) checkBatchExists(db, options.batch);
   const mask = (text: string) => (options.showNik ? text : maskNikLike(text));
   const rejected = listRejects(db, options.batch).map((r): RejectedRow => {
     const parsed: unknown = JSON.parse(r.raw);
