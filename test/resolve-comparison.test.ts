@@ -103,10 +103,11 @@ describe('a NIK shown in scientific notation', () => {
     expect(nikTerm(freqs, null)?.u).toBeCloseTo(1000 / 2100, 6);
   });
 
-  it('weighs by the range between two lists or a list and the guest book, within one list by the prefix', () => {
+  it('weighs by the range between the central list and its provincial copy only; elsewhere by the prefix', () => {
     const central = { source: 'central' as const, nikRange: shown.nikRange };
     expect(weighedRange(central, { source: 'province', nikRange: null })).toBe(shown.nikRange);
-    expect(weighedRange({ source: 'walkin', nikRange: null }, central)).toBe(shown.nikRange);
+    expect(weighedRange({ source: 'province', nikRange: null }, central)).toBe(shown.nikRange);
+    expect(weighedRange({ source: 'walkin', nikRange: null }, central)).toBeNull();
     expect(weighedRange(central, { source: 'central', nikRange: null })).toBeNull();
   });
 
