@@ -231,6 +231,21 @@ describe('database paths that go wrong: one clear line, exit 1', () => {
     expect(sha(s.path('other.db'))).toBe(before);
   });
 
+  it('an empty --db or PRAKERJA_DB is said to be empty, not read as the current folder (exit 2)', async () => {
+    const s = setup({ 'good.csv': GOOD });
+    for (const args of [['status'], ['import', s.path('good.csv'), '--source', 'central', '--wave', '1'], ['purge', '--batch', '1']]) {
+      const r = await runCli(['--db', '', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('prakerja: --db is empty: give the database file, e.g. --db prakerja.sqlite (or leave --db out for ./prakerja.sqlite).\n');
+    }
+    const env = await runCli(['status'], { PRAKERJA_DB: ' ' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toBe('prakerja: PRAKERJA_DB is empty: set it to the database file, or unset it for ./prakerja.sqlite.\n');
+    const id = await runCli(['--db', '', 'status'], { PRAKERJA_LANG: 'id' });
+    expect(id.stderr).toBe('prakerja: --db kosong: berikan berkas database, misalnya --db prakerja.sqlite (atau tanpa --db untuk ./prakerja.sqlite).\n');
+    expect(readdirSync(s.dir)).toEqual(['good.csv']);
+  });
+
   it('a folder given as the database', async () => {
     const s = setup({ 'good.csv': GOOD });
     const r = await runCli(['--db', s.dir, 'status']);

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, rmS
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import { StoreError } from '../errors.js';
+import { StoreError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { refoldStoredNames } from './name-fold.js';
 import { MIGRATIONS, type Migration } from './schema.js';
@@ -35,6 +35,9 @@ export interface OpenOptions {
 
 /** Where the database lives: `--db`, else `PRAKERJA_DB`, else `./prakerja.sqlite`. */
 export function databasePath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  // An empty name resolves to the current folder ("is a folder"): say what is wrong instead.
+  if (flag !== undefined && flag.trim() === '') throw new UsageError(t.database.emptyFlag());
+  if (flag === undefined && env.PRAKERJA_DB !== undefined && env.PRAKERJA_DB.trim() === '') throw new UsageError(t.database.emptyEnv());
   return resolve(flag ?? env.PRAKERJA_DB ?? 'prakerja.sqlite');
 }
 

@@ -15,6 +15,14 @@ export const database = {
     id: (path: string) => `${path} bukan berkas biasa (perangkat, pipa atau soket). Beri --db nama sebuah berkas database.`,
     en: (path) => `${path} is not a regular file (a device, a pipe or a socket). Give --db the name of a database file.`,
   }),
+  emptyFlag: message({
+    id: '--db kosong: berikan berkas database, misalnya --db prakerja.sqlite (atau tanpa --db untuk ./prakerja.sqlite).',
+    en: '--db is empty: give the database file, e.g. --db prakerja.sqlite (or leave --db out for ./prakerja.sqlite).',
+  }),
+  emptyEnv: message({
+    id: 'PRAKERJA_DB kosong: isi dengan berkas database, atau hapus variabel itu untuk ./prakerja.sqlite.',
+    en: 'PRAKERJA_DB is empty: set it to the database file, or unset it for ./prakerja.sqlite.',
+  }),
   isFolder: message({
     id: (path: string) => `${path} adalah folder, bukan berkas database. Beri --db sebuah nama berkas.`,
     en: (path) => `${path} is a folder, not a database file. Give --db a file name.`,
