@@ -27,6 +27,10 @@
  * new records: a purpose weighs in a visit's pairs with list records only, so every pair whose score moved
  * has a seed in it, and the set resolved is again a union of whole components under the new weights. The
  * first book has no earlier visits, so only its own records and their candidates are resolved.
+ *
+ * `review apply` (resolveAfterReview) and `import --replaces N` (forgetBatch, resolveAfterReplace) resolve the
+ * same way, the decided records, or those the replaced batch was linked to, resolved again with their
+ * components (`again`).
  */
 import { checkInterrupt } from '../interrupt.js';
 import type { SourceKind } from '../store/batches.js';
