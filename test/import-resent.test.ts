@@ -50,6 +50,25 @@ describe('a re-sent wave list', () => {
     expect(files[1]?.resent).toEqual({ batch: 1, file: 'gel3.csv', rows: 40, found: 36 });
   });
 
+  it('a dry run names no batch it did not create: keep the earlier, or import the new one with --replaces', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const first = list(dir, 'gel3.csv', NIKS.map((n, i) => [n, NAMES[i] ?? '']));
+    expect((await runCli(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
+    const second = list(dir, 'gel3-lagi.csv', NIKS.map((n, i): [string, string] => [i < 4 ? `12710112039${String(i).padStart(5, '0')}` : n, NAMES[i] ?? '']));
+    const en = await runCli(['--db', db, 'import', second, '--source', 'central', '--dry-run']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain(
+      '36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central, wave 3): a list sent again? Recaps would count its persons once but its rows twice ("Rows (all files)"). Keep one: import it with --replaces 1 (keeps the new one), or leave it out (keeps the earlier).',
+    );
+    expect(en.stdout).not.toContain('--batch 2');
+    const id = await runCli(['--db', db, 'import', second, '--source', 'central', '--dry-run'], { PRAKERJA_LANG: 'id' });
+    expect(id.stdout).toContain(
+      '36 dari 40 barisnya (90%) ber-NIK sama dengan batch 1 (gel3.csv, pusat, gelombang 3): daftar yang dikirim ulang? Rekap akan menghitung orangnya sekali, tetapi barisnya dua kali ("Baris data (semua berkas)"). Simpan satu saja: impor dengan --replaces 1 (menyimpan yang baru), atau jangan diimpor (menyimpan yang lama).',
+    );
+    expect(id.stdout).not.toContain('--batch 2');
+  });
+
   it('a list of other persons of the same wave is not called a re-send', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');

@@ -367,7 +367,10 @@ async function writeBatch(
     const resent = findResent(db, batchId, options.source, summary.imported);
     if (resent !== null) {
       summary.resent = { batch: resent.batch, file: resent.file, rows: resent.rows, found: resent.found };
-      summary.warnings.push({ kind: 'resent', message: t.ingest.resent({ ...resent, source: t.reasons.source(options.source), column: labelsFor(currentLang()).rows, newBatch: batchId, percent: Math.floor((100 * resent.found) / resent.rows) }) });
+      const said = { ...resent, source: t.reasons.source(options.source), column: labelsFor(currentLang()).rows, percent: Math.floor((100 * resent.found) / resent.rows) };
+      // A dry run rolls its batch back: its number would name no batch.
+      const message = options.dryRun ? t.ingest.resentDryRun(said) : t.ingest.resent({ ...said, newBatch: batchId });
+      summary.warnings.push({ kind: 'resent', message });
     }
     finishBatch(db, batchId, summary);
     // Last look before the commit: an interrupt that came during the final statements still wins.

@@ -82,6 +82,13 @@ export const ingest = {
     en: (p) =>
       `${p.found} of its ${p.rows} rows (${p.percent}%) have the NIKs of batch ${p.batch} (${p.file}, ${p.source}, wave ${p.waves}): a list sent again? Recaps count its persons once but its rows twice ("${p.column}"). Keep one: prakerja purge --batch ${p.batch} (keeps the new one) or prakerja purge --batch ${p.newBatch} (keeps the earlier); next time, --replaces ${p.batch} does it in the same import.`,
   }),
+  /** The same warning from `import --dry-run`: the batch the import would create has no number yet. */
+  resentDryRun: message({
+    id: (p: { found: number; rows: number; percent: number; batch: number; file: string; source: string; waves: string; column: string }) =>
+      `${p.found} dari ${p.rows} barisnya (${p.percent}%) ber-NIK sama dengan batch ${p.batch} (${p.file}, ${p.source}, gelombang ${p.waves}): daftar yang dikirim ulang? Rekap akan menghitung orangnya sekali, tetapi barisnya dua kali ("${p.column}"). Simpan satu saja: impor dengan --replaces ${p.batch} (menyimpan yang baru), atau jangan diimpor (menyimpan yang lama).`,
+    en: (p) =>
+      `${p.found} of its ${p.rows} rows (${p.percent}%) have the NIKs of batch ${p.batch} (${p.file}, ${p.source}, wave ${p.waves}): a list sent again? Recaps would count its persons once but its rows twice ("${p.column}"). Keep one: import it with --replaces ${p.batch} (keeps the new one), or leave it out (keeps the earlier).`,
+  }),
   replaced: message({
     id: (p: { batch: number; file: string; records: string }) => `  menggantikan batch ${p.batch} (${p.file}, ${p.records} data), yang dihapus dalam transaksi yang sama`,
     en: (p) => `  replaces batch ${p.batch} (${p.file}, ${p.records} records), deleted in the same transaction`,
