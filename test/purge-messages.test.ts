@@ -36,9 +36,10 @@ describe('prakerja purge messages', () => {
     const en = await runCli(['--db', db, 'purge', '--batch', '2']);
     expect(en.code).toBe(0);
     expect(en.stdout).not.toContain('none of the 0 purged NIKs');
-    expect(en.stdout).toContain('every NIK of the purged batches is also in a batch that stays, so it stays in the file.');
+    // A line of its own: a sentence, starting with a capital.
+    expect(en.stdout).toContain('\nEvery NIK of the purged batches is also in a batch that stays, so it stays in the file.\n');
     const id = await runCli(['--db', db, 'purge', '--batch', '1'], ID);
-    expect(id.stdout).toContain('tidak ada satu pun dari 12 NIK yang dihapus tersisa');
+    expect(id.stdout).toContain('\nTidak ada satu pun dari 12 NIK yang dihapus tersisa di berkas database maupun di write-ahead log-nya.\n');
   });
 
   it('an unknown batch number is a usage error naming the batches there are (exit 2), as `rejects --batch` says', async () => {

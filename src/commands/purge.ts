@@ -71,8 +71,9 @@ const STATE_KEY = 'purge_state';
  */
 export function purgeBatches(db: Db, options: PurgeOptions): PurgeResult {
   const selection = checkPurgeOptions(options);
-  if (selection.batch !== undefined) checkBatchExists(db, selection.batch);
   const earlier = earlierPurge(db);
+  // A batch an earlier purge deleted but did not finish compacting: the same command again finishes it.
+  if (selection.batch !== undefined && !(earlier?.stage === 'deleted' && earlier.batches.includes(selection.batch))) checkBatchExists(db, selection.batch);
   // `--before` is a day of the office's clock, as `status` shows import times; the store holds UTC instants.
   const batches = batchesToPurge(db, { ...selection, before: selection.before === undefined ? undefined : localDayStart(selection.before) });
   const ids = batches.map((b) => b.id);

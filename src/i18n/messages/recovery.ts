@@ -48,21 +48,21 @@ export const recovery = {
 
 export const purgeState = {
   earlierStarted: message({
-    id: (batches: string) => `purge sebelumnya untuk batch ${batches} terhenti sebelum menghapus apa pun; saat itu tidak ada yang dihapus.`,
-    en: (batches) => `an earlier purge of batch ${batches} was stopped before it deleted anything; nothing had been deleted then.`,
+    id: (batches: string) => `Purge sebelumnya untuk batch ${batches} terhenti sebelum menghapus apa pun; saat itu tidak ada yang dihapus.`,
+    en: (batches) => `An earlier purge of batch ${batches} was stopped before it deleted anything; nothing had been deleted then.`,
   }),
   earlierDeleted: message({
-    id: (batches: string) => `purge sebelumnya sudah menghapus batch ${batches} tetapi belum selesai memadatkan berkas; sekarang dipadatkan.`,
-    en: (batches) => `an earlier purge deleted batch ${batches} but did not finish compacting the file; compacting it now.`,
+    id: (batches: string) => `Purge sebelumnya sudah menghapus batch ${batches} tetapi belum selesai memadatkan berkas; sekarang dipadatkan.`,
+    en: (batches) => `An earlier purge deleted batch ${batches} but did not finish compacting the file; compacting it now.`,
   }),
   verified: message({
-    id: (n: string) => `tidak ada satu pun dari ${n} NIK yang dihapus tersisa di berkas database maupun di write-ahead log-nya.`,
-    en: (n) => `none of the ${n} purged NIKs is left in the file or its write-ahead log.`,
+    id: (n: string) => `Tidak ada satu pun dari ${n} NIK yang dihapus tersisa di berkas database maupun di write-ahead log-nya.`,
+    en: (n) => `None of the ${n} purged NIKs is left in the file or its write-ahead log.`,
   }),
   /** After a purge whose NIKs are all held by batches that stay (the same persons in another list). */
   nothingOnlyThere: message({
-    id: 'setiap NIK batch yang dihapus juga ada di batch yang tetap disimpan, jadi NIK itu tetap ada di berkas database.',
-    en: 'every NIK of the purged batches is also in a batch that stays, so it stays in the file.',
+    id: 'Setiap NIK batch yang dihapus juga ada di batch yang tetap disimpan, jadi NIK itu tetap ada di berkas database.',
+    en: 'Every NIK of the purged batches is also in a batch that stays, so it stays in the file.',
   }),
   incomplete: message({
     id: (p: { left: string; total: string; main: string; wal: string }) =>
