@@ -103,6 +103,29 @@ describe('csvRecords: csv-parse, faster on plain lines', () => {
     expect(fast).toEqual(await viaCsvParse(chunks, ','));
   });
 
+  it.each([
+    ['on plain lines', 'a,b\n'],
+    ['after csv-parse took over', '"two\nlines",b\n'],
+  ])('reads no further ahead than its reader takes records, %s', async (_, first) => {
+    let given = 0;
+    const source = new Readable({
+      read() {
+        given++;
+        this.push(given === 1 ? first : given <= 1000 ? 'c,d\ne,f\n'.repeat(50) : null);
+      },
+    });
+    const fast = csvRecords({ delimiter: ',', onSkip: () => undefined }, optionsFor(','));
+    source.pipe(fast);
+    await new Promise((resolve) => fast.once('readable', resolve));
+    expect(fast.read()).not.toBeNull();
+    // Let every stream run until it waits on the reader.
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    // Bounded by the streams' buffers (16 KiB of text, 16 records), not the 1,000 chunks there are.
+    expect(given).toBeLessThan(200);
+    source.destroy();
+    fast.destroy();
+  });
+
   it('leaves a delimiter that is a quote or a line end to csv-parse', async () => {
     for (const delimiter of ['"', '\n']) {
       const chunks = ['a"b\nc"d\n'];

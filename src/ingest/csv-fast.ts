@@ -93,7 +93,10 @@ export function csvRecords(options: FastCsvOptions, parserOptions: Options): Tra
         options.onSkip(error === undefined ? undefined : Object.assign(error, { lines: (error.lines ?? 0) + lines }), raw);
       },
     });
-    inner.on('data', (record: CsvRecord) => stream.push(record));
+    // Held back while the reader is behind (resumed in read() below), as csv-parse in the pipe would be.
+    inner.on('data', (record: CsvRecord) => {
+      if (!stream.push(record)) inner.pause();
+    });
     inner.on('error', (error: Error) => {
       failed = true;
       stream.destroy(error);
@@ -120,10 +123,14 @@ export function csvRecords(options: FastCsvOptions, parserOptions: Options): Tra
         if (end + 1 === text.length && !final) return { rest: pos, irregular: false };
         if (text.charCodeAt(end + 1) === LF) width = 2;
       }
-      const cells = plainCells(text, pos, end, delimiter);
+      // csv-parse's raw text of a record ends with the first character of its line end. Made a string of its
+      // own (a slice joined to its line end is copied when first read), and the cells are cut from it: a cell
+      // cut from the chunk itself would be a view that keeps the whole chunk alive as long as the row lives,
+      // and chunks outliving young-generation collections peaked an import of 1 M rows 45 MB higher.
+      const raw = width === 0 ? text.slice(pos, end) : text.slice(pos, end) + text.charAt(end);
+      const cells = plainCells(raw, 0, end - pos, delimiter);
       if (cells === IRREGULAR) return { rest: pos, irregular: true };
-      // csv-parse's raw text of a record ends with the first character of its line end.
-      stream.push({ record: cells, raw: text.slice(pos, end + Math.min(width, 1)) });
+      stream.push({ record: cells, raw });
       lines++;
       pos = end + width;
     }
@@ -167,6 +174,10 @@ export function csvRecords(options: FastCsvOptions, parserOptions: Options): Tra
         if (!failed) done();
       });
       inner.end();
+    },
+    read(this: Transform, size: number) {
+      if (parser?.isPaused()) parser.resume();
+      Transform.prototype._read.call(this, size);
     },
     destroy(this: Transform, error: Error | null, done: (error: Error | null) => void) {
       parser?.destroy();

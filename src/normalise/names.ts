@@ -364,7 +364,7 @@ function foldToken(token: string, first: boolean): string {
     if (FOLD_CACHE.size >= TOKEN_CACHE_SIZE) FOLD_CACHE.clear();
     const modern = VARIANTS.get(token) ?? modernSpelling(token);
     folded = VARIANTS.get(modern) ?? modern;
-    FOLD_CACHE.set(token, folded);
+    FOLD_CACHE.set(ownKey(token), folded);
   }
   return folded;
 }
@@ -375,6 +375,17 @@ function foldToken(token: string, first: boolean): string {
  * normaliseName's time. Bounded as the phonetic cache is.
  */
 const FOLD_CACHE = new Map<string, string>();
+
+/**
+ * A cache key that holds no more than itself. V8 keeps a substring of 13 characters or more as a view into
+ * the string it was cut from, and a piece of plain letters is its own letters (lettersOf): a long token
+ * (INDRASYAHPUTRA) would keep the text its name was cut from alive as long as the cache holds it, for a
+ * reader that hands out views into a larger string. Copied only when a token is first seen. Keys are A–Z and
+ * spaces, so latin1 copies them exactly.
+ */
+function ownKey(token: string): string {
+  return token.length < 13 ? token : Buffer.from(token, 'latin1').toString('latin1');
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Phonetic key
@@ -439,7 +450,7 @@ function cachedPhonetic(token: string): string {
   if (code === undefined) {
     if (PHONETIC_CACHE.size >= TOKEN_CACHE_SIZE) PHONETIC_CACHE.clear();
     code = phoneticToken(token);
-    PHONETIC_CACHE.set(token, code);
+    PHONETIC_CACHE.set(ownKey(token), code);
   }
   return code;
 }
