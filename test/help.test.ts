@@ -31,6 +31,27 @@ describe('help', () => {
   });
 });
 
+describe('help of a command that does not exist', () => {
+  it('says the command is unknown, lists the commands, exit 2 (as `prakerja nope` is a usage error)', async () => {
+    const commands = 'init, import, status, rejects, resolve, explain, review, export, report, purge';
+    for (const args of [['help', 'nope'], ['--db', 'x.sqlite', 'help', 'nope'], ['--lang', 'en', 'help', 'nope', 'more']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`prakerja: unknown command 'nope'. The commands are: ${commands}. Help on one: prakerja help import\n`);
+    }
+    const id = await runCli(['help', 'nope'], { PRAKERJA_LANG: 'id' });
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe(`prakerja: perintah 'nope' tidak dikenal. Perintahnya: ${commands}. Bantuan sebuah perintah: prakerja help import\n`);
+    // Known names, aliases and plain `help` keep commander's help.
+    for (const args of [['help'], ['help', 'import'], ['help', 'report'], ['--lang', 'en', 'help', 'purge']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: prakerja /);
+    }
+  });
+});
+
 describe('help in Indonesian (the default)', () => {
   const paths = commandPaths();
   const ENGLISH = /\b(the|of|with|and|only|write|show|display|file|files|rows?|records?|options?|usage|examples?)\b/i;

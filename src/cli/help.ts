@@ -27,3 +27,21 @@ export function localiseCommander(program: Command, io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(t.cli.commanderError(text)) });
 }
+
+/**
+ * The name after `help` when no command has it (`prakerja help nope`), else null: commander's help command
+ * prints the whole help for it and exits 0, where `prakerja nope` is a usage error. `probe` is a program
+ * built only for this look (commander's option parsing sets its option values), writing nowhere.
+ */
+export function unknownHelpTopic(probe: Command, args: readonly string[]): string | null {
+  if (!args.includes('help')) return null;
+  let operands: string[];
+  try {
+    ({ operands } = probe.parseOptions([...args]));
+  } catch {
+    return null; // a bad option: the real parse says so
+  }
+  const name = operands[1];
+  if (operands[0] !== 'help' || name === undefined) return null;
+  return probe.commands.some((c) => c.name() === name || c.aliases().includes(name)) ? null : name;
+}

@@ -17,7 +17,8 @@ import { registerReview } from './commands/review.js';
 import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
-import { localiseCommander } from './help.js';
+import { UsageError } from '../errors.js';
+import { localiseCommander, unknownHelpTopic } from './help.js';
 import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
@@ -73,6 +74,12 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
       built.program.outputHelp();
       code = EXIT.ok;
       return code;
+    }
+    const silent = { ...io, stdout: () => {}, stderr: () => {} };
+    const unknown = unknownHelpTopic(buildProgram(silent).program, args);
+    if (unknown !== null) {
+      const commands = built.program.commands.map((c) => c.name()).join(', ');
+      throw new UsageError(t.cli.unknownHelpTopic({ name: unknown, commands }));
     }
     await built.program.parseAsync([...args], { from: 'user' });
     code = ctx.exitCode;

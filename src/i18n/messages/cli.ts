@@ -24,6 +24,11 @@ export const cli = {
   optHelp: message({ id: 'tampilkan bantuan perintah ini', en: 'display help for command' }),
   optVersion: message({ id: 'tampilkan nomor versi', en: 'output the version number' }),
   helpCommand: message({ id: 'tampilkan bantuan sebuah perintah', en: 'display help for command' }),
+  /** `prakerja help NAME` for a name that is no command. */
+  unknownHelpTopic: message({
+    id: (p: { name: string; commands: string }) => `perintah '${p.name}' tidak dikenal. Perintahnya: ${p.commands}. Bantuan sebuah perintah: prakerja help import`,
+    en: (p) => `unknown command '${p.name}'. The commands are: ${p.commands}. Help on one: prakerja help import`,
+  }),
   helpAfterError: message({ id: '(jalankan dengan --help untuk cara pemakaian)', en: '(run with --help for usage)' }),
   examples: message({ id: 'Contoh:', en: 'Examples:' }),
   /** Commander's section titles, as `Help.styleTitle` receives them. */
