@@ -302,6 +302,17 @@ describe('blockPairs', () => {
     expect(pairs).toEqual(['0-1:nik_date_serial']);
   });
 
+  it('finds a NIK mistyped in its birth date beside a name mistyped inside a word, not another name of that serial', () => {
+    const records = [
+      rec({ id: 1, nik: '1271206210660003', nameKey: 'NURLAILA SYAFIRA', namePhonetic: 'NURLAILA SAPIRA' }),
+      rec({ id: 2, nik: '1271206610660003', nameKey: 'NURLAILX SYAFIRA', namePhonetic: 'NURLAILKS SAPIRA', source: 'province' }),
+      rec({ id: 3, nik: '1271201507900003', nameKey: 'JOKO SANTOSO', namePhonetic: 'YOKO SANTOSO' }),
+    ];
+    const pairs: string[] = [];
+    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`));
+    expect(pairs).toEqual(['0-1:nik_region_serial_name']);
+  });
+
   it('still compares by phone two visits whose common name makes a name block too large to compare', () => {
     const visit = (id: number, phone: string | null) =>
       rec({ id, source: 'walkin', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', phone });
@@ -359,6 +370,15 @@ describe('name frequency of a name held by one listed person', () => {
     expect(freqs.frequency('G7 H7') * freqs.size).toBeCloseTo(0.8, 6);
     // Four words count with three: a never-seen one is as rare as the names of three or more words.
     expect(freqs.frequency('A1 B2 C3 G4') * freqs.size).toBeCloseTo(0.05, 6);
+  });
+
+  it('weighs a name one typo from a name held once as rare as that name allows, a common one as before', () => {
+    const jw95 = { nik: 'missing', name: 'jw95', phone: 'missing' } as const;
+    const flat = Math.log2(0.06 / 2e-4);
+    // Ten names that close to a three-word name held once (0.05 in 10,000): u = 5e-5, two bits more.
+    expect(scorePair(jw95, 'A7 B7 C7', freqs).terms.find((t) => t.field === 'name')?.weight).toBeCloseTo(Math.log2(0.06 / 5e-5), 6);
+    expect(scorePair(jw95, 'G7 H7', freqs).terms.find((t) => t.field === 'name')?.weight).toBeCloseTo(flat, 6);
+    expect(scorePair(jw95, 'SITI AMINAH', freqs).terms.find((t) => t.field === 'name')?.weight).toBeCloseTo(flat, 6);
   });
 
   it('counts every listed holder of a name held more than once: two holders are Good–Turing r*(2), not r*(1)', () => {
