@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { openTable, type SourceRow, type TableOptions } from '../src/ingest/table.js';
 import { cellText, chooseSheet, numberText } from '../src/ingest/xlsx.js';
-import { tempDir } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -130,5 +130,54 @@ describe('openTable on XLSX', () => {
     const garbage = join(tempDir(), 'garbage.xlsx');
     writeFileSync(garbage, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
     await expect(readAll(garbage)).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('a broken workbook is told in the catalogue\'s words, not the zip library\'s', () => {
+  const notWhole =
+    'this is not a whole .xlsx workbook: it is cut short (not fully downloaded or copied?) or not an Excel file at all. Copy or download it again, or open it in Excel or LibreOffice and save it again as .xlsx.';
+  const damaged =
+    'this workbook is damaged: its packed data cannot be unpacked. Copy or download it again, or open it in Excel or LibreOffice and save it again as .xlsx (or save the sheet as CSV).';
+
+  async function sound(): Promise<Buffer> {
+    const { readFileSync } = await import('node:fs');
+    return readFileSync(
+      await workbook((wb) => {
+        const ws = wb.addWorksheet('A');
+        ws.getRow(1).values = ['NIK', 'Nama'];
+        for (let i = 2; i < 400; i++) ws.getRow(i).values = [`12710150019${String(i).padStart(5, '0')}`, `ORANG ${i}`];
+      }),
+    );
+  }
+
+  async function messageOf(bytes: Buffer): Promise<string> {
+    const file = join(tempDir(), 'rusak.xlsx');
+    writeFileSync(file, bytes);
+    const error: unknown = await readAll(file, { stallMs: 200 }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).message;
+  }
+
+  it('cut short, or a zip header over garbage: not a whole workbook', async () => {
+    const bytes = await sound();
+    expect(await messageOf(bytes.subarray(0, Math.floor(bytes.length / 2)))).toBe(notWhole);
+    expect(await messageOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]))).toBe(notWhole);
+  });
+
+  it('a flipped byte in the packed data: damaged (zlib\'s "invalid distance too far back" not shown)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const message = await messageOf(readFileSync(new URL('./data/damaged-deflate-hang.xlsx', import.meta.url)));
+    expect(message).toBe(damaged);
+  });
+
+  it('in Indonesian by default, on the import\'s line of the file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'rusak.xlsx');
+    writeFileSync(file, (await sound()).subarray(0, 3000));
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), 'import', file, '--source', 'central', '--wave', '1'], { PRAKERJA_LANG: 'id' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `✗ ${file}: ini bukan workbook .xlsx yang utuh: terpotong (belum selesai diunduh atau disalin?) atau memang bukan berkas Excel. Salin atau unduh lagi, atau buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx.\n`,
+    );
   });
 });

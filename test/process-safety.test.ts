@@ -221,7 +221,7 @@ describe('a damaged workbook that once made the reader hang', () => {
     const db = join(dir, 'data.sqlite');
     const r = await runBin(['--db', db, 'import', join(ROOT, 'test/data/damaged-deflate-hang.xlsx'), '--source', 'central', '--wave', '1']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('damaged-deflate-hang.xlsx: cannot read this workbook (invalid distance too far back).');
+    expect(r.stdout).toContain('damaged-deflate-hang.xlsx: this workbook is damaged: its packed data cannot be unpacked.');
     expect(r.stdout).toContain('Nothing from this file was imported.');
     // Nothing kept, not even the database this run created for it.
     expect(existsSync(db)).toBe(false);

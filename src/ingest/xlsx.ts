@@ -15,7 +15,7 @@ import { excelSerialToUtc, utcDateText } from './excel-dates.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
 import { keptCells, oversizeOf } from './limits.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
-import { DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
+import { BrokenZipError, DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
 
 type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 
@@ -299,5 +299,25 @@ function sheetNotFound(path: string, sheets: readonly SheetInfo[], wanted: strin
 function asInputError(error: unknown, path: string, line?: number): InputError {
   if (error instanceof InputError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new InputError(t.reading.badWorkbook(message), path, line);
+  return new InputError(brokenWorkbook(error, message) ?? t.reading.badWorkbook(message), path, line);
+}
+
+/** yauzl's words for an archive that is not whole: no end record, offsets past the end, bad headers. */
+const NOT_WHOLE = /central directory|not a zip|invalid comment length|local file header|zip64|multi-disk|overflows file bounds|invalid relative offset|unexpected eof/i;
+/** zlib's and yauzl's words for a part that cannot be unpacked. */
+const DAMAGED = /bytes in the stream|size mismatch|invalid (distance|block type|stored block|code lengths|literal|bit length)|too many length|unexpected end of file|incorrect header check/i;
+
+/**
+ * The known ways a workbook's zip breaks, as a catalogue sentence: the libraries' own English text would
+ * otherwise stand inside an Indonesian one. Null for anything else (then said with the library's detail).
+ */
+function brokenWorkbook(error: unknown, message: string): string | null {
+  if (error instanceof BrokenZipError) {
+    if (error.kind === 'no_part' && error.part !== undefined) return t.reading.workbookNoPart(error.part);
+    return error.kind === 'not_whole' ? t.reading.workbookNotWhole() : t.reading.workbookDamaged();
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if ((typeof code === 'string' && code.startsWith('Z_')) || DAMAGED.test(message)) return t.reading.workbookDamaged();
+  if (NOT_WHOLE.test(message)) return t.reading.workbookNotWhole();
+  return null;
 }

@@ -38,6 +38,16 @@ export interface ZipArchive {
   close(): void;
 }
 
+/** What made a workbook's zip unreadable where the zip library gives no error of its own; told in the user's language by xlsx.ts. */
+export class BrokenZipError extends Error {
+  constructor(
+    readonly kind: 'not_whole' | 'no_part' | 'damaged',
+    readonly part?: string,
+  ) {
+    super(part === undefined ? kind : `${kind}: ${part}`);
+  }
+}
+
 /**
  * Opens a zip by its central directory.
  * @example const zip = await openZip('penerima.xlsx'); const part = await zip.open('xl/workbook.xml');
@@ -46,7 +56,7 @@ export function openZip(path: string): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
       if (error || !zip) {
-        reject(error ?? new Error('not a zip file'));
+        reject(error ?? new BrokenZipError('not_whole'));
         return;
       }
       const entries = new Map<string, yauzl.Entry>();
@@ -69,12 +79,12 @@ export function openZip(path: string): Promise<ZipArchive> {
             new Promise((ok, fail) => {
               const entry = entries.get(name);
               if (!entry) {
-                fail(new Error(`the workbook has no part ${name}`));
+                fail(new BrokenZipError('no_part', name));
                 return;
               }
               zip.openReadStream(entry, (e, stream) => {
                 if (e || !stream) {
-                  fail(e ?? new Error(`cannot read ${name}`));
+                  fail(e ?? new BrokenZipError('damaged', name));
                   return;
                 }
                 streams.add(stream);

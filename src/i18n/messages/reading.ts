@@ -56,6 +56,21 @@ export const reading = {
     id: (p: { wanted: string; list: string }) => `tidak ada sheet ${p.wanted} di workbook ini; sheet yang ada: ${p.list}. Pilih dengan --sheet NAMA atau --sheet N.`,
     en: (p) => `no sheet ${p.wanted} in this workbook; it has: ${p.list}. Choose one with --sheet NAME or --sheet N.`,
   }),
+  /** The zip reader found no whole archive (yauzl: "end of central directory record signature not found" …). */
+  workbookNotWhole: message({
+    id: 'ini bukan workbook .xlsx yang utuh: terpotong (belum selesai diunduh atau disalin?) atau memang bukan berkas Excel. Salin atau unduh lagi, atau buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx.',
+    en: 'this is not a whole .xlsx workbook: it is cut short (not fully downloaded or copied?) or not an Excel file at all. Copy or download it again, or open it in Excel or LibreOffice and save it again as .xlsx.',
+  }),
+  /** zlib could not inflate a part ("invalid distance too far back" …), or a part's size is not what the zip says. */
+  workbookDamaged: message({
+    id: 'workbook ini rusak: data terkemasnya tidak bisa dibuka. Salin atau unduh lagi, atau buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx (atau simpan sheet-nya sebagai CSV).',
+    en: 'this workbook is damaged: its packed data cannot be unpacked. Copy or download it again, or open it in Excel or LibreOffice and save it again as .xlsx (or save the sheet as CSV).',
+  }),
+  /** A part the workbook names (a sheet, the shared strings) is not in the zip. */
+  workbookNoPart: message({
+    id: (part: string) => `workbook ini tidak lengkap: bagian ${part} tidak ada. Buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx, atau simpan sheet-nya sebagai CSV.`,
+    en: (part) => `this workbook is incomplete: it has no part ${part}. Open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV.`,
+  }),
   badWorkbook: message({
     id: (detail: string) => `workbook ini tidak bisa dibaca (${detail}). Buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx, atau simpan sheet-nya sebagai CSV.`,
     en: (detail) => `cannot read this workbook (${detail}). Open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV.`,
