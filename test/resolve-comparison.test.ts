@@ -302,17 +302,6 @@ describe('blockPairs', () => {
     expect(pairs).toEqual(['0-1:nik_date_serial']);
   });
 
-  it('finds a NIK mistyped in its birth date beside a name mistyped inside a word, not another name of that serial', () => {
-    const records = [
-      rec({ id: 1, nik: '1271206210660003', nameKey: 'NURLAILA SYAFIRA', namePhonetic: 'NURLAILA SAPIRA' }),
-      rec({ id: 2, nik: '1271206610660003', nameKey: 'NURLAILX SYAFIRA', namePhonetic: 'NURLAILKS SAPIRA', source: 'province' }),
-      rec({ id: 3, nik: '1271201507900003', nameKey: 'JOKO SANTOSO', namePhonetic: 'YOKO SANTOSO' }),
-    ];
-    const pairs: string[] = [];
-    blockPairs(records, (i, j, rule) => pairs.push(`${i}-${j}:${rule}`));
-    expect(pairs).toEqual(['0-1:nik_region_serial_name']);
-  });
-
   it('still compares by phone two visits whose common name makes a name block too large to compare', () => {
     const visit = (id: number, phone: string | null) =>
       rec({ id, source: 'walkin', nameKey: 'SITI AMINAH', namePhonetic: 'SITI AMINA', phone });

@@ -17,7 +17,7 @@ import { fullDigits, type ResolveRecord } from './comparison.js';
 import { fnv1a } from './groups.js';
 
 /** What the stored hashes mean; stored keys of another format are rebuilt by the next full resolve. */
-export const KEYS_FORMAT = '5';
+export const KEYS_FORMAT = '6';
 
 /** The hashes a record is stored under. */
 export function storedKeys(r: ResolveRecord): number[] {
