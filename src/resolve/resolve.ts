@@ -7,9 +7,11 @@
  *
  * No I/O: `run.ts` reads the records from the store, calls `resolve`, and writes what it returns.
  *
- * Always full: persons and links are rebuilt from every record, since the weights are learnt from all of
- * them (an incremental run that scored only new pairs ended with other persons than a full one; see
- * commands/import.ts). Only records whose person changed are handed on to be written.
+ * It resolves the records it is given in full: every record given is blocked, scored and clustered. A full
+ * resolve (`run.ts`) gives it every record and learns the statistics from them; the resolve after an import,
+ * a review or a replacement (`incremental.ts`) gives it only the records that can change and their
+ * components, under the statistics the last full resolve froze (`snapshot.ts`), which is what keeps the
+ * two equal (test/resolve-incremental.test.ts). Only records whose person changed are handed on to be written.
  */
 import type { LinkRow, PersonUpdate } from '../store/resolve.js';
 import { noCaps, type BlockingStats, type CappedKeys } from './blocking.js';
