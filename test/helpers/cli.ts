@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { currentLang, setLang } from '../../src/i18n/index.js';
 
 export interface CliResult {
   code: number;
@@ -18,13 +19,20 @@ export interface CliResult {
 export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { PRAKERJA_LANG: 'en', ...env },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+  // A command sets the language for its run; the test's own language (English, test/helpers/setup-lang.ts)
+  // is given back after it, so a core function called next reads English whatever the run asked for.
+  const before = currentLang();
+  try {
+    const code = await run(args, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      env: { PRAKERJA_LANG: 'en', ...env },
+      isTTY: false,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    setLang(before);
+  }
 }
 
 const dirs: string[] = [];
