@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/main.js';
-import { runCli } from './helpers/cli.js';
+import { join } from 'node:path';
+import { runCli, tempDir } from './helpers/cli.js';
 
 /** Every command a user can run, subcommands included, as argv prefixes. */
 function commandPaths(): string[][] {
@@ -49,6 +50,56 @@ describe('help of a command that does not exist', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: prakerja /);
     }
+  });
+});
+
+describe('help on a subcommand', () => {
+  it('an unknown subcommand of help is a usage error naming the subcommands, exit 2, both languages and both orders', async () => {
+    for (const args of [['help', 'review', 'nope'], ['review', 'help', 'nope'], ['--db', 'x.sqlite', 'help', 'review', 'nope', 'more']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe("prakerja: unknown command 'review nope'. The commands of review are: export, apply. Help on one: prakerja help review export\n");
+    }
+    const id = await runCli(['help', 'review', 'nope'], { PRAKERJA_LANG: 'id' });
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe("prakerja: perintah 'review nope' tidak dikenal. Perintah review: export, apply. Bantuan sebuah perintah: prakerja help review export\n");
+    const report = await runCli(['help', 'report', 'nope']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('The commands of report are: waves, monthly, kecamatan, all.');
+  });
+
+  it('a word after a command that has no subcommands is a usage error too', async () => {
+    const en = await runCli(['help', 'import', 'foo']);
+    expect(en.code).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe("prakerja: unknown command 'import foo': import has no subcommands. Its help: prakerja help import\n");
+    const id = await runCli(['help', 'import', 'foo'], { PRAKERJA_LANG: 'id' });
+    expect(id.stderr).toBe("prakerja: perintah 'import foo' tidak dikenal: import tidak punya subperintah. Bantuannya: prakerja help import\n");
+  });
+
+  it('`help review export` shows the help of review export (commander would show review\'s), aliases too', async () => {
+    for (const args of [['help', 'review', 'export'], ['review', 'help', 'export'], ['--lang', 'en', 'help', 'report', 'gelombang']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(args.includes('gelombang') ? /^Usage: prakerja report waves\|gelombang / : /^Usage: prakerja review export /);
+    }
+    const id = await runCli(['help', 'review', 'apply'], { PRAKERJA_LANG: 'id' });
+    expect(id.code).toBe(0);
+    expect(id.stdout).toMatch(/^Cara pakai: prakerja review apply /);
+    // `help help` is the program's help, as commander has it.
+    const help = await runCli(['help', 'help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: prakerja \[options\] \[command\]/);
+  });
+
+  it('`help` after a command without subcommands is that command\'s argument, not a help request', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), 'import', 'help', '--source', 'central']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('help: no such file');
+    expect(r.stdout + r.stderr).not.toMatch(/Usage:/);
   });
 });
 

@@ -105,7 +105,14 @@ describe('a re-sent wave list', () => {
     const second = list(dir, 'b.csv', NIKS.slice(0, 5).map((n, i) => [n, NAMES[i] ?? '']));
     const missing = await runCli(['--db', db, 'import', second, '--source', 'central', '--replaces', '7']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--replaces 7: there is no batch 7');
+    // Worded as `rejects --batch` and `purge --batch` word it: the batches there are.
+    expect(missing.stderr).toBe('prakerja: --replaces 7: there is no batch 7. The batches are: 1. `prakerja status` lists them.\n');
+    const idMissing = await runCli(['--db', db, 'import', second, '--source', 'central', '--replaces', '7'], { PRAKERJA_LANG: 'id' });
+    expect(idMissing).toMatchObject({ code: 2, stdout: '' });
+    expect(idMissing.stderr).toBe('prakerja: --replaces 7: batch 7 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
+    const word = await runCli(['--db', db, 'import', second, '--source', 'central', '--replaces', 'abc']);
+    expect(word).toMatchObject({ code: 2, stdout: '' });
+    expect(word.stderr).toBe('prakerja: --replaces abc: give a batch number from `prakerja status`.\n');
     const two = await runCli(['--db', db, 'import', second, first, '--source', 'central', '--replaces', '1']);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--replaces takes one file');

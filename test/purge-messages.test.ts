@@ -51,12 +51,12 @@ describe('prakerja purge messages', () => {
       const en = await runCli(['--db', db, 'purge', '--batch', '99', ...dryRun]);
       expect(en.code).toBe(2);
       expect(en.stdout).toBe('');
-      expect(en.stderr).toBe('prakerja: there is no batch 99. The batches are: 1. `prakerja status` lists them.\n');
+      expect(en.stderr).toBe('prakerja: --batch 99: there is no batch 99. The batches are: 1. `prakerja status` lists them.\n');
       expect(en.stderr).toBe((await runCli(['--db', db, 'rejects', '--batch', '99'])).stderr);
     }
     const id = await runCli(['--db', db, 'purge', '--batch', '99'], ID);
     expect(id.code).toBe(2);
-    expect(id.stderr).toBe('prakerja: batch 99 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
+    expect(id.stderr).toBe('prakerja: --batch 99: batch 99 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
     // A batch that exists but not with the other condition: nothing matched, as before.
     const none = await runCli(['--db', db, 'purge', '--batch', '1', '--source', 'central']);
     expect(none.code).toBe(0);

@@ -71,10 +71,10 @@ describe('prakerja rejects', () => {
     const { db } = await walkinDb();
     const id = await runCli(['--db', db, 'rejects', '--batch', '99'], ID);
     expect(id).toMatchObject({ code: 2, stdout: '' });
-    expect(id.stderr).toBe('prakerja: batch 99 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
+    expect(id.stderr).toBe('prakerja: --batch 99: batch 99 tidak ada. Batch yang ada: 1. `prakerja status` menampilkan daftarnya.\n');
     const en = await runCli(['--db', db, 'rejects', '--batch', '99']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe('prakerja: there is no batch 99. The batches are: 1. `prakerja status` lists them.\n');
+    expect(en.stderr).toBe('prakerja: --batch 99: there is no batch 99. The batches are: 1. `prakerja status` lists them.\n');
     const json = await runCli(['--db', db, '--json', 'rejects', '--batch', '99']);
     expect(json).toMatchObject({ code: 2, stdout: '' });
   });

@@ -29,11 +29,14 @@ export function localiseCommander(program: Command, io: Io): Command {
 }
 
 /**
- * The name after `help` when no command has it (`prakerja help nope`), else null: commander's help command
- * prints the whole help for it and exits 0, where `prakerja nope` is a usage error. `probe` is a program
- * built only for this look (commander's option parsing sets its option values), writing nowhere.
+ * What a `help` on the command line asks for: `help review apply` and `review help apply` both ask for the
+ * help of `review apply` (`path`). `unknown` is the first word after `help` that names no subcommand of the
+ * command before it (`help review nope`, `help import foo`): commander's help command would print the help
+ * of the command before it and exit 0, where `prakerja nope` is a usage error. Null when the line asks for
+ * no help (`import help` imports a file named help). `probe` is a program built only for this look
+ * (commander's option parsing sets its option values), writing nowhere.
  */
-export function unknownHelpTopic(probe: Command, args: readonly string[]): string | null {
+export function helpTopic(probe: Command, args: readonly string[]): { path: Command[]; unknown: string | null } | null {
   if (!args.includes('help')) return null;
   let operands: string[];
   try {
@@ -41,7 +44,37 @@ export function unknownHelpTopic(probe: Command, args: readonly string[]): strin
   } catch {
     return null; // a bad option: the real parse says so
   }
-  const name = operands[1];
-  if (operands[0] !== 'help' || name === undefined) return null;
-  return probe.commands.some((c) => c.name() === name || c.aliases().includes(name)) ? null : name;
+  const path: Command[] = [];
+  let command = probe;
+  let i = 0;
+  // Down to the `help`, through commands that have subcommands: after any other command the words are its arguments.
+  for (; ; i++) {
+    if (command.commands.length === 0) return null;
+    if (operands[i] === 'help') break;
+    const sub = subcommand(command, operands[i]);
+    if (sub === undefined) return null;
+    path.push(sub);
+    command = sub;
+  }
+  for (const name of operands.slice(i + 1)) {
+    // `help help`: the help of the command before it, as commander has it.
+    if (name === 'help' && command.commands.length > 0) break;
+    const sub = subcommand(command, name);
+    if (sub === undefined) return { path, unknown: name };
+    path.push(sub);
+    command = sub;
+  }
+  return { path, unknown: null };
+}
+
+function subcommand(command: Command, name: string | undefined): Command | undefined {
+  return name === undefined ? undefined : command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+}
+
+/**
+ * The same path of commands in another program built the same way (`helpTopic` looked in a probe).
+ * @example commandAt(program, ['review', 'export']) // the Command of `prakerja review export`
+ */
+export function commandAt(program: Command, names: readonly string[]): Command {
+  return names.reduce((command, name) => subcommand(command, name) ?? command, program);
 }

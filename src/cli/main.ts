@@ -18,7 +18,7 @@ import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
 import { UsageError } from '../errors.js';
-import { localiseCommander, unknownHelpTopic } from './help.js';
+import { commandAt, helpTopic, localiseCommander } from './help.js';
 import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
@@ -76,10 +76,18 @@ export async function run(args: readonly string[], io: Io = processIo()): Promis
       return code;
     }
     const silent = { ...io, stdout: () => {}, stderr: () => {} };
-    const unknown = unknownHelpTopic(buildProgram(silent).program, args);
-    if (unknown !== null) {
-      const commands = built.program.commands.map((c) => c.name()).join(', ');
-      throw new UsageError(t.cli.unknownHelpTopic({ name: unknown, commands }));
+    const topic = helpTopic(buildProgram(silent).program, args);
+    if (topic !== null) {
+      const names = topic.path.map((c) => c.name());
+      const command = commandAt(built.program, names);
+      if (topic.unknown !== null) {
+        const name = [...names, topic.unknown].join(' ');
+        const commands = command.commands.map((c) => c.name());
+        if (commands.length === 0) throw new UsageError(t.cli.noSubcommands({ name, command: names.join(' ') }));
+        throw new UsageError(t.cli.unknownHelpTopic({ name, parent: names.length > 0 ? names.join(' ') : null, commands: commands.join(', '), example: names.length > 0 ? [...names, commands[0] ?? ''].join(' ') : 'import' }));
+      }
+      // Commander's help command shows the help of the first name only (`help review export`: review's).
+      command.help();
     }
     await built.program.parseAsync([...args], { from: 'user' });
     code = ctx.exitCode;

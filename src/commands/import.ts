@@ -25,6 +25,7 @@ import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
 import { forgetBatch, resolveAfterImport, resolveAfterReplace, type ResolveResult } from '../resolve/index.js';
 import { getSetting } from '../store/settings.js';
+import { checkBatchExists } from './known-batch.js';
 import { labelsFor } from '../report/labels.js';
 import {
   countRecords,
@@ -184,11 +185,11 @@ export async function importFiles(db: Db, options: ImportOptions): Promise<Impor
 const rebuiltInside = new WeakMap<Db, ResolveResult>();
 
 function checkReplaces(db: Db, id: number, files: readonly string[], source: SourceKind): void {
-  const old = Number.isInteger(id) && id >= 1 ? batchById(db, id) : undefined;
-  if (old === undefined) throw new UsageError(t.ingest.replacesNoBatch(String(id)));
+  checkBatchExists(db, id, '--replaces');
   if (files.length !== 1) throw new UsageError(t.ingest.replacesOneFile(files.length));
+  const old = batchById(db, id);
   // A guest book in place of a list (or the other way) would delete the list's records under the book's name.
-  if (old.source !== source) throw new UsageError(t.ingest.replacesOtherSource({ batch: old.id, file: old.file_name, was: old.source, now: source }));
+  if (old !== undefined && old.source !== source) throw new UsageError(t.ingest.replacesOtherSource({ batch: old.id, file: old.file_name, was: old.source, now: source }));
 }
 
 /**

@@ -166,7 +166,7 @@ export function checkPurgeOptions(options: PurgeOptions): PurgeSelection {
     throw new UsageError(t.purge.sayWhat());
   }
   if (options.batch !== undefined && (!Number.isInteger(options.batch) || options.batch < 1)) {
-    throw new UsageError(t.rejects.badBatch(String(options.batch)));
+    throw new UsageError(t.rejects.badBatch({ option: '--batch', value: String(options.batch) }));
   }
   if (options.before !== undefined && !isIsoDate(options.before)) {
     throw new UsageError(t.purge.badBefore(options.before));

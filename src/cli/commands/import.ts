@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import ora, { type Ora } from 'ora';
 import { importFiles, INPUT_EXTENSIONS, type FileSummary } from '../../commands/import.js';
+import { parseBatchNumber } from '../../commands/known-batch.js';
 import { UsageError } from '../../errors.js';
 import { DATE_ORDERS, type DateOrder } from '../../normalise/dates.js';
 import { t } from '../../i18n/index.js';
@@ -86,7 +87,7 @@ ${t.cli.examples()}
           force: flags.force,
           dryRun: flags.dryRun,
           dateOrder: flags.dateOrder,
-          replaces: flags.replaces === undefined ? undefined : parseBatchFlag(flags.replaces),
+          replaces: flags.replaces === undefined ? undefined : parseBatchNumber('--replaces', flags.replaces),
           resolve: flags.resolve,
           full: flags.full,
           signal: interrupt.signal,
@@ -129,11 +130,6 @@ ${t.cli.examples()}
         spinner?.stop();
       }
     });
-}
-
-function parseBatchFlag(text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(t.ingest.replacesNoBatch(text));
-  return Number(text);
 }
 
 /** Consecutive rejects with one message (the lines of a runaway quote) as one entry: `lines 10–13: …`. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkPurgeOptions, purgeBatches, type PurgeOptions } from '../../commands/purge.js';
-import { UsageError } from '../../errors.js';
+import { parseBatchNumber } from '../../commands/known-batch.js';
 import { databasePath } from '../../store/database.js';
 import type { CliContext } from '../context.js';
 import { maskNikLike } from '../../privacy/mask.js';
@@ -37,9 +37,8 @@ ${t.cli.examples()}
 `,
     )
     .action((flags: PurgeFlags) => {
-      if (flags.batch !== undefined && !/^\d+$/.test(flags.batch)) throw new UsageError(t.rejects.badBatch(flags.batch));
       const options: PurgeOptions = {
-        batch: flags.batch === undefined ? undefined : Number(flags.batch),
+        batch: flags.batch === undefined ? undefined : parseBatchNumber('--batch', flags.batch),
         before: flags.before,
         source: flags.source,
         dryRun: flags.dryRun,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { rejectedRows } from '../../commands/rejects.js';
-import { UsageError } from '../../errors.js';
+import { parseBatchNumber } from '../../commands/known-batch.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../table.js';
@@ -13,8 +13,7 @@ export function registerRejects(program: Command, ctx: CliContext): void {
     .option('--show-nik', t.rejects.optShowNik())
     .addHelpText('after', `\n${t.cli.examples()}\n  prakerja rejects\n  prakerja rejects --batch 3 --json\n`)
     .action((flags: { batch?: string; showNik?: boolean }) => {
-      if (flags.batch !== undefined && !/^\d+$/.test(flags.batch)) throw new UsageError(t.rejects.badBatch(flags.batch));
-      const batch = flags.batch === undefined ? undefined : Number(flags.batch);
+      const batch = flags.batch === undefined ? undefined : parseBatchNumber('--batch', flags.batch);
       const rows = rejectedRows(ctx.openDb(), { batch, showNik: flags.showNik });
       if (ctx.globals.json) return ctx.json(rows);
       const rejected = rows.filter((r) => !r.kept);

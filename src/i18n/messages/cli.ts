@@ -24,10 +24,16 @@ export const cli = {
   optHelp: message({ id: 'tampilkan bantuan perintah ini', en: 'display help for command' }),
   optVersion: message({ id: 'tampilkan nomor versi', en: 'output the version number' }),
   helpCommand: message({ id: 'tampilkan bantuan sebuah perintah', en: 'display help for command' }),
-  /** `prakerja help NAME` for a name that is no command. */
+  /** `prakerja help NAME` (or `help review NAME`) for a name that is no command; `parent` null at the top. */
   unknownHelpTopic: message({
-    id: (p: { name: string; commands: string }) => `perintah '${p.name}' tidak dikenal. Perintahnya: ${p.commands}. Bantuan sebuah perintah: prakerja help import`,
-    en: (p) => `unknown command '${p.name}'. The commands are: ${p.commands}. Help on one: prakerja help import`,
+    id: (p: { name: string; parent: string | null; commands: string; example: string }) =>
+      `perintah '${p.name}' tidak dikenal. ${p.parent === null ? 'Perintahnya' : `Perintah ${p.parent}`}: ${p.commands}. Bantuan sebuah perintah: prakerja help ${p.example}`,
+    en: (p) => `unknown command '${p.name}'. The commands ${p.parent === null ? 'are' : `of ${p.parent} are`}: ${p.commands}. Help on one: prakerja help ${p.example}`,
+  }),
+  /** `prakerja help import foo`: a word after a command that has no subcommands. */
+  noSubcommands: message({
+    id: (p: { name: string; command: string }) => `perintah '${p.name}' tidak dikenal: ${p.command} tidak punya subperintah. Bantuannya: prakerja help ${p.command}`,
+    en: (p) => `unknown command '${p.name}': ${p.command} has no subcommands. Its help: prakerja help ${p.command}`,
   }),
   helpAfterError: message({ id: '(jalankan dengan --help untuk cara pemakaian)', en: '(run with --help for usage)' }),
   examples: message({ id: 'Contoh:', en: 'Examples:' }),

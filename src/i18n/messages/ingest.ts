@@ -93,10 +93,6 @@ export const ingest = {
     id: (p: { batch: number; file: string; records: string }) => `  menggantikan batch ${p.batch} (${p.file}, ${p.records} data), yang dihapus dalam transaksi yang sama`,
     en: (p) => `  replaces batch ${p.batch} (${p.file}, ${p.records} records), deleted in the same transaction`,
   }),
-  replacesNoBatch: message({
-    id: (n: string) => `--replaces ${n}: tidak ada batch ${n}. Lihat nomor batch dengan prakerja status.`,
-    en: (n) => `--replaces ${n}: there is no batch ${n}. See the batch numbers with prakerja status.`,
-  }),
   replacesOtherSource: message({
     id: (p: { batch: number; file: string; was: string; now: string }) =>
       `--replaces ${p.batch}: batch ${p.batch} (${p.file}) bersumber ${p.was}, sedangkan berkas ini diimpor sebagai ${p.now}. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source ${p.was} bila memang penggantinya, atau tanpa --replaces bila bukan (dan hapus batch ${p.batch} dengan prakerja purge --batch ${p.batch} bila batch itu keliru). Tidak ada yang diubah.`,

@@ -56,13 +56,14 @@ export const rejectsText = {
   }),
   optBatch: message({ id: 'hanya batch ini (lihat `prakerja status`)', en: 'only this batch (see `prakerja status`)' }),
   optShowNik: message({ id: 'tampilkan NIK lengkap', en: 'show NIKs in full' }),
+  /** `option` is the flag the number was typed after: `--batch`, `--replaces`. */
   badBatch: message({
-    id: (value: string) => `--batch ${value}: beri nomor batch dari \`prakerja status\`.`,
-    en: (value) => `--batch ${value}: give a batch number from \`prakerja status\`.`,
+    id: (p: { option: string; value: string }) => `${p.option} ${p.value}: beri nomor batch dari \`prakerja status\`.`,
+    en: (p) => `${p.option} ${p.value}: give a batch number from \`prakerja status\`.`,
   }),
   noSuchBatch: message({
-    id: (p: { batch: number; known: string }) => `batch ${p.batch} tidak ada. Batch yang ada: ${p.known}. \`prakerja status\` menampilkan daftarnya.`,
-    en: (p) => `there is no batch ${p.batch}. The batches are: ${p.known}. \`prakerja status\` lists them.`,
+    id: (p: { option: string; batch: number; known: string }) => `${p.option} ${p.batch}: batch ${p.batch} tidak ada. Batch yang ada: ${p.known}. \`prakerja status\` menampilkan daftarnya.`,
+    en: (p) => `${p.option} ${p.batch}: there is no batch ${p.batch}. The batches are: ${p.known}. \`prakerja status\` lists them.`,
   }),
   noBatches: message({ id: 'belum ada', en: 'none yet' }),
   none: message({ id: 'Tidak ada baris yang ditolak.', en: 'No rejected rows.' }),
