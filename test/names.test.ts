@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInitialCompatible, isMisspeltVariant, modernSpelling, normaliseName, phoneticToken } from '../src/normalise/names.js';
+import { frontTitleSex, isInitialCompatible, isMisspeltVariant, modernSpelling, normaliseName, phoneticToken } from '../src/normalise/names.js';
 import { oldSpelling } from '../src/generate/corrupt.js';
 
 describe('normaliseName: titles, display and key', () => {
@@ -270,5 +270,21 @@ describe('normaliseName: invariants', () => {
         expect(normaliseName(`  ${raw.toUpperCase()} `).key).toBe(normaliseName(raw.toUpperCase()).key);
       }),
     );
+  });
+});
+
+describe('frontTitleSex', () => {
+  it.each([
+    ['H. Rosyid', 'M'],
+    ['Hj.  Astuti', 'F'],
+    ['DRA. SAFIRA', 'F'],
+    ['Drs. Kurniawan', 'M'],
+    ['Dr. Widiastuti', 'any'],
+    ['IR. WIDYA', 'any'],
+    ['Wulandari, S.E.', null],
+    ['Rosyid', null],
+    ['', null],
+  ] as const)('reads %s as %s', (raw, sex) => {
+    expect(frontTitleSex(raw)).toBe(sex);
   });
 });

@@ -6,7 +6,7 @@
  * family name).
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseName } from '../src/normalise/names.js';
+import { frontTitleSex, normaliseName } from '../src/normalise/names.js';
 import { namesContained, type ResolveRecord } from '../src/resolve/comparison.js';
 import { deterministicPass } from '../src/resolve/deterministic.js';
 import { DEFAULT_PARAMETERS, NameFrequencies } from '../src/resolve/scoring.js';
@@ -174,6 +174,41 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     expect(other.links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
     const none = deterministicPass([first, rec(2, 'Dr. Simbolon', { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
     expect(none.links.map((l) => l.kind)).toEqual(['possible']);
+  });
+
+  describe('a guest-book row writing one word of the holder\'s name after a title, in place of a word', () => {
+    /** A guest-book row as loadRecords makes it: a one-word name carries whose its front title says it is. */
+    const visit = (id: number, raw: string, sex: 'M' | 'F', over: Partial<ResolveRecord> = {}): ResolveRecord =>
+      rec(id, raw, { source: 'walkin', sex, titled: normaliseName(raw).key.includes(' ') ? null : frontTitleSex(raw), ...over });
+
+    it.each([
+      ['Samsudin Rosyid', 'H. Rosyid', 'M'], // the 20k variant's: the holder, a title for the first name
+      ['Gita Widiastuti', 'Dr. Widiastuti', 'F'],
+      ['Putri Safira', 'Dra. Safira', 'F'],
+      ['Rendi Saputra', 'Drs. Saputra', 'M'],
+    ] as const)('merges %s and %s under one NIK: the title agrees with the NIK\'s sex', (listed, written, sex) => {
+      const { links, cannotLink } = deterministicPass([rec(1, listed, { sex }), visit(2, written, sex)], freqs, DEFAULT_PARAMETERS);
+      expect(links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+      expect(cannotLink).toEqual([]);
+    });
+
+    it('keeps it for review when the title is the other sex\'s than the NIK\'s (a relative with the family name)', () => {
+      const { links } = deterministicPass([rec(1, 'Samsudin Rosyid', { sex: 'M' }), visit(2, 'Hj. Rosyid', 'M')], freqs, DEFAULT_PARAMETERS);
+      expect(links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
+    });
+
+    it('keeps it for review without a title, and when the titled word is the list\'s and the visitor wrote a full name', () => {
+      // HJ. WULANDARI listed, EKO RUDI WULANDARI at the desk with her NIK: the generator's 100k set, a relative.
+      const bare = deterministicPass([rec(1, 'Samsudin Rosyid', { sex: 'M' }), visit(2, 'Rosyid', 'M')], freqs, DEFAULT_PARAMETERS);
+      expect(bare.links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
+      const listed = deterministicPass([rec(1, 'Hj. Wulandari', { sex: 'F' }), visit(2, 'Eko Rudi Wulandari', 'F')], freqs, DEFAULT_PARAMETERS);
+      expect(listed.links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
+    });
+
+    it('keeps a title before a word that is no word of the holder\'s name a conflict', () => {
+      const { links } = deterministicPass([rec(1, 'Samsudin Rosyid', { sex: 'M' }), visit(2, 'H. Sugiono', 'M')], freqs, DEFAULT_PARAMETERS);
+      expect(links.map((l) => l.kind)).toEqual(['conflict']);
+    });
   });
 
   it.each(RELATIVES)('keeps %s and %s a conflict even with the same phone number', (a, b) => {

@@ -489,11 +489,8 @@ function titleCase(text: string): string {
  * // → { display: 'Hj. Siti Aminah, S.Pd.I.', key: 'SITI AMINAH', tokens: ['SITI', 'AMINAH'],
  * //     initials: [false, false], phonetic: 'SITI AMINA', titles: ['HJ', 'S.PD.I'] }
  */
-export function normaliseName(raw: string): NormalName {
-  const pieces = lex(raw);
-  if (pieces.length === 0) return { display: '', key: '', tokens: [], initials: [], phonetic: '', titles: [] };
-
-  // Front titles, left to right, always leaving at least one piece for the name.
+/** Front titles, left to right, always leaving at least one piece for the name; `from`: the first name piece. */
+function frontTitles(pieces: readonly Piece[]): { prefix: { t: Title; first: Piece | undefined }[]; from: number } {
   let from = 0;
   const prefix: { t: Title; first: Piece | undefined }[] = [];
   outer: while (from < pieces.length - 1 && PREFIX_FIRST_PIECES.has(pieces[from]?.letters ?? '')) {
@@ -507,6 +504,38 @@ export function normaliseName(raw: string): NormalName {
     }
     break;
   }
+  return { prefix, from };
+}
+
+/** Front titles only a man bears (H., Drs., Tn., Bpk., Sdr.) or only a woman (Hj., Dra., Ny., Nn., Ibu, Sdri.). */
+const TITLE_SEX: ReadonlyMap<string, 'M' | 'F'> = new Map([
+  ...(['H', 'K.H', 'DRS', 'TN', 'BPK', 'SDR'] as const).map((t) => [t, 'M'] as const),
+  ...(['HJ', 'DRA', 'NY', 'NN', 'IBU', 'SDRI'] as const).map((t) => [t, 'F'] as const),
+]);
+
+/**
+ * Whether a name is written with a title before it, and whose: `M` or `F` when a title says the bearer's sex
+ * (H. and Drs. a man's, Hj. and Dra. a woman's; two that disagree say nothing), `any` for one that does not
+ * (Dr., Ir., Prof.), null without one. For the deterministic pass: a title written in place of a word.
+ *
+ * @example frontTitleSex('Hj. Wulandari') // 'F'
+ * @example frontTitleSex('Wulandari, S.E.') // null: a degree after the name is no front title
+ */
+export function frontTitleSex(raw: string): 'M' | 'F' | 'any' | null {
+  const { prefix } = frontTitles(lex(raw));
+  if (prefix.length === 0) return null;
+  const sexes = new Set(prefix.flatMap((x) => {
+    const sex = TITLE_SEX.get(x.t.norm);
+    return sex ? [sex] : [];
+  }));
+  return sexes.size === 1 ? ([...sexes][0] ?? 'any') : 'any';
+}
+
+export function normaliseName(raw: string): NormalName {
+  const pieces = lex(raw);
+  if (pieces.length === 0) return { display: '', key: '', tokens: [], initials: [], phonetic: '', titles: [] };
+
+  const { prefix, from } = frontTitles(pieces);
 
   // Back degrees, right to left, again leaving at least one name piece.
   let to = pieces.length - 1;

@@ -37,6 +37,11 @@ export interface ResolveRecord {
   sex: 'M' | 'F' | null;
   /** A guest-book row's visit purpose, normalised by `normalisePurpose`; null for list rows. */
   purpose: string | null;
+  /**
+   * A guest-book row whose name is one word written after a title (`H. Rosyid`): whose the title says it is
+   * (`M`, `F`, `any`: frontTitleSex). Null or absent for every other row.
+   */
+  titled?: 'M' | 'F' | 'any' | null;
 }
 
 export type NikLevel =

@@ -21,6 +21,15 @@ import { KeyGroups } from './groups.js';
 import type { PendingLink } from './pending.js';
 import { scorePair, type ModelParameters, type NameFrequencies } from './scoring.js';
 
+/**
+ * Whether one of two records under one NIK is a guest-book row whose one-word name was written after a title
+ * that the NIK's sex may bear (ResolveRecord.titled).
+ */
+function titledVisit(a: ResolveRecord | undefined, b: ResolveRecord): boolean {
+  const sex = b.sex ?? a?.sex ?? null;
+  return [a, b].some((x) => x?.source === 'walkin' && x.titled != null && (x.titled === 'any' || sex === null || x.titled === sex));
+}
+
 export interface DeterministicResult {
   links: PendingLink[];
   /** Pairs in conflict: never one person, not even through a third record. */
@@ -82,10 +91,20 @@ export function deterministicPass(
         // relative at the desk gives their own. Two full names sharing only the family name stay a conflict
         // even there: a central row under another's NIK in the holder's wave (KEVIN DAULAY under PUTRI
         // DAULAY's, 100k seed 7) looks just so.
+        // So is a guest-book row that wrote the one word after a title, in place of the word it left out
+        // (H. ROSYID under SAMSUDIN ROSYID's NIK), when the title is one the NIK's sex bears (H., Drs. a man's,
+        // Hj., Dra. a woman's; Dr., Ir. anyone's): a relative writes their own given name, and one of the other
+        // sex with the family name and a title (HJ. ROSYID) stays for review. Only the visitor's title counts:
+        // a list row written so (HJ. WULANDARI) against a full name at the desk (EKO RUDI WULANDARI, the
+        // generator's 100k set) is a relative as often. The model cannot weigh this (it reads the one word
+        // against the full name as different names, p 0.85–0.99): on the issue-12 variant at 20k all 10 such
+        // visits were the holder.
         const holder = scored.find((s) => {
-          if (s.probability < params.matchThreshold || !s.levels) return false;
+          if (!s.levels || s.within !== 'words' && s.within !== 'one word') return false;
+          if (s.within === 'one word' && titledVisit(records[s.g], r)) return true;
+          if (s.probability < params.matchThreshold) return false;
           if (s.within === 'words') return true;
-          return s.within === 'one word' && (s.levels.wave === 'same' || s.levels.phone === 'exact');
+          return s.levels.wave === 'same' || s.levels.phone === 'exact';
         });
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });

@@ -3,6 +3,7 @@
  * Pure: rows in, records out; the rows come from `store/resolve.ts` (`resolveRows`).
  */
 import { canonicaliseNik, damagedRange, type NikRange } from '../normalise/nik.js';
+import { frontTitleSex } from '../normalise/names.js';
 import { RECORD_MATCHES, type RecordMatch, type ResolveRow } from '../store/resolve.js';
 import { normalisePurpose, type ResolveRecord } from './comparison.js';
 
@@ -117,5 +118,6 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     birthDate: intern.get(row.birth_date),
     sex: row.sex === 'M' ? 'M' : row.sex === 'F' ? 'F' : null,
     purpose: intern.get(normalisePurpose(row.purpose)),
+    titled: row.name_shown ? frontTitleSex(row.name_shown) : null,
   };
 }

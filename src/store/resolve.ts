@@ -72,6 +72,11 @@ export interface ResolveRow {
   score: number | null;
   /** The visit purpose written in the guest book (walk-in rows only). */
   purpose: string | null;
+  /**
+   * The name as shown (with its titles) of a guest-book row whose name is one word, for the deterministic
+   * pass's title in place of a word; null (or absent) for every other row.
+   */
+  name_shown?: string | null;
 }
 
 /** The columns the resolver compares, as `ResolveRow`. */
@@ -79,7 +84,8 @@ const RESOLVE_COLUMNS = `SELECT id, source, nik, nik_status,
        CASE WHEN nik_status = 'invalid' OR nik_reason IN ('scientific_notation', 'excel_number', 'excel_rounded') THEN nik_raw END AS nik_raw,
        CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
        name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
-       CASE WHEN source = 'walkin' THEN purpose END AS purpose
+       CASE WHEN source = 'walkin' THEN purpose END AS purpose,
+       CASE WHEN source = 'walkin' AND instr(name_key, ' ') = 0 THEN name END AS name_shown
   FROM records`;
 
 /** A row of RESOLVE_COLUMNS as better-sqlite3's raw mode hands it: the columns in their SELECT order. */
@@ -101,6 +107,7 @@ type RawResolveRow = [
   match: RecordMatch | null,
   score: number | null,
   purpose: string | null,
+  name_shown: string | null,
 ];
 
 /**
@@ -134,6 +141,7 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
         match: r[14],
         score: r[15],
         purpose: r[16],
+        name_shown: r[17],
       };
     }
     after = rows[rows.length - 1]?.[0] ?? after;
