@@ -78,7 +78,7 @@ describe('prakerja explain', () => {
     // In the reader's language, though the import ran in English (beforeAll).
     expect(id.stderr).toBe('prakerja: baris 17 dari buku-tamu-2020.csv tidak diimpor: ditolak (tanpa nama: baris tanpa nama). Baris yang ditolak: prakerja rejects --batch 3\n');
     const en = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:17']);
-    expect(en.stderr).toBe('prakerja: line 17 of buku-tamu-2020.csv was not imported: rejected (missing_name: row has no name). The rejected rows: prakerja rejects --batch 3\n');
+    expect(en.stderr).toBe('prakerja: line 17 of buku-tamu-2020.csv was not imported: rejected (no name: row has no name). The rejected rows: prakerja rejects --batch 3\n');
   });
 });
 

@@ -116,7 +116,7 @@ describe('rejects are put into words in the language of the reader, not of the i
   it('explain on a rejected line gives the reject in the reader\'s language', async () => {
     const en = await runCli(['--db', importedInId, 'explain', 'daftar.csv:7']);
     expect(en).toMatchObject({ code: 2 });
-    expect(en.stderr).toBe(`prakerja: line 7 of daftar.csv was not imported: rejected (field_count: ${EN[7]}). The rejected rows: prakerja rejects --batch 1\n`);
+    expect(en.stderr).toBe(`prakerja: line 7 of daftar.csv was not imported: rejected (wrong number of columns: ${EN[7]}). The rejected rows: prakerja rejects --batch 1\n`);
   });
 
   it('a row stored by an older prakerja (no parameters) shows the text stored with it', async () => {

@@ -41,7 +41,7 @@ describe('prakerja status', () => {
     const r = await runCli(['--db', db, 'status', '--lang', 'en']);
     expect(r.stdout).toContain('Office region: Kota Medan (1271)\n');
     expect(r.stdout).toMatch(/batch\s+source\s+file\s+waves\s+imported \(local time, UTC[^)]*\)\s+rows\s+records\s+rejected\s+skipped/);
-    expect(r.stdout).toMatch(/missing\s+1\n/);
+    expect(r.stdout).toMatch(/\nno NIK\s+1\n/);
     expect(r.stdout).toContain('\n12 records, 1 rejected rows.\n');
   });
 
@@ -64,7 +64,7 @@ describe('prakerja rejects', () => {
     expect(r.stdout).toMatch(/buku-tamu-2020\.csv\s+17\s+tanpa nama\s+baris tanpa nama/);
     const en = await runCli(['--db', db, 'rejects', '--lang', 'en']);
     expect(en.stdout).toMatch(/^file\s+line\s+reason\s+message\s+row\n/);
-    expect(en.stdout).toMatch(/buku-tamu-2020\.csv\s+17\s+missing_name\s+row has no name/);
+    expect(en.stdout).toMatch(/buku-tamu-2020\.csv\s+17\s+no name\s+row has no name/);
   });
 
   it('a batch that does not exist is said so, with the batches there are (exit 2)', async () => {

@@ -1,36 +1,40 @@
 /**
  * The machine codes of why a row was skipped or rejected, or why a NIK is flagged, and of where a record
- * comes from, in words. `--json` and the English output keep the codes (`excel_number`, `walkin`), which the
- * README documents; Indonesian gives words.
+ * comes from, in words. `--json` keeps the codes (`excel_number`, `missing_name`), which the README documents;
+ * a person reads words in either language. A source stays `walkin` in English: it is what `--source` takes.
  */
 import { message } from '../lang.js';
 
-const ID: Record<string, string> = {
+/** Short words for a table cell or a count (`excel_number 6` → `angka Excel (15 digit) 6`), by code. */
+const WORDS: Record<string, { id: string; en: string }> = {
   // skipped rows
-  blank: 'kosong',
-  footer: 'baris jumlah',
-  title: 'judul',
-  signature: 'tanda tangan',
-  continuation: 'lanjutan sel',
+  blank: { id: 'kosong', en: 'blank' },
+  footer: { id: 'baris jumlah', en: 'footer' },
+  title: { id: 'judul', en: 'title' },
+  signature: { id: 'tanda tangan', en: 'signature' },
+  continuation: { id: 'lanjutan sel', en: 'continuation' },
   // rejected rows
-  unparseable: 'tidak terbaca',
-  unclosed_quote: 'tanda kutip tak tertutup',
-  above_header: 'data di atas judul kolom',
-  field_count: 'jumlah kolom salah',
-  missing_name: 'tanpa nama',
+  unparseable: { id: 'tidak terbaca', en: 'unreadable row' },
+  unclosed_quote: { id: 'tanda kutip tak tertutup', en: 'unclosed quote' },
+  above_header: { id: 'data di atas judul kolom', en: 'data above the header' },
+  field_count: { id: 'jumlah kolom salah', en: 'wrong number of columns' },
+  missing_name: { id: 'tanpa nama', en: 'no name' },
   // imported with a problem
-  date_unreadable: 'tanggal tak terbaca',
-  too_long: 'terlalu panjang',
+  date_unreadable: { id: 'tanggal tak terbaca', en: 'unreadable date' },
+  too_long: { id: 'terlalu panjang', en: 'too long' },
   // NIK problems
-  missing: 'NIK kosong',
-  non_digit: 'bukan angka',
-  wrong_length: 'bukan 16 digit',
-  unknown_region: 'kode wilayah tidak dikenal',
-  impossible_date: 'tanggal lahir mustahil',
-  serial_zero: 'nomor urut 0000',
-  scientific_notation: 'notasi ilmiah Excel',
-  excel_number: 'angka Excel (15 digit)',
-  excel_rounded: 'dibulatkan Excel',
+  missing: { id: 'NIK kosong', en: 'no NIK' },
+  non_digit: { id: 'bukan angka', en: 'not digits' },
+  wrong_length: { id: 'bukan 16 digit', en: 'not 16 digits' },
+  unknown_region: { id: 'kode wilayah tidak dikenal', en: 'unknown region code' },
+  impossible_date: { id: 'tanggal lahir mustahil', en: 'impossible birth date' },
+  serial_zero: { id: 'nomor urut 0000', en: 'serial number 0000' },
+  scientific_notation: { id: 'notasi ilmiah Excel', en: 'Excel scientific notation' },
+  excel_number: { id: 'angka Excel (15 digit)', en: 'Excel number (15 digits)' },
+  excel_rounded: { id: 'dibulatkan Excel', en: 'rounded by Excel' },
+  // a NIK's state, where no reason is stored
+  invalid: { id: 'NIK tidak valid', en: 'invalid NIK' },
+  damaged: { id: 'NIK rusak', en: 'damaged NIK' },
 };
 
 const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
@@ -38,8 +42,8 @@ const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' 
 export const reasons = {
   /** A source (`--source`): `walkin` → `buku tamu` in Indonesian, as status, explain, purge and the export show it. */
   source: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_ID[source], en: (source) => source }),
-  /** `excel_number` → `angka Excel (15 digit)` in Indonesian; the code itself in English. */
-  word: message({ id: (code: string) => ID[code] ?? code, en: (code) => code }),
+  /** `excel_number` → `angka Excel (15 digit)`, `Excel number (15 digits)`; an unknown code as it is. */
+  word: message({ id: (code: string) => WORDS[code]?.id ?? code, en: (code) => WORDS[code]?.en ?? code }),
   nikMissing: message({ id: 'NIK kosong', en: 'the NIK is empty' }),
   nikNonDigit: message({ id: 'NIK berisi karakter selain angka', en: 'the NIK contains characters other than digits' }),
   nikWrongLength: message({ id: 'NIK tidak 16 digit', en: 'the NIK does not have 16 digits' }),
