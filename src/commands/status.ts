@@ -6,6 +6,7 @@ import { officeRegion, type OfficeRegion } from '../store/settings.js';
 import { personCountsSql, type PersonCounts } from '../store/reports.js';
 import { countUnresolved } from '../store/records.js';
 import { reviewCounts, snapshotLearnt } from '../store/resolve.js';
+import { purposesRelearnt } from '../resolve/incremental.js';
 
 export interface StatusResult {
   region: OfficeRegion | null;
@@ -27,10 +28,11 @@ export interface StatusResult {
   /**
    * The matching statistics (name frequencies, the prior, wave and visit-purpose shares) the persons were
    * matched with: learnt by the last full resolve from `records` records, at `at` (ISO, UTC); the imports
-   * since (`recordsSince` records, not counting the `unmatched` ones) were matched with them, frozen. Null
-   * before any resolve.
+   * since (`recordsSince` records, not counting the `unmatched` ones) were matched with them, frozen, but for
+   * `purposes`: the visit purposes a guest book's growth relearnt later, when (`at`, ISO; null when an older
+   * build relearnt them without storing the time) and from how many guest-book records. Null before any resolve.
    */
-  learnt: { at: string; records: number; recordsSince: number } | null;
+  learnt: { at: string; records: number; recordsSince: number; purposes: { at: string | null; records: number } | null } | null;
 }
 
 export function databaseStatus(db: Db): StatusResult {
@@ -56,5 +58,5 @@ export function databaseStatus(db: Db): StatusResult {
 /** `matched`: the records with a person. Those without one came after the last full resolve (it matches all). */
 function learntState(db: Db, matched: number): StatusResult['learnt'] {
   const s = snapshotLearnt(db);
-  return s ? { at: s.learnt_at, records: s.records, recordsSince: Math.max(0, matched - s.records) } : null;
+  return s ? { at: s.learnt_at, records: s.records, recordsSince: Math.max(0, matched - s.records), purposes: purposesRelearnt(s) } : null;
 }

@@ -119,6 +119,25 @@ export function grownSince(
 
 const SOURCES = ['central', 'province', 'walkin'] as const;
 
+const PURPOSES_AT = 'purposes_learnt_at';
+
+/**
+ * Whether a guest book's growth relearnt its visit purposes after the other statistics: when (ISO; null when
+ * an older build relearnt them, which stored no time) and from how many guest-book records. Null when they
+ * are as the full resolve learnt them. A full resolve stores each source's records, adding up to the
+ * records it learnt from; only a relearning moves the book's count off that sum.
+ * @example purposesRelearnt({ records: 12000, sources: '{"central":12000,"province":0,"walkin":1100,"purposes_learnt_at":"2026-12-01T19:20:00.000Z"}' })
+ * // { at: '2026-12-01T19:20:00.000Z', records: 1100 }
+ */
+export function purposesRelearnt(snapshot: Pick<SnapshotRow, 'records' | 'sources'>): { at: string | null; records: number } | null {
+  const learnt = learntSources(snapshot);
+  if (learnt === null) return null;
+  const parsed = JSON.parse(snapshot.sources) as Record<string, unknown>;
+  const at = typeof parsed[PURPOSES_AT] === 'string' ? parsed[PURPOSES_AT] : null;
+  if (at === null && learnt.central + learnt.province + learnt.walkin === snapshot.records) return null;
+  return { at, records: learnt.walkin };
+}
+
 /** The records of each source the statistics were learnt from; null for a snapshot stored before they were counted. */
 function learntSources(snapshot: Pick<SnapshotRow, 'sources'>): Record<SourceKind, number> | null {
   const parsed: unknown = JSON.parse(snapshot.sources);
@@ -251,8 +270,8 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
     keyed_count: snapshot.keyed_count + fresh.length,
   }, purposes === null ? undefined : {
     frequencies: snapshotOfFrequencies(context.frequencies),
-    // The book's baseline moves to what the purposes were learnt from; the other sources' stays.
-    sources: JSON.stringify({ ...learntSources(snapshot), walkin: now.walkin }),
+    // The book's baseline moves to what the purposes were learnt from, and when; the other sources' stays.
+    sources: JSON.stringify({ ...learntSources(snapshot), walkin: now.walkin, [PURPOSES_AT]: new Date().toISOString() }),
   });
   const counts = personCountsSql(db);
   return {

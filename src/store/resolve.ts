@@ -288,7 +288,11 @@ export interface SnapshotRow {
   /** Records whose block keys are stored: those with an id up to keyed_through, keyed_count of them. */
   keyed_through: number;
   keyed_count: number;
-  /** Records the statistics were learnt from, and of each source (JSON {"central": n, …}). */
+  /**
+   * Records the statistics were learnt from, and of each source (JSON {"central": n, …}); when a guest book's
+   * growth relearnt its visit purposes since, "walkin" counts the book they were learnt from and
+   * "purposes_learnt_at" says when (ISO; resolve/incremental.ts `purposesRelearnt`).
+   */
   records: number;
   sources: string;
   /** resolve/snapshot.ts `snapshotOfFrequencies`. */
@@ -307,8 +311,8 @@ export function saveSnapshot(db: Db, snapshot: SnapshotRow): void {
 }
 
 /** When the stored statistics were learnt and from how many records, without reading them; undefined before the first full resolve. */
-export function snapshotLearnt(db: Db): { learnt_at: string; records: number } | undefined {
-  return db.prepare<[], { learnt_at: string; records: number }>('SELECT learnt_at, records FROM resolve_snapshot WHERE id = 1').get();
+export function snapshotLearnt(db: Db): Pick<SnapshotRow, 'learnt_at' | 'records' | 'sources'> | undefined {
+  return db.prepare<[], Pick<SnapshotRow, 'learnt_at' | 'records' | 'sources'>>('SELECT learnt_at, records, sources FROM resolve_snapshot WHERE id = 1').get();
 }
 
 /** The stored snapshot; undefined before the first full resolve. */

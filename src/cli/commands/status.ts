@@ -47,7 +47,12 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       if (m.inResentLists > 0) ctx.say(`${t.resolve.inResentLists(formatNumber(m.inResentLists))}\n`);
       if (s.learnt) {
         const when = `${localMinute(new Date(s.learnt.at))} (${t.status.localZone(zone)})`;
-        ctx.say(`${t.status.learnt({ at: when, records: formatNumber(s.learnt.records), since: s.learnt.recordsSince, sinceText: formatNumber(s.learnt.recordsSince) })}\n`);
+        const { purposes } = s.learnt;
+        ctx.say(`${t.status.learnt({ at: when, records: formatNumber(s.learnt.records), since: s.learnt.recordsSince, sinceText: formatNumber(s.learnt.recordsSince), purposesLater: purposes !== null })}\n`);
+        if (purposes) {
+          const at = purposes.at === null ? null : `${localMinute(new Date(purposes.at))} (${t.status.localZone(zone)})`;
+          ctx.say(`${t.status.purposesRelearnt({ at, records: formatNumber(purposes.records) })}\n`);
+        }
       }
     });
 }

@@ -33,13 +33,24 @@ export const statusText = {
     en: (n) =>
       `  ${n} records are not matched into persons yet (an import stopped after saving them, or --no-resolve): each counts as one person here; the next import, resolve or report matches them.`,
   }),
+  /** `purposesLater`: a guest book's visit purposes were relearnt since (purposesRelearnt, on the next line). */
   learnt: message({
-    id: (p: { at: string; records: string; since: number; sinceText: string }) =>
+    id: (p: { at: string; records: string; since: number; sinceText: string; purposesLater: boolean }) =>
       `Bobot pencocokan (frekuensi nama, peluang awal, gelombang, keperluan kunjungan) dipelajari ${p.at} dari ${p.records} data` +
-      (p.since > 0 ? `; ${p.sinceText} data yang diimpor sejak itu dicocokkan dengan bobot yang sama. \`prakerja resolve\` mempelajarinya lagi dari semua data.` : '.'),
+      (p.since > 0
+        ? `; ${p.sinceText} data yang diimpor sejak itu dicocokkan dengan bobot yang sama${p.purposesLater ? ', kecuali keperluan kunjungan' : ''}. \`prakerja resolve\` mempelajarinya lagi dari semua data.`
+        : '.'),
     en: (p) =>
       `Matching statistics (name frequencies, prior, waves, visit purposes) learnt ${p.at} from ${p.records} records` +
-      (p.since > 0 ? `; the ${p.sinceText} records imported since were matched with them, unchanged. \`prakerja resolve\` learns them again from all records.` : '.'),
+      (p.since > 0
+        ? `; the ${p.sinceText} records imported since were matched with them, unchanged${p.purposesLater ? ' but for the visit purposes' : ''}. \`prakerja resolve\` learns them again from all records.`
+        : '.'),
+  }),
+  /** `at`: local time and zone; null when the build that relearnt them stored no time. */
+  purposesRelearnt: message({
+    id: (p: { at: string | null; records: string }) =>
+      `  keperluan kunjungan dipelajari ulang ${p.at ?? 'kemudian (waktunya tidak tercatat)'} dari ${p.records} data buku tamu, karena buku tamu bertambah.`,
+    en: (p) => `  visit purposes relearnt ${p.at ?? 'later (when was not recorded)'} from the ${p.records} guest-book records, as the guest book grew.`,
   }),
   keptFlagged: message({ id: '(disimpan, ditandai)', en: '(kept, flagged)' }),
   nikProblemColumns: message({ id: ['alasan', 'data'], en: ['reason', 'records'] }),
