@@ -17,7 +17,8 @@
  *   held by hundreds, weighs far less than agreeing on a name held by one person. Counts are smoothed with
  *   Good–Turing (a name seen r times counts as (r+1)·n(r+1)/n(r)), because in a long-tailed name space a
  *   name seen once is typically much rarer in the population than 1/N.
- * - The prior is 1/N per pair, N being the number of persons the names were counted over.
+ * - The prior is 1/N per pair, N being the number of persons the names were counted over; between a
+ *   central row and a provincial one without the same NIK, the copy's own (`copyPrior`).
  * - A guest-book row's visit purpose, against a list row: m = P(this purpose | the visitor is a listed
  *   recipient), u = P(this purpose | the visitor is not), both counted in this database over the book's
  *   rows that carry a valid NIK (listed = that NIK is in the central or provincial list). Someone who comes
@@ -120,6 +121,11 @@ export class NameFrequencies {
   private readonly purposes = new Map<string, [number, number]>();
   private readonly visits: [number, number] = [0, 0];
   private total = 0;
+  /**
+   * The provincial copy of the central list, by valid NIKs: [provincial rows with one, those whose NIK the
+   * central list holds, central rows whose NIK the provincial list holds].
+   */
+  private readonly copies: [number, number, number] = [0, 0, 0];
   private adjusted: number[] = [];
   private correlation: number | undefined;
   private singletons: number[] | undefined;
@@ -234,6 +240,30 @@ export class NameFrequencies {
     return Math.max(count, 1) / this.niks;
   }
 
+  /** Counts the provincial copy of the central list (see `copyPrior`). */
+  countCopies(provinceRows: number, found: number, claimed: number): void {
+    this.copies[0] = provinceRows;
+    this.copies[1] = found;
+    this.copies[2] = claimed;
+  }
+
+  /**
+   * P(a central row and a provincial row are one person) when their NIKs are not the same: the province
+   * copies the central list, so a provincial row is some central row with the share of its rows found there
+   * by NIK, and not one of those the provincial list already holds by their NIK (the copy lists a person
+   * about once). So 1 in (central rows − those claimed), not 1 in the list's size: on the 20k accuracy set
+   * 1 in 15,000 where the list-wide prior says 1 in 20,000, and the rows neither list finds by NIK are one
+   * person at 1.34 times the list-wide rate there (counted on its ground truth). Undefined (the list-wide
+   * prior) while fewer than 100 provincial rows or 1,000 unclaimed central rows were counted.
+   *
+   * @example f.copyPrior() // 0.975 / 15_000 when 97.5% of the provincial rows are found, 5,000 central rows claimed
+   */
+  copyPrior(): number | undefined {
+    const [rows, found, claimed] = this.copies;
+    if (rows < 100 || this.total - claimed < 1000) return undefined;
+    return found / rows / (this.total - claimed);
+  }
+
   /** How many names were counted: the N of the prior. */
   get size(): number {
     return this.total;
@@ -252,10 +282,18 @@ export class NameFrequencies {
    * P(a random person is called `key`), smoothed.
    * @example f.frequency('SITI AMINAH') // e.g. 4.1e-4 when 410 of a million records carry it
    */
-  frequency(key: string): number {
+  frequency(key: string, lists = false): number {
     if (this.total === 0) return 1e-5;
     const n = Math.max(this.total, 1000);
     const r = this.count(key);
+    // A name of one word between two list rows: as common as its word among the listed names (the strangers
+    // who could be written so), without the words-come-together factor, which is about names of two words
+    // or more (YONDRI, held twice in the 20k list, counted as 18). Against a guest-book row the factor stays:
+    // without it, at 100k two visitors with one-word names were linked to strangers a NIK keystroke away.
+    if (lists && wordBucket(key) === 1) {
+      if (r >= 2) return Math.max(this.smoothed(r) / n, this.tokenProduct(key, n), 0.1 / n);
+      return Math.max(this.tokenProduct(key, n), this.singletonCount(key) / n);
+    }
     // A name seen twice or more: its own (smoothed) count, every holder counted. It once left out the
     // record being matched (r − 1), but the other holders are who the visitor may be as well: a name held by
     // two listed persons weighed as if one other person had it (Good–Turing r*(1) = 0.33 where r*(2), 1.0
@@ -367,8 +405,33 @@ export function countFrequencies(records: readonly ResolveRecord[]): NameFrequen
   }
   const listed = new Set<string>();
   for (const r of records) if (r.source !== 'walkin' && r.nik !== null && bookNiks.has(r.nik)) listed.add(r.nik);
+  if (hasCentral) countCopies(records, freqs);
   freqs.countVisits(records, listed);
   return freqs;
+}
+
+/**
+ * How much of the provincial list copies the central one, by valid NIKs found whole in both (the prior of a
+ * central row against a provincial one, `copyPrior`). Holds a set of the provincial NIKs only.
+ */
+function countCopies(records: readonly ResolveRecord[], freqs: NameFrequencies): void {
+  const province = new Set<string>();
+  let provinceRows = 0;
+  for (const r of records) {
+    if (r.source !== 'province' || r.nik === null) continue;
+    province.add(r.nik);
+    provinceRows++;
+  }
+  const found = new Set<string>();
+  let claimed = 0;
+  for (const r of records) {
+    if (r.source !== 'central' || r.nik === null || !province.has(r.nik)) continue;
+    found.add(r.nik);
+    claimed++;
+  }
+  let foundRows = 0;
+  for (const r of records) if (r.source === 'province' && r.nik !== null && found.has(r.nik)) foundRows++;
+  freqs.countCopies(provinceRows, foundRows, claimed);
 }
 
 /**
@@ -421,9 +484,15 @@ export function scorePair(
   nikHint: string | null = null,
   wave: number | null = null,
   nikRange: NikRange | null = null,
+  /** Which lists the rows come from (`pairKind`); null, as any pair: the deterministic pass under one NIK. */
+  kind: PairKind | null = null,
 ): Score {
+  const lists = kind === 'copy' || kind === 'list';
   const n = Math.max(freqs.size, 1000);
-  const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${n}`, m: null, u: null, weight: -log2(n) }];
+  // Two rows of one NIK are the pairs that claim, so they keep the list-wide prior.
+  const copy = kind === 'copy' && levels.nik !== 'exact' ? freqs.copyPrior() : undefined;
+  const prior = copy ?? 1 / n;
+  const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${Math.round(1 / prior)}`, m: null, u: null, weight: log2(prior) }];
   // Each term is one whole literal, weighed in place. A spread per term ({ ...term, m, u, weight }) made
   // every scored pair's terms outlive the young generation: 330k records peaked at 670 MB instead of 390.
   const add = (term: WeightTerm, mu: MU | null, u?: number): void => {
@@ -444,9 +513,9 @@ export function scorePair(
   const nameMu = params.name[levels.name];
   const tf =
     levels.name === 'exact' || levels.name === 'reordered'
-      ? freqs.frequency(nameKey)
+      ? freqs.frequency(nameKey, lists)
       : levels.name === 'jw95' && nameMu !== null
-        ? Math.min(nameMu.u, freqs.frequency(nameKey) * JW95_NEIGHBOURS)
+        ? Math.min(nameMu.u, freqs.frequency(nameKey, lists) * JW95_NEIGHBOURS)
         : undefined;
   add({ field: 'name', level: levels.name, m: null, u: null, weight: 0 }, nameMu, tf);
   add({ field: 'phone', level: levels.phone, m: null, u: null, weight: 0 }, params.phone[levels.phone]);
@@ -473,6 +542,18 @@ export function scorePair(
 export function weighedRange(l: Pick<ResolveRecord, 'source' | 'nikRange'>, r: Pick<ResolveRecord, 'source' | 'nikRange'>): NikRange | null {
   const lists = (l.source === 'central' && r.source === 'province') || (l.source === 'province' && r.source === 'central');
   return lists ? (l.nikRange ?? r.nikRange) : null;
+}
+
+/**
+ * Which lists a pair's rows come from: `copy` a central row and a provincial one, `list` two rows of one
+ * list, `book` a guest-book row and any other. What scorePair's prior and one-word names depend on.
+ */
+export type PairKind = 'copy' | 'list' | 'book';
+
+/** @example pairKind(central, province) // 'copy' */
+export function pairKind(l: Pick<ResolveRecord, 'source'>, r: Pick<ResolveRecord, 'source'>): PairKind {
+  if (l.source === 'walkin' || r.source === 'walkin') return 'book';
+  return l.source === r.source ? 'list' : 'copy';
 }
 
 export function probabilityOf(weight: number): number {
