@@ -114,7 +114,9 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
     `INSERT INTO records ${RECORD_COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(RECORD_PLACEHOLDERS).join(', ')}`,
   );
   const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, params, message, raw) VALUES (?, ?, ?, ?, ?, ?)');
-  let pending: unknown[] = [];
+  const width = INSERT_COLUMNS.length;
+  // One array for every statement, filled in place: better-sqlite3 binds it before run() returns.
+  const pending: unknown[] = new Array<unknown>(ROWS_PER_INSERT * width).fill(null);
   let rows = 0;
   const zeros: ZeroEndings = { total: 0, endingInZero: 0 };
   return {
@@ -126,13 +128,31 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       // Spelt out, not a loop over RECORD_FIELDS: r[field] with a changing key cost 0.7 s per million
       // records. test/import-store.test.ts checks that each field lands in its own column.
       const kept = keptOf(r);
-      pending.push(
-        batchId, source, r.line, kept.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name, r.name_key, r.name_phonetic,
-        r.wave, r.status, r.visit_date, r.phone, r.purpose, r.regency, kept.region, kept.birth_date, kept.sex, r.extra,
-      );
+      let i = rows * width;
+      pending[i++] = batchId;
+      pending[i++] = source;
+      pending[i++] = r.line;
+      pending[i++] = kept.nik_raw;
+      pending[i++] = r.nik;
+      pending[i++] = r.nik_status;
+      pending[i++] = r.nik_reason;
+      pending[i++] = r.nik_hint;
+      pending[i++] = r.name_raw;
+      pending[i++] = r.name;
+      pending[i++] = r.name_key;
+      pending[i++] = r.name_phonetic;
+      pending[i++] = r.wave;
+      pending[i++] = r.status;
+      pending[i++] = r.visit_date;
+      pending[i++] = r.phone;
+      pending[i++] = r.purpose;
+      pending[i++] = r.regency;
+      pending[i++] = kept.region;
+      pending[i++] = kept.birth_date;
+      pending[i++] = kept.sex;
+      pending[i] = r.extra;
       if (++rows === ROWS_PER_INSERT) {
         insertMany.run(pending);
-        pending = [];
         rows = 0;
       }
     },
@@ -144,9 +164,7 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       return { ...zeros };
     },
     flush(): void {
-      const width = INSERT_COLUMNS.length;
-      for (let i = 0; i < pending.length; i += width) insertOne.run(pending.slice(i, i + width));
-      pending = [];
+      for (let i = 0; i < rows * width; i += width) insertOne.run(pending.slice(i, i + width));
       rows = 0;
     },
   };
