@@ -1,5 +1,5 @@
 /**
- * `drained`, the loop csv.ts takes parsed records with: every object in order, and a stream that fails or
+ * `drained`, the loop csv.ts takes parsed records with, in chunks: every object in order, and a stream that fails or
  * stops early ends it with an error, never as a silently short file.
  */
 import { Readable } from 'node:stream';
@@ -9,9 +9,10 @@ import { drained } from '../src/ingest/csv.js';
 async function collect(stream: Readable): Promise<{ items: number[]; error: string | null }> {
   const items: number[] = [];
   try {
-    for await (const item of drained<number>(stream)) {
-      items.push(item);
-      // The consumer gives the event loop a turn per item, as the importer does between rows.
+    for await (const chunk of drained<number>(stream)) {
+      expect(chunk.length).toBeGreaterThan(0);
+      items.push(...chunk);
+      // The consumer gives the event loop a turn per chunk, as the importer does between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
@@ -36,6 +37,20 @@ describe('drained', () => {
   it('hands out every object in order, across many bursts', async () => {
     const r = await collect(burst(1000, (s) => s.push(null)));
     expect(r).toEqual({ items: Array.from({ length: 1000 }, (_, i) => i + 1), error: null });
+  });
+
+  it('hands out what the stream holds ready as one array, at most 4,096 objects a time', async () => {
+    const stream = new Readable({ objectMode: true, read() {} });
+    for (let i = 1; i <= 5000; i++) stream.push(i);
+    stream.push(null);
+    const sizes: number[] = [];
+    const items: number[] = [];
+    for await (const chunk of drained<number>(stream)) {
+      sizes.push(chunk.length);
+      items.push(...chunk);
+    }
+    expect(sizes).toEqual([4096, 904]);
+    expect(items).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
   });
 
   it('an empty stream: nothing, no error', async () => {

@@ -12,6 +12,7 @@ import { csvRecords, type OnSkip } from './csv-fast.js';
 import { utf8Inside1252, bomLength, decode, decodeStream, detectEncoding, isKnownEncoding, looksBinary } from './encoding.js';
 import { findHeader, HEADER_SEARCH_ROWS, noHeaderError, type HeadRow } from './header.js';
 import { assertRegularFile, capLines, keptCells, oversizeOf } from './limits.js';
+import { tableRows } from './chunks.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -51,7 +52,7 @@ export async function openCsv(path: string, head: Buffer, options: TableOptions)
     header: headerRow.cells.map((c) => c.trim()),
     headerLine: headerRow.line,
     above,
-    rows: streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1, headerFields: headerRow.cells.filter((c) => c.trim() !== '').length, repairUtf8: !options.encoding && encoding === 'windows-1252' }),
+    ...tableRows(streamRows(path, { encoding, bom, delimiter, firstLine: headerRow.line + 1, headerFields: headerRow.cells.filter((c) => c.trim() !== '').length, repairUtf8: !options.encoding && encoding === 'windows-1252' })),
     // The file is opened only when the rows are read, and closed when they end.
     close: () => undefined,
   };
@@ -142,7 +143,11 @@ interface StreamOptions {
  */
 const READ_CHUNK = 64 << 10;
 
-async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<SourceRow> {
+/**
+ * The rows of the file below the header, handed out a chunk at a time: every row parsed from one read of the
+ * file comes in one array, so the importer waits once per chunk (~1,400 rows of a list), not once per row.
+ */
+async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<SourceRow[]> {
   const file = createReadStream(path, { start: o.bom, highWaterMark: READ_CHUNK });
   const errors: { line: number; message: string; raw: string }[] = [];
   let unclosed = false;
@@ -172,59 +177,87 @@ async function* streamRows(path: string, o: StreamOptions): AsyncGenerator<Sourc
   file.pipe(decoder).pipe(capped).pipe(parser);
   let previousEnd = 0;
   // A row csv-parse had to give up on ends where its error says; it sits before the record that follows.
-  const broken = function* (): Generator<SourceRow> {
+  const broken = (out: SourceRow[]): void => {
     for (let e = errors.shift(); e; e = errors.shift()) {
       const line = previousEnd + 1;
       previousEnd = Math.max(previousEnd + 1, e.line);
-      if (line >= o.firstLine) yield { line, cells: e.raw ? [e.raw] : [], error: e.message };
+      if (line >= o.firstLine) out.push({ line, cells: e.raw ? [e.raw] : [], error: e.message });
     }
   };
   try {
-    for await (const { record, raw } of drained<{ record: string[]; raw: string }>(parser)) {
-      // Only when csv-parse skipped a row: not a generator made for every record.
-      if (errors.length > 0) yield* broken();
-      const line = previousEnd + 1;
-      const lines = linesSpanned(record);
-      previousEnd += lines;
-      if (line < o.firstLine) continue;
-      const oversize = oversizeOf(record);
-      if (oversize) {
-        const cells = keptCells(record);
-        yield lines > 1 ? { line, cells, oversize, lines } : { line, cells, oversize };
-        continue;
+    for await (const records of drained<{ record: string[]; raw: string }>(parser)) {
+      const out: SourceRow[] = [];
+      for (const { record, raw } of records) {
+        if (errors.length > 0) broken(out);
+        const line = previousEnd + 1;
+        const lines = linesSpanned(record);
+        previousEnd += lines;
+        if (line < o.firstLine) continue;
+        const oversize = oversizeOf(record);
+        if (oversize) {
+          const cells = keptCells(record);
+          out.push(lines > 1 ? { line, cells, oversize, lines } : { line, cells, oversize });
+          continue;
+        }
+        if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {
+          const unclosedQuote = { first: line, last: previousEnd, runaway: true };
+          physicalLines(raw).forEach((text, i) => out.push({ line: line + i, cells: [text], unclosedQuote }));
+          continue;
+        }
+        const cells = o.repairUtf8 ? asUtf8Where(record) : null;
+        const row: SourceRow = lines > 1 ? { line, cells: cells ?? record, lines } : { line, cells: cells ?? record };
+        if (cells !== null) row.utf8InAnsi = true;
+        out.push(row);
       }
-      if (lines > 1 && isRunawayQuote(record, o.delimiter, o.headerFields)) {
-        const unclosedQuote = { first: line, last: previousEnd, runaway: true };
-        yield* physicalLines(raw).map((text, i) => ({ line: line + i, cells: [text], unclosedQuote }));
-        continue;
-      }
-      const cells = o.repairUtf8 ? asUtf8Where(record) : null;
-      const row: SourceRow = lines > 1 ? { line, cells: cells ?? record, lines } : { line, cells: cells ?? record };
-      if (cells !== null) row.utf8InAnsi = true;
-      yield row;
+      if (out.length > 0) yield out;
     }
-    yield* broken();
+    const last: SourceRow[] = [];
+    broken(last);
+    if (last.length > 0) yield last;
   } catch (error) {
     throw new InputError(t.reading.cannotRead((error as Error).message), path, previousEnd + 1);
   } finally {
     file.destroy();
   }
-  if (unclosed) yield* unclosedTail(path, o, Math.max(previousEnd, o.firstLine - 1));
+  if (unclosed) {
+    // Bounded like any other chunk: the tail may be most of a large file.
+    let tail: SourceRow[] = [];
+    for await (const row of unclosedTail(path, o, Math.max(previousEnd, o.firstLine - 1))) {
+      tail.push(row);
+      if (tail.length === CHUNK_ROWS) {
+        yield tail;
+        tail = [];
+      }
+    }
+    if (tail.length > 0) yield tail;
+  }
 }
 
+/** The most objects `drained` hands out in one array. */
+const CHUNK_ROWS = 4096;
+
 /**
- * A stream's objects one by one, taken from its buffer in a loop and waited for once per chunk of the file:
- * its own async iterator costs a promise per record (0.2 s of CPU per million rows).
- * @example for await (const { record } of drained<{ record: string[] }>(parser)) …
+ * A stream's objects in arrays of what it holds ready (at most CHUNK_ROWS), taken from its buffer in a loop
+ * and waited for once per chunk of the file: its own async iterator costs a promise per record (0.2 s of CPU
+ * per million rows), and so did handing them out one by one from here.
+ * @example for await (const records of drained<{ record: string[] }>(parser)) for (const { record } of records) …
  */
-export async function* drained<T>(stream: Readable): AsyncGenerator<T> {
-  // Listened to all along, not only while waiting: an error may come while a row is being handed out.
+export async function* drained<T>(stream: Readable): AsyncGenerator<T[]> {
+  // Listened to all along, not only while waiting: an error may come while a chunk is being handed out.
   let failure: unknown = null;
   const onError = (error: unknown) => (failure ??= error);
   stream.on('error', onError);
   try {
     for (;;) {
-      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) yield item;
+      let items: T[] = [];
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) {
+        items.push(item);
+        if (items.length === CHUNK_ROWS) {
+          yield items;
+          items = [];
+        }
+      }
+      if (items.length > 0) yield items;
       const error = failure ?? stream.errored;
       if (error) throw error;
       if (stream.readableEnded) return;

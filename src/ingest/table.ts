@@ -57,6 +57,9 @@ export interface Table {
   headerLine: number;
   /** Rows above the header: titles and blank lines. */
   above: SkippedRow[];
+  /** The rows below the header, a chunk at a time (all a CSV read of the file gave at once): what the importer reads. */
+  chunks: AsyncIterable<SourceRow[]>;
+  /** The same rows one by one, for small files: a table is read through `chunks` or `rows`, not both. */
   rows: AsyncIterable<SourceRow>;
   /** Releases the file when the rows are not read to the end (an XLSX is open from the start). */
   close(): void;

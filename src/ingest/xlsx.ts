@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { excelSerialToUtc, utcDateText } from './excel-dates.js';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderRow, noHeaderError } from './header.js';
 import { keptCells, oversizeOf } from './limits.js';
+import { singleRows, tableRows } from './chunks.js';
 import type { SourceRow, Table, TableOptions } from './table.js';
 import { BrokenZipError, DirectoryWorkbookReader, openZip, type ZipArchive } from './zip-workbook.js';
 
@@ -147,7 +148,7 @@ async function openSheet(path: string, zip: ZipArchive, options: TableOptions): 
     header: found.header.cells.map((c) => c.trim()),
     headerLine: found.header.line,
     above: found.above,
-    rows: streamRows(path, zip, guard, head.slice(found.index + 1), rows, previous),
+    ...tableRows(singleRows(streamRows(path, zip, guard, head.slice(found.index + 1), rows, previous))),
     close: () => zip.close(),
   };
 }
