@@ -38,8 +38,41 @@ function keyGroups(keys: readonly (string | null)[]): number[][] {
 
 // Two keys with one FNV-1a hash: KeyGroups must still keep them apart.
 const COLLIDING = ['127101022789', '127101239192'];
+// Two codes with one hash in eachCode (found by search): likewise.
+const COLLIDING_CODES = [128353769962, 131075379801];
+
+function codeGroups(codes: readonly number[]): number[][] | false {
+  const out: number[][] = [];
+  const done = new KeyGroups(codes.length).eachCode((i) => codes[i] ?? -1, (members) => out.push([...members]));
+  return done ? out : false;
+}
 
 describe('KeyGroups', () => {
+  it('groups whole-number codes as a Map of their keys would, colliding codes among them', () => {
+    const [x, y] = COLLIDING_CODES as [number, number];
+    const codes = [7, -1, x, 0, y, 7, x, 0, -1, y, 3];
+    expect(codeGroups(codes)).toEqual([
+      [0, 5],
+      [2, 6],
+      [3, 7],
+      [4, 9],
+    ]);
+    const code = fc.oneof(fc.constant(-1), fc.constantFrom(...COLLIDING_CODES), fc.integer({ min: 0, max: 20 }), fc.constant(2 ** 53 - 1));
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 300 }), (codes) => {
+        expect(codeGroups(codes)).toEqual(mapGroups(codes.map((c) => (c === -1 ? null : String(c)))));
+      }),
+    );
+  });
+
+  it('visits nothing and says so when a code is not a whole number from 0 to 2^53 - 1', () => {
+    for (const bad of [NaN, 1.5, -2, 2 ** 53]) {
+      const visited: number[][] = [];
+      expect(new KeyGroups(3).eachCode((i) => [4, bad, 4][i] ?? -1, (m) => visited.push([...m]))).toBe(false);
+      expect(visited).toEqual([]);
+    }
+  });
+
   it('groups like a Map of key → members, in the same order', () => {
     const keys = ['b', null, 'a', 'b', COLLIDING[0] ?? '', 'c', 'a', COLLIDING[1] ?? '', COLLIDING[0] ?? '', 'b', COLLIDING[1] ?? ''];
     expect(keyGroups(keys)).toEqual([
@@ -198,6 +231,29 @@ describe('blockPairs on a generated data set', () => {
       const keys = records.map((r, i) => key(r, sp[i] ?? ''));
       expect(keyGroups(keys)).toEqual(mapGroups(keys));
     }
+  });
+
+  it("every rule's code is -1 where its key is null, and equal exactly where the keys are", () => {
+    const sp = records.map((r) => sortedPhonetic(r.namePhonetic));
+    const ids = new Map<string, number>([['', 0]]);
+    for (const k of sp) if (!ids.has(k)) ids.set(k, ids.size);
+    let coded = 0;
+    for (const { rule, key, code } of RULES) {
+      if (!code) continue;
+      coded++;
+      const keys = records.map((r, i) => key(r, sp[i] ?? ''));
+      const codes = records.map((r, i) => code(r, ids.get(sp[i] ?? '') ?? 0, ids.size));
+      expect(codes.map((c) => c === -1), rule).toEqual(keys.map((k) => k === null));
+      expect(codeGroups(codes), rule).toEqual(mapGroups(keys));
+      expect(keyGroups(keys).length, rule).toBeGreaterThan(5);
+    }
+    expect(coded).toBe(RULES.length - 1);
+  });
+
+  it('groups by the key where a code cannot be made (a hint that is not all digits)', () => {
+    const odd = records.slice(0, 400).map((r, i) => (i % 7 === 0 ? { ...r, nik: null, nikDigits: null, nikRange: null, nikHint: `${(r.nik ?? '1271015001900003').slice(0, 11)}X` } : r));
+    expect(fastBlockPairs(odd)).toEqual(plainBlockPairs(odd));
+    expect(fastBlockPairs(odd).stats.pairs.nik_region_date).toBeGreaterThan(0);
   });
 
   it('emits what the plain blocker does, with its caps and with caps frozen from another run', () => {

@@ -176,7 +176,31 @@ export interface Rule {
    * the filter can let through, found without trying all. Absent: every pair is tried.
    */
   pairsIn?: (block: readonly number[], records: readonly ResolveRecord[]) => number[];
+  /**
+   * The key as an exact whole number, for grouping without making strings (KeyGroups.eachCode): -1 where
+   * `key` is null, two records' codes equal exactly when their keys are, NaN when a key cannot be so
+   * written (a character not a digit; too many names to number): the rule then groups by `key`. `spId`
+   * numbers the record's sorted phonetic key (equal keys, equal numbers), `names` how many there are.
+   */
+  code?: (r: ResolveRecord, spId: number, names: number) => number;
 }
+
+/** The digits of `s` from `from` to `to` as a number (leading zeros fixed by the length), NaN if one is not a digit. */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** The number of the empty sorted phonetic key (a name of no sound): the others are numbered from 1. */
+const EMPTY_NAME = 0;
+
+/** The most sorted phonetic keys the name codes can number: 10 digits and a name's number stay below 2^53. */
+const MAX_NAME_IDS = Math.floor(Number.MAX_SAFE_INTEGER / 1e10);
 
 export const RULES: readonly Rule[] = [
   {
@@ -185,6 +209,10 @@ export const RULES: readonly Rule[] = [
     key: (r) => {
       const p = knownPrefix(r);
       return p.length >= 12 ? p.slice(0, 12) : null;
+    },
+    code: (r) => {
+      const p = knownPrefix(r);
+      return p.length >= 12 ? digitsValue(p, 0, 12) : -1;
     },
   },
   {
@@ -195,6 +223,10 @@ export const RULES: readonly Rule[] = [
       const d = fullDigits(r);
       return d !== null && d.length >= 15 && d.length <= 17 ? d.slice(-10) : null;
     },
+    code: (r) => {
+      const d = fullDigits(r);
+      return d !== null && d.length >= 15 && d.length <= 17 ? digitsValue(d, d.length - 10, d.length) : -1;
+    },
   },
   {
     rule: 'nik_region_serial_name',
@@ -202,6 +234,11 @@ export const RULES: readonly Rule[] = [
     key: (r, sp) => {
       const d = fullDigits(r);
       return d !== null && d.length >= 15 && d.length <= 17 ? `${d.slice(0, 6)}${d.slice(-4)}|${sp}` : null;
+    },
+    code: (r, spId, names) => {
+      const d = fullDigits(r);
+      if (d === null || d.length < 15 || d.length > 17) return -1;
+      return names > MAX_NAME_IDS ? NaN : spId * 1e10 + digitsValue(d, 0, 6) * 1e4 + digitsValue(d, d.length - 4, d.length);
     },
   },
   {
@@ -217,6 +254,10 @@ export const RULES: readonly Rule[] = [
       const d = fullDigits(r);
       return d !== null && d.length === 16 ? `${d.slice(0, 5)}${d.slice(7, 11)}${d.slice(13)}` : null;
     },
+    code: (r) => {
+      const d = fullDigits(r);
+      return d !== null && d.length === 16 ? digitsValue(d, 0, 5) * 1e7 + digitsValue(d, 7, 11) * 1e3 + digitsValue(d, 13, 16) : -1;
+    },
   },
   {
     // A scientific-notation mantissa, a dropped digit, a swap across groups: the regency and the name.
@@ -225,12 +266,17 @@ export const RULES: readonly Rule[] = [
       const p = knownPrefix(r);
       return p.length >= 4 ? `${p.slice(0, 4)}|${sp}` : null;
     },
+    code: (r, spId) => {
+      const p = knownPrefix(r);
+      return p.length >= 4 ? spId * 1e4 + digitsValue(p, 0, 4) : -1;
+    },
     nameOnly: true,
   },
   {
     // Guest-book rows without a NIK: the name is all there is.
     rule: 'name',
     key: (r, sp) => (sp === '' ? null : sp),
+    code: (r, spId) => (spId === EMPTY_NAME ? -1 : spId),
     nameOnly: true,
   },
   {
@@ -266,23 +312,34 @@ export function blockPairs(
     },
   };
 
-  // One sorted key per distinct phonetic key, shared by the records that have it (a million copies else).
+  // One sorted key per distinct phonetic key, shared by the records that have it (a million copies else),
+  // and a number per distinct sorted key, for the rules' codes.
   const sorted = new Map<string, string>();
-  const sp = records.map((r) => {
+  const numbers = new Map<string, number>([['', EMPTY_NAME]]);
+  const spIds = new Int32Array(records.length);
+  const sp = records.map((r, i) => {
     let k = sorted.get(r.namePhonetic);
     if (k === undefined) {
       k = sortedPhonetic(r.namePhonetic);
       sorted.set(r.namePhonetic, k);
     }
+    let id = numbers.get(k);
+    if (id === undefined) {
+      id = numbers.size;
+      numbers.set(k, id);
+    }
+    spIds[i] = id;
     return k;
   });
+  const names = numbers.size;
   sorted.clear();
+  numbers.clear();
   // Blocks by sorting hashes in typed arrays, not a Map of key → members per rule (groups.ts: memory).
   const groups = new KeyGroups(records.length);
   // Per rule, the keys of the blocks it skipped as too large (few: the commonest names and serials).
   const cappedKeys: Set<string>[] = [];
   for (let ruleIndex = 0; ruleIndex < RULES.length; ruleIndex++) {
-    const { rule, key, nameOnly, filter, pairsIn } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
+    const { rule, key, nameOnly, filter, pairsIn, code } = RULES[ruleIndex] ?? { rule: 'name', key: () => null };
     // A pair an earlier rule also blocks together was already emitted there (Splink's "AND NOT earlier
     // rules"): checked by recomputing keys, so no set of millions of pairs is held in memory.
     // A block an earlier rule skipped as too large, or a pair its nameOnly condition left out, was not
@@ -304,7 +361,7 @@ export function blockPairs(
     let blocks = 0;
     const capped = new Set<string>();
     cappedKeys.push(capped);
-    groups.each(keyOf, (block) => {
+    const visit = (block: readonly number[]): void => {
       // With frozen caps a block is capped when it is among them, whatever its size here.
       const k0 = frozen || block.length > cap ? (keyOf(block[0] ?? 0) ?? '') : '';
       if (frozen ? frozen.has(k0) : block.length > cap) {
@@ -341,7 +398,13 @@ export function blockPairs(
         }
         for (let b = a + 1; b < block.length; b++) tryPair(i, block[b] ?? 0);
       }
-    });
+    };
+    const codeOf = (i: number): number => {
+      const r = records[i];
+      return r === undefined || code === undefined ? -1 : code(r, spIds[i] ?? EMPTY_NAME, names);
+    };
+    // The same groups either way, in the same order: by the key's number where every record's key has one.
+    if (code === undefined || !groups.eachCode(codeOf, visit)) groups.each(keyOf, visit);
   }
   return stats;
 }
