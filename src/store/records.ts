@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 import type { NormalRecord } from '../normalise/record.js';
-import type { SourceKind } from './batches.js';
+import { SOURCE_KINDS, type SourceKind } from './batches.js';
 import type { RecordMatch } from './resolve.js';
 
 /** One accepted row as stored; see schema.ts for the meaning of each column. */
@@ -48,7 +48,12 @@ const storedColumn = (f: (typeof RECORD_FIELDS)[number]): string => (f in KEPT_C
 /** What the importer writes per record: its batch and source, then the record's own fields. */
 const INSERT_COLUMNS = ['batch_id', 'source', ...RECORD_FIELDS.map(storedColumn)] as const;
 const RECORD_COLUMNS = `(${INSERT_COLUMNS.join(', ')})`;
-const RECORD_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+/** A record's values in an INSERT: its batch and source written into the statement, its own fields bound. */
+const RECORD_PLACEHOLDERS = (batchId: number, source: SourceKind): string => {
+  // Constants of the writer, so not bound 1 M times over: checked, as they become SQL text.
+  if (!Number.isSafeInteger(batchId) || !SOURCE_KINDS.includes(source)) throw new Error(`not a batch: ${JSON.stringify({ batchId, source })}`);
+  return `(${batchId}, '${source}', ${RECORD_FIELDS.map(() => '?').join(', ')})`;
+};
 /** Rows per INSERT statement: one statement per row spent half its time entering and leaving SQLite. */
 const ROWS_PER_INSERT = 32;
 
@@ -109,12 +114,11 @@ export interface ZeroEndings {
  * call `flush()` before reading them back.
  */
 export function recordWriter(db: Db, batchId: number, source: SourceKind) {
-  const insertOne = db.prepare(`INSERT INTO records ${RECORD_COLUMNS} VALUES ${RECORD_PLACEHOLDERS}`);
-  const insertMany = db.prepare(
-    `INSERT INTO records ${RECORD_COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(RECORD_PLACEHOLDERS).join(', ')}`,
-  );
+  const values = RECORD_PLACEHOLDERS(batchId, source);
+  const insertOne = db.prepare(`INSERT INTO records ${RECORD_COLUMNS} VALUES ${values}`);
+  const insertMany = db.prepare(`INSERT INTO records ${RECORD_COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(values).join(', ')}`);
   const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, params, message, raw) VALUES (?, ?, ?, ?, ?, ?)');
-  const width = INSERT_COLUMNS.length;
+  const width = RECORD_FIELDS.length;
   // One array for every statement, filled in place: better-sqlite3 binds it before run() returns.
   const pending: unknown[] = new Array<unknown>(ROWS_PER_INSERT * width).fill(null);
   let rows = 0;
@@ -129,8 +133,6 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       // records. test/import-store.test.ts checks that each field lands in its own column.
       const kept = keptOf(r);
       let i = rows * width;
-      pending[i++] = batchId;
-      pending[i++] = source;
       pending[i++] = r.line;
       pending[i++] = kept.nik_raw;
       pending[i++] = r.nik;
