@@ -120,7 +120,9 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   if (row.error !== undefined) return { kind: 'reject', detail: { reason: 'unparseable', error: row.error } };
   const cells = row.cells;
   // A row holding a NIK-like number is never skipped as a footer or signature: it would vanish unseen.
-  const holdsNik = cells.some((c) => NIK_RUN.test(c));
+  // The NIK column first: in a list it holds the NIK, and the other cells need not be looked at.
+  const nikCell = fields.nik === undefined ? undefined : cells[fields.nik];
+  const holdsNik = (nikCell !== undefined && NIK_RUN.test(nikCell)) || cells.some((c) => NIK_RUN.test(c));
   if (!holdsNik) {
     // Before the blank test, which ignores the running-number column: `JUMLAH,,,,,` sits in that column.
     for (let i = 0; i < Math.min(cells.length, 3); i++) {
@@ -144,35 +146,36 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   }
 
   const nik = parseNik(nikRaw, { numeric: fields.nik !== undefined && row.numeric?.[fields.nik] === true, refYear: ctx.refYear });
-  const extra: Record<string, string | string[]> = {};
-  const flags: string[] = [];
+  // Made only for a row that has something to keep there (most rows have not): keys in the order set.
+  let extra: Record<string, string | string[]> | null = null;
+  let flags: string[] | null = null;
 
   const waveCell = cell(fields.wave);
   let wave = ctx.wave;
   if (waveCell !== '') {
     const parsed = parseWave(waveCell);
-    if (parsed === null) flags.push('wave_unreadable');
+    if (parsed === null) (flags ??= []).push('wave_unreadable');
     else wave = parsed;
   }
   const statusCell = cell(fields.status);
   const status = parseStatus(statusCell);
-  if (statusCell !== '' && status === null) extra.status = statusCell;
+  if (statusCell !== '' && status === null) (extra ??= {}).status = statusCell;
   const dateCell = cell(fields.date);
   const visitDate = dateCell === '' ? null : parseVisitDate(dateCell, ctx.dateOrder);
   if (dateCell !== '' && visitDate === null) {
-    flags.push('date_unreadable');
-    extra.date = dateCell;
+    (flags ??= []).push('date_unreadable');
+    (extra ??= {}).date = dateCell;
   }
   for (const { index, name: header } of ctx.columns.extras) {
     const value = (cells[index] ?? '').trim();
-    if (value !== '') extra[header] = value;
+    if (value !== '') (extra ??= {})[header] = value;
   }
   // A NIK-like number in a column whose raw text is otherwise not kept stays in extra: no NIK leaves unseen.
   for (const field of RAW_NOT_KEPT) {
     const value = cell(fields[field]);
-    if (extra[field] === undefined && NIK_RUN.test(value)) extra[field] = value;
+    if (extra?.[field] === undefined && NIK_RUN.test(value)) (extra ??= {})[field] = value;
   }
-  if (flags.length > 0) extra.flags = flags;
+  if (flags !== null) (extra ??= {}).flags = flags;
 
   const valid = nik.status === 'valid' ? nik : null;
   const broken = nik.status === 'invalid' || nik.status === 'damaged' ? nik : null;
@@ -199,7 +202,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
       region: valid?.facts.district ?? null,
       birth_date: facts?.birthDate ?? null,
       sex: facts?.sex ?? null,
-      extra: Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
+      extra: extra === null || Object.keys(extra).length === 0 ? null : JSON.stringify(extra),
     },
   };
 }
