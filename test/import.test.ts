@@ -128,7 +128,7 @@ describe('prakerja import', () => {
     const file = write(dir, 'rounded.csv', `NIK,Nama\n${rows.join('\n')}\n`);
     const r = await runCli(['--db', db, 'import', file, '--source', 'central', '--wave', '2']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/excel_rounded 30/);
+    expect(r.stdout).toMatch(/rounded by Excel 30/);
     expect(query(db, `SELECT DISTINCT nik_status, nik_reason, nik FROM records`)).toEqual([
       { nik_status: 'damaged', nik_reason: 'excel_rounded', nik: null },
     ]);
@@ -232,7 +232,7 @@ describe('prakerja init and status', () => {
     expect(r.stdout).toContain('Office region: Kota Medan (1271)');
     expect(r.stdout).toMatch(/gel3\.csv\s+3\s+\d{4}-/);
     expect(r.stdout).toMatch(/central\s+3\s+2\s+1\s+1\s+0\s+0/);
-    expect(r.stdout).toMatch(/wrong_length\s+1/);
+    expect(r.stdout).toMatch(/not 16 digits\s+1/);
     const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { records: number; batches: { waves: string }[] };
     expect(json.records).toBe(2);
     expect(json.batches.map((b) => b.waves)).toEqual(['3']);
