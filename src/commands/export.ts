@@ -3,6 +3,8 @@
  * contract the accuracy benchmark reads: `file`, `line`, `source`, `person_id`, `match`, `score`. Two sheets
  * of one workbook share `file` and their row numbers, so the last column, `sheet`, tells them apart.
  */
+import { extname } from 'node:path';
+import { UsageError } from '../errors.js';
 import { currentLang, inLang, t, type Lang } from '../i18n/index.js';
 import type { ExportColumnName } from '../i18n/messages/review.js';
 import type { NikStatus } from '../normalise/nik.js';
@@ -84,7 +86,17 @@ export function* recordExportRows(db: Db, options: ExportOptions = {}): Generato
  * @example exportRecordsToFile(db, 'persons.csv') // 12345
  */
 export function exportRecordsToFile(db: Db, path: string, options: ExportOptions = {}): number {
+  checkExportName(path);
   return writeCsvFile(path, recordExportHeader(options.lang), recordExportRows(db, options), { personal: true });
+}
+
+/**
+ * The export is CSV: a file named otherwise (`orang.xlsx`) is a usage error, callable before the database is
+ * opened; a CSV under an `.xlsx` name is a file Excel calls damaged.
+ * @example checkExportName('orang.xlsx') // throws "--out orang.xlsx: the records export is written as CSV; …"
+ */
+export function checkExportName(path: string): void {
+  if (extname(path).toLowerCase() !== '.csv') throw new UsageError(t.export.badOutName(path));
 }
 
 /** The export as CSV text chunks, for standard output. */

@@ -5,7 +5,7 @@
  * they survive re-imports, and every later resolve respects them.
  */
 import { basename, extname } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { currentLang, inLang, t } from '../i18n/index.js';
 import { foldHeader, type Field } from '../ingest/columns.js';
 import { readWholeTable } from '../ingest/table.js';
@@ -46,13 +46,25 @@ export interface ReviewExportResult {
 }
 
 /**
+ * The review file's format, by its name: `.xlsx` or `.csv` (any case); another name is a usage error,
+ * callable before the database is opened.
+ * @example reviewFileFormat('periksa.XLSX') // 'xlsx'
+ */
+export function reviewFileFormat(path: string): 'csv' | 'xlsx' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.csv') return ext === '.xlsx' ? 'xlsx' : 'csv';
+  throw new UsageError(t.review.badFileName(path));
+}
+
+/**
  * Writes the review queue to `path`: an `.xlsx` (a Y/N drop-down in the decision column, the summary on a
- * second sheet) or, for any other name, a CSV. Pairs that decide whether a walk-in visitor counts as a
+ * second sheet) or a `.csv` (any other name is a usage error, see reviewFileFormat). Pairs that decide whether a walk-in visitor counts as a
  * recipient come first; each row says what its decision changes and why the pair is in doubt, in words.
  *
  * @example await exportReview(db, 'periksa.xlsx') // { format: 'xlsx', possible: 12, conflicts: 3, recipientPairs: 5, … }
  */
 export async function exportReview(db: Db, path: string, options: ReviewExportOptions = {}): Promise<ReviewExportResult> {
+  const format = reviewFileFormat(path);
   // As a report does: records an interrupted import (or --no-resolve) left without a person are matched
   // first, or the queue would lack their pairs and its counts be those of a state no other command shows.
   const pending = resolvePending(db, options.signal);
@@ -83,7 +95,7 @@ export async function exportReview(db: Db, path: string, options: ReviewExportOp
   ]);
   const result: ReviewExportResult = {
     file: path,
-    format: extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv',
+    format,
     possible: pairs.filter((p) => p.link.kind !== 'conflict').length,
     conflicts: pairs.filter((p) => p.link.kind === 'conflict').length,
     ...queue.counts,

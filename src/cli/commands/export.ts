@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { exportRecordsToFile, recordExportCsv } from '../../commands/export.js';
+import { checkExportName, exportRecordsToFile, recordExportCsv } from '../../commands/export.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatNumber } from '../table.js';
@@ -16,6 +16,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--show-nik', t.export.optShowNik())
     .addHelpText('after', `\n${t.export.machineNote()}\n\n${t.cli.examples()}\n  prakerja export records --out orang.csv\n  prakerja export records > orang.csv\n  prakerja --lang en export records --out records.csv\n`)
     .action((flags: { out?: string; showNik?: boolean }) => {
+      // A wrong name is a usage error before the database is looked for.
+      if (flags.out) checkExportName(flags.out);
       const db = ctx.openDb();
       if (flags.out) {
         const rows = exportRecordsToFile(db, flags.out, { showNik: flags.showNik });

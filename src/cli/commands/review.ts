@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { applyReview, exportReview, settlesText } from '../../commands/review.js';
+import { applyReview, exportReview, reviewFileFormat, settlesText } from '../../commands/review.js';
 import { t } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatNumber } from '../table.js';
@@ -17,6 +17,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .option('--show-nik', t.review.optShowNik())
     .addHelpText('after', `\n${t.cli.examples()}\n  prakerja review export periksa.xlsx\n  prakerja review export periksa.csv\n`)
     .action(async (file: string, flags: { showNik?: boolean }) => {
+      reviewFileFormat(file); // a wrong name is a usage error before the database is looked for
       const result = await exportReview(ctx.openDb(), file, { showNik: flags.showNik });
       if (!ctx.globals.quiet && result.pendingResolved > 0) ctx.io.stderr(`prakerja: ${t.recovery.pendingResolved(formatNumber(result.pendingResolved))}\n`);
       if (ctx.globals.json) return ctx.json(result);

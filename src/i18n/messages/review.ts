@@ -14,6 +14,10 @@ export const reviewText = {
     id: 'tulis kemungkinan sama dan konflik berdampingan dengan kolom keputusan yang kosong (Y = orang yang sama, N = orang berbeda)',
     en: 'write possible matches and conflicts side by side with an empty decision column (Y = same person, N = different)',
   }),
+  badFileName: message({
+    id: (file: string) => `${file}: berkas periksa ditulis sebagai .xlsx (dengan pilihan Y/N di kolom Keputusan) atau .csv; beri nama berakhiran salah satunya (misalnya periksa.xlsx).`,
+    en: (file) => `${file}: the review file is written as .xlsx (with a Y/N drop-down in the decision column) or .csv; give a name ending in one of them (e.g. periksa.xlsx).`,
+  }),
   exportArg: message({
     id: 'berkas yang ditulis, hanya bisa dibaca pemiliknya: .xlsx (dengan pilihan Y/N di kolom Keputusan) atau .csv (UTF-8 dengan BOM)',
     en: 'file to write, owner-only: .xlsx (with a Y/N drop-down in the decision column) or .csv (UTF-8 with BOM)',
@@ -120,10 +124,14 @@ export const exportText = {
     en: 'one row per record with its person (file, line, source, person_id, match, score, masked NIK, name, …)',
   }),
   optOut: message({
-    id: 'tulis ke berkas ini (UTF-8 dengan BOM, hanya bisa dibaca pemiliknya), bukan ke layar',
-    en: 'write to this file (UTF-8 with BOM, owner-only) instead of standard output',
+    id: 'tulis ke berkas .csv ini (UTF-8 dengan BOM, hanya bisa dibaca pemiliknya), bukan ke layar',
+    en: 'write to this .csv file (UTF-8 with BOM, owner-only) instead of standard output',
   }),
   optShowNik: message({ id: 'tulis NIK lengkap', en: 'write NIKs in full' }),
+  badOutName: message({
+    id: (file: string) => `--out ${file}: ekspor data ditulis sebagai CSV; beri nama berkas berakhiran .csv (misalnya orang.csv).`,
+    en: (file) => `--out ${file}: the records export is written as CSV; give a file name ending in .csv (e.g. orang.csv).`,
+  }),
   machineNote: message({
     id: '(judul kolom dan nilai berkode berbahasa Indonesia: pusat, NIK sama, perempuan, …; untuk skrip, --lang en menulis nama kolom mesin dan kode yang tetap: `file,line,source,person_id,…`; `central`, `exact_nik`, `F`, …)',
     en: '(the English headers and coded values are the stable machine names and codes: `file,line,source,person_id,…`; `central`, `exact_nik`, `F`, …)',
