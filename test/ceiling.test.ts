@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairCeiling, type WalkinRow } from '../src/generate/ceiling.js';
+import { linkCeiling, pairCeiling, type WalkinRow } from '../src/generate/ceiling.js';
 import type { RawRecord, TruthRow } from '../src/generate/evaluate.js';
 
 /**
@@ -74,5 +74,53 @@ describe('pairCeiling', () => {
     // In a book of 10,000 rows, a name one in a hundred bears is no evidence.
     const many: WalkinRow[] = [...walkins, ...Array.from({ length: 9998 }, (_, i) => ({ line: 10 + i, hasNik: false, phone: '', purpose: 'x' }))];
     expect(pairCeiling({ truth, records, walkins: many, names, nameFrequency: () => 0.01, threshold: 0.995 }).reachable).toBe(0);
+  });
+});
+
+describe('linkCeiling: a NIK in scientific notation', () => {
+  /**
+   * One recipient DWI PURWANTI whose visit wrote `3.57824E+15`: the range of her kecamatan's NIKs. Whether
+   * that visit can be linked at all depends on how many of the desk's public share the name within the range.
+   */
+  function book(listedInRange: number): { truth: TruthRow[]; records: RawRecord[]; walkins: WalkinRow[]; names: Map<string, string> } {
+    const truth: TruthRow[] = [];
+    const records: RawRecord[] = [];
+    const names = new Map<string, string>();
+    for (let i = 0; i < listedInRange; i++) {
+      truth.push({ file: 'central.csv', line: 2 + i, person: `L${i}` });
+      records.push({ file: 'central.csv', line: 2 + i, source: 'central', nik: `357824${String(1000000001 + i * 10)}` });
+      names.set(`L${i}`, 'DWI PURWANTI');
+    }
+    truth.push({ file: 'walkin.csv', line: 3, person: 'L0' });
+    records.push({ file: 'walkin.csv', line: 3, source: 'walkin', nik: '3.57824E+15' });
+    const walkins: WalkinRow[] = [{ line: 3, hasNik: true, nik: '3.57824E+15', phone: '', purpose: 'Pencairan insentif' }];
+    // Enough other rows with that purpose, half of them recipients', so that p = 1/2.
+    for (let i = 0; i < 100; i++) {
+      const person = i % 2 === 0 ? `L${i % listedInRange}` : `V${i}`;
+      truth.push({ file: 'walkin.csv', line: 10 + i, person });
+      walkins.push({ line: 10 + i, hasNik: false, nik: '', phone: '', purpose: 'Pencairan insentif' });
+    }
+    return { truth, records, walkins, names };
+  }
+
+  it('counts the visit only when the name within the range singles out the holder, and says how many it left out', () => {
+    const wide = book(5);
+    // One in 2,500 of the public is DWI PURWANTI, one in 30 lives in the range: 5 holders there, 1 in 75,000 strangers.
+    const common = linkCeiling({ ...wide, nameFrequency: () => 4e-4, rangeShare: () => 1 / 30, threshold: 0.995 });
+    expect(common.withNik).toBe(0);
+    expect(common.nikTooWide).toBe(1);
+    expect(common.recall).toBeLessThan(common.recallAnyNik);
+    expect(common.withNik + common.byPhone + common.byName + common.unreachable).toBe(common.trulyLinked);
+
+    const alone = book(1);
+    const rare = linkCeiling({ ...alone, nameFrequency: () => 1e-7, rangeShare: () => 1 / 30, threshold: 0.995 });
+    expect(rare.withNik).toBe(1);
+    expect(rare.nikTooWide).toBe(0);
+  });
+
+  it('counts every written NIK as before when it is told nothing of the public\'s ranges', () => {
+    const c = linkCeiling({ ...book(5), nameFrequency: () => 4e-4, threshold: 0.995 });
+    expect(c.withNik).toBe(1);
+    expect(c.recall).toBe(c.recallAnyNik);
   });
 });

@@ -16,10 +16,17 @@
  * - every row that wrote a NIK, however damaged, counts as linkable, and so does every row without a NIK
  *   whose person made another visit with a NIK and the same phone number.
  * The result is an upper bound on link recall at that precision, not an estimate of it, for resolvers that
- * use what prakerja's does. One thing the oracle leaves out: the list's kab/kota column against the office's,
+ * use what prakerja's does. One exception to "every NIK counts", when told the public's NIK ranges
+ * (`rangeShare`): a NIK shown in scientific notation (`3.57824E+15`) says only which range of NIKs it was,
+ * in one city a thirtieth of everyone, so such a row counts only when its name within that range singles out
+ * the holder at the threshold: (p / n) / (p·k_R / n + (1 − p)·f·s_R), k_R the list's holders of the name in
+ * the range, s_R the public's share there. Counted so, a row like DWI PURWANTI / `3,57824E+15` (five
+ * listed DWI PURWANTIs in that range, p 0.05) is no longer counted as linkable; `recallAnyNik` is the bound
+ * that counts every NIK. One thing the oracle leaves out: the list's kab/kota column against the office's,
  * worth under one bit for a local recipient (about 60% of the list is local, against 90% of the recipients
  * who come to the desk).
  */
+import { canonicaliseNik, scientificRange, type NikRange } from '../normalise/nik.js';
 import { parsePhone } from '../normalise/record.js';
 import { Population } from './population.js';
 import { deriveSeed, seedOf } from './random.js';
@@ -30,6 +37,8 @@ export interface WalkinRow {
   line: number;
   /** The NIK cell was not empty. */
   hasNik: boolean;
+  /** The NIK cell as written; absent in older callers, whose NIKs all count as linkable. */
+  nik?: string;
   phone: string;
   purpose: string;
 }
@@ -43,6 +52,13 @@ export interface CeilingInput {
   nameFrequency: (name: string) => number;
   /** The precision a link must have: claim it only when its probability is at least this. */
   threshold: number;
+  /**
+   * P(a member of the desk's public has a NIK within `range`). Without it every written NIK counts as
+   * linkable, however little of it is left.
+   */
+  rangeShare?: (range: NikRange) => number;
+  /** Every data row with its NIK cell as written (`readRawRecords`): the list's NIKs, for k_R. */
+  records?: readonly RawRecord[];
 }
 
 export interface Ceiling {
@@ -55,10 +71,17 @@ export interface Ceiling {
   byPhone: number;
   /** ... without a NIK, linkable by name at the threshold. */
   byName: number;
-  /** ... without a NIK and not linkable: the name is shared too widely. */
+  /** ... not linkable: the name is shared too widely (with its NIK range, for nikTooWide). */
   unreachable: number;
+  /**
+   * Of byPhone and unreachable: rows that wrote a NIK in scientific notation whose name within its range
+   * does not single out the holder (CeilingInput.rangeShare).
+   */
+  nikTooWide: number;
   /** (withNik + byPhone + byName) / trulyLinked. */
   recall: number;
+  /** The bound when every written NIK counts, however damaged (the ceiling before nikTooWide). */
+  recallAnyNik: number;
 }
 
 const WALKIN = 'walkin.csv';
@@ -85,7 +108,6 @@ export function linkCeiling(input: CeilingInput): Ceiling {
 
   // p per purpose: the share of the book's rows with that purpose written by listed recipients.
   const byPurpose = new Map<string, { rows: number; recipients: number }>();
-  const visitsWithNik = new Map<string, Set<string>>();
   for (const w of input.walkins) {
     const person = personOfWalkin.get(w.line);
     if (person === undefined) continue;
@@ -93,35 +115,85 @@ export function linkCeiling(input: CeilingInput): Ceiling {
     s.rows++;
     if (central.has(person)) s.recipients++;
     byPurpose.set(w.purpose, s);
+  }
+  const nameLink = nameLinkProbability(input.nameFrequency, central.size, holders, byPurpose);
+  const rangeLink = input.rangeShare ? rangeLinkProbability(input, central, byPurpose, input.rangeShare) : undefined;
+  /** A row whose NIK finds its person: any NIK, but one in scientific notation only with a name rare in its range. */
+  const nikFinds = (w: WalkinRow, person: string): boolean => {
+    if (!w.hasNik) return false;
+    const range = rangeLink ? scientificRange(w.nik ?? '') : null;
+    return range === null || !rangeLink || rangeLink(input.names.get(person) ?? '', range, w.purpose) >= input.threshold;
+  };
+  // The phones of each person's visits whose NIK finds them: a bridge for their visits without one.
+  const visitsWithNik = new Map<string, Set<string>>();
+  for (const w of input.walkins) {
+    const person = personOfWalkin.get(w.line);
     const phone = parsePhone(w.phone);
-    if (w.hasNik && phone !== null) {
-      const phones = visitsWithNik.get(person) ?? new Set<string>();
-      phones.add(phone);
-      visitsWithNik.set(person, phones);
-    }
+    if (person === undefined || phone === null || !nikFinds(w, person)) continue;
+    const phones = visitsWithNik.get(person) ?? new Set<string>();
+    phones.add(phone);
+    visitsWithNik.set(person, phones);
   }
 
-  const nameLink = nameLinkProbability(input.nameFrequency, central.size, holders, byPurpose);
-  const result: Ceiling = { threshold: input.threshold, trulyLinked: 0, withNik: 0, byPhone: 0, byName: 0, unreachable: 0, recall: 1 };
+  const result: Ceiling = { threshold: input.threshold, trulyLinked: 0, withNik: 0, byPhone: 0, byName: 0, unreachable: 0, nikTooWide: 0, recall: 1, recallAnyNik: 1 };
   for (const w of input.walkins) {
     const person = personOfWalkin.get(w.line);
     if (person === undefined || !central.has(person)) continue;
     result.trulyLinked++;
-    if (w.hasNik) {
+    const name = input.names.get(person) ?? '';
+    if (nikFinds(w, person)) {
       result.withNik++;
       continue;
     }
+    if (w.hasNik) result.nikTooWide++;
     const phone = parsePhone(w.phone);
     if (phone !== null && visitsWithNik.get(person)?.has(phone)) {
       result.byPhone++;
       continue;
     }
-    if (nameLink(input.names.get(person) ?? '', w.purpose) >= input.threshold) result.byName++;
+    // A NIK's range is sharper than the name alone: a row it leaves unlinked is not linked by the name either.
+    if (!w.hasNik && nameLink(name, w.purpose) >= input.threshold) result.byName++;
     else result.unreachable++;
   }
   const reachable = result.withNik + result.byPhone + result.byName;
   result.recall = result.trulyLinked === 0 ? 1 : reachable / result.trulyLinked;
+  // Every NIK counted, and every phone bridge through one: the bound as it was before ranges were weighed.
+  result.recallAnyNik = input.rangeShare ? linkCeiling({ ...input, rangeShare: undefined }).recall : result.recall;
   return result;
+}
+
+/**
+ * The chance that a guest-book row written with `name` and a NIK within `range` is the one listed holder it
+ * belongs to: (p / n) / (p·k_R / n + (1 − p)·f·s_R), k_R the listed holders of the name whose NIK, as the list
+ * wrote it, lies in the range (at least the holder). NIKs as the list wrote them: a damaged one counts where
+ * its digits put it.
+ */
+function rangeLinkProbability(
+  input: CeilingInput,
+  central: ReadonlySet<string>,
+  byPurpose: ReadonlyMap<string, { rows: number; recipients: number }>,
+  rangeShare: (range: NikRange) => number,
+): (name: string, range: NikRange, purpose: string) => number {
+  const listedNiks = new Map<string, string[]>();
+  const personOf = new Map(input.truth.filter((t) => t.file === CENTRAL).map((t) => [t.line, t.person]));
+  for (const r of input.records ?? []) {
+    if (r.file !== CENTRAL) continue;
+    const person = personOf.get(r.line);
+    const name = person === undefined ? undefined : input.names.get(person);
+    if (name === undefined) continue;
+    const nik = canonicaliseNik(r.nik).replace(/\D/g, '');
+    const list = listedNiks.get(name);
+    if (list) list.push(nik);
+    else listedNiks.set(name, [nik]);
+  }
+  const n = Math.max(central.size, 1);
+  const within = (nik: string, range: NikRange): boolean => nik.length === range.low.length && nik >= range.low && nik <= range.high;
+  return (name, range, purpose) => {
+    const s = byPurpose.get(purpose);
+    const p = s && s.rows > 0 ? s.recipients / s.rows : 0;
+    const k = Math.max(1, (listedNiks.get(name) ?? []).filter((nik) => within(nik, range)).length);
+    return p / n / ((p * k) / n + (1 - p) * input.nameFrequency(name) * rangeShare(range));
+  };
 }
 
 /**
@@ -270,11 +342,39 @@ export function pairCeiling(input: PairCeilingInput): PairCeiling {
  * bound must be (its true frequency is below about 3/size with 95% confidence).
  */
 export function sampledNameFrequency(options: { seed: number | string; officeRegion: string; size: number }): (name: string) => number {
+  return sampledPublic(options).nameFrequency;
+}
+
+/**
+ * The walk-in public of {@link sampledNameFrequency}, with the share of its NIKs within a range as well
+ * (CeilingInput.rangeShare): a range none of the sample falls in counts as holding a tenth of one, as names do.
+ */
+export function sampledPublic(options: { seed: number | string; officeRegion: string; size: number }): {
+  nameFrequency: (name: string) => number;
+  rangeShare: (range: NikRange) => number;
+} {
   const population = new Population({ seed: deriveSeed(seedOf(options.seed), 0x5eed), officeRegion: options.officeRegion, expected: options.size });
   const counts = new Map<string, number>();
+  const niks: string[] = [];
   for (let i = 0; i < options.size; i++) {
-    const name = population.create('visitor').name;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const person = population.create('visitor');
+    counts.set(person.name, (counts.get(person.name) ?? 0) + 1);
+    niks.push(person.nik);
   }
-  return (name) => Math.max(counts.get(name) ?? 0, 0.1) / options.size;
+  niks.sort();
+  /** How many sampled NIKs sort before `nik` (all are 16 digits, so text order is number order). */
+  const below = (nik: string): number => {
+    let lo = 0;
+    let hi = niks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((niks[mid] ?? '') < nik) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    nameFrequency: (name) => Math.max(counts.get(name) ?? 0, 0.1) / options.size,
+    rangeShare: (range) => Math.max(below(`${range.high}~`) - below(range.low), 0.1) / options.size,
+  };
 }

@@ -123,7 +123,7 @@ export async function readWalkinRows(outDir: string): Promise<WalkinRow[]> {
   const out: WalkinRow[] = [];
   for await (const { line, cells } of rows(join(outDir, layout.file), layout.delimiter, layout.headerLine + 1)) {
     const nik = cells[layout.nikColumn] ?? '';
-    out.push({ line, hasNik: nik.trim() !== '', phone: cells[layout.nikColumn + 1] ?? '', purpose: cells[layout.nikColumn + 2] ?? '' });
+    out.push({ line, hasNik: nik.trim() !== '', nik, phone: cells[layout.nikColumn + 1] ?? '', purpose: cells[layout.nikColumn + 2] ?? '' });
   }
   return out;
 }
