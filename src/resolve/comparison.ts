@@ -42,6 +42,8 @@ export interface ResolveRecord {
    * (`M`, `F`, `any`: frontTitleSex). Null or absent for every other row.
    */
   titled?: 'M' | 'F' | 'any' | null;
+  /** A provincial row whose valid NIK no central row holds (scoring.ts `unlistedCopy`). */
+  unlisted?: boolean;
 }
 
 export type NikLevel =

@@ -65,7 +65,7 @@ import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
 import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
 import { frozenContext, snapshotOfFrequencies } from './snapshot.js';
-import { decide, DEFAULT_PARAMETERS, pairKind, scorePair, weighedRange, type ModelParameters, type MU, type NameFrequencies } from './scoring.js';
+import { decide, DEFAULT_PARAMETERS, pairKind, scorePair, unlistedCopy, weighedRange, type ModelParameters, type MU, type NameFrequencies } from './scoring.js';
 
 /**
  * Growth of the records since the statistics were learnt above which a full resolve learns them again.
@@ -343,7 +343,7 @@ function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, 
   const [l, r] = a.id < b.id ? [a, b] : [b, a];
   const levels = compareRecords(l, r, { skipHopeless: true });
   if (levels === null) return false;
-  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r)).probability, params) !== 'none';
+  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r)).probability, params) !== 'none';
 }
 
 /**

@@ -119,5 +119,6 @@ function toResolveRecord(row: Omit<ResolveRow, 'person_id' | 'match' | 'score'>,
     sex: row.sex === 'M' ? 'M' : row.sex === 'F' ? 'F' : null,
     purpose: intern.get(normalisePurpose(row.purpose)),
     titled: row.name_shown ? frontTitleSex(row.name_shown) : null,
+    unlisted: row.unlisted === 1,
   };
 }

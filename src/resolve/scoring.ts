@@ -152,6 +152,19 @@ export class NameFrequencies {
     this.niks++;
   }
 
+  /**
+   * P(a provincial row's valid NIK is held by no central row): the central row it copies lost its NIK, the
+   * province mistyped it, or the person is not in the central list (counted by countCopies). What
+   * `unlistedCopy` weighs: for two strangers to agree so, the stranger's provincial NIK must be missing from
+   * the central list too. 1, saying nothing, while fewer than 1,000 provincial rows were counted; never below
+   * one row in 1,000.
+   */
+  unlistedShare(): number {
+    const [rows, found] = this.copies;
+    if (rows < 1000) return 1;
+    return Math.max(rows - found, rows / 1000) / rows;
+  }
+
   /** Counts a listed row's wave, for the weight of two rows agreeing on it. */
   addWave(wave: number): void {
     this.waves.set(wave, (this.waves.get(wave) ?? 0) + 1);
@@ -486,6 +499,8 @@ export function scorePair(
   nikRange: NikRange | null = null,
   /** Which lists the rows come from (`pairKind`); null, as any pair: the deterministic pass under one NIK. */
   kind: PairKind | null = null,
+  /** The pair is a central row without a valid NIK and a provincial row whose NIK is unlisted (`unlistedCopy`). */
+  unlisted = false,
 ): Score {
   const lists = kind === 'copy' || kind === 'list';
   const n = Math.max(freqs.size, 1000);
@@ -509,7 +524,12 @@ export function scorePair(
     prefixU = nikRange !== null ? freqs.rangeFrequency(nikRange) : undefined;
     if (prefixU === undefined && nikHint !== null) prefixU = freqs.prefixFrequency(nikHint);
   }
-  add({ field: 'nik', level: levels.nik, m: null, u: null, weight: 0 }, params.nik[levels.nik], prefixU);
+  const nikMu = params.nik[levels.nik];
+  if (unlisted && nikMu !== null && (levels.nik === 'damaged_short' || levels.nik === 'damaged_long')) {
+    // Two strangers agree so only when the stranger's provincial NIK is missing from the list too: u times that share.
+    prefixU = (prefixU ?? nikMu.u) * freqs.unlistedShare();
+  }
+  add({ field: 'nik', level: levels.nik, m: null, u: null, weight: 0 }, nikMu, prefixU);
   const nameMu = params.name[levels.name];
   const tf =
     levels.name === 'exact' || levels.name === 'reordered'
@@ -554,6 +574,23 @@ export type PairKind = 'copy' | 'list' | 'book';
 export function pairKind(l: Pick<ResolveRecord, 'source'>, r: Pick<ResolveRecord, 'source'>): PairKind {
   if (l.source === 'walkin' || r.source === 'walkin') return 'book';
   return l.source === r.source ? 'list' : 'copy';
+}
+
+/**
+ * Whether a pair is a central row without a valid NIK and a provincial row whose valid NIK no central row
+ * holds (ResolveRecord.unlisted). The province copies the central list, so a provincial NIK missing there
+ * means the row it copies lost its NIK (the damaged central row beside it), or the province mistyped it:
+ * for a stranger, as often as provincial NIKs are missing from the central list. scorePair weighs that
+ * (`unlisted`): the damaged NIK's u is multiplied by that share (unlistedShare, 6% on the generator's sets).
+ * On the issue-12 variant at 100k, the 36 such pairs left possible (p 0.58–0.98) were all one person, at 20k
+ * 6 of 6, on the 100k set 47 of 47. The copy's prior (`copyPrior`) is the base rate of such a pair; this is
+ * the evidence of the NIK's absence, on top of it.
+ *
+ * @example unlistedCopy(centralWithScientificNik, { ...provinceRow, unlisted: true }) // true
+ */
+export function unlistedCopy(l: Pick<ResolveRecord, 'source' | 'nik' | 'unlisted'>, r: Pick<ResolveRecord, 'source' | 'nik' | 'unlisted'>): boolean {
+  const [central, province] = l.source === 'central' ? [l, r] : [r, l];
+  return central.source === 'central' && central.nik === null && province.source === 'province' && province.unlisted === true;
 }
 
 export function probabilityOf(weight: number): number {

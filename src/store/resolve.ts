@@ -77,6 +77,8 @@ export interface ResolveRow {
    * pass's title in place of a word; null (or absent) for every other row.
    */
   name_shown?: string | null;
+  /** 1 for a provincial row whose valid NIK no central row holds; null (or absent) otherwise. */
+  unlisted?: number | null;
 }
 
 /** The columns the resolver compares, as `ResolveRow`. */
@@ -85,7 +87,9 @@ const RESOLVE_COLUMNS = `SELECT id, source, nik, nik_status,
        CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
        name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
        CASE WHEN source = 'walkin' THEN purpose END AS purpose,
-       CASE WHEN source = 'walkin' AND instr(name_key, ' ') = 0 THEN name END AS name_shown
+       CASE WHEN source = 'walkin' AND instr(name_key, ' ') = 0 THEN name END AS name_shown,
+       CASE WHEN source = 'province' AND nik IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM records held WHERE held.nik = records.nik AND held.source = 'central') THEN 1 END AS unlisted
   FROM records`;
 
 /** A row of RESOLVE_COLUMNS as better-sqlite3's raw mode hands it: the columns in their SELECT order. */
@@ -108,6 +112,7 @@ type RawResolveRow = [
   score: number | null,
   purpose: string | null,
   name_shown: string | null,
+  unlisted: number | null,
 ];
 
 /**
@@ -142,6 +147,7 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
         score: r[15],
         purpose: r[16],
         name_shown: r[17],
+        unlisted: r[18],
       };
     }
     after = rows[rows.length - 1]?.[0] ?? after;
