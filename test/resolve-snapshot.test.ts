@@ -58,7 +58,7 @@ function publicMembers(): { name: string; kind: 'method' | 'getter'; arity: numb
 }
 
 /** The mutators that are not named add*: they change state, so they are not probed. */
-const MUTATORS = new Set(['countVisits']);
+const MUTATORS = new Set(['countVisits', 'countCopies']);
 
 /** What each read-only member answers on every probe (the mutators, add* and MUTATORS, are left out: they change state). */
 function answers(f: NameFrequencies): Record<string, unknown> {
