@@ -29,6 +29,8 @@ describe('help', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: prakerja /);
     expect(r.stdout).toMatch(/Examples?:\n\s+prakerja /);
+    // An empty default says nothing to a person (`--map`'s list of overrides).
+    expect(r.stdout).not.toMatch(/default: \[\]/);
   });
 });
 

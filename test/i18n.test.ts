@@ -87,11 +87,14 @@ describe('choosing the language', () => {
     const id = await runCli(['status', '--nope'], { PRAKERJA_LANG: 'id' });
     expect(id.code).toBe(2);
     expect(id.stderr).toContain("kesalahan: opsi '--nope' tidak dikenal");
-    expect(id.stderr).toContain('(jalankan dengan --help untuk cara pemakaian)');
+    expect(id.stderr).toContain('\n(cara pemakaiannya: prakerja status --help)\n');
     const en = await runCli(['status', '--nope']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("error: unknown option '--nope'");
-    expect(en.stderr).toContain('(run with --help for usage)');
+    expect(en.stderr).toContain('\n(how to use it: prakerja status --help)\n');
+    // The command that was wrong is the one named, subcommands too; the program's own for a wrong command.
+    expect((await runCli(['review', 'export', 'x.csv', '--nope'])).stderr).toContain('(how to use it: prakerja review export --help)');
+    expect((await runCli(['statu'])).stderr).toContain('(how to use it: prakerja --help)');
     const cmd = await runCli(['statu'], { PRAKERJA_LANG: 'id' });
     expect(cmd.code).toBe(2);
     expect(cmd.stderr).toContain("kesalahan: perintah 'statu' tidak dikenal\n(Mungkin maksudnya status?)");

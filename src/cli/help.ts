@@ -23,9 +23,18 @@ export function localiseCommander(program: Command, io: Io): Command {
     })
     .helpOption('-h, --help', t.cli.optHelp())
     .helpCommand('help [command]', t.cli.helpCommand())
-    .showHelpAfterError(t.cli.helpAfterError())
+    .showHelpAfterError(t.cli.helpAfterError(program.name()))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(t.cli.commanderError(text)) });
+}
+
+/**
+ * Each command's usage errors end by naming that command's help (`prakerja review export --help`), once all
+ * commands are registered (commander copies one text to every command made after the program).
+ */
+export function nameHelpAfterErrors(command: Command, path: readonly string[] = [command.name()]): void {
+  command.showHelpAfterError(t.cli.helpAfterError(path.join(' ')));
+  for (const sub of command.commands) nameHelpAfterErrors(sub, [...path, sub.name()]);
 }
 
 /**

@@ -18,7 +18,7 @@ import { registerStatus } from './commands/status.js';
 import { CliContext } from './context.js';
 import { handleError } from './errors.js';
 import { UsageError } from '../errors.js';
-import { commandAt, helpTopic, localiseCommander } from './help.js';
+import { commandAt, helpTopic, localiseCommander, nameHelpAfterErrors } from './help.js';
 import { EXIT } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
@@ -53,6 +53,7 @@ export function buildProgram(io: Io): { program: Command; ctx: CliContext } {
   ]) {
     register(program, ctx);
   }
+  nameHelpAfterErrors(program);
   return { program, ctx };
 }
 

@@ -16,7 +16,7 @@ import { describeResolve } from './resolve.js';
 interface ImportFlags {
   source?: SourceKind;
   wave?: string;
-  map: string[];
+  map?: string[];
   force?: boolean;
   replaces?: string;
   dateOrder?: DateOrder;
@@ -37,7 +37,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     // Not mandatory for commander: a missing file is said first, then a missing --source (in the action).
     .addOption(new Option('--source <kind>', t.import.optSource()).choices(['central', 'province', 'walkin']))
     .option('--wave <n>', t.import.optWave())
-    .option('--map <header=field>', t.import.optMap([...FIELDS, 'ignore'].join(', ')), collect, [])
+    // No default given: commander would print it in the help as `(default: [])`.
+    .option('--map <header=field>', t.import.optMap([...FIELDS, 'ignore'].join(', ')), collect)
     .option('--encoding <name>', t.import.optEncoding())
     .option('--delimiter <char>', t.import.optDelimiter())
     .option('--sheet <name|n>', t.import.optSheet())
@@ -80,7 +81,7 @@ ${t.cli.examples()}
           files,
           source,
           wave,
-          map: parseMapOptions(flags.map),
+          map: parseMapOptions(flags.map ?? []),
           encoding: flags.encoding,
           delimiter: flags.delimiter === 'tab' ? '\t' : flags.delimiter,
           sheet: flags.sheet,
@@ -143,8 +144,8 @@ function sameMessageRuns(rejects: readonly { line: number; message: string }[]):
   return runs;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseWaveFlag(text: string): number {

@@ -35,7 +35,8 @@ export const cli = {
     id: (p: { name: string; command: string }) => `perintah '${p.name}' tidak dikenal: ${p.command} tidak punya subperintah. Bantuannya: prakerja help ${p.command}`,
     en: (p) => `unknown command '${p.name}': ${p.command} has no subcommands. Its help: prakerja help ${p.command}`,
   }),
-  helpAfterError: message({ id: '(jalankan dengan --help untuk cara pemakaian)', en: '(run with --help for usage)' }),
+  /** After commander's usage error, with the command it was about (`prakerja report waves`). */
+  helpAfterError: message({ id: (command: string) => `(cara pemakaiannya: ${command} --help)`, en: (command) => `(how to use it: ${command} --help)` }),
   examples: message({ id: 'Contoh:', en: 'Examples:' }),
   /** Commander's section titles, as `Help.styleTitle` receives them. */
   title: message({
