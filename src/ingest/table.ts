@@ -73,12 +73,17 @@ export async function openTable(path: string, options: TableOptions = {}): Promi
     throw new InputError(t.reading.empty(), path);
   }
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    // An OpenDocument file is a zip whose first entry, stored, is `mimetype`: its type follows the name.
+    if (head.subarray(30, 38).toString('latin1') === 'mimetype' && head.subarray(38, 84).toString('latin1').startsWith('application/vnd.oasis.opendocument')) {
+      throw new InputError(t.reading.ods(), path);
+    }
     const { openXlsx } = await import('./xlsx.js');
     return openXlsx(path, options);
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new InputError(t.reading.oldXls(), path);
   }
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw new InputError(t.reading.pdf(), path);
   return openCsv(path, head, options);
 }
 

@@ -10,6 +10,14 @@ export const reading = {
     id: 'ini workbook Excel 97-2003 lama (.xls). Buka di Excel atau LibreOffice lalu simpan sebagai .xlsx atau CSV.',
     en: 'this is an old Excel 97-2003 workbook (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV.',
   }),
+  pdf: message({
+    id: 'ini berkas PDF, yang barisnya tidak bisa dibaca prakerja. Mintalah daftarnya dalam bentuk Excel (.xlsx) atau CSV, atau ekspor dari program pembuat PDF itu.',
+    en: 'this is a PDF, which prakerja cannot read rows from. Ask for the list as an Excel file (.xlsx) or CSV, or export it from the program that made the PDF.',
+  }),
+  ods: message({
+    id: 'ini workbook LibreOffice (OpenDocument .ods). Buka di LibreOffice lalu simpan sebagai Excel 2007-365 (.xlsx) atau CSV.',
+    en: 'this is a LibreOffice (OpenDocument .ods) workbook. Open it in LibreOffice and save it as Excel 2007-365 (.xlsx) or CSV.',
+  }),
   noSuchFile: message({ id: 'berkas tidak ada. Periksa nama dan foldernya.', en: 'no such file. Check the name and folder.' }),
   isFolder: message({ id: 'ini folder, bukan berkas.', en: 'is a folder, not a file.' }),
   denied: message({ id: 'tidak ada izin membaca. Periksa siapa pemilik berkas ini.', en: 'permission denied. Check who owns the file.' }),
