@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Levels, ResolveRecord } from '../src/resolve/comparison.js';
+import { compareRecords, type Levels, type ResolveRecord } from '../src/resolve/comparison.js';
 import { countFrequencies, NameFrequencies, pairKind, scorePair } from '../src/resolve/scoring.js';
 
 function rec(over: Partial<ResolveRecord>): ResolveRecord {
@@ -86,5 +86,45 @@ describe('the prior of a central row and a provincial row', () => {
   it('stays one in the list’s size while the provincial copy is too small to count', () => {
     const few = countFrequencies([...records.slice(0, 2000), ...records.slice(2000, 2050)]);
     expect(priorTerm(damaged, few, 'copy')?.weight).toBeCloseTo(-Math.log2(2000), 9);
+  });
+});
+
+describe('one word of the name alone beside an Excel rounding of the NIK', () => {
+  // The central row's NIK whole, the provincial copy's rounded by a spreadsheet (…0001 → …0000), and the
+  // copy keeping only the family name: the deterministic pass merges one word so under one NIK in a wave.
+  const central = rec({ source: 'central', nik: '1209116008850001', nameKey: 'YANTI SIMAMORA', namePhonetic: 'YANTI SIMAMURA', wave: 10 });
+  const copy = rec({ id: 2, source: 'province', nikDigits: '1209116008850000', nameKey: 'SIMAMORA', namePhonetic: 'SIMAMURA', wave: 10 });
+
+  it('is the holder between the central list and its provincial copy of the same wave', () => {
+    expect(compareRecords(central, copy).name).toBe('contained');
+  });
+
+  it('stays a different name in another wave, and against a guest-book row', () => {
+    expect(compareRecords(central, { ...copy, wave: 9 }).name).toBe('different');
+    expect(compareRecords(central, { ...copy, source: 'walkin', wave: null }).name).toBe('different');
+  });
+});
+
+describe('a name within the other beside a NIK one keystroke off, between the two lists in one wave', () => {
+  // A region digit mistyped in the copy (1211… → 1121…), and the middle name left out.
+  const central = rec({ source: 'central', nik: '1211094104950001', nameKey: 'GITA MARIA SITEPU', namePhonetic: 'KITA MARIA SITEPU', wave: 11 });
+  const copy = rec({ id: 2, source: 'province', nikDigits: '1121094104950001', nameKey: 'GITA SITEPU', namePhonetic: 'KITA SITEPU', wave: 11 });
+
+  it('is `contained`, not the weak spelling level jw88', () => {
+    expect(compareRecords(central, copy)).toMatchObject({ nik: 'one_edit', name: 'contained', wave: 'same' });
+  });
+
+  it('stays jw88 in another wave and against a guest-book row, where one-keystroke neighbours are many', () => {
+    expect(compareRecords(central, { ...copy, wave: 10 }).name).toBe('jw88');
+    expect(compareRecords(central, { ...copy, source: 'walkin', wave: null }).name).toBe('jw88');
+  });
+});
+
+describe('two valid NIKs one keystroke apart in one wave', () => {
+  it('keep the weak spelling level: they are as often two recipients, each with their own copy', () => {
+    const a = rec({ source: 'central', nik: '1272060101900001', nameKey: 'RIZKY PUTRA', namePhonetic: 'RISKI PUTRA', wave: 4 });
+    const b = rec({ id: 2, source: 'province', nik: '1271060101900001', nameKey: 'RIZKY PUTRA WIBOWO', namePhonetic: 'RISKI PUTRA WIBOWO', wave: 4 });
+    expect(compareRecords(a, b)).toMatchObject({ nik: 'one_edit', wave: 'same' });
+    expect(compareRecords(a, b).name).not.toBe('contained');
   });
 });
