@@ -106,7 +106,11 @@ describe('linkCeiling: a NIK in scientific notation', () => {
   it('counts the visit only when the name within the range singles out the holder, and says how many it left out', () => {
     const wide = book(5);
     // One in 2,500 of the public is DWI PURWANTI, one in 30 lives in the range: 5 holders there, 1 in 75,000 strangers.
-    const common = linkCeiling({ ...wide, nameFrequency: () => 4e-4, rangeShare: () => 1 / 30, threshold: 0.995 });
+    const told: [number, string, boolean][] = [];
+    const common = linkCeiling({ ...wide, nameFrequency: () => 4e-4, rangeShare: () => 1 / 30, threshold: 0.995, onRow: (line, found, wide) => told.push([line, found, wide]) });
+    // Every recipient's visit told once: the damaged one as too wide, the others without a NIK as not found.
+    expect(told.find(([line]) => line === 3)).toEqual([3, 'unreachable', true]);
+    expect(told).toHaveLength(common.trulyLinked);
     expect(common.withNik).toBe(0);
     expect(common.nikTooWide).toBe(1);
     expect(common.recall).toBeLessThan(common.recallAnyNik);

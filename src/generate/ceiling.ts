@@ -59,6 +59,8 @@ export interface CeilingInput {
   rangeShare?: (range: NikRange) => number;
   /** Every data row with its NIK cell as written (`readRawRecords`): the list's NIKs, for k_R. */
   records?: readonly RawRecord[];
+  /** Told the class of every guest-book row of a recipient: to sort a resolver's misses by the ceiling. */
+  onRow?: (line: number, found: 'nik' | 'phone' | 'name' | 'unreachable', nikTooWide: boolean) => void;
 }
 
 export interface Ceiling {
@@ -143,22 +145,26 @@ export function linkCeiling(input: CeilingInput): Ceiling {
     const name = input.names.get(person) ?? '';
     if (nikFinds(w, person)) {
       result.withNik++;
+      input.onRow?.(w.line, 'nik', false);
       continue;
     }
     if (w.hasNik) result.nikTooWide++;
     const phone = parsePhone(w.phone);
     if (phone !== null && visitsWithNik.get(person)?.has(phone)) {
       result.byPhone++;
+      input.onRow?.(w.line, 'phone', w.hasNik);
       continue;
     }
     // A NIK's range is sharper than the name alone: a row it leaves unlinked is not linked by the name either.
-    if (!w.hasNik && nameLink(name, w.purpose) >= input.threshold) result.byName++;
+    const byName = !w.hasNik && nameLink(name, w.purpose) >= input.threshold;
+    if (byName) result.byName++;
     else result.unreachable++;
+    input.onRow?.(w.line, byName ? 'name' : 'unreachable', w.hasNik);
   }
   const reachable = result.withNik + result.byPhone + result.byName;
   result.recall = result.trulyLinked === 0 ? 1 : reachable / result.trulyLinked;
   // Every NIK counted, and every phone bridge through one: the bound as it was before ranges were weighed.
-  result.recallAnyNik = input.rangeShare ? linkCeiling({ ...input, rangeShare: undefined }).recall : result.recall;
+  result.recallAnyNik = input.rangeShare ? linkCeiling({ ...input, rangeShare: undefined, onRow: undefined }).recall : result.recall;
   return result;
 }
 
