@@ -180,6 +180,13 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     /** A guest-book row as loadRecords makes it: a one-word name carries whose its front title says it is. */
     const visit = (id: number, raw: string, sex: 'M' | 'F', over: Partial<ResolveRecord> = {}): ResolveRecord =>
       rec(id, raw, { source: 'walkin', sex, titled: normaliseName(raw).key.includes(' ') ? null : frontTitleSex(raw), ...over });
+    /** The test list, in which these words are given names of one sex each, and SITUMORANG a marga of both. */
+    const freqs = frequencies();
+    for (let i = 0; i < 20; i++) {
+      for (const word of ['ROSYID', 'SAPUTRA', 'SUGIONO']) freqs.add(`ORANG${i} ${word}`, 'M');
+      for (const word of ['WIDIASTUTI', 'SAFIRA', 'WULANDARI']) freqs.add(`ORANG${i} ${word}`, 'F');
+      freqs.add(`ORANG${i} SITUMORANG`, i % 2 === 0 ? 'M' : 'F');
+    }
 
     it.each([
       ['Samsudin Rosyid', 'H. Rosyid', 'M'], // the 20k variant's: the holder, a title for the first name
@@ -190,6 +197,12 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
       const { links, cannotLink } = deterministicPass([rec(1, listed, { sex }), visit(2, written, sex)], freqs, DEFAULT_PARAMETERS);
       expect(links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
       expect(cannotLink).toEqual([]);
+    });
+
+    it('keeps it for review when the word is a family name both sexes bear (a relative of the same sex has it too)', () => {
+      // The generator's 300k set: a relative of LESTARI SITUMORANG at the desk with her NIK.
+      const { links } = deterministicPass([rec(1, 'Lestari Situmorang', { sex: 'F' }), visit(2, 'Hj. Situmorang', 'F')], freqs, DEFAULT_PARAMETERS);
+      expect(links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'one_word']]);
     });
 
     it('keeps it for review when the title is the other sex\'s than the NIK\'s (a relative with the family name)', () => {

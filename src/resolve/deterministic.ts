@@ -23,11 +23,15 @@ import { scorePair, type ModelParameters, type NameFrequencies } from './scoring
 
 /**
  * Whether one of two records under one NIK is a guest-book row whose one-word name was written after a title
- * that the NIK's sex may bear (ResolveRecord.titled).
+ * that the NIK's sex may bear (ResolveRecord.titled), and the word a given name of that sex: nine in ten of
+ * the list's names bearing it are of the NIK's sex, so not a family name both sexes bear (a marga, SITUMORANG).
  */
-function titledVisit(a: ResolveRecord | undefined, b: ResolveRecord): boolean {
+function titledVisit(a: ResolveRecord | undefined, b: ResolveRecord, freqs: NameFrequencies): boolean {
   const sex = b.sex ?? a?.sex ?? null;
-  return [a, b].some((x) => x?.source === 'walkin' && x.titled != null && (x.titled === 'any' || sex === null || x.titled === sex));
+  if (sex === null) return false;
+  return [a, b].some(
+    (x) => x?.source === 'walkin' && x.titled != null && (x.titled === 'any' || x.titled === sex) && (freqs.wordSexShare(x.nameKey, sex) ?? 0) >= 0.9,
+  );
 }
 
 export interface DeterministicResult {
@@ -98,10 +102,12 @@ export function deterministicPass(
         // a list row written so (HJ. WULANDARI) against a full name at the desk (EKO RUDI WULANDARI, the
         // generator's 100k set) is a relative as often. The model cannot weigh this (it reads the one word
         // against the full name as different names, p 0.85–0.99): on the issue-12 variant at 20k all 10 such
-        // visits were the holder.
+        // visits were the holder. The word must be a given name of the NIK's sex (wordSexShare ≥ 0.9): a
+        // relative of the same sex with the family name writes it so too (HJ. SITUMORANG under LESTARI
+        // SITUMORANG's NIK, the generator's 300k set), and a family name is borne by both sexes.
         const holder = scored.find((s) => {
           if (!s.levels || s.within !== 'words' && s.within !== 'one word') return false;
-          if (s.within === 'one word' && titledVisit(records[s.g], r)) return true;
+          if (s.within === 'one word' && titledVisit(records[s.g], r, freqs)) return true;
           if (s.probability < params.matchThreshold) return false;
           if (s.within === 'words') return true;
           return s.levels.wave === 'same' || s.levels.phone === 'exact';

@@ -113,6 +113,8 @@ function wordBucket(key: string): number {
 export class NameFrequencies {
   private readonly counts = new Map<string, number>();
   private readonly tokens = new Map<string, number>();
+  /** Per word, how many counted names bearing it have a NIK of a man's and of a woman's: [M, F]. */
+  private readonly wordSexes = new Map<string, [number, number]>();
   private readonly prefixes = new Map<string, number>();
   private readonly waves = new Map<number, number>();
   private waved = 0;
@@ -130,10 +132,17 @@ export class NameFrequencies {
   private correlation: number | undefined;
   private singletons: number[] | undefined;
 
-  add(key: string): void {
+  add(key: string, sex: 'M' | 'F' | null = null): void {
     if (key === '') return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    for (const t of new Set(key.split(' '))) this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
+    for (const t of new Set(key.split(' '))) {
+      this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
+      if (sex !== null) {
+        const bySex = this.wordSexes.get(t) ?? [0, 0];
+        bySex[sex === 'M' ? 0 : 1]++;
+        this.wordSexes.set(t, bySex);
+      }
+    }
     this.total++;
     this.adjusted = [];
     this.correlation = undefined;
@@ -286,6 +295,17 @@ export class NameFrequencies {
     return this.counts.get(key) ?? 0;
   }
 
+  /**
+   * The share of the counted names bearing `word` whose NIK is of `sex`; undefined while fewer than 10 such
+   * names had a NIK to tell. A family name (SITUMORANG, a marga) is borne by both sexes; a given name mostly
+   * by one (WIDIASTUTI, SAPUTRA).
+   */
+  wordSexShare(word: string, sex: 'M' | 'F'): number | undefined {
+    const [m, f] = this.wordSexes.get(word) ?? [0, 0];
+    if (m + f < 10) return undefined;
+    return (sex === 'M' ? m : f) / (m + f);
+  }
+
   /** How many of the counted names hold `word` as one of their words. */
   wordCount(word: string): number {
     return this.tokens.get(word) ?? 0;
@@ -411,7 +431,7 @@ export function countFrequencies(records: readonly ResolveRecord[]): NameFrequen
   // Which guest-book NIKs are in a list: a set of the book's NIKs (thousands), not of the lists' (millions).
   const bookNiks = new Set<string>();
   for (const r of records) {
-    if (!hasCentral || r.source === 'central') freqs.add(r.nameKey);
+    if (!hasCentral || r.source === 'central') freqs.add(r.nameKey, r.sex);
     if (r.nik !== null) freqs.addNik(r.nik);
     if (r.wave !== null && r.source !== 'walkin') freqs.addWave(r.wave);
     if (r.source === 'walkin' && r.nik !== null && r.purpose !== null) bookNiks.add(r.nik);
