@@ -227,7 +227,7 @@ describe('prakerja purge', () => {
     [['purge'], /say what to purge/],
     [['purge', '--before', '2025-13-01'], /give a date as YYYY-MM-DD/],
     [['purge', '--before', '1/1/2025'], /give a date as YYYY-MM-DD/],
-    [['purge', '--source', 'kecamatan'], /give one of central, province, walkin/],
+    [['purge', '--source', 'kecamatan'], /not a source\. Give central \(pusat\), province \(provinsi\) or walkin \(buku tamu, bukutamu\)/],
     [['purge', '--batch', 'x'], /give a batch number/],
   ])('%j is a usage error', async (args, message) => {
     const { db } = await threeBatches();

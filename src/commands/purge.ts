@@ -7,7 +7,6 @@ import { basename, dirname, join } from 'node:path';
 import { InterruptedError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { checkInterrupt } from '../interrupt.js';
-import { SOURCE_KINDS, type SourceKind } from '../store/batches.js';
 import { resolveRecords } from '../resolve/index.js';
 import type { Db } from '../store/database.js';
 import { batchesToPurge, compactDatabase, countLinksOfBatches, deleteBatches, niksOnlyIn, type Compaction, type PurgeBatchRow, type PurgeSelection } from '../store/purge.js';
@@ -15,6 +14,7 @@ import { getSetting, setSetting } from '../store/settings.js';
 import { inTransaction } from '../store/transaction.js';
 import { testPause } from '../test-hooks.js';
 import { checkBatchExists } from './known-batch.js';
+import { parseSourceWord } from './source-word.js';
 
 export interface PurgeOptions {
   batch?: number;
@@ -171,10 +171,7 @@ export function checkPurgeOptions(options: PurgeOptions): PurgeSelection {
   if (options.before !== undefined && !isIsoDate(options.before)) {
     throw new UsageError(t.purge.badBefore(options.before));
   }
-  const source = options.source;
-  if (source !== undefined && !isSource(source)) {
-    throw new UsageError(t.purge.badSource({ value: source, kinds: SOURCE_KINDS.join(', ') }));
-  }
+  const source = options.source === undefined ? undefined : parseSourceWord(options.source);
   return { batch: options.batch, before: options.before, source };
 }
 
@@ -196,8 +193,4 @@ function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
-}
-
-function isSource(text: string): text is SourceKind {
-  return (SOURCE_KINDS as readonly string[]).includes(text);
 }

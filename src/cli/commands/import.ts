@@ -2,11 +2,11 @@ import { Option, type Command } from 'commander';
 import ora, { type Ora } from 'ora';
 import { importFiles, INPUT_EXTENSIONS, type FileSummary } from '../../commands/import.js';
 import { parseBatchNumber } from '../../commands/known-batch.js';
+import { parseSourceWord } from '../../commands/source-word.js';
 import { UsageError } from '../../errors.js';
 import { DATE_ORDERS, type DateOrder } from '../../normalise/dates.js';
 import { t } from '../../i18n/index.js';
 import { FIELDS, parseMapOptions } from '../../ingest/columns.js';
-import type { SourceKind } from '../../store/batches.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { maskNikLike } from '../../privacy/mask.js';
@@ -14,7 +14,7 @@ import { formatNumber } from '../table.js';
 import { describeResolve } from './resolve.js';
 
 interface ImportFlags {
-  source?: SourceKind;
+  source?: string;
   wave?: string;
   map?: string[];
   force?: boolean;
@@ -35,7 +35,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .description(t.import.description())
     .argument('<files...>', t.import.argFiles())
     // Not mandatory for commander: a missing file is said first, then a missing --source (in the action).
-    .addOption(new Option('--source <kind>', t.import.optSource()).choices(['central', 'province', 'walkin']))
+    .option('--source <kind>', t.import.optSource(t.reasons.sourceChoices()))
     .option('--wave <n>', t.import.optWave())
     // No default given: commander would print it in the help as `(default: [])`.
     .option('--map <header=field>', t.import.optMap([...FIELDS, 'ignore'].join(', ')), collect)
@@ -61,8 +61,8 @@ ${t.cli.examples()}
 `,
     )
     .action(async (files: string[], flags: ImportFlags) => {
-      const source = flags.source;
-      if (source === undefined) throw new UsageError(t.import.noSource());
+      if (flags.source === undefined) throw new UsageError(t.import.noSource());
+      const source = parseSourceWord(flags.source);
       const wave = flags.wave === undefined ? undefined : parseWaveFlag(flags.wave);
       // Ctrl-C or a service manager's SIGTERM: the importer rolls back the current file and says so. From the
       // command line the signals reach the shared interrupt flag from the main thread (cli/bin.ts); these

@@ -23,7 +23,7 @@ export function registerPurge(program: Command, ctx: CliContext): void {
     .description(t.purge.description())
     .option('--batch <id>', t.purge.optBatch())
     .option('--before <YYYY-MM-DD>', t.purge.optBefore())
-    .option('--source <kind>', t.purge.optSource())
+    .option('--source <kind>', t.purge.optSource(t.reasons.sourceChoices()))
     .option('--dry-run', t.purge.optDryRun())
     .addHelpText(
       'after',

@@ -10,9 +10,10 @@ export const importText = {
     id: 'berkas yang diimpor, atau folder yang semua berkas CSV/XLSX-nya diimpor',
     en: 'files to import, or folders whose CSV/XLSX files are imported',
   }),
+  /** `choices`: the words --source takes (reasons.sourceChoices). */
   optSource: message({
-    id: 'asal berkas: central (daftar pusat / Manajemen Pelaksana), province (rekap provinsi), walkin (buku tamu loket)',
-    en: 'where the file comes from: central (the Manajemen Pelaksana list), province (the provincial consolidation), walkin (the desk guest book)',
+    id: (choices: string) => `asal berkas (daftar pusat / Manajemen Pelaksana, rekap provinsi, atau buku tamu loket): ${choices}`,
+    en: (choices) => `where the file comes from (the Manajemen Pelaksana list, the provincial consolidation, or the desk guest book): ${choices}`,
   }),
   optWave: message({ id: 'gelombang untuk semua baris, bila berkas tidak punya kolom Gelombang', en: 'the wave (gelombang) of every row, when the file has no Gelombang column' }),
   /** `fields`: the fields a column can be read as (ingest/columns.ts FIELDS, and `ignore`). */

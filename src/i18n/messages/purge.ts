@@ -8,7 +8,8 @@ export const purgeText = {
   }),
   optBatch: message({ id: 'batch ini (lihat `prakerja status`)', en: 'this batch (see `prakerja status`)' }),
   optBefore: message({ id: 'batch yang diimpor sebelum hari ini (tanggal waktu setempat)', en: 'batches imported before this day (local time)' }),
-  optSource: message({ id: 'batch dari sumber ini: central, province atau walkin', en: 'batches from this source: central, province or walkin' }),
+  /** `choices`: the words --source takes (reasons.sourceChoices). */
+  optSource: message({ id: (choices: string) => `batch dari asal ini: ${choices}`, en: (choices) => `batches from this source: ${choices}` }),
   optDryRun: message({ id: 'tampilkan apa yang akan dihapus; tidak menghapus apa pun', en: 'list what would be deleted; delete nothing' }),
   combine: message({
     id: 'Syarat-syaratnya digabung: --source walkin --before 2025-01-01 menghapus buku tamu yang diimpor sebelum 2025.',
@@ -51,5 +52,4 @@ export const purgeText = {
     id: (value: string) => `--before ${value}: tulis tanggal sebagai TTTT-BB-HH, misalnya --before 2025-01-01.`,
     en: (value) => `--before ${value}: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.`,
   }),
-  badSource: message({ id: (p: { value: string; kinds: string }) => `--source ${p.value}: pilih salah satu dari ${p.kinds}.`, en: (p) => `--source ${p.value}: give one of ${p.kinds}.` }),
 };

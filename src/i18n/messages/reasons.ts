@@ -38,10 +38,21 @@ const WORDS: Record<string, { id: string; en: string }> = {
 };
 
 const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
+const SOURCE_CHOICES = {
+  id: 'pusat (atau central), provinsi (atau province), buku tamu (atau bukutamu, walkin)',
+  en: 'central (pusat), province (provinsi) or walkin (buku tamu, bukutamu)',
+};
 
 export const reasons = {
   /** A source (`--source`): `walkin` → `buku tamu` in Indonesian, as status, explain, purge and the export show it. */
   source: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_ID[source], en: (source) => source }),
+  /** A `--source` value that names no source (import, purge): the accepted words, as commands/source-word.ts takes them. */
+  badSource: message({
+    id: (value: string) => `--source ${value}: asal itu tidak dikenal. Pilih ${SOURCE_CHOICES.id}.`,
+    en: (value) => `--source ${value}: not a source. Give ${SOURCE_CHOICES.en}.`,
+  }),
+  /** The words `--source` takes, for the help of import and purge. */
+  sourceChoices: message({ id: SOURCE_CHOICES.id, en: SOURCE_CHOICES.en }),
   /** `excel_number` → `angka Excel (15 digit)`, `Excel number (15 digits)`; an unknown code as it is. */
   word: message({ id: (code: string) => WORDS[code]?.id ?? code, en: (code) => WORDS[code]?.en ?? code }),
   nikMissing: message({ id: 'NIK kosong', en: 'the NIK is empty' }),
