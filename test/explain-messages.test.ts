@@ -37,9 +37,27 @@ describe('prakerja explain', () => {
     expect(damaged.stdout).toContain('NIK 127102******0000 — angka Excel (15 digit))');
   });
 
+  it('says how each record joined its person in words, both languages; --json keeps the codes', async () => {
+    const CODES = /\[(single|exact_nik|model|review)\b|blocking rule|aturan blocking|nik_region_date|name_region/;
+    const id = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:7'], ID);
+    expect(id.stdout).toMatch(/penerima-gel3-pusat\.xlsx:7 Muhammad Rizki \([^)]*\)\) {2}\[cocok menurut bukti >99\.99%\]\n/);
+    expect(id.stdout).toMatch(/\n {4}dibandingkan karena: [^\n(]+\n/);
+    expect(id.stdout).not.toMatch(CODES);
+    const en = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:7']);
+    expect(en.stdout).toMatch(/penerima-gel3-pusat\.xlsx:7 Muhammad Rizki \([^)]*\)\) {2}\[matched on the evidence >99\.99%\]\n/);
+    expect(en.stdout).toMatch(/\n {4}compared because: [^\n(]+\n/);
+    expect(en.stdout).not.toMatch(CODES);
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'explain', 'penerima-gel3-pusat.xlsx:7'], ID)).stdout) as {
+      persons: { records: { match: string | null }[] }[];
+      links: { blocking: string | null }[];
+    };
+    expect(json.persons[0]?.records.map((r) => r.match)).toContain('model');
+    expect(json.links.some((l) => l.blocking !== null && /^[a-z_]+$/.test(l.blocking))).toBe(true);
+  });
+
   it('is English with --lang en', async () => {
     const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5']);
-    expect(r.stdout).toContain('Person 1: 3 records\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, wave 3, NIK 127101******0003)  [exact_nik >99.99%]\n');
+    expect(r.stdout).toContain('Person 1: 3 records\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, wave 3, NIK 127101******0003)  [same NIK >99.99%]\n');
     expect(r.stdout).toContain('same person: the same valid NIK and a compatible name\n');
     expect(r.stdout).toMatch(/total\s+\(weights are powers of two: \+10 ≈ 1000 times likelier one person\)\s+\+[\d.]+ {2}→ >99\.99% one person/);
   });

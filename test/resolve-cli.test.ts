@@ -174,9 +174,9 @@ describe('explain', () => {
     expect(r.stdout).toMatch(/total .*one person/);
     expect(r.stdout).not.toContain('1271015001900003');
     // Which blocking rule brought the two records together (NIK …0030 against …0003: region and date agree).
-    expect(r.stdout).toContain('compared because: the same region and birth date in the NIK (blocking rule nik_region_date)');
+    expect(r.stdout).toContain('compared because: the same region and birth date in the NIK\n');
     const id = await runCli(['--db', db, 'explain', 'walkin.csv:2'], { PRAKERJA_LANG: 'id' });
-    expect(id.stdout).toContain('dibandingkan karena: wilayah dan tanggal lahir yang sama di NIK (aturan blocking nik_region_date)');
+    expect(id.stdout).toContain('dibandingkan karena: wilayah dan tanggal lahir yang sama di NIK\n');
     const json = await runCli(['--db', db, '--json', 'explain', 'walkin.csv:2']);
     const links = (JSON.parse(json.stdout) as { links: { rule: string; blocking: string | null }[] }).links;
     expect(links.find((l) => l.rule === 'model')?.blocking).toBe('nik_region_date');

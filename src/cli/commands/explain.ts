@@ -35,14 +35,14 @@ export function describeExplain(x: ExplainResult): string {
   const out: string[] = [];
   for (const p of x.persons) {
     out.push(p.personId === null ? t.explain.notResolved() : t.explain.person({ id: p.personId, records: p.records.length }));
-    for (const r of p.records) out.push(`  ${rec(r)}${r.match ? `  [${t.explain.matchWord(r.match)}${r.score === null ? '' : ` ${pct(r.score)}`}]` : ''}`);
+    for (const r of p.records) out.push(`  ${rec(r)}${r.match ? `  [${t.explain.matchTag(r.match)}${r.score === null ? '' : ` ${pct(r.score)}`}]` : ''}`);
   }
   if (x.links.length === 0) out.push('', t.explain.noLinks());
   for (const l of x.links) {
     out.push('', `${l.verdict}`);
     if (l.notMergedBecause !== null) out.push(`  ${l.notMergedBecause}`);
     out.push(`  ${rec(l.left)}`, `  ${rec(l.right)}`);
-    if (l.foundBy !== null) out.push(`    ${t.explain.comparedBecause({ meaning: l.foundBy, rule: l.blocking ?? '' })}`);
+    if (l.foundBy !== null) out.push(`    ${t.explain.comparedBecause(l.foundBy)}`);
     if (l.terms.length > 0) {
       const note = t.explain.weightsNote();
       const width = Math.max(note.length, ...l.terms.map((term) => term.meaning.length));

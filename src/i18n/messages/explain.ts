@@ -24,19 +24,22 @@ const BLOCKING_EN: Record<BlockingRuleName, string> = {
   phone: 'the same phone number',
 };
 
-/** How a record joined its person (`records.match`), in Indonesian words; English keeps the stored codes. */
+/** How a record joined its person (`records.match`), in words. */
 type MatchName = 'single' | 'exact_nik' | 'model' | 'review';
-const MATCH_ID: Record<MatchName, string> = { single: 'sendiri', exact_nik: 'NIK sama', model: 'model', review: 'keputusan pemeriksa' };
+const MATCH_ID: Record<MatchName, string> = { single: 'sendiri', exact_nik: 'NIK sama', model: 'cocok menurut bukti', review: 'keputusan pemeriksa' };
+const MATCH_EN: Record<MatchName, string> = { single: 'alone', exact_nik: 'same NIK', model: 'matched on the evidence', review: 'decided in review' };
 
 export const explain = {
-  /** The tag after a record in `explain`: how it joined its person. */
+  /** The tag after a record in `explain`: how it joined its person, in words of the language. */
+  matchTag: message({ id: (match: MatchName) => MATCH_ID[match], en: (match) => MATCH_EN[match] }),
+  /** The match column of `export records` and the review file: Indonesian words; English keeps the stored codes, which scripts read. */
   matchWord: message({ id: (match: MatchName) => MATCH_ID[match], en: (match) => match }),
   /** How a blocking rule brings two records together. */
   blockingRule: message({ id: (rule: BlockingRuleName) => BLOCKING_ID[rule], en: (rule) => BLOCKING_EN[rule] }),
-  /** The line under a link saying how its two records came to be compared. */
+  /** The line under a link saying how its two records came to be compared (the rule's code is in `--json`: `blocking`). */
   comparedBecause: message({
-    id: (p: { meaning: string; rule: string }) => `dibandingkan karena: ${p.meaning} (aturan blocking ${p.rule})`,
-    en: (p) => `compared because: ${p.meaning} (blocking rule ${p.rule})`,
+    id: (meaning: string) => `dibandingkan karena: ${meaning}`,
+    en: (meaning) => `compared because: ${meaning}`,
   }),
 
   description: message({
