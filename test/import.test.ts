@@ -190,7 +190,7 @@ describe('bad input gets a one-line message, a non-zero exit and an unchanged da
 
   it.each([
     [['import', 'x.csv'], '--source is missing: where does the file come from?'],
-    [['import', 'x.csv', '--source', 'pusat'], "argument 'pusat' is invalid"],
+    [['import', 'x.csv', '--source', 'kota'], '--source kota: not a source'],
     [['import', 'x.csv', '--source', 'central', '--wave', 'tiga'], '--wave tiga: give the wave number'],
     [['import', 'x.csv', '--source', 'central', '--map', 'nik'], 'expected HEADER=FIELD'],
   ])('usage error %j exits 2', async (args, message) => {
