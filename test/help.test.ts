@@ -174,3 +174,24 @@ describe('help in Indonesian (the default)', () => {
     expect(en.stdout).toMatch(/^Usage: prakerja \[options\] \[command\]/);
   });
 });
+
+describe('one placeholder for one thing', () => {
+  it('every option that takes a batch number names it alike (--batch, --replaces), in both languages', async () => {
+    const { program } = buildProgram({ stdout: () => {}, stderr: () => {}, env: {}, isTTY: false });
+    const all = (cmd: Command): Command[] => [cmd, ...cmd.commands.flatMap(all)];
+    const batchFlags = all(program)
+      .flatMap((c) => c.options)
+      .filter((o) => o.long === '--batch' || o.long === '--replaces')
+      .map((o) => o.flags);
+    expect(batchFlags).toEqual(expect.arrayContaining(['--batch <id>', '--replaces <id>']));
+    expect(new Set(batchFlags.map((f) => f.replace(/^--\w+ /, '')))).toEqual(new Set(['<id>']));
+    for (const [command, flag] of [
+      ['import', '--replaces'],
+      ['purge', '--batch'],
+      ['rejects', '--batch'],
+    ] as const) {
+      expect((await runCli([command, '--help'])).stdout).toContain(`${flag} <id> `);
+      expect((await runCli([command, '--help'], { PRAKERJA_LANG: 'id' })).stdout).toContain(`${flag} <nomor> `);
+    }
+  });
+});

@@ -43,7 +43,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--delimiter <char>', t.import.optDelimiter())
     .option('--sheet <name|n>', t.import.optSheet())
     .option('--force', t.import.optForce())
-    .option('--replaces <batch>', t.ingest.optReplaces())
+    .option('--replaces <id>', t.ingest.optReplaces())
     .addOption(new Option('--date-order <order>', t.ingest.optDateOrder()).choices(DATE_ORDERS))
     .option('--dry-run', t.import.optDryRun())
     .option('--no-resolve', t.import.optNoResolve())

@@ -64,7 +64,8 @@ export const cli = {
   /**
    * A usage line, a subcommand or an option as commander writes it, with the placeholders in brackets in
    * words of the language: `prakerja import [options] <files...>` → `prakerja import [opsi] <berkas...>`,
-   * `--out <file>` → `--out <berkas>`. Values a person types as they are (`<id|en>`, `<batch>`) stay.
+   * `--out <file>` → `--out <berkas>`; a batch number is `<id>` wherever it is taken (`--batch`, `--replaces`), `<nomor>`.
+   * Values a person types as they are (`<id|en>`) stay.
    */
   placeholders: message({ id: (text: string) => placeholdersId(text), en: (text) => text }),
   /** An argument's name in the help's Arguments list (`files`), as its placeholder is named. */
