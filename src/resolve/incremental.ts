@@ -65,7 +65,7 @@ import type { ReviewedPair } from './overrides.js';
 import { resolve } from './resolve.js';
 import { everyFew, resolveRecords, seconds, type ResolveResult } from './run.js';
 import { frozenContext, snapshotOfFrequencies } from './snapshot.js';
-import { decide, DEFAULT_PARAMETERS, pairKind, scorePair, unlistedCopy, weighedRange, type ModelParameters, type MU, type NameFrequencies } from './scoring.js';
+import { decide, DEFAULT_PARAMETERS, scoreRecords, type ModelParameters, type MU, type NameFrequencies } from './scoring.js';
 
 /**
  * Growth of the records since the statistics were learnt above which a full resolve learns them again.
@@ -337,13 +337,13 @@ function* faultAfterFirst<T>(items: Iterable<T>): Generator<T> {
 }
 
 /** Whether a resolve could link the two: the same valid NIK, or a score at or above the possible threshold. */
-function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, freqs: Parameters<typeof scorePair>[2]): boolean {
+function couldLink(a: ResolveRecord, b: ResolveRecord, params: ModelParameters, freqs: NameFrequencies): boolean {
   if (a.nik !== null && a.nik === b.nik) return true;
   // Oriented as blocking hands pairs on: the lower id first (records are loaded in id order).
   const [l, r] = a.id < b.id ? [a, b] : [b, a];
   const levels = compareRecords(l, r, { skipHopeless: true });
   if (levels === null) return false;
-  return decide(scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r)).probability, params) !== 'none';
+  return decide(scoreRecords(levels, l, r, freqs, params).probability, params) !== 'none';
 }
 
 /**

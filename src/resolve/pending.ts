@@ -4,7 +4,7 @@
  */
 import type { BlockingRule, LinkKind, LinkRow, LinkRule, RefusedBy } from '../store/resolve.js';
 import type { Levels, ResolveRecord } from './comparison.js';
-import { pairKind, scorePair, unlistedCopy, weighedRange, type ModelParameters, type NameFrequencies, type Score } from './scoring.js';
+import { scoreRecords, type ModelParameters, type NameFrequencies, type Score } from './scoring.js';
 
 export interface PendingLink {
   /** Record indices (positions in the loaded records), not ids. */
@@ -34,7 +34,7 @@ export function* linkRows(
     const l = records[p.l];
     const r = records[p.r];
     if (!l || !r) continue;
-    const score: Score | null = p.levels ? scorePair(p.levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r)) : null;
+    const score: Score | null = p.levels ? scoreRecords(p.levels, l, r, freqs, params) : null;
     yield {
       record_l: Math.min(l.id, r.id),
       record_r: Math.max(l.id, r.id),

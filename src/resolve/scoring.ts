@@ -580,8 +580,7 @@ export function scorePair(
  * @example weighedRange(central, province) // central.nikRange ?? province.nikRange
  */
 export function weighedRange(l: Pick<ResolveRecord, 'source' | 'nikRange'>, r: Pick<ResolveRecord, 'source' | 'nikRange'>): NikRange | null {
-  const lists = (l.source === 'central' && r.source === 'province') || (l.source === 'province' && r.source === 'central');
-  return lists ? (l.nikRange ?? r.nikRange) : null;
+  return pairKind(l, r) === 'copy' ? (l.nikRange ?? r.nikRange) : null;
 }
 
 /**
@@ -611,6 +610,16 @@ export function pairKind(l: Pick<ResolveRecord, 'source'>, r: Pick<ResolveRecord
 export function unlistedCopy(l: Pick<ResolveRecord, 'source' | 'nik' | 'unlisted'>, r: Pick<ResolveRecord, 'source' | 'nik' | 'unlisted'>): boolean {
   const [central, province] = l.source === 'central' ? [l, r] : [r, l];
   return central.source === 'central' && central.nik === null && province.source === 'province' && province.unlisted === true;
+}
+
+/**
+ * `scorePair` of two compared records, every fact of the pair taken from the records themselves: the name
+ * key and wave of `l`, the NIK hint of either, the range (`weighedRange`), the pair's kind (`pairKind`) and
+ * whether it is an unlisted copy (`unlistedCopy`). How blocking, the pending pairs and the incremental
+ * resolve score a pair, so that they cannot weigh one pair differently.
+ */
+export function scoreRecords(levels: Levels, l: ResolveRecord, r: ResolveRecord, freqs: NameFrequencies, params: ModelParameters = DEFAULT_PARAMETERS): Score {
+  return scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r));
 }
 
 export function probabilityOf(weight: number): number {
