@@ -54,11 +54,11 @@ describe('NIK problems and reject reasons in words', () => {
 
   it('explain words a record\'s NIK problem and a rejected line\'s reason; --json keeps the code', async () => {
     const en = await runCli(['--db', db, 'explain', 'rekap-provinsi-sumut.csv:12']);
-    expect(en.stdout).toContain('(province, wave 3, NIK 1.2******15 — Excel scientific notation)');
-    expect(en.stdout).toContain('(central, wave 3, NIK 127103******0010 — Excel number (15 digits))');
+    expect(en.stdout).toContain('(provincial list, wave 3, NIK 1.2******15 — Excel scientific notation)');
+    expect(en.stdout).toContain('(central list, wave 3, NIK 127103******0010 — Excel number (15 digits))');
     expect(en.stdout).not.toMatch(CODE);
     const id = await runCli(['--db', db, 'explain', 'rekap-provinsi-sumut.csv:12'], ID);
-    expect(id.stdout).toContain('(provinsi, gelombang 3, NIK 1.2******15 — notasi ilmiah Excel)');
+    expect(id.stdout).toContain('(rekap provinsi, gelombang 3, NIK 1.2******15 — notasi ilmiah Excel)');
     const json = JSON.parse((await runCli(['--db', db, '--json', 'explain', 'rekap-provinsi-sumut.csv:12'])).stdout) as { matched: { nikStatus: string }[] };
     expect(json.matched.map((m) => m.nikStatus)).toEqual(['scientific_notation']);
     const rejected = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:17']);

@@ -47,6 +47,27 @@ describe('--source in Indonesian words', () => {
     expect((JSON.parse(status.stdout) as { batches: { source: string }[] }).batches.map((b) => b.source)).toEqual(['walkin']);
   });
 
+  it('import takes the names status and explain write (daftar pusat, rekap provinsi, guest book, central list)', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.sqlite');
+    const f = fixtures(dir);
+    for (const [file, word] of [
+      [f.central, 'Daftar Pusat'],
+      [f.province, 'rekap  provinsi'],
+      [f.walkin, 'guest book'],
+    ] as const) {
+      const r = await runCli(['--db', db, '--json', 'import', file, '--source', word, '--no-resolve'], ID);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    for (const [word, source] of [['central list', 'central'], ['provincial list', 'province'], ['guestbook', 'walkin']] as const) {
+      const r = await runCli(['--db', db, '--json', 'purge', '--source', word, '--dry-run']);
+      expect((JSON.parse(r.stdout) as { batches: { source: string }[] }).batches.map((b) => b.source)).toEqual([source]);
+    }
+    const status = await runCli(['--db', db, '--json', 'status'], ID);
+    expect((JSON.parse(status.stdout) as { batches: { source: string }[] }).batches.map((b) => b.source)).toEqual(['central', 'province', 'walkin']);
+  });
+
   it('an unknown source word is a usage error listing the accepted words, both languages, and creates nothing', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');

@@ -1,7 +1,8 @@
 /**
- * What a newcomer met walking the CLI in Indonesian on the bundled fixtures, kept from coming back: the
- * sources named in words (`pusat`, `buku tamu`) wherever a person reads them, as the export and the
- * reports do; the `--map` mistake said in Indonesian.
+ * What a newcomer met walking the CLI on the bundled fixtures, kept from coming back: the sources named in
+ * words wherever a person reads them (`daftar pusat`, `buku tamu`; in English `central list`, `guest book`),
+ * while the files keep theirs (`pusat` in Indonesian, the codes in English); the `--map` mistake said in
+ * Indonesian.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { FIXTURES, runCli, tempDir } from './helpers/cli.js';
 
 const ID = { PRAKERJA_LANG: 'id' };
 
-describe('a source is named in words in Indonesian, by its code in English', () => {
+describe('a source is named in words in both languages', () => {
   let db = '';
   // One database for these tests (tempDir() folders go after each test).
   const dir = mkdtempSync(join(tmpdir(), 'prakerja-stranger-'));
@@ -26,29 +27,37 @@ describe('a source is named in words in Indonesian, by its code in English', () 
 
   it('status: the batches and the records per source and wave', async () => {
     const id = await runCli(['--db', db, 'status'], ID);
-    expect(id.stdout).toMatch(/^ +1 {2}pusat +penerima-gel4-pusat\.csv /m);
+    expect(id.stdout).toMatch(/^ +1 {2}daftar pusat +penerima-gel4-pusat\.csv /m);
     expect(id.stdout).toMatch(/^ +2 {2}buku tamu +buku-tamu-2020\.csv /m);
-    expect(id.stdout).toMatch(/^pusat +4 /m);
+    expect(id.stdout).toMatch(/^daftar pusat +4 /m);
     expect(id.stdout).toMatch(/^buku tamu +- /m);
     expect(id.stdout).not.toMatch(/\b(central|walkin)\b/);
     const en = await runCli(['--db', db, 'status']);
-    expect(en.stdout).toMatch(/^ +1 {2}central +penerima-gel4-pusat\.csv /m);
-    expect(en.stdout).toMatch(/^walkin +- /m);
+    expect(en.stdout).toMatch(/^ +1 {2}central list +penerima-gel4-pusat\.csv /m);
+    expect(en.stdout).toMatch(/^ +2 {2}guest book +buku-tamu-2020\.csv /m);
+    expect(en.stdout).toMatch(/^central list +4 /m);
+    expect(en.stdout).toMatch(/^guest book +- /m);
+    expect(en.stdout).not.toMatch(/\bwalkin\b|\b(central|province) {2}/);
   });
 
   it('purge --dry-run lists the batches it would delete the same way', async () => {
     const id = await runCli(['--db', db, 'purge', '--source', 'walkin', '--dry-run'], ID);
     expect(id.stdout).toMatch(/^ +2 {2}buku tamu +buku-tamu-2020\.csv /m);
     const en = await runCli(['--db', db, 'purge', '--source', 'walkin', '--dry-run']);
-    expect(en.stdout).toMatch(/^ +2 {2}walkin +buku-tamu-2020\.csv /m);
+    expect(en.stdout).toMatch(/^ +2 {2}guest book +buku-tamu-2020\.csv /m);
   });
 
   it('explain names the source of each record', async () => {
     const id = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:5'], ID);
     expect(id.code, id.stderr).toBe(0);
     expect(id.stdout).toMatch(/buku-tamu-2020\.csv:5 Siti Aminah \(buku tamu, NIK /);
+    const central = await runCli(['--db', db, 'explain', 'penerima-gel4-pusat.csv:2'], ID);
+    expect(central.stdout).toMatch(/penerima-gel4-pusat\.csv:2 .+ \(daftar pusat, gelombang 4, NIK /);
     const en = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:5']);
-    expect(en.stdout).toMatch(/buku-tamu-2020\.csv:5 Siti Aminah \(walkin, NIK /);
+    expect(en.stdout).toMatch(/buku-tamu-2020\.csv:5 Siti Aminah \(guest book, NIK /);
+    const centralEn = await runCli(['--db', db, 'explain', 'penerima-gel4-pusat.csv:2']);
+    expect(centralEn.stdout).toMatch(/penerima-gel4-pusat\.csv:2 .+ \(central list, wave 4, NIK /);
+    expect(en.stdout + centralEn.stdout).not.toMatch(/\((walkin|central),/);
   });
 });
 
@@ -94,10 +103,10 @@ describe('mistakes on the command line', () => {
     writeFileSync(join(dir, 'gel4-ulang.csv'), `${gel4.slice(0, -1).join('\r\n')}\r\n`);
     await runCli(['--db', db, 'import', join(dir, 'gel4.csv'), '--source', 'central']);
     const id = await runCli(['--db', db, 'import', join(dir, 'gel4-ulang.csv'), '--source', 'central', '--dry-run'], ID);
-    expect(id.stdout).toContain('ber-NIK sama dengan batch 1 (gel4.csv, pusat, gelombang 4)');
+    expect(id.stdout).toContain('ber-NIK sama dengan batch 1 (gel4.csv, daftar pusat, gelombang 4)');
     expect(id.stdout).toContain('barisnya dua kali ("Baris data (semua berkas)")');
     const en = await runCli(['--db', db, 'import', join(dir, 'gel4-ulang.csv'), '--source', 'central', '--dry-run']);
-    expect(en.stdout).toContain('have the NIKs of batch 1 (gel4.csv, central, wave 4)');
+    expect(en.stdout).toContain('have the NIKs of batch 1 (gel4.csv, central list, wave 4)');
     expect(en.stdout).toContain('its rows twice ("Rows (all files)")');
   });
 

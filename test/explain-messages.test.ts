@@ -27,7 +27,7 @@ describe('prakerja explain', () => {
   it('is Indonesian by default: the person, its records, the verdict and the evidence', async () => {
     const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5'], ID);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Orang 1: 3 data\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (pusat, gelombang 3, NIK 127101******0003)  [NIK sama >99.99%]\n');
+    expect(r.stdout).toContain('Orang 1: 3 data\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (daftar pusat, gelombang 3, NIK 127101******0003)  [NIK sama >99.99%]\n');
     expect(r.stdout).not.toContain('exact_nik');
     expect(r.stdout).toContain('orang yang sama: NIK valid yang sama dan nama yang cocok\n');
     expect(r.stdout).toMatch(/awal\s+sebelum dibandingkan, kira-kira 1 dari \d+ pasang data adalah satu orang\s+-\d/);
@@ -57,7 +57,7 @@ describe('prakerja explain', () => {
 
   it('is English with --lang en', async () => {
     const r = await runCli(['--db', db, 'explain', 'penerima-gel3-pusat.xlsx:5']);
-    expect(r.stdout).toContain('Person 1: 3 records\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central, wave 3, NIK 127101******0003)  [same NIK >99.99%]\n');
+    expect(r.stdout).toContain('Person 1: 3 records\n  penerima-gel3-pusat.xlsx:5 Siti Aminah (central list, wave 3, NIK 127101******0003)  [same NIK >99.99%]\n');
     expect(r.stdout).toContain('same person: the same valid NIK and a compatible name\n');
     expect(r.stdout).toMatch(/total\s+\(weights are powers of two: \+10 ≈ 1000 times likelier one person\)\s+\+[\d.]+ {2}→ >99\.99% one person/);
   });
@@ -114,8 +114,8 @@ describe('prakerja explain on a record waiting to be matched', () => {
       expect(r.stderr).toContain('1 records had not been matched into persons yet');
       expect(r.stdout).not.toContain('Not resolved yet');
       expect(r.stdout).toMatch(/^Person \d+: 2 records\n/);
-      expect(r.stdout).toContain('tamu.csv:2 Budi Santoso (walkin');
-      expect(r.stdout).toContain('pusat.csv:2 Budi Santoso (central');
+      expect(r.stdout).toContain('tamu.csv:2 Budi Santoso (guest book');
+      expect(r.stdout).toContain('pusat.csv:2 Budi Santoso (central list');
       const json = JSON.parse((await runCli(['--db', p, '--json', 'status'])).stdout) as { unmatched: number };
       expect(json.unmatched).toBe(0);
       // Nothing waits any more: a second explain matches nothing and says nothing of it.

@@ -46,7 +46,7 @@ describe('the import summary', () => {
     const r = await runCli(['--db', db, '--lang', 'en', 'import', file, '--source', 'walkin'], ID);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Created a new database: ${db} (use --db or PRAKERJA_DB for another one)\n✓ ${file} (CSV, utf8, delimiter ",", header on line 4)\n  19 rows: imported 12, rejected 1, skipped 6\n  rejected: no name 1\n`);
-    expect(r.stdout).toContain('  skipped: title 2, blank 2, continuation 1, footer 1\n  kept with a NIK problem: no NIK 1, not 16 digits 1\n');
+    expect(r.stdout).toContain('  skipped: title 2, blank 2, line break in a cell 1, totals row 1\n  kept with a NIK problem: no NIK 1, not 16 digits 1\n');
     expect(r.stdout).toContain('Resolved 12 records (full): 12 records are 12 persons.\n');
     const again = await runCli(['--db', db, 'import', file, '--source', 'walkin', '--lang', 'en'], ID);
     expect(again.stdout).toBe(`= ${file}: already imported as batch 1 (12 records); nothing to do. Use --force to import it again.\n`);

@@ -41,7 +41,7 @@ describe('a re-sent wave list', () => {
     const second = list(dir, 'gel3-lagi.csv', again);
     const r = await runCli(['--db', db, 'import', second, '--source', 'central']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central, wave 3): a list sent again?');
+    expect(r.stdout).toContain('36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central list, wave 3): a list sent again?');
     expect(r.stdout).toContain('prakerja purge --batch 1');
     expect(r.stdout).toContain('prakerja purge --batch 2');
     expect(r.stdout).toContain('--replaces 1');
@@ -59,12 +59,12 @@ describe('a re-sent wave list', () => {
     const en = await runCli(['--db', db, 'import', second, '--source', 'central', '--dry-run']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain(
-      '36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central, wave 3): a list sent again? Recaps would count its persons once but its rows twice ("Rows (all files)"). Keep one: import it with --replaces 1 (keeps the new one), or leave it out (keeps the earlier).',
+      '36 of its 40 rows (90%) have the NIKs of batch 1 (gel3.csv, central list, wave 3): a list sent again? Recaps would count its persons once but its rows twice ("Rows (all files)"). Keep one: import it with --replaces 1 (keeps the new one), or leave it out (keeps the earlier).',
     );
     expect(en.stdout).not.toContain('--batch 2');
     const id = await runCli(['--db', db, 'import', second, '--source', 'central', '--dry-run'], { PRAKERJA_LANG: 'id' });
     expect(id.stdout).toContain(
-      '36 dari 40 barisnya (90%) ber-NIK sama dengan batch 1 (gel3.csv, pusat, gelombang 3): daftar yang dikirim ulang? Rekap akan menghitung orangnya sekali, tetapi barisnya dua kali ("Baris data (semua berkas)"). Simpan satu saja: impor dengan --replaces 1 (menyimpan yang baru), atau jangan diimpor (menyimpan yang lama).',
+      '36 dari 40 barisnya (90%) ber-NIK sama dengan batch 1 (gel3.csv, daftar pusat, gelombang 3): daftar yang dikirim ulang? Rekap akan menghitung orangnya sekali, tetapi barisnya dua kali ("Baris data (semua berkas)"). Simpan satu saja: impor dengan --replaces 1 (menyimpan yang baru), atau jangan diimpor (menyimpan yang lama).',
     );
     expect(id.stdout).not.toContain('--batch 2');
   });
@@ -129,12 +129,12 @@ describe('a re-sent wave list', () => {
     const before = query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id');
     const en = await runCli(['--db', db, 'import', book, '--source', 'walkin', '--replaces', '1']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('--replaces 1: batch 1 (gel3.csv) is of source central, and this file is imported as walkin');
+    expect(en.stderr).toContain('--replaces 1: batch 1 (gel3.csv) is a central list, and this file is imported as a guest book. A batch can only be replaced by a file of its own source: import this file with --source central');
     expect(en.stderr).toContain('prakerja purge --batch 1');
     expect(en.stderr).not.toMatch(/\n\s+at /);
     const id = await runCli(['--db', db, 'import', book, '--source', 'walkin', '--replaces', '1'], { PRAKERJA_LANG: 'id' });
     expect(id.code).toBe(2);
-    expect(id.stderr).toContain('--replaces 1: batch 1 (gel3.csv) bersumber central, sedangkan berkas ini diimpor sebagai walkin');
+    expect(id.stderr).toContain('--replaces 1: batch 1 (gel3.csv) adalah daftar pusat, sedangkan berkas ini diimpor sebagai buku tamu. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source central');
     expect(query(db, 'SELECT id, source FROM batches')).toEqual([{ id: 1, source: 'central' }]);
     expect(query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id')).toEqual(before);
   });

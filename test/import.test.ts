@@ -231,7 +231,7 @@ describe('prakerja init and status', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Office region: Kota Medan (1271)');
     expect(r.stdout).toMatch(/gel3\.csv\s+3\s+\d{4}-/);
-    expect(r.stdout).toMatch(/central\s+3\s+2\s+1\s+1\s+0\s+0/);
+    expect(r.stdout).toMatch(/central list\s+3\s+2\s+1\s+1\s+0\s+0/);
     expect(r.stdout).toMatch(/not 16 digits\s+1/);
     const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { records: number; batches: { waves: string }[] };
     expect(json.records).toBe(2);

@@ -49,7 +49,7 @@ describe('one central list, three times through LibreOffice', () => {
     // LibreOffice made numbers of the NIKs: 15 digits kept.
     expect(fromXlsx).toMatch(/Excel number \(15 digits\) \d{3}/);
     // And it is said to be the list again: the rows whose NIK survived (carries included) are batch 1's.
-    expect(fromXlsx).toMatch(/5[12]\d of its 529 rows \(9\d%\) have the NIKs of batch 1 \(central\.csv, central, wave 1\)/);
+    expect(fromXlsx).toMatch(/5[12]\d of its 529 rows \(9\d%\) have the NIKs of batch 1 \(central\.csv, central list, wave 1\)/);
     expect(await recipients()).toBe(526);
 
     const csv = convert(xlsx, CSV_SEMICOLON, join(dir, 'csv'), join(dir, 'profile'));

@@ -189,7 +189,7 @@ function checkReplaces(db: Db, id: number, files: readonly string[], source: Sou
   if (files.length !== 1) throw new UsageError(t.ingest.replacesOneFile(files.length));
   const old = batchById(db, id);
   // A guest book in place of a list (or the other way) would delete the list's records under the book's name.
-  if (old !== undefined && old.source !== source) throw new UsageError(t.ingest.replacesOtherSource({ batch: old.id, file: old.file_name, was: old.source, now: source }));
+  if (old !== undefined && old.source !== source) throw new UsageError(t.ingest.replacesOtherSource({ batch: old.id, file: old.file_name, was: t.reasons.aSourceName(old.source), now: t.reasons.aSourceName(source), flag: old.source }));
 }
 
 /**
@@ -368,7 +368,7 @@ async function writeBatch(
     const resent = findResent(db, batchId, options.source, summary.imported);
     if (resent !== null) {
       summary.resent = { batch: resent.batch, file: resent.file, rows: resent.rows, found: resent.found };
-      const said = { ...resent, source: t.reasons.source(options.source), column: labelsFor(currentLang()).rows, percent: Math.floor((100 * resent.found) / resent.rows) };
+      const said = { ...resent, source: t.reasons.sourceName(options.source), column: labelsFor(currentLang()).rows, percent: Math.floor((100 * resent.found) / resent.rows) };
       // A dry run rolls its batch back: its number would name no batch.
       const message = options.dryRun ? t.ingest.resentDryRun(said) : t.ingest.resent({ ...said, newBatch: batchId });
       summary.warnings.push({ kind: 'resent', message });

@@ -20,7 +20,7 @@ export function registerExplain(program: Command, ctx: CliContext): void {
 }
 
 const rec = (r: ExplainedRecord): string =>
-  t.explain.record({ place: `${r.file}:${r.line}`, name: r.name, source: t.reasons.source(r.source), wave: r.wave, nik: r.nik, problem: r.nikStatus === 'valid' ? null : t.reasons.word(r.nikStatus) });
+  t.explain.record({ place: `${r.file}:${r.line}`, name: r.name, source: t.reasons.sourceName(r.source), wave: r.wave, nik: r.nik, problem: r.nikStatus === 'valid' ? null : t.reasons.word(r.nikStatus) });
 
 function pct(p: number | null): string {
   if (p === null) return '';

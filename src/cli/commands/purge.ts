@@ -71,7 +71,7 @@ ${t.cli.examples()}
       ctx.say(
         formatTable(
           t.purge.columns(t.status.importedAt(t.status.localZone(utcOffsetLabel(new Date())))),
-          result.batches.map((b) => [b.id, t.reasons.source(b.source), maskNikLike(b.file_name), localMinute(new Date(b.imported_at)), b.records, b.rejects]),
+          result.batches.map((b) => [b.id, t.reasons.sourceName(b.source), maskNikLike(b.file_name), localMinute(new Date(b.imported_at)), b.records, b.rejects]),
         ),
       );
       const what = t.purge.what({ batches: n(result.batches.length), records: n(result.records), rejects: n(result.rejects), links: n(result.links) });

@@ -23,14 +23,14 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       ctx.say(
         formatTable(
           t.status.batchColumns(t.status.importedAt(t.status.localZone(zone))),
-          s.batches.map((b) => [b.id, t.reasons.source(b.source), maskNikLike(b.file_name), b.waves || '-', localMinute(new Date(b.imported_at)), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
+          s.batches.map((b) => [b.id, t.reasons.sourceName(b.source), maskNikLike(b.file_name), b.waves || '-', localMinute(new Date(b.imported_at)), b.rows_read, b.rows_imported, b.rows_rejected, b.rows_skipped]),
         ),
       );
       ctx.say(`\n${c.bold(t.status.perSourceWave())}\n`);
       ctx.say(
         formatTable(
           t.status.sourceWaveColumns(),
-          s.bySourceWave.map((r) => [t.reasons.source(r.source), r.wave ?? '-', r.records, r.valid, r.invalid, r.damaged, r.missing]),
+          s.bySourceWave.map((r) => [t.reasons.sourceName(r.source), r.wave ?? '-', r.records, r.valid, r.invalid, r.damaged, r.missing]),
         ),
       );
       if (s.nikProblems.length > 0) {

@@ -94,10 +94,10 @@ export const ingest = {
     en: (p) => `  replaces batch ${p.batch} (${p.file}, ${p.records} records), deleted in the same transaction`,
   }),
   replacesOtherSource: message({
-    id: (p: { batch: number; file: string; was: string; now: string }) =>
-      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) bersumber ${p.was}, sedangkan berkas ini diimpor sebagai ${p.now}. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source ${p.was} bila memang penggantinya, atau tanpa --replaces bila bukan (dan hapus batch ${p.batch} dengan prakerja purge --batch ${p.batch} bila batch itu keliru). Tidak ada yang diubah.`,
+    id: (p: { batch: number; file: string; was: string; now: string; flag: string }) =>
+      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) adalah ${p.was}, sedangkan berkas ini diimpor sebagai ${p.now}. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source ${p.flag} bila memang penggantinya, atau tanpa --replaces bila bukan (dan hapus batch ${p.batch} dengan prakerja purge --batch ${p.batch} bila batch itu keliru). Tidak ada yang diubah.`,
     en: (p) =>
-      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) is of source ${p.was}, and this file is imported as ${p.now}. A batch can only be replaced by a file of its own source: import this file with --source ${p.was} if it is the replacement, or without --replaces if it is not (and delete batch ${p.batch} with prakerja purge --batch ${p.batch} if that batch is wrong). Nothing was changed.`,
+      `--replaces ${p.batch}: batch ${p.batch} (${p.file}) is ${p.was}, and this file is imported as ${p.now}. A batch can only be replaced by a file of its own source: import this file with --source ${p.flag} if it is the replacement, or without --replaces if it is not (and delete batch ${p.batch} with prakerja purge --batch ${p.batch} if that batch is wrong). Nothing was changed.`,
   }),
   replacesOneFile: message({
     id: (count: number) => `--replaces hanya untuk satu berkas (diberikan ${count}): impor berkas pengganti itu sendirian.`,

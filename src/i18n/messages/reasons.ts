@@ -1,7 +1,8 @@
 /**
  * The machine codes of why a row was skipped or rejected, or why a NIK is flagged, and of where a record
  * comes from, in words. `--json` keeps the codes (`excel_number`, `missing_name`), which the README documents;
- * a person reads words in either language. A source stays `walkin` in English: it is what `--source` takes.
+ * a person reads words in either language: a source is a `guest book` (*buku tamu*) on screen, while the
+ * export files keep the short word (`buku tamu`) in Indonesian and the code (`walkin`) in English.
  */
 import { message } from '../lang.js';
 
@@ -9,10 +10,10 @@ import { message } from '../lang.js';
 const WORDS: Record<string, { id: string; en: string }> = {
   // skipped rows
   blank: { id: 'kosong', en: 'blank' },
-  footer: { id: 'baris jumlah', en: 'footer' },
+  footer: { id: 'baris jumlah', en: 'totals row' },
   title: { id: 'judul', en: 'title' },
   signature: { id: 'tanda tangan', en: 'signature' },
-  continuation: { id: 'lanjutan sel', en: 'continuation' },
+  continuation: { id: 'lanjutan sel', en: 'line break in a cell' },
   // rejected rows
   unparseable: { id: 'tidak terbaca', en: 'unreadable row' },
   unclosed_quote: { id: 'tanda kutip tak tertutup', en: 'unclosed quote' },
@@ -38,14 +39,26 @@ const WORDS: Record<string, { id: string; en: string }> = {
 };
 
 const SOURCE_ID = { central: 'pusat', province: 'provinsi', walkin: 'buku tamu' } as const;
+/** A source as a person reads it on screen (status, explain, purge, import), as the office names the file. */
+const SOURCE_NAME = {
+  id: { central: 'daftar pusat', province: 'rekap provinsi', walkin: 'buku tamu' },
+  en: { central: 'central list', province: 'provincial list', walkin: 'guest book' },
+} as const;
 const SOURCE_CHOICES = {
   id: 'pusat (atau central), provinsi (atau province), buku tamu (atau bukutamu, walkin)',
   en: 'central (pusat), province (provinsi) or walkin (buku tamu, bukutamu)',
 };
 
 export const reasons = {
-  /** A source (`--source`): `walkin` → `buku tamu` in Indonesian, as status, explain, purge and the export show it. */
+  /**
+   * A source in a file's cell (the records export, the review file): `walkin` → `buku tamu` in Indonesian, the
+   * code in English, which the accuracy tools and scripts read.
+   */
   source: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_ID[source], en: (source) => source }),
+  /** A source on screen: `walkin` → `buku tamu`, `guest book`; `central` → `daftar pusat`, `central list`. */
+  sourceName: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_NAME.id[source], en: (source) => SOURCE_NAME.en[source] }),
+  /** The same with its article, for a sentence: `a central list`, `a guest book` (Indonesian has none). */
+  aSourceName: message({ id: (source: keyof typeof SOURCE_ID) => SOURCE_NAME.id[source], en: (source) => `a ${SOURCE_NAME.en[source]}` }),
   /** A `--source` value that names no source (import, purge): the accepted words, as commands/source-word.ts takes them. */
   badSource: message({
     id: (value: string) => `--source ${value}: asal itu tidak dikenal. Pilih ${SOURCE_CHOICES.id}.`,
