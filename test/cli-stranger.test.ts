@@ -130,3 +130,81 @@ describe('mistakes on the command line', () => {
     expect(applied.code, applied.stderr).toBe(0);
   });
 });
+
+describe('what a stranger read wrong on the bundled fixtures (session 7 walkthrough)', () => {
+  let db = '';
+  const dir = mkdtempSync(join(tmpdir(), 'prakerja-walk-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    db = join(dir, 'p.sqlite');
+    for (const f of ['penerima-gel3-pusat.xlsx', 'buku-tamu-2020.csv']) copyFileSync(join(FIXTURES, f), join(dir, f));
+    await runCli(['--db', db, 'init', '--region', '1271']);
+    await runCli(['--db', db, 'import', join(dir, 'penerima-gel3-pusat.xlsx'), '--source', 'central']);
+    await runCli(['--db', db, 'import', join(dir, 'buku-tamu-2020.csv'), '--source', 'walkin']);
+  });
+
+  it('English counts of one are singular: status, the matching summary, review export, purge', async () => {
+    const status = await runCli(['--db', db, 'status']);
+    expect(status.stdout).toContain('\n34 records, 1 rejected row.\n');
+    expect(status.stdout).toContain('  to review: 1 possible match, 0 conflicts\n');
+    expect(status.stdout).toMatch(/ {2}walk-in visitors found in the central or provincial lists: \d+ persons \(each once\)\n/);
+    const review = await runCli(['--db', db, 'review', 'export', join(dir, 'periksa.csv')]);
+    expect(review.stdout).toMatch(/^Wrote 1 possible match and 0 conflicts to /);
+    const purge = await runCli(['--db', db, 'purge', '--batch', '2', '--dry-run']);
+    expect(purge.stdout).toContain('Dry run: would delete 1 batch: 12 records, 1 rejected row, ');
+    // Indonesian has no plural: the same words whatever the count.
+    const id = await runCli(['--db', db, 'purge', '--batch', '2', '--dry-run'], ID);
+    expect(id.stdout).toContain('Uji coba: akan menghapus 1 batch: 12 data, 1 baris ditolak, ');
+  });
+
+  it('explain: a record without a NIK reads "no NIK" once, not "NIK none — no NIK"', async () => {
+    // buku-tamu-2020.csv:6 is Tjandra Wijaya, who came without a NIK.
+    const en = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:6']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('buku-tamu-2020.csv:6 Tjandra Wijaya (guest book, no NIK)');
+    expect(en.stdout).not.toContain('NIK none');
+    const id = await runCli(['--db', db, 'explain', 'buku-tamu-2020.csv:6'], ID);
+    expect(id.stdout).toContain('buku-tamu-2020.csv:6 Tjandra Wijaya (buku tamu, NIK kosong)');
+    expect(id.stdout).not.toContain('NIK tidak ada');
+  });
+
+  it('a recap on the terminal starts with its title, not an empty line; tables after it are set apart', async () => {
+    const one = await runCli(['--db', db, 'report', 'monthly'], ID);
+    expect(one.stdout).toMatch(/^Rekap Kunjungan Loket per Bulan\n/);
+    const all = await runCli(['--db', db, 'report', 'all']);
+    expect(all.stdout).toMatch(/^Kartu Prakerja recipients per wave\n|^[A-Z][^\n]+\n/);
+    expect(all.stdout.startsWith('\n')).toBe(false);
+    expect(all.stdout).toContain('\n\nWalk-in desk visits per month\n');
+  });
+
+  it('review apply of a file from another database says so once, and stores nothing (exit 1)', async () => {
+    const file = join(dir, 'periksa-lain.csv');
+    expect((await runCli(['--db', db, 'review', 'export', file])).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,\r\n/g, ',Y\r\n'));
+    const other = join(dir, 'lain.sqlite');
+    copyFileSync(join(FIXTURES, 'penerima-gel4-pusat.csv'), join(dir, 'penerima-gel4-pusat.csv'));
+    await runCli(['--db', other, 'import', join(dir, 'penerima-gel4-pusat.csv'), '--source', 'central']);
+    const en = await runCli(['--db', other, 'review', 'apply', file]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      `prakerja: ${file}: none of the 2 records this file names is in this database (${other}): was the file exported from another database (give that one with --db or PRAKERJA_DB), or were its files purged since? Nothing was stored.\n`,
+    );
+    const id = await runCli(['--db', other, 'review', 'apply', file], ID);
+    expect(id.code).toBe(1);
+    expect(id.stderr).toBe(
+      `prakerja: ${file}: tidak satu pun dari 2 data yang disebut berkas ini ada di database ini (${other}): apakah berkas ini diekspor dari database lain (tunjuk database itu dengan --db atau PRAKERJA_DB), atau berkas-berkasnya sudah dihapus? Tidak ada yang disimpan.\n`,
+    );
+  });
+
+  it('review apply counts the rows it cannot use, not their problems', async () => {
+    const file = join(dir, 'periksa-sebagian.csv');
+    expect((await runCli(['--db', db, 'review', 'export', file])).code).toBe(0);
+    // One row, two problems: the visitor's side names a line the database does not have, the list's line is no number.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,\r\n/g, ',Y\r\n').replace(/buku-tamu-2020\.csv,6,/, 'buku-tamu-2020.csv,60,').replace(/penerima-gel3-pusat\.xlsx,16,/, 'penerima-gel3-pusat.xlsx,16a,'));
+    const en = await runCli(['--db', db, 'review', 'apply', file]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(`prakerja: ${file}: 1 row cannot be used; nothing was stored. Fix it and run again:\n  line 2: line number "16a" is not a number; do not edit the file and line columns\n  line 2: no record from buku-tamu-2020.csv at line 60`);
+    const id = await runCli(['--db', db, 'review', 'apply', file], ID);
+    expect(id.stderr).toContain(`prakerja: ${file}: 1 baris tidak bisa dipakai; tidak ada yang disimpan. Perbaiki lalu jalankan lagi:\n  baris 2: `);
+  });
+});

@@ -207,7 +207,7 @@ describe('prakerja purge', () => {
     const { db } = await threeBatches();
     const r = await runCli(['--db', db, 'purge', '--source', 'central', '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Dry run: would delete 2 batches: 3 records, 1 rejected rows, 1 links\. Nothing was deleted\./);
+    expect(r.stdout).toMatch(/Dry run: would delete 2 batches: 3 records, 1 rejected row, 1 link\. Nothing was deleted\./);
     expect(count(db, 'SELECT count(*) FROM records')).toBe(4);
     expect(count(db, 'SELECT count(*) FROM links')).toBe(1);
   });
@@ -219,7 +219,7 @@ describe('prakerja purge', () => {
     const before = await runCli(['--db', db, '--json', 'purge', '--before', '2025-01-01']);
     expect((JSON.parse(before.stdout) as { batches: { id: number }[] }).batches.map((b) => b.id)).toEqual([1]);
     const walkin = await runCli(['--db', db, 'purge', '--source', 'walkin']);
-    expect(walkin.stdout).toMatch(/Deleted 1 batches: 1 records, 0 rejected rows, 0 links, and compacted the database\./);
+    expect(walkin.stdout).toMatch(/Deleted 1 batch: 1 record, 0 rejected rows, 0 links, and compacted the database\./);
     expect(count(db, 'SELECT group_concat(id) FROM batches')).toBe(2);
   });
 

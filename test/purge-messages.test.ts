@@ -19,7 +19,7 @@ describe('prakerja purge messages', () => {
     expect(id.stdout).toMatch(/^batch\s+sumber\s+berkas\s+diimpor \(waktu setempat, UTC[^)]*\)\s+data\s+ditolak\n/);
     expect(id.stdout).toContain('\nUji coba: akan menghapus 1 batch: 12 data, 1 baris ditolak, 0 tautan. Tidak ada yang dihapus.\n');
     const en = await runCli(['--db', db, 'purge', '--batch', '1', '--dry-run']);
-    expect(en.stdout).toContain('\nDry run: would delete 1 batches: 12 records, 1 rejected rows, 0 links. Nothing was deleted.\n');
+    expect(en.stdout).toContain('\nDry run: would delete 1 batch: 12 records, 1 rejected row, 0 links. Nothing was deleted.\n');
     const none = await runCli(['--db', db, 'purge', '--source', 'central'], ID);
     expect(none.stdout).toBe('Tidak ada batch yang cocok; tidak ada yang dihapus.\n');
   });

@@ -53,7 +53,7 @@ describe('resolve after import', () => {
     expect(p.get('central.csv:6')).toBe(p.get('central.csv:7')); // RIZKI / Rizky, same NIK
     expect(p.get('walkin.csv:4')).toBe(p.get('central.csv:6')); // M. Rizki, same NIK
     expect(p.get('central.csv:3')).not.toBe(p.get('central.csv:4')); // BUDI / AGUS share a NIK: conflict
-    expect(importOut).toContain('1 conflicts');
+    expect(importOut).toContain('1 conflict (same NIK, other name)');
     expect(p.get('walkin.csv:5')).not.toBe(null);
   });
 

@@ -55,7 +55,7 @@ describe('review export and apply', () => {
     const ex = await runCli(['--db', db, 'review', 'export', file]);
     expect(ex.code).toBe(0);
     expect(ex.stderr).toContain('1 records had not been matched into persons yet');
-    expect(ex.stdout).toContain(`Wrote 0 possible matches and 1 conflicts to ${file}.`);
+    expect(ex.stdout).toContain(`Wrote 0 possible matches and 1 conflict to ${file}.`);
     expect(lines(file)).toHaveLength(2);
     const json = JSON.parse((await runCli(['--db', db, '--json', 'status'])).stdout) as { unmatched: number; matching: { conflicts: number } };
     expect(json).toMatchObject({ unmatched: 0, matching: { conflicts: 1 } });
@@ -85,7 +85,7 @@ describe('review export and apply', () => {
     const { dir, db } = await conflictDb();
     const file = join(dir, 'review.csv');
     const ex = await runCli(['--db', db, 'review', 'export', file, '--lang', 'en']);
-    expect(ex.stdout).toContain('Wrote 0 possible matches and 1 conflicts to');
+    expect(ex.stdout).toContain('Wrote 0 possible matches and 1 conflict to');
     const rows = lines(file);
     expect(rows[0]).toBe('kind,probability,decides,why,file_l,line_l,source_l,nik_l,name_l,wave_l,file_r,line_r,source_r,nik_r,name_r,wave_r,decision');
     expect(rows[1]).toMatch(/^conflict,[^,]*,whether two records are one person,the same NIK; different names,pusat\.csv,2,/);
@@ -107,7 +107,7 @@ describe('review export and apply', () => {
       `prakerja: ${file}: 1 baris tidak bisa dipakai; tidak ada yang disimpan. Perbaiki lalu jalankan lagi:\n  baris 2: keputusan "MUNGKIN" bukan Y atau N (Y = orang yang sama, N = orang berbeda; biarkan kosong untuk diputuskan nanti)\n`,
     );
     const en = await runCli(['--db', db, 'review', 'apply', file]);
-    expect(en.stderr).toContain('1 row(s) cannot be used; nothing was stored. Fix them and run again:\n  line 2: decision "MUNGKIN" is not Y or N');
+    expect(en.stderr).toContain('1 row cannot be used; nothing was stored. Fix it and run again:\n  line 2: decision "MUNGKIN" is not Y or N');
     writeFileSync(file, 'Berkas 1,Baris 1\r\n');
     const cols = await runCli(['--db', db, 'review', 'apply', file], ID);
     expect(cols.stderr).toBe(`prakerja: ${file}:1: tidak punya kolom Berkas 2, Baris 2, Keputusan (Y/N). Pakai berkas yang ditulis \`prakerja review export\`, lengkap dengan baris judul kolomnya.\n`);

@@ -136,7 +136,7 @@ describe('review export (CSV)', () => {
     const ex = await runCli(['--db', db, 'review', 'export', file]);
     expect(ex.code).toBe(0);
     expect(ex.stdout).toBe(
-      `Wrote 2 possible matches and 1 conflicts to ${file}.\n` +
+      `Wrote 2 possible matches and 1 conflict to ${file}.\n` +
         '1 decision settles whether 1 walk-in visitor counts as a recipient (listed first); the other 2 decisions concern 4 persons (whether some of them are in truth one person).\n' +
         `Fill the decision column with Y (same person) or N (different people), save the file, then: prakerja review apply ${file}\n`,
     );
@@ -166,7 +166,7 @@ describe('review export and apply (XLSX)', () => {
     const file = join(dir, 'periksa.xlsx');
     const ex = await runCli(['--db', db, 'review', 'export', file]);
     expect(ex.code).toBe(0);
-    expect(ex.stdout).toContain(`Wrote 2 possible matches and 1 conflicts to ${file}.`);
+    expect(ex.stdout).toContain(`Wrote 2 possible matches and 1 conflict to ${file}.`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -42,7 +42,7 @@ describe('prakerja status', () => {
     expect(r.stdout).toContain('Office region: Kota Medan (1271)\n');
     expect(r.stdout).toMatch(/batch\s+source\s+file\s+waves\s+imported \(local time, UTC[^)]*\)\s+rows\s+records\s+rejected\s+skipped/);
     expect(r.stdout).toMatch(/\nno NIK\s+1\n/);
-    expect(r.stdout).toContain('\n12 records, 1 rejected rows.\n');
+    expect(r.stdout).toContain('\n12 records, 1 rejected row.\n');
   });
 
   it('says how to start when nothing is imported', async () => {

@@ -204,6 +204,9 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
   const missing = needed.filter((n) => col(n) < 0);
   if (missing.length > 0) throw new InputError(t.review.missingColumns(shownColumns(missing)), path, table.headerLine);
   const problems: string[] = [];
+  /** The lines with a problem (a row can have two), and the records the decided rows name, found or not. */
+  const badLines = new Set<number>();
+  const named = new Map<string, boolean>();
   const decisions: { keyL: RecordKey; keyR: RecordKey; decision: 'Y' | 'N'; line: number }[] = [];
   /** The first line that decided each pair, to catch one pair marked both Y and N. */
   const decidedAt = new Map<string, { line: number; decision: 'Y' | 'N' }>();
@@ -219,13 +222,19 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
     const decision = YES.has(answer) ? 'Y' : NO.has(answer) ? 'N' : null;
     if (decision === null) {
       problems.push(t.review.badDecision({ line, value: JSON.stringify(cell('decision')) }));
+      badLines.add(line);
       continue;
     }
     const keyL = keyOf(db, cell('file_l'), cell('line_l'));
     const keyR = keyOf(db, cell('file_r'), cell('line_r'));
-    if (typeof keyL === 'string') problems.push(t.review.rowProblem({ line, problem: keyL }));
-    if (typeof keyR === 'string') problems.push(t.review.rowProblem({ line, problem: keyR }));
-    if (typeof keyL === 'string' || typeof keyR === 'string') continue;
+    for (const [side, key] of [['l', keyL], ['r', keyR]] as const) {
+      named.set(`${cell(`file_${side}`)}:${cell(`line_${side}`)}`, !('problem' in key && key.missing));
+      if ('problem' in key) {
+        problems.push(t.review.rowProblem({ line, problem: key.problem }));
+        badLines.add(line);
+      }
+    }
+    if ('problem' in keyL || 'problem' in keyR) continue;
     const pair = [`${keyL.sha}:${keyL.line}`, `${keyR.sha}:${keyR.line}`].sort().join(' ');
     const earlier = decidedAt.get(pair);
     if (earlier && earlier.decision !== decision) {
@@ -235,8 +244,12 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
     if (!earlier) decidedAt.set(pair, { line, decision });
     decisions.push({ keyL, keyR, decision, line });
   }
+  // Not one of the records the file names is here: the file is of another database, said once.
+  if (named.size > 0 && [...named.values()].every((found) => !found)) {
+    throw new InputError(t.review.otherDatabase({ records: named.size, db: db.name }), path);
+  }
   if (problems.length > 0) {
-    throw new InputError(t.review.unusable({ count: problems.length, problems: problems.join('\n  ') }), path);
+    throw new InputError(t.review.unusable({ count: badLines.size, problems: problems.join('\n  ') }), path);
   }
   const now = new Date().toISOString();
   // The decisions and the persons rebuilt from them together: an interrupt (or a full disk) leaves neither.
@@ -266,12 +279,15 @@ export async function applyReview(db: Db, path: string): Promise<ReviewApplyResu
 /** A record as a decision names it (its batch's sha256 and its line), and its id now. */
 type RecordKey = { sha: string; line: number; id: number };
 
-function keyOf(db: Db, file: string, lineText: string): RecordKey | string {
-  if (!/^\d+$/.test(lineText)) return t.review.notANumber(JSON.stringify(lineText));
+/** Why a row's record cannot be used; `missing` when the database has no record at that file and line. */
+type KeyProblem = { problem: string; missing: boolean };
+
+function keyOf(db: Db, file: string, lineText: string): RecordKey | KeyProblem {
+  if (!/^\d+$/.test(lineText)) return { problem: t.review.notANumber(JSON.stringify(lineText)), missing: false };
   const line = Number(lineText);
   const found = recordKeys(db, file, line);
-  if (found.length === 0) return t.review.noRecord({ file, line });
-  if (found.length > 1) return t.review.importedTwice({ file, line });
   const only = found[0];
-  return only ? { sha: only.sha256, line, id: only.id } : 'no record';
+  if (only === undefined) return { problem: t.review.noRecord({ file, line }), missing: true };
+  if (found.length > 1) return { problem: t.review.importedTwice({ file, line }), missing: false };
+  return { sha: only.sha256, line, id: only.id };
 }

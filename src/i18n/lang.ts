@@ -69,3 +69,13 @@ export function message<A extends unknown[]>(texts: Texts<Text> | Texts<(...args
   };
   return Object.assign(say, { texts });
 }
+
+/**
+ * An English count with its noun, singular for one: the count as the message got it (a number, or a string
+ * formatNumber made), so `1` and `'1'` are one and `'1,000'` is many. Indonesian nouns need no such help.
+ * @example counted('1', 'row') // '1 row'
+ * @example counted('12', 'batch', 'batches') // '12 batches'
+ */
+export function counted(n: string | number, one: string, many = `${one}s`): string {
+  return `${n} ${String(n) === '1' ? one : many}`;
+}

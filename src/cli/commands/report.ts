@@ -81,7 +81,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
           for (const f of result.files) ctx.say(`${t.report.wrote({ path: f.path, personal: f.personal })}\n`);
           return;
         }
-        for (const table of result.tables) printTable(ctx, table);
+        for (const [i, table] of result.tables.entries()) printTable(ctx, table, i > 0);
       });
   }
 }
@@ -147,10 +147,13 @@ function isDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
 }
 
-/** Wide tables are printed in blocks of columns that fit, the first column repeated in each. */
-function printTable(ctx: CliContext, table: ReportTable): void {
+/**
+ * Wide tables are printed in blocks of columns that fit, the first column repeated in each. An empty line
+ * sets a table apart from the one before it; the first starts at its title, under the command typed.
+ */
+function printTable(ctx: CliContext, table: ReportTable, after: boolean): void {
   const width = 110;
-  ctx.say(`\n${ctx.c.bold(table.title)}\n`);
+  ctx.say(`${after ? '\n' : ''}${ctx.c.bold(table.title)}\n`);
   if (table.rows.length === 0) return ctx.say(`${table.empty ?? t.report.noData()}\n`);
   // Shares print as '12.5%', padded so that they line up on the right like the counts.
   // An unknown count (null in a number column) reads '–', never blank enough to pass for 0.

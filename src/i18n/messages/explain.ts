@@ -58,8 +58,9 @@ export const explain = {
   }),
   record: message({
     id: (p: { place: string; name: string; source: string; wave: number | null; nik: string | null; problem: string | null }) =>
-      `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, gelombang ${p.wave}`}, NIK ${p.nik ?? 'tidak ada'}${p.problem === null ? '' : ` — ${p.problem}`})`,
-    en: (p) => `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, wave ${p.wave}`}, NIK ${p.nik ?? 'none'}${p.problem === null ? '' : ` — ${p.problem}`})`,
+      `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, gelombang ${p.wave}`}, ${p.nik === null ? (p.problem ?? 'NIK kosong') : `NIK ${p.nik}${p.problem === null ? '' : ` — ${p.problem}`}`})`,
+    // A record without a NIK says so once ("no NIK", the word for its state), not "NIK none — no NIK".
+    en: (p) => `${p.place} ${p.name} (${p.source}${p.wave === null ? '' : `, wave ${p.wave}`}, ${p.nik === null ? (p.problem ?? 'no NIK') : `NIK ${p.nik}${p.problem === null ? '' : ` — ${p.problem}`}`})`,
   }),
   noLinks: message({
     id: 'Tidak ada tautan: tidak ada data lain yang cukup mirip untuk dibandingkan lebih rinci.',

@@ -1,5 +1,5 @@
 /** `prakerja purge`: its help, its table and summary, its usage errors. What a stopped purge left is recovery.ts. */
-import { message } from '../lang.js';
+import { counted, message } from '../lang.js';
 
 export const purgeText = {
   description: message({
@@ -22,7 +22,7 @@ export const purgeText = {
   }),
   what: message({
     id: (p: { batches: string; records: string; rejects: string; links: string }) => `${p.batches} batch: ${p.records} data, ${p.rejects} baris ditolak, ${p.links} tautan`,
-    en: (p) => `${p.batches} batches: ${p.records} records, ${p.rejects} rejected rows, ${p.links} links`,
+    en: (p) => `${counted(p.batches, 'batch', 'batches')}: ${counted(p.records, 'record')}, ${counted(p.rejects, 'rejected row')}, ${counted(p.links, 'link')}`,
   }),
   dryRun: message({
     id: (what: string) => `Uji coba: akan menghapus ${what}. Tidak ada yang dihapus.`,

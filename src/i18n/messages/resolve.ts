@@ -1,5 +1,5 @@
 /** `prakerja resolve` and the matching summary that import prints after each import. */
-import { message } from '../lang.js';
+import { counted, message } from '../lang.js';
 
 export const resolveText = {
   description: message({
@@ -18,12 +18,12 @@ export const resolveText = {
     id: (p: { resolved: string; mode: 'full' | 'incremental'; records: string; persons: string }) =>
       `Pencocokan ${p.resolved} data (${p.mode === 'full' ? 'menyeluruh' : 'bertahap: data baru atau yang diputuskan dan orang yang dapat bergabung dengannya'}): ${p.records} data adalah ${p.persons} orang.`,
     en: (p) =>
-      `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode === 'full' ? 'full' : 'incremental: the new or decided records and the persons they can join'}): ${p.records} records are ${p.persons} persons.`,
+      `Resolved ${p.resolved} record${p.resolved === '1' ? '' : 's'} (${p.mode === 'full' ? 'full' : 'incremental: the new or decided records and the persons they can join'}): ${counted(p.records, 'record')} ${p.records === '1' ? 'is' : 'are'} ${counted(p.persons, 'person')}.`,
   }),
   links: message({
     id: (p: { match: string; possible: string; conflict: string }) =>
       `  tautan yang ditemukan kali ini: ${p.match} cocok, ${p.possible} mungkin sama, ${p.conflict} konflik (NIK sama, nama lain)`,
-    en: (p) => `  links found in this run: ${p.match} matched, ${p.possible} possible, ${p.conflict} conflicts (same NIK, other name)`,
+    en: (p) => `  links found in this run: ${p.match} matched, ${p.possible} possible, ${counted(p.conflict, 'conflict')} (same NIK, other name)`,
   }),
   purposesRelearnt: message({
     id: (p: { walkin: string; rematched: string }) =>
@@ -32,11 +32,11 @@ export const resolveText = {
   }),
   reviewState: message({
     id: (p: { possible: string; conflicts: string }) => `  perlu diperiksa: ${p.possible} kemungkinan sama, ${p.conflicts} konflik`,
-    en: (p) => `  to review: ${p.possible} possible matches, ${p.conflicts} conflicts`,
+    en: (p) => `  to review: ${counted(p.possible, 'possible match', 'possible matches')}, ${counted(p.conflicts, 'conflict')}`,
   }),
   walkinRecipients: message({
     id: (n: string) => `  pengunjung loket yang ada di daftar pusat atau provinsi: ${n} orang (masing-masing sekali)`,
-    en: (n) => `  walk-in visitors found in the central or provincial lists: ${n} persons (each once)`,
+    en: (n) => `  walk-in visitors found in the central or provincial lists: ${counted(n, 'person')} (each once)`,
   }),
   duplicatePersons: message({
     id: (n: string) => `  orang yang tercantum dua kali dalam satu berkas satu gelombang daftar pusat: ${n}`,

@@ -3,7 +3,7 @@
  * write. Indonesian headers by default; in English the headers are the stable machine names
  * (`file_l`, `person_id`, …) that scripts read, the same every release.
  */
-import { message } from '../lang.js';
+import { counted, message } from '../lang.js';
 
 export const reviewText = {
   description: message({
@@ -30,7 +30,7 @@ export const reviewText = {
       `${p.possible} kemungkinan sama dan ${p.conflicts} konflik ditulis ke ${p.file}.\n${p.settles}` +
       (p.empty ? '' : `\nIsi kolom Keputusan dengan Y (orang yang sama) atau N (orang berbeda), simpan berkasnya, lalu: prakerja review apply ${p.file}`),
     en: (p) =>
-      `Wrote ${p.possible} possible matches and ${p.conflicts} conflicts to ${p.file}.\n${p.settles}` +
+      `Wrote ${counted(p.possible, 'possible match', 'possible matches')} and ${counted(p.conflicts, 'conflict')} to ${p.file}.\n${p.settles}` +
       (p.empty ? '' : `\nFill the decision column with Y (same person) or N (different people), save the file, then: prakerja review apply ${p.file}`),
   }),
   /**
@@ -71,7 +71,7 @@ export const reviewText = {
   stored: message({
     id: (p: { same: string; different: string; undecided: string | null }) =>
       `Disimpan ${p.same} keputusan "orang yang sama" dan ${p.different} keputusan "orang berbeda"${p.undecided === null ? '.' : `; ${p.undecided} baris belum diputuskan.`}`,
-    en: (p) => `Stored ${p.same} "same person" and ${p.different} "different people" decisions${p.undecided === null ? '.' : `; ${p.undecided} rows are still undecided.`}`,
+    en: (p) => `Stored ${p.same} "same person" and ${p.different} "different people" decisions${p.undecided === null ? '.' : `; ${counted(p.undecided, 'row')} ${p.undecided === '1' ? 'is' : 'are'} still undecided.`}`,
   }),
   /** The header row of the review file, in the order of REVIEW_COLUMNS. */
   columns: message({
@@ -106,7 +106,15 @@ export const reviewText = {
   }),
   unusable: message({
     id: (p: { count: number; problems: string }) => `${p.count} baris tidak bisa dipakai; tidak ada yang disimpan. Perbaiki lalu jalankan lagi:\n  ${p.problems}`,
-    en: (p) => `${p.count} row(s) cannot be used; nothing was stored. Fix them and run again:\n  ${p.problems}`,
+    en: (p) =>
+      `${counted(p.count, 'row')} cannot be used; nothing was stored. Fix ${p.count === 1 ? 'it' : 'them'} and run again:\n  ${p.problems}`,
+  }),
+  /** `review apply` of a file none of whose records is in the database: exported from another one. */
+  otherDatabase: message({
+    id: (p: { records: number; db: string }) =>
+      `tidak satu pun dari ${p.records} data yang disebut berkas ini ada di database ini (${p.db}): apakah berkas ini diekspor dari database lain (tunjuk database itu dengan --db atau PRAKERJA_DB), atau berkas-berkasnya sudah dihapus? Tidak ada yang disimpan.`,
+    en: (p) =>
+      `none of the ${p.records} records this file names is in this database (${p.db}): was the file exported from another database (give that one with --db or PRAKERJA_DB), or were its files purged since? Nothing was stored.`,
   }),
 };
 

@@ -1,5 +1,5 @@
 /** `prakerja status` and `prakerja rejects`: what the database holds, and the rows that were not imported. */
-import { message } from '../lang.js';
+import { counted, message } from '../lang.js';
 
 export const statusText = {
   description: message({
@@ -56,7 +56,7 @@ export const statusText = {
   nikProblemColumns: message({ id: ['alasan', 'data'], en: ['reason', 'records'] }),
   totals: message({
     id: (p: { records: string; rejects: string }) => `${p.records} data, ${p.rejects} baris ditolak.`,
-    en: (p) => `${p.records} records, ${p.rejects} rejected rows.`,
+    en: (p) => `${counted(p.records, 'record')}, ${counted(p.rejects, 'rejected row')}.`,
   }),
 };
 
