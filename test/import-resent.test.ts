@@ -92,7 +92,7 @@ describe('a re-sent wave list', () => {
     expect(r.stdout).toContain('replaces batch 1 (gel3.csv, 40 records), deleted in the same transaction');
     expect(r.stdout).not.toContain('a list sent again?');
     expect(query(db, 'SELECT id FROM batches')).toEqual([{ id: 2 }]);
-    expect(query(db, 'SELECT count(*) AS n, count(DISTINCT person_id) AS persons FROM records')).toEqual([{ n: 40, persons: 40 }]);
+    expect(query(db, 'SELECT count(*) AS n, count(DISTINCT person_id) AS persons FROM records_resolved')).toEqual([{ n: 40, persons: 40 }]);
     const waves = await runCli(['--db', db, '--json', 'report', 'waves']);
     expect(waves.stdout).toMatch(/"recipients":\s*40\b/);
   });
@@ -126,7 +126,7 @@ describe('a re-sent wave list', () => {
     await runCli(['--db', db, 'import', first, '--source', 'central']);
     const book = join(dir, 'tamu.csv');
     writeFileSync(book, `Tanggal,Nama,NIK,Keperluan\n01/03/2021,${NAMES[0] ?? ''},${NIKS[0] ?? ''},Pendaftaran\n`);
-    const before = query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id');
+    const before = query(db, 'SELECT id, person_id, match, score FROM records_resolved ORDER BY id');
     const en = await runCli(['--db', db, 'import', book, '--source', 'walkin', '--replaces', '1']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('--replaces 1: batch 1 (gel3.csv) is a central list, and this file is imported as a guest book. A batch can only be replaced by a file of its own source: import this file with --source central');
@@ -136,6 +136,6 @@ describe('a re-sent wave list', () => {
     expect(id.code).toBe(2);
     expect(id.stderr).toContain('--replaces 1: batch 1 (gel3.csv) adalah daftar pusat, sedangkan berkas ini diimpor sebagai buku tamu. Sebuah batch hanya dapat diganti dengan berkas dari sumber yang sama: impor berkas ini dengan --source central');
     expect(query(db, 'SELECT id, source FROM batches')).toEqual([{ id: 1, source: 'central' }]);
-    expect(query(db, 'SELECT id, person_id, match, score FROM records ORDER BY id')).toEqual(before);
+    expect(query(db, 'SELECT id, person_id, match, score FROM records_resolved ORDER BY id')).toEqual(before);
   });
 });

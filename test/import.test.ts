@@ -156,7 +156,7 @@ describe('one rule for a rounded column (markExcelRounded), serial 0000 included
       { nik_reason: 'excel_rounded', nik_hint: '12710112038500' },
     ]);
     // Each rounded row is the person of its original row, the carried ones (…4395 → …4400) too.
-    const persons = query(db, `SELECT count(DISTINCT person_id) AS n FROM records`);
+    const persons = query(db, `SELECT count(DISTINCT person_id) AS n FROM records_resolved`);
     expect(persons).toEqual([{ n: 7 }]);
   });
 });

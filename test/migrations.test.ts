@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { importFiles } from '../src/commands/import.js';
 import { StoreError } from '../src/errors.js';
 import { openDatabase } from '../src/store/database.js';
+import { countUnresolved } from '../src/store/records.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../src/store/schema.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
@@ -194,5 +195,80 @@ describe('schema 11: what a valid NIK gives is stored once', () => {
       [6, null, null, null, null],
     ]);
     db.close();
+  });
+});
+
+describe('schema 12: each record\'s person in a table of its own', () => {
+  it('moves the persons stored in records into record_persons: every record reads as before, the unresolved have no row', () => {
+    const path = join(tempDir(), 'v11.sqlite');
+    const v11 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 11) });
+    batchOne(v11, 'central', 'gel.csv');
+    const insert = v11.prepare(
+      `INSERT INTO records (batch_id, line, source, nik_status, name_raw, name, name_key, name_phonetic, person_id, match, score)
+       VALUES (1, ?, 'central', 'missing', 'A', 'A', 'A', 'A', ?, ?, ?)`,
+    );
+    const rows = [
+      [2, 1, 'model', 0.987654],
+      [3, 1, 'model', 0.987654],
+      [4, 3, 'single', null],
+      [5, null, null, null], // imported with --no-resolve
+      [6, 5, 'exact_nik', null],
+    ] as const;
+    for (const r of rows) insert.run(...r);
+    const before = v11.prepare('SELECT id, line, person_id, match, score FROM records ORDER BY id').all();
+    v11.close();
+
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT id, line, person_id, match, score FROM records_resolved ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT record_id, person_id, match, score FROM record_persons ORDER BY record_id').raw().all()).toEqual([
+      [1, 1, 'model', 0.987654],
+      [2, 1, 'model', 0.987654],
+      [3, 3, 'single', null],
+      [5, 5, 'exact_nik', null],
+    ]);
+    const columns = db.prepare("SELECT name FROM pragma_table_xinfo('records')").pluck().all();
+    expect(columns).not.toContain('person_id');
+    expect(columns).not.toContain('match');
+    expect(columns).not.toContain('score');
+    expect(countUnresolved(db)).toBe(1);
+    // A person's row goes with its record.
+    db.prepare('DELETE FROM batches WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM record_persons').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('a database resolved before opens with its persons, and resolving it again changes none', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'gel-3.csv'), CSV + '1271015001900003,SITI AMINAH,3\n');
+    const path = join(dir, 'data.sqlite');
+    const v11 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 11) });
+    v11.exec(
+      `INSERT INTO batches (id, source, file_name, file_path, sha256, format, header_line, columns, imported_at)
+       VALUES (1, 'central', 'gel-3.csv', '/tmp/gel-3.csv', 'x', 'csv', 1, '{}', '2026-01-01');
+       INSERT INTO records (batch_id, line, source, nik_raw_kept, nik, nik_status, name_raw, name, name_key, name_phonetic, wave, person_id, match, score)
+       VALUES (1, 2, 'central', NULL, '1271015001900003', 'valid', 'SITI AMINAH', 'SITI AMINAH', 'AMINAH SITI', 'AMNH ST', 3, 1, 'exact_nik', 1),
+              (1, 3, 'central', NULL, '1271010101900002', 'valid', 'BUDI SANTOSO', 'BUDI SANTOSO', 'BUDI SANTOSO', 'BT SNTS', 3, 2, 'single', NULL),
+              (1, 4, 'central', NULL, '1271015001900003', 'valid', 'SITI AMINAH', 'SITI AMINAH', 'AMINAH SITI', 'AMNH ST', 3, 1, 'exact_nik', 1);`,
+    );
+    v11.close();
+    const status = await runCli(['--db', path, '--json', 'status']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ records: 3, unmatched: 0, matching: { persons: 2 } });
+    const persons = () => {
+      const db = openDatabase(path);
+      const rows = db.prepare('SELECT id, person_id, match, score FROM records_resolved ORDER BY id').raw().all();
+      db.close();
+      return rows;
+    };
+    const stored = [
+      [1, 1, 'exact_nik', 1],
+      [2, 2, 'single', null],
+      [3, 1, 'exact_nik', 1],
+    ];
+    expect(persons()).toEqual(stored);
+    const resolved = await runCli(['--db', path, '--json', 'resolve']);
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(JSON.parse(resolved.stdout)).toMatchObject({ records: 3, persons: 2 });
+    expect(persons()).toEqual(stored);
   });
 });

@@ -166,7 +166,7 @@ describe('prakerja purge', () => {
     const walkinMatch = () => {
       const conn = new Database(db, { readonly: true });
       try {
-        return conn.prepare(`SELECT match FROM records WHERE source = 'walkin'`).pluck().get();
+        return conn.prepare(`SELECT match FROM records_resolved WHERE source = 'walkin'`).pluck().get();
       } finally {
         conn.close();
       }

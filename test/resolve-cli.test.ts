@@ -40,7 +40,7 @@ function parseCsvLine(line: string): string[] {
 function persons(db: string): Map<string, number | null> {
   const conn = new Database(db, { readonly: true });
   const rows = conn
-    .prepare<[], { k: string; p: number | null }>(`SELECT b.file_name || ':' || r.line AS k, r.person_id AS p FROM records r JOIN batches b ON b.id = r.batch_id`)
+    .prepare<[], { k: string; p: number | null }>(`SELECT b.file_name || ':' || r.line AS k, r.person_id AS p FROM records_resolved r JOIN batches b ON b.id = r.batch_id`)
     .all();
   conn.close();
   return new Map(rows.map((r) => [r.k, r.p]));

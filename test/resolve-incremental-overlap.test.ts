@@ -24,7 +24,7 @@ function book(path: string, from: number, n: number, month: number): void {
 }
 
 const links = (db: string) => query<{ k: string }>(db, "SELECT record_l || '-' || record_r || ' ' || kind AS k FROM links ORDER BY record_l, record_r").map((r) => r.k);
-const persons = (db: string) => query<{ id: number; person_id: number | null }>(db, 'SELECT id, person_id FROM records ORDER BY id');
+const persons = (db: string) => query<{ id: number; person_id: number | null }>(db, 'SELECT id, person_id FROM records_resolved ORDER BY id');
 
 describe('two imports at once', () => {
   it.each([

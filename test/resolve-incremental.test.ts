@@ -80,7 +80,7 @@ afterEach(() => {
 function state(path: string): { persons: string[]; links: string[]; counts: unknown } {
   const rows = query<{ person_id: number; key: string }>(
     path,
-    `SELECT r.person_id, b.file_name || ':' || r.line || ' ' || ifnull(r.match, '-') || ' ' || ifnull(r.score, '-') AS key FROM records r JOIN batches b ON b.id = r.batch_id`,
+    `SELECT r.person_id, b.file_name || ':' || r.line || ' ' || ifnull(r.match, '-') || ' ' || ifnull(r.score, '-') AS key FROM records_resolved r JOIN batches b ON b.id = r.batch_id`,
   );
   const groups = new Map<number, string[]>();
   for (const r of rows) groups.set(r.person_id, [...(groups.get(r.person_id) ?? []), r.key]);
@@ -93,7 +93,7 @@ function state(path: string): { persons: string[]; links: string[]; counts: unkn
        JOIN records r ON r.id = k.record_r JOIN batches br ON br.id = r.batch_id ORDER BY k`,
   ).map((r) => r.k);
   const db = openDatabase(path);
-  const counts = { ...personCountsSql(db), review: reviewCounts(db), unresolved: query<{ n: number }>(path, 'SELECT count(*) AS n FROM records WHERE person_id IS NULL')[0]?.n };
+  const counts = { ...personCountsSql(db), review: reviewCounts(db), unresolved: query<{ n: number }>(path, 'SELECT count(*) AS n FROM records_resolved WHERE person_id IS NULL')[0]?.n };
   db.close();
   return { persons, links, counts };
 }
@@ -321,7 +321,7 @@ describe('an interrupted incremental resolve', () => {
     if (!first || !second) throw new Error('no parts');
     await importPart(path, first);
     const stored = (p: string) => ({
-      persons: query(p, 'SELECT id, person_id, match, score FROM records WHERE person_id IS NOT NULL ORDER BY id'),
+      persons: query(p, 'SELECT id, person_id, match, score FROM records_resolved WHERE person_id IS NOT NULL ORDER BY id'),
       links: query(p, 'SELECT * FROM links ORDER BY id'),
       keys: query(p, 'SELECT * FROM block_keys ORDER BY hash, record_id'),
       snapshot: query(p, 'SELECT * FROM resolve_snapshot'),
@@ -335,7 +335,7 @@ describe('an interrupted incremental resolve', () => {
     delete process.env.PRAKERJA_TEST_FAULT;
     const after = stored(path);
     // The import itself was committed: its records are there, without a person; nothing else changed.
-    const added = query<{ n: number }>(path, 'SELECT count(*) AS n FROM records WHERE person_id IS NULL')[0]?.n ?? 0;
+    const added = query<{ n: number }>(path, 'SELECT count(*) AS n FROM records_resolved WHERE person_id IS NULL')[0]?.n ?? 0;
     expect(added).toBeGreaterThan(20);
     expect(before.links.length).toBeGreaterThan(3);
     expect(after).toEqual(before);
@@ -398,11 +398,11 @@ describe('when the statistics are relearnt', () => {
     const pair = () =>
       query<{ kind: string; l: string; r: string }>(
         path,
-        `SELECT k.kind, a.match AS l, b.match AS r FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
+        `SELECT k.kind, a.match AS l, b.match AS r FROM links k JOIN records_resolved a ON a.id = k.record_l JOIN records_resolved b ON b.id = k.record_r
           JOIN batches ba ON ba.id = a.batch_id JOIN batches bb ON bb.id = b.batch_id
          WHERE ba.file_name = 'undo-pusat.csv' AND a.line = ${recipient.line} AND bb.file_name = 'undo-tamu-1.csv' AND b.line = 2`,
       );
-    const matchOf = () => query<{ match: string }>(path, `SELECT r.match FROM records r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = 'undo-pusat.csv' AND r.line = ${recipient.line}`)[0]?.match;
+    const matchOf = () => query<{ match: string }>(path, `SELECT r.match FROM records_resolved r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = 'undo-pusat.csv' AND r.line = ${recipient.line}`)[0]?.match;
     expect(await importPart(path, { file: central, source: 'central' })).toBe('no_snapshot');
     expect(await importPart(path, { file: book1, source: 'walkin' })).toBe('purposes_none_rematched');
     expect(pair()).toEqual([{ kind: 'match', l: 'model', r: 'model' }]);

@@ -107,7 +107,7 @@ describe('block keys', () => {
     const ids = db.prepare<[], number>('SELECT id FROM records ORDER BY id').pluck().all();
     const updates = ids.map((id, i): PersonUpdate => ({ id, person_id: ids[i - (i % 3)] ?? id, match: i % 3 === 0 ? 'single' : 'model', score: i % 3 === 0 ? null : i / 1000 }));
     expect(writePersons(db, updates)).toBe(ids.length);
-    expect(db.prepare<[], PersonUpdate>('SELECT id, person_id, match, score FROM records ORDER BY id').all()).toEqual(updates);
+    expect(db.prepare<[], PersonUpdate>('SELECT id, person_id, match, score FROM records_resolved ORDER BY id').all()).toEqual(updates);
     db.close();
   });
 });

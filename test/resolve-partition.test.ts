@@ -212,7 +212,7 @@ describe('prakerja resolve in parts', () => {
       const { seconds: _s, parts: _p, components: _c, ...counts } = result;
       stored.push({
         links: query<{ k: string }>(path, `SELECT record_l || '-' || record_r || ' ' || kind || ' ' || rule || ' ' || ifnull(blocking, '') || ' ' || ifnull(probability, '') || ' ' || levels || ' ' || ifnull(refused, '') AS k FROM links ORDER BY k`).map((r) => r.k),
-        persons: query<{ k: string }>(path, `SELECT id || ' ' || person_id || ' ' || match || ' ' || ifnull(score, '') AS k FROM records ORDER BY id`).map((r) => r.k),
+        persons: query<{ k: string }>(path, `SELECT id || ' ' || person_id || ' ' || match || ' ' || ifnull(score, '') AS k FROM records_resolved ORDER BY id`).map((r) => r.k),
         result: counts,
       });
       db.close();

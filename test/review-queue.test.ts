@@ -57,7 +57,7 @@ function query<T>(db: string, sql: string): T[] {
 }
 
 const personOf = (db: string, file: string, line: number): number | null =>
-  query<{ p: number | null }>(db, `SELECT r.person_id AS p FROM records r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = '${file}' AND r.line = ${line}`)[0]?.p ?? null;
+  query<{ p: number | null }>(db, `SELECT r.person_id AS p FROM records_resolved r JOIN batches b ON b.id = r.batch_id WHERE b.file_name = '${file}' AND r.line = ${line}`)[0]?.p ?? null;
 
 const csvRows = (file: string): string[] => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
 

@@ -15,7 +15,7 @@ import { count } from './helpers/db.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-const unresolved = (db: string) => count(db, 'SELECT count(*) FROM records WHERE person_id IS NULL');
+const unresolved = (db: string) => count(db, 'SELECT count(*) FROM records_resolved WHERE person_id IS NULL');
 const records = (db: string) => count(db, 'SELECT count(*) FROM records');
 
 function recipients(dir: string, name: string, rows: number, offset = 0): string {
@@ -176,7 +176,7 @@ describe('purge (issue 16.3 and 16.4)', () => {
 function persons(db: string): string {
   const conn = new Database(db, { readonly: true });
   try {
-    return JSON.stringify(conn.prepare('SELECT id, person_id, match FROM records ORDER BY id').all());
+    return JSON.stringify(conn.prepare('SELECT id, person_id, match FROM records_resolved ORDER BY id').all());
   } finally {
     conn.close();
   }

@@ -256,5 +256,6 @@ export function countRecords(db: Db): number {
  * disk full) after its records were committed, or by `import --no-resolve`.
  */
 export function countUnresolved(db: Db): number {
-  return Number(db.prepare('SELECT count(*) FROM records WHERE person_id IS NULL').pluck().get());
+  // A person's row goes with its record (ON DELETE CASCADE): the records less those with a person.
+  return Number(db.prepare('SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM record_persons)').pluck().get());
 }

@@ -1,16 +1,17 @@
 /**
- * The queries behind the recap reports. A person is a `person_id` set by the resolver; a record the
- * resolver has not reached yet counts as a person of its own (`-id`), so the reports work before and after
- * `resolve` and never merge two rows by guesswork.
+ * The queries behind the recap reports. A person is a `person_id` set by the resolver (table
+ * record_persons; `records_resolved` is a record with it); a record the resolver has not reached yet counts
+ * as a person of its own (`-id`), so the reports work before and after `resolve` and never merge two rows by
+ * guesswork.
  */
 import type { NikStatus } from '../normalise/nik.js';
 import type { Db } from './database.js';
 
 /**
- * Persons seen at the walk-in desk. The `+` keeps SQLite off the person index here: walking that index
- * visits every resolved record of the (large) central lists, a plain scan is several times faster.
+ * Persons seen at the walk-in desk. CROSS JOIN keeps SQLite on the records first: walking the persons
+ * visits every resolved record of the (large) central lists as well.
  */
-const WALKIN_PERSONS = `SELECT DISTINCT person_id AS pid FROM records WHERE source = 'walkin' AND +person_id IS NOT NULL`;
+const WALKIN_PERSONS = `SELECT DISTINCT p.person_id AS pid FROM records r CROSS JOIN record_persons p ON p.record_id = r.id WHERE r.source = 'walkin'`;
 
 /** Person key: the resolver's person, or the record itself while it has none. */
 const PID = 'coalesce(r.person_id, -r.id)';
@@ -33,15 +34,16 @@ export interface PersonCounts {
 export function personCountsSql(db: Db): PersonCounts {
   // The same definitions as PID over every record, computed the fast way (they run after every import): a
   // record without a person is a person of its own, so persons = distinct person ids + unresolved records
-  // (through the person index, no temporary B-tree of a million keys); and only a person of two or more
-  // records can have two rows anywhere, so the duplicate counts look at those persons' central rows alone.
+  // (every record less those with a person: a person's row goes with its record), through the person index,
+  // no temporary B-tree of a million keys; and only a person of two or more records can have two rows
+  // anywhere, so the duplicate counts look at those persons' central rows alone.
   const row = db
     .prepare<[], PersonCounts>(
       `WITH multi AS MATERIALIZED (
-         SELECT r.person_id AS pid, r.batch_id, r.wave FROM records r
+         SELECT p.person_id AS pid, r.batch_id, r.wave FROM record_persons p JOIN records r ON r.id = p.record_id
           WHERE r.source = 'central' AND r.wave IS NOT NULL
-            AND r.person_id IN (SELECT person_id FROM records WHERE person_id IS NOT NULL GROUP BY person_id HAVING count(*) > 1))
-       SELECT (SELECT count(DISTINCT person_id) FROM records) + (SELECT count(*) FROM records WHERE person_id IS NULL) AS persons,
+            AND p.person_id IN (SELECT person_id FROM record_persons GROUP BY person_id HAVING count(*) > 1))
+       SELECT (SELECT count(DISTINCT person_id) FROM record_persons) + (SELECT count(*) FROM records) - (SELECT count(*) FROM record_persons) AS persons,
               (SELECT count(*) FROM (${WALKIN_PERSONS}) w WHERE ${IS_RECIPIENT('w.pid')}) AS walkinRecipients,
               (SELECT count(DISTINCT pid) FROM (SELECT pid FROM multi GROUP BY batch_id, wave, pid HAVING count(*) > 1)) AS listedTwice,
               (SELECT count(DISTINCT pid) FROM (SELECT pid FROM multi GROUP BY wave, pid HAVING count(DISTINCT batch_id) > 1)) AS inResentLists`,
@@ -126,7 +128,7 @@ export function waveRecapSql(db: Db, q: WaveRecapQuery): WaveRecapSqlRow[] {
                 CASE WHEN @office IS NULL THEN NULL ELSE max(substr(coalesce(r.region, ''), 1, length(@office)) = @office) END AS resident,
                 min(r.sex) AS sex, min(r.birth_date) AS birth_date,
                 sum(r.nik_status IN ('invalid', 'missing')) AS nik_invalid, sum(r.nik_status = 'damaged') AS nik_damaged
-           FROM records r
+           FROM records_resolved r
           WHERE r.source = 'central' AND r.wave IS NOT NULL
             AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
           GROUP BY r.wave, pid, r.batch_id
@@ -182,11 +184,12 @@ export function provinceOnlySql(db: Db, q: { waves?: readonly number[] | null; o
   return db
     .prepare<{ waves: string | null; office: string | null }, { wave: number; persons: number }>(
       `SELECT p.wave, count(DISTINCT p.pid) AS persons
-         FROM (SELECT r.wave, ${PID} AS pid FROM records r
+         FROM (SELECT r.wave, ${PID} AS pid FROM records_resolved r
                 WHERE r.source = 'province' AND r.wave IS NOT NULL
                   AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))
                   AND (@office IS NULL OR substr(coalesce(r.region, ''), 1, length(@office)) = @office)) p
-        WHERE NOT EXISTS (SELECT 1 FROM records c WHERE c.person_id = p.pid AND c.source = 'central' AND c.wave = p.wave)
+        WHERE NOT EXISTS (SELECT 1 FROM record_persons cp JOIN records c ON c.id = cp.record_id
+                           WHERE cp.person_id = p.pid AND c.source = 'central' AND c.wave = p.wave)
         GROUP BY p.wave ORDER BY p.wave`,
     )
     .all({ waves: q.waves && q.waves.length > 0 ? JSON.stringify(q.waves) : null, office: q.office ?? null });
@@ -212,15 +215,17 @@ export interface MonthWaveCount {
 }
 
 const WALKINS = `SELECT r.id, ${PID} AS pid, substr(r.visit_date, 1, 7) AS month, r.nik_status, r.nik IS NOT NULL AS has_nik
-                   FROM records r
+                   FROM records_resolved r
                   WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)`;
 /**
  * Is person `pid` in a recipient list (central or provincial)? Through the person index: the walk-in log
  * is small, the lists are not. The same definition as the resolver's "walk-in visitors found in the lists".
  */
-export const IS_RECIPIENT = (pid: string): string => `EXISTS (SELECT 1 FROM records c WHERE c.person_id = ${pid} AND c.source IN ('central', 'province'))`;
+export const IS_RECIPIENT = (pid: string): string =>
+  `EXISTS (SELECT 1 FROM record_persons cp JOIN records c ON c.id = cp.record_id WHERE cp.person_id = ${pid} AND c.source IN ('central', 'province'))`;
 /** Does person `pid` (or, unresolved, its one record) have a valid NIK anywhere: is the identity known? */
-const IS_KNOWN = (pid: string, ownNik: string) => `(${ownNik} OR EXISTS (SELECT 1 FROM records k WHERE k.person_id = ${pid} AND k.nik IS NOT NULL))`;
+const IS_KNOWN = (pid: string, ownNik: string) =>
+  `(${ownNik} OR EXISTS (SELECT 1 FROM record_persons kp JOIN records k ON k.id = kp.record_id WHERE kp.person_id = ${pid} AND k.nik IS NOT NULL))`;
 
 /** Walk-in visits per month: visits, distinct persons, recipients, not yet recipients, undecidable, visits without a valid NIK. */
 export function monthlyRecapSql(db: Db, month: string | null): MonthlyRecapSqlRow[] {
@@ -258,8 +263,8 @@ export function assistedPersonsSql(db: Db, waves: readonly number[] | undefined)
     db
       .prepare<{ waves: string | null }, { n: number }>(
         `WITH walk AS (${WALKIN_PERSONS})
-         SELECT count(DISTINCT r.person_id) AS n FROM records r
-          WHERE r.source = 'central' AND r.wave IS NOT NULL AND r.person_id IN (SELECT pid FROM walk)
+         SELECT count(DISTINCT p.person_id) AS n FROM record_persons p JOIN records r ON r.id = p.record_id
+          WHERE r.source = 'central' AND r.wave IS NOT NULL AND p.person_id IN (SELECT pid FROM walk)
             AND (@waves IS NULL OR r.wave IN (SELECT value FROM json_each(@waves)))`,
       )
       .get({ waves: waves && waves.length > 0 ? JSON.stringify(waves) : null })?.n ?? 0
@@ -273,7 +278,7 @@ export function monthlyWaveCountsSql(db: Db, month: string | null): MonthWaveCou
       `WITH w AS (${WALKINS}),
        mp AS (SELECT DISTINCT month, pid FROM w),
        mw AS (
-         SELECT DISTINCT mp.month, mp.pid, c.wave FROM mp JOIN records c ON c.person_id = mp.pid
+         SELECT DISTINCT mp.month, mp.pid, c.wave FROM mp JOIN record_persons cp ON cp.person_id = mp.pid JOIN records c ON c.id = cp.record_id
           WHERE c.source IN ('central', 'province') AND c.wave IS NOT NULL
        )
        SELECT month, wave, count(*) AS persons FROM mw
@@ -305,7 +310,7 @@ export function notYetRecipientVisitsSql(db: Db, month: string | null): NotYetRe
       `SELECT substr(r.visit_date, 1, 7) AS month, ${PID} AS pid, r.visit_date, r.name, r.nik, r.nik_raw, r.nik_status,
               r.phone, r.region, b.file_name, r.line,
               CASE WHEN r.person_id IS NULL THEN r.nik IS NOT NULL ELSE ${IS_KNOWN('r.person_id', 'r.nik IS NOT NULL')} END AS known
-         FROM records r JOIN batches b ON b.id = r.batch_id
+         FROM records_resolved r JOIN batches b ON b.id = r.batch_id
         WHERE r.source = 'walkin' AND (@month IS NULL OR substr(r.visit_date, 1, 7) = @month)
           AND (r.person_id IS NULL OR NOT ${IS_RECIPIENT('r.person_id')})
         ORDER BY month IS NULL, month, pid, r.visit_date, r.id`,
@@ -332,7 +337,7 @@ export function areaRecapSql(db: Db, office: string, digits: 4 | 6, wave: number
     .prepare<{ office: string; digits: number; wave: number | null }, AreaRecapSqlRow>(
       `WITH sb AS (${STATUS_BATCHES}),
        c AS (
-         SELECT ${PID} AS pid, r.region, r.status, r.sex, r.batch_id IN (SELECT id FROM sb) AS status_known FROM records r
+         SELECT ${PID} AS pid, r.region, r.status, r.sex, r.batch_id IN (SELECT id FROM sb) AS status_known FROM records_resolved r
           WHERE r.source = 'central' AND substr(r.region, 1, length(@office)) = @office AND (@wave IS NULL OR r.wave = @wave)
        ),
        p AS (SELECT pid, min(region) AS region, max(status IS 'dicabut') AS revoked, max(status_known) AS status_known, min(sex) AS sex FROM c GROUP BY pid),

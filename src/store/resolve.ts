@@ -85,12 +85,12 @@ export interface ResolveRow {
 const RESOLVE_COLUMNS = `SELECT id, source, nik, nik_status,
        CASE WHEN nik_status = 'invalid' OR nik_reason IN ('scientific_notation', 'excel_number', 'excel_rounded') THEN nik_raw END AS nik_raw,
        CASE WHEN nik_status = 'damaged' THEN nik_reason END AS nik_reason, nik_hint,
-       name_key, name_phonetic, wave, phone, birth_date, sex, person_id, match, score,
+       name_key, name_phonetic, wave, phone, birth_date, sex, p.person_id, p.match, p.score,
        CASE WHEN source = 'walkin' THEN purpose END AS purpose,
        CASE WHEN source = 'walkin' AND instr(name_key, ' ') = 0 THEN name END AS name_shown,
        CASE WHEN source = 'province' AND nik IS NOT NULL
              AND NOT EXISTS (SELECT 1 FROM records held WHERE held.nik = records.nik AND held.source = 'central') THEN 1 END AS unlisted
-  FROM records`;
+  FROM records LEFT JOIN record_persons p ON p.record_id = records.id`;
 
 /** A row of RESOLVE_COLUMNS as better-sqlite3's raw mode hands it: the columns in their SELECT order. */
 type RawResolveRow = [
@@ -198,7 +198,7 @@ export function forgetBlockKeys(db: Db, keys: Iterable<readonly [number, number]
 
 /** Records without a person yet (imported since the last resolve), in id order. */
 export function unresolvedRows(db: Db): ResolveRow[] {
-  return db.prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE person_id IS NULL ORDER BY id`).all();
+  return db.prepare<[], ResolveRow>(`${RESOLVE_COLUMNS} WHERE p.record_id IS NULL ORDER BY id`).all();
 }
 
 export interface LinkRow {
@@ -216,8 +216,8 @@ export interface LinkRow {
 }
 
 /**
- * Forget every link before a full rebuild. Records' person columns are not cleared: the rebuild writes
- * every record's person anyway, and a second pass over a million rows costs seconds.
+ * Forget every link before a full rebuild. The records' persons are not cleared: the rebuild writes every
+ * record's person that changed anyway.
  */
 export function clearLinks(db: Db): void {
   db.exec('DELETE FROM links');
@@ -228,11 +228,11 @@ export function clearLinks(db: Db): void {
  * by one costs several times more than building the index once (the usual bulk-load trick).
  */
 export function withoutPersonIndex<T>(db: Db, write: () => T): T {
-  db.exec('DROP INDEX IF EXISTS records_person');
+  db.exec('DROP INDEX IF EXISTS record_persons_person');
   try {
     return write();
   } finally {
-    db.exec('CREATE INDEX IF NOT EXISTS records_person ON records(person_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS record_persons_person ON record_persons(person_id)');
   }
 }
 
@@ -455,14 +455,15 @@ export interface PersonUpdate {
 }
 
 /**
- * Writes the records' persons, 250 records to a statement (`UPDATE … FROM (VALUES …)`): a statement a
- * record took 1.5 times as long at 1.1 M. The ids are unique, so each record gets its one row of values.
+ * Writes the records' persons (table record_persons: a new row, or the record's row replaced), 250 records
+ * to a statement: a statement a record took 1.5 times as long at 1.1 M. The ids come in ascending order, so
+ * a first resolve appends to the table's B-tree.
  */
 export function writePersons(db: Db, updates: Iterable<PersonUpdate>): number {
   const updateMany = (rows: number) =>
     db.prepare<[readonly (number | string | null)[]]>(
-      `WITH v (id, person_id, match, score) AS (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')})
-       UPDATE records SET person_id = v.person_id, match = v.match, score = v.score FROM v WHERE records.id = v.id`,
+      `INSERT INTO record_persons (record_id, person_id, match, score) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (record_id) DO UPDATE SET person_id = excluded.person_id, match = excluded.match, score = excluded.score`,
     );
   const full = updateMany(PERSONS_A_STATEMENT);
   const args: (number | string | null)[] = new Array<number | string | null>(4 * PERSONS_A_STATEMENT).fill(null);
@@ -536,9 +537,9 @@ export type RecordView = Pick<NormalRecord, (typeof RECORD_FIELDS)[number]> & {
 };
 
 /** Derived from RECORD_FIELDS: a new field of a record is read back without touching this. */
-const RECORD_VIEW = `SELECT r.id, r.source, ${RECORD_FIELDS.map((f) => `r.${f}`).join(', ')}, r.person_id, r.match, r.score,
+const RECORD_VIEW = `SELECT r.id, r.source, ${RECORD_FIELDS.map((f) => `r.${f}`).join(', ')}, p.person_id, p.match, p.score,
        b.file_name AS file, b.sha256, b.sheet
-  FROM records r JOIN batches b ON b.id = r.batch_id`;
+  FROM records r JOIN batches b ON b.id = r.batch_id LEFT JOIN record_persons p ON p.record_id = r.id`;
 
 /** Records of a NIK, and the spreadsheet copies (`copies`, 15 digits kept) that can stand for it. */
 export function recordsByNik(db: Db, nik: string, copies: readonly string[] = []): RecordView[] {
@@ -564,7 +565,7 @@ export function recordsByFileLine(db: Db, file: string, line: number): RecordVie
 }
 
 export function recordsOfPerson(db: Db, personId: number): RecordView[] {
-  return db.prepare<[number], RecordView>(`${RECORD_VIEW} WHERE r.person_id = ? ORDER BY r.id`).all(personId);
+  return db.prepare<[number], RecordView>(`${RECORD_VIEW} WHERE p.person_id = ? ORDER BY r.id`).all(personId);
 }
 
 export function recordsById(db: Db, ids: readonly number[]): RecordView[] {
@@ -580,8 +581,8 @@ export function personNiks(db: Db, personIds: readonly number[]): Map<number, st
   if (personIds.length === 0) return out;
   const rows = db
     .prepare<[string], { person_id: number; nik: string }>(
-      `SELECT DISTINCT person_id, nik FROM records
-        WHERE person_id IN (SELECT value FROM json_each(?)) AND nik_status = 'valid' AND nik IS NOT NULL ORDER BY person_id, nik`,
+      `SELECT DISTINCT p.person_id, r.nik FROM record_persons p JOIN records r ON r.id = p.record_id
+        WHERE p.person_id IN (SELECT value FROM json_each(?)) AND r.nik_status = 'valid' AND r.nik IS NOT NULL ORDER BY p.person_id, r.nik`,
     )
     .all(JSON.stringify(personIds));
   for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), r.nik]);
@@ -597,7 +598,8 @@ export function personSources(db: Db, personIds: readonly number[]): Map<number,
   if (personIds.length === 0) return new Map();
   const rows = db
     .prepare<[string], { person_id: number; walkin: number; listed: number }>(
-      `SELECT p.value AS person_id, EXISTS (SELECT 1 FROM records w WHERE w.person_id = p.value AND w.source = 'walkin') AS walkin,
+      `SELECT p.value AS person_id,
+              EXISTS (SELECT 1 FROM record_persons wp JOIN records w ON w.id = wp.record_id WHERE wp.person_id = p.value AND w.source = 'walkin') AS walkin,
               ${IS_RECIPIENT('p.value')} AS listed
          FROM json_each(?) p`,
     )
@@ -628,10 +630,10 @@ export function linksOf(db: Db, ids: readonly number[]): (LinkRow & { id: number
 const TO_REVIEW = `FROM links k WHERE k.id IN (
   SELECT id FROM (
     SELECT k.id, row_number() OVER (
-        PARTITION BY k.kind = 'conflict', min(coalesce(a.person_id, -a.id), coalesce(b.person_id, -b.id)),
-                     max(coalesce(a.person_id, -a.id), coalesce(b.person_id, -b.id))
+        PARTITION BY k.kind = 'conflict', min(coalesce(a.person_id, -k.record_l), coalesce(b.person_id, -k.record_r)),
+                     max(coalesce(a.person_id, -k.record_l), coalesce(b.person_id, -k.record_r))
         ORDER BY k.probability DESC, k.id) AS n
-      FROM links k JOIN records a ON a.id = k.record_l JOIN records b ON b.id = k.record_r
+      FROM links k LEFT JOIN record_persons a ON a.record_id = k.record_l LEFT JOIN record_persons b ON b.record_id = k.record_r
      WHERE k.kind = 'conflict' OR (k.kind = 'possible' AND NOT (a.person_id IS NOT NULL AND a.person_id IS b.person_id)))
    WHERE n = 1)`;
 

@@ -228,7 +228,9 @@ export async function loadFixture(fx: Fixture, dir: string, db: string): Promise
 
   const sql = new Database(db);
   try {
-    const setPerson = sql.prepare('UPDATE records SET person_id = ? WHERE batch_id = ? AND line = ?');
+    const setPerson = sql.prepare(
+      'INSERT INTO record_persons (record_id, person_id) SELECT id, ? FROM records WHERE batch_id = ? AND line = ? ON CONFLICT (record_id) DO UPDATE SET person_id = excluded.person_id',
+    );
     const nameAt = sql.prepare<[number, number], { name_raw: string }>('SELECT name_raw FROM records WHERE batch_id = ? AND line = ?');
     const byId = new Map(fx.persons.map((p) => [p.id, p]));
     sql.transaction(() => {
@@ -244,7 +246,7 @@ export async function loadFixture(fx: Fixture, dir: string, db: string): Promise
         }
       }
       const recordOf = sql.prepare<[number, number], { id: number }>(
-        "SELECT r.id FROM records r WHERE r.person_id = ? AND r.wave = ? AND r.source = 'central' LIMIT 1",
+        "SELECT r.id FROM records_resolved r WHERE r.person_id = ? AND r.wave = ? AND r.source = 'central' LIMIT 1",
       );
       for (const c of fx.conflicts) {
         const l = recordOf.get(c.a, c.wave);
