@@ -48,8 +48,16 @@ describe('roundsTo (Excel keeps 15 significant digits)', () => {
 describe('compareNik', () => {
   it.each([
     [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900003' }), 'exact'],
-    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900030' }), 'one_edit'],
-    [rec({ nik: '1271015001900003' }), rec({ nikDigits: '127101500190003' }), 'one_edit'],
+    // Two valid NIKs: a digit of the region or birth date replaced is another person born a day or a
+    // kecamatan away as often as a typo; two digits swapped, or a serial digit mistyped, seldom is.
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015101900003' }), 'one_edit'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1272015001900003' }), 'one_edit'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900030' }), 'one_edit_serial'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900008' }), 'one_edit_serial'],
+    [rec({ nik: '1271015001900003' }), rec({ nik: '1271010501900003' }), 'one_edit_serial'],
+    // One keystroke from a NIK that cannot exist (a digit dropped, a date no one has): the typo of that NIK.
+    [rec({ nik: '1271015001900003' }), rec({ nikDigits: '127101500190003' }), 'one_edit_impossible'],
+    [rec({ nik: '1271015001900003' }), rec({ nikDigits: '1271019001900003' }), 'one_edit_impossible'],
     [rec({ nik: '1271015001900003' }), rec({ nikHint: '12710150019000' }), 'damaged_long'],
     [rec({ nik: '1271015001900003' }), rec({ nikHint: '12710' }), 'damaged_short'],
     [rec({ nik: '1271015001900003' }), rec({ nikHint: '32751' }), 'different'],
@@ -206,6 +214,20 @@ describe('scoring', () => {
   it('merges a one-keystroke NIK with the same rare name, not with a different name', () => {
     expect(decide(scorePair({ nik: 'one_edit', name: 'exact', phone: 'missing' }, 'NAME 7', freqs).probability)).toBe('match');
     expect(decide(scorePair({ nik: 'one_edit', name: 'different', phone: 'missing' }, 'NAME 7', freqs).probability)).toBe('none');
+  });
+
+  it('weighs one keystroke from a NIK that cannot exist far above one between two that can', () => {
+    // Measured on the issue-12 variant at 100k: a guest-book NIK that cannot exist has a central NIK one
+    // keystroke away 112 times in 2,682 recipients' rows and 26 times for the 7.8e8 other pairs; two valid
+    // NIKs so 75 times against 5,827 (a neighbour born a day or a kecamatan away is common).
+    const levels = { name: 'exact', phone: 'missing' } as const;
+    const possible = scorePair({ ...levels, nik: 'one_edit' }, 'SITI AMINAH', freqs);
+    const impossible = scorePair({ ...levels, nik: 'one_edit_impossible' }, 'SITI AMINAH', freqs);
+    expect(impossible.weight - possible.weight).toBeGreaterThan(5);
+    const serial = scorePair({ ...levels, nik: 'one_edit_serial' }, 'SITI AMINAH', freqs);
+    expect(serial.weight - possible.weight).toBeGreaterThan(3);
+    expect(decide(possible.probability)).not.toBe('match');
+    expect(decide(impossible.probability)).toBe('match');
   });
 
   it('explains itself: prior plus one term per field, summing to the total', () => {

@@ -49,6 +49,8 @@ export interface ResolveRecord {
 export type NikLevel =
   | 'exact'
   | 'one_edit'
+  | 'one_edit_serial'
+  | 'one_edit_impossible'
   | 'rounded'
   | 'damaged_long'
   | 'damaged_short'
@@ -156,7 +158,9 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     // Excel's rounding to 15 significant digits is checked before one edit: …0003 → …0000 is both, and
     // rounding is the likelier story (and a stronger one: only ten NIKs round to a given value).
     if (roundsTo(dl, dr) || roundsTo(dr, dl)) return 'rounded';
-    if (d === 1) return 'one_edit';
+    // A NIK that cannot exist (a digit dropped, a date or region no NIK has) is someone's typo, and the NIK
+    // one keystroke from it is nearly always whose: strangers' NIKs are seldom typed so.
+    if (d === 1) return l.nik === null || r.nik === null ? 'one_edit_impossible' : birthOrRegionReplaced(dl, dr) ? 'one_edit' : 'one_edit_serial';
     return 'different';
   }
   // A damaged NIK that still says which NIKs it can stand for (a scientific-notation display, a spreadsheet's
@@ -177,6 +181,22 @@ export function compareNik(l: ResolveRecord, r: ResolveRecord): NikLevel {
     return l.birthDate === r.birthDate && l.sex === r.sex ? 'facts_agree' : 'different';
   }
   return 'missing';
+}
+
+/**
+ * Whether two valid NIKs one keystroke apart differ in one digit of the region or the birth date (the first
+ * twelve): the NIK of someone born a day or a kecamatan away, as often as a typo. Two digits swapped, or a
+ * serial digit replaced, seldom lands on another person's NIK: serials of one date and kecamatan are few.
+ */
+function birthOrRegionReplaced(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && at < 12;
 }
 
 /** Different unless `nik` is in the range; then as strong as the copy's trusted digits (hintLevel). */
@@ -316,7 +336,7 @@ export function compareRecords(l: ResolveRecord, r: ResolveRecord, options: Comp
   // wave leaves few neighbours. There a spelling within the other (GITA SITEPU / GITA MARIA SITEPU, jw88) is
   // asked whether it is `contained`, the stronger evidence. Not between two valid NIKs: at 100k that merged
   // RIZKY PUTRA and RIZKY PUTRA WIBOWO, two recipients a region digit apart, each with their own copy.
-  const copyClose = nik === 'one_edit' && wave === 'same' && (l.nik === null || r.nik === null);
+  const copyClose = nik === 'one_edit_impossible' && wave === 'same';
   if ((name === 'different' || (name === 'jw88' && copyClose)) && (NIK_CLOSE.has(nik) || phone === 'exact' || copyClose)) {
     const within = nameWithin(l.nameKey, r.nameKey);
     // One word of the name alone (SIMAMORA / YANTI SIMAMORA) is the holder between the central list and its

@@ -166,7 +166,7 @@ const FIELDS_ID: Record<string, string> = { prior: 'awal', nik: 'nik', name: 'na
  * passes the resolver's own level types, so a level added there and not here does not compile.
  */
 interface Levels {
-  nik: 'exact' | 'one_edit' | 'rounded' | 'damaged_long' | 'damaged_short' | 'facts_agree' | 'missing' | 'different';
+  nik: 'exact' | 'one_edit' | 'one_edit_serial' | 'one_edit_impossible' | 'rounded' | 'damaged_long' | 'damaged_short' | 'facts_agree' | 'missing' | 'different';
   name: 'exact' | 'reordered' | 'jw95' | 'jw88' | 'initials' | 'phonetic' | 'contained' | 'different';
   phone: 'exact' | 'missing' | 'different';
   wave: 'same' | 'missing' | 'different';
@@ -196,7 +196,9 @@ function wordsOf(table: LevelTable, p: { field: keyof Levels; level: string }): 
 const LEVELS_EN: LevelTable = {
   nik: {
     exact: 'the same NIK',
-    one_edit: 'NIKs one keystroke apart (a digit mistyped, two digits swapped or one left out)',
+    one_edit: 'NIKs one keystroke apart in the region or birth date: someone born a day or a kecamatan away has such a NIK as often',
+    one_edit_serial: 'NIKs one keystroke apart in the serial number, or with two digits swapped: seldom two people',
+    one_edit_impossible: 'a NIK that cannot exist is one keystroke from the other (a digit mistyped, two digits swapped or one left out): a typo of it',
     rounded: 'one NIK is the other with its last digit rounded off by Excel',
     damaged_long:
       'a NIK damaged by Excel (15 digits kept, or scientific notation) can be the other: the other is one of the NIKs it can have been rounded from',
@@ -226,7 +228,9 @@ const LEVELS_EN: LevelTable = {
 const LEVELS_ID: LevelTable = {
   nik: {
     exact: 'NIK sama',
-    one_edit: 'NIK berbeda satu ketikan (satu angka salah ketik, dua angka tertukar, atau satu angka hilang)',
+    one_edit: 'NIK berbeda satu ketikan pada kode wilayah atau tanggal lahir: orang yang lahir sehari atau satu kecamatan berbeda pun sering punya NIK seperti itu',
+    one_edit_serial: 'NIK berbeda satu ketikan pada nomor urut, atau dua angka tertukar: jarang dua orang',
+    one_edit_impossible: 'NIK yang tidak mungkin ada berbeda satu ketikan dari NIK lainnya (satu angka salah ketik, dua angka tertukar, atau satu angka hilang): salah ketik dari NIK itu',
     rounded: 'NIK yang satu adalah NIK lainnya dengan angka terakhir dibulatkan Excel',
     damaged_long:
       'NIK yang dirusak Excel (tinggal 15 digit, atau notasi ilmiah) bisa jadi NIK yang lain: NIK lain itu salah satu NIK asal pembulatannya',
