@@ -177,6 +177,40 @@ describe('what a stranger read wrong on the bundled fixtures (session 7 walkthro
     expect(all.stdout).toContain('\n\nWalk-in desk visits per month\n');
   });
 
+  it('a recap of a wave or month the database does not hold says what it holds; kecamatan prints no zeros for it', async () => {
+    const waves = await runCli(['--db', db, 'report', 'waves', '--wave', '9']);
+    expect(waves.code).toBe(0);
+    expect(waves.stdout).toContain('Wave 9 is in no imported central list; the lists hold wave 3.\n');
+    const wavesId = await runCli(['--db', db, 'report', 'waves', '--waves', '8-9'], ID);
+    expect(wavesId.stdout).toContain('Gelombang 8-9 tidak ada di daftar pusat yang diimpor; yang ada: gelombang 3.\n');
+    const area = await runCli(['--db', db, 'report', 'kecamatan', '--wave', '9']);
+    expect(area.code).toBe(0);
+    expect(area.stdout).toContain('Wave 9 is in no imported central list; the lists hold wave 3.\n');
+    expect(area.stdout).not.toMatch(/Medan Kota +0/);
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'report', 'kecamatan', '--wave', '9'])).stdout) as { kecamatan: { rows: unknown[] } };
+    expect(json.kecamatan.rows).toEqual([]);
+    // A wave the lists hold still lists every kecamatan, zeros included.
+    expect((await runCli(['--db', db, 'report', 'kecamatan', '--wave', '3'])).stdout).toMatch(/Medan Belawan +0 /);
+    // The file of such a recap says it in its notes, where the table would be.
+    const file = join(dir, 'gelombang-9.csv');
+    expect((await runCli(['--db', db, 'report', 'waves', '--wave', '9', '--out', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('\r\nNotes,Wave 9 is in no imported central list; the lists hold wave 3.\r\n');
+    const month = await runCli(['--db', db, 'report', 'monthly', '--month', '2021-03']);
+    expect(month.stdout).toContain('No visits in 2021-03; the guest book holds visits of 2020-05 to 2020-08.\n');
+    const monthId = await runCli(['--db', db, 'report', 'monthly', '--month', '2021-03'], ID);
+    expect(monthId.stdout).toContain('Tidak ada kunjungan pada 2021-03; buku tamu memuat kunjungan 2020-05 s.d. 2020-08.\n');
+  });
+
+  it('a recap with nothing of its kind imported says what to import', async () => {
+    const empty = join(dir, 'kosong.sqlite');
+    await runCli(['--db', empty, 'init', '--region', '1271']);
+    expect((await runCli(['--db', empty, 'report', 'waves'])).stdout).toContain('No central list has been imported yet; this recap counts the central lists: import one with --source central.\n');
+    expect((await runCli(['--db', empty, 'report', 'kecamatan'], ID)).stdout).toContain(
+      'Belum ada daftar pusat yang diimpor; rekap ini dihitung dari daftar pusat: impor dengan --source central.\n',
+    );
+    expect((await runCli(['--db', empty, 'report', 'monthly'])).stdout).toContain('No guest book has been imported yet: import one with --source walkin.\n');
+  });
+
   it('review apply of a file from another database says so once, and stores nothing (exit 1)', async () => {
     const file = join(dir, 'periksa-lain.csv');
     expect((await runCli(['--db', db, 'review', 'export', file])).code).toBe(0);

@@ -95,10 +95,10 @@ describe('report waves', () => {
     expect(en.stdout).toMatch(/^Total\s/m);
   });
 
-  test('a wave with no data says where to look', async () => {
+  test('a wave with no data says which waves there are', async () => {
     const r = await cli('report', 'waves', '--wave', '99');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Tidak ada data untuk pilihan ini. `prakerja status` menampilkan gelombang');
+    expect(r.stdout).toContain('Gelombang 99 tidak ada di daftar pusat yang diimpor; yang ada: gelombang 1-4.');
   });
 
   test('usage errors say what to do', async () => {

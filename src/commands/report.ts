@@ -11,9 +11,9 @@ import { localMinute, utcOffsetLabel } from '../normalise/dates.js';
 import type { Db } from '../store/database.js';
 import { kecamatanRecap, kecamatanRecapTable, type KecamatanRecap } from '../report/kecamatan-recap.js';
 import type { Lang } from '../report/labels.js';
-import { monthlyRecap, monthlyRecapTable, notYetRecipientsTable, type MonthlyRecap } from '../report/monthly-recap.js';
+import { monthlyRecap, monthlyRecapTable, notYetRecipientsTable, visitMonths, type MonthlyRecap } from '../report/monthly-recap.js';
 import type { ReportTable } from '../report/report.js';
-import { waveRecap, waveRecapTable, type WaveRecap } from '../report/wave-recap.js';
+import { centralWaves, waveRecap, waveRecapTable, type WaveRecap } from '../report/wave-recap.js';
 import type * as XlsxWriter from '../report/write-xlsx.js';
 import { writeCsv } from '../report/write-csv.js';
 import { writeHtml } from '../report/write-html.js';
@@ -98,16 +98,16 @@ export async function buildReport(db: Db, options: ReportOptions): Promise<Repor
   const { kind } = options;
   if (kind === 'waves' || kind === 'all') {
     result.waves = waveRecap(db, { waves: options.waves, ageAt: options.ageAt });
-    result.tables.push(waveRecapTable(result.waves, lang));
+    result.tables.push(waveRecapTable(result.waves, lang, { asked: options.waves, waves: centralWaves(db) }));
   }
   if (kind === 'monthly' || kind === 'all') {
     result.monthly = monthlyRecap(db, { month: options.month, detail: options.detail, showNik: options.showNik });
-    result.tables.push(monthlyRecapTable(result.monthly, lang, options.month));
+    result.tables.push(monthlyRecapTable(result.monthly, lang, options.month, result.monthly.rows.length === 0 ? visitMonths(db) : undefined));
     if (result.monthly.detail) result.tables.push(notYetRecipientsTable(result.monthly.detail, lang, options.month));
   }
   if (kind === 'kecamatan' || (kind === 'all' && officeRegion(db))) {
     result.kecamatan = kecamatanRecap(db, { wave: options.wave });
-    result.tables.push(kecamatanRecapTable(result.kecamatan, lang));
+    result.tables.push(kecamatanRecapTable(result.kecamatan, lang, centralWaves(db)));
   } else if (kind === 'all') {
     result.skipped.push(t.report.kecamatanLeftOut());
   }

@@ -7,6 +7,7 @@ import type { Db } from '../store/database.js';
 import { areaRecapSql, provinceOnlySql } from '../store/reports.js';
 import { labelsFor, type Lang } from './labels.js';
 import { share, type Column, type ReportTable } from './report.js';
+import { centralWaves, noCentralText } from './wave-recap.js';
 
 export interface KecamatanRecapOptions {
   wave?: number;
@@ -42,7 +43,8 @@ export interface KecamatanRecap {
 
 /**
  * Recipients per kecamatan of the office's region, every kecamatan listed (zeros included), codes the
- * region data does not know listed after them, and a total row.
+ * region data does not know listed after them, and a total row. No rows at all for a wave no imported central
+ * list holds (or when none is imported): its zeros would read as counted, and they are unknown.
  *
  * @example
  * kecamatanRecap(db, { wave: 3 }).rows[0];
@@ -68,10 +70,12 @@ export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): Kec
   const known = areas.filter((a) => !a.legacy || counts.has(a.code)).map((a) => rowOf(a.code, a.name));
   const knownCodes = new Set(known.map((r) => r.code));
   const unknown = [...counts.keys()].filter((code) => !knownCodes.has(code)).map((code) => rowOf(code, regionByCode(code)?.name ?? null));
-  const rows = [...known, ...unknown];
+  const held = centralWaves(db);
+  const listed = options.wave === undefined ? held.length > 0 : held.includes(options.wave);
+  const rows = listed ? [...known, ...unknown] : [];
   const total = { recipients: 0, assisted: 0, women: 0, men: 0 };
   for (const r of rows) for (const k of ['recipients', 'assisted', 'women', 'men'] as const) total[k] += r[k];
-  const revoked = rows.some((r) => r.revoked === null) ? null : rows.reduce((n, r) => n + (r.revoked ?? 0), 0);
+  const revoked = rows.length === 0 || rows.some((r) => r.revoked === null) ? null : rows.reduce((n, r) => n + (r.revoked ?? 0), 0);
   const provinceOnly = provinceOnlySql(db, { waves: options.wave === undefined ? null : [options.wave], office: office.code });
   return {
     office,
@@ -83,8 +87,11 @@ export function kecamatanRecap(db: Db, options: KecamatanRecapOptions = {}): Kec
   };
 }
 
-/** The area recap as a table for the writers. */
-export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTable {
+/**
+ * The area recap as a table for the writers. `held` (the waves the central lists hold) words an empty recap;
+ * without it, it reads "no data".
+ */
+export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang, held?: readonly number[]): ReportTable {
   const L = labelsFor(lang);
   const area = recap.level === 'district' ? L.kecamatan : L.kabkota;
   const columns: Column[] = [
@@ -99,21 +106,30 @@ export function kecamatanRecapTable(recap: KecamatanRecap, lang: Lang): ReportTa
   ];
   const t = recap.total;
   const waveText = recap.wave === null ? '' : ` — ${L.wave_word} ${recap.wave}`;
+  const empty =
+    recap.rows.length > 0 || !held
+      ? undefined
+      : recap.wave !== null && recap.province_only > 0
+        ? L.empty_province_only([{ wave: recap.wave, persons: recap.province_only }])
+        : noCentralText(L, recap.wave === null ? undefined : [recap.wave], held);
   return {
     id: 'kecamatan',
     fileStem: `rekap-kecamatan${recap.wave === null ? '' : `-gelombang-${recap.wave}`}`,
     sheetName: L.sheet_area,
     title: `${recap.level === 'district' ? L.title_kecamatan : L.title_kabkota}: ${recap.office.name}${waveText}`,
     coverage: recap.wave === null ? L.all_waves : `${L.wave_word} ${recap.wave}`,
+    // A file of an empty recap says why it is empty, as the terminal does.
     notes: [
+      ...(empty === undefined ? [] : [empty]),
       L.note_area,
       L.note_area_assisted,
       ...(recap.total.revoked === null ? [L.note_area_no_status] : []),
       ...(recap.province_only > 0 ? [L.note_area_province_only(recap.province_only)] : []),
     ],
+    ...(empty === undefined ? {} : { empty }),
     columns,
     rows: recap.rows.map((r) => [r.code, r.name ?? L.unknown_area, r.recipients, r.revoked, r.assisted, r.assisted_share, r.women, r.men]),
-    total: [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men],
+    total: recap.rows.length > 0 ? [L.total, null, t.recipients, t.revoked, t.assisted, t.assisted_share, t.women, t.men] : null,
     personal: false,
     chart: {
       id: 'chart-area',

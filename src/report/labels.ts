@@ -103,6 +103,11 @@ const ID = {
   all_waves: 'Semua gelombang',
   note_province_only: (waves: readonly { wave: number; persons: number }[]) =>
     `Daftar provinsi memuat orang yang tidak ada di daftar pusat gelombang yang sama: ${waves.map((w) => `gelombang ${w.wave}: ${w.persons} orang`).join(', ')}. Tabel ini menghitung daftar pusat saja, jadi mereka tidak termasuk di sini; rekap bulanan menghitung mereka sebagai penerima.`,
+  empty_no_central: 'Belum ada daftar pusat yang diimpor; rekap ini dihitung dari daftar pusat: impor dengan --source central.',
+  empty_waves_not_listed: (asked: string, held: string) => `Gelombang ${asked} tidak ada di daftar pusat yang diimpor; yang ada: gelombang ${held}.`,
+  empty_no_walkin: 'Belum ada buku tamu yang diimpor: impor dengan --source walkin.',
+  empty_month: (month: string, held: string) => `Tidak ada kunjungan pada ${month}; buku tamu memuat kunjungan ${held}.`,
+  empty_month_undated: (month: string) => `Tidak ada kunjungan pada ${month}; kunjungan di buku tamu tidak bertanggal.`,
   empty_province_only: (waves: readonly { wave: number; persons: number }[]) =>
     `Belum ada daftar pusat untuk gelombang yang dipilih; rekap ini dihitung dari daftar pusat. Daftar provinsi memuat ${waves.map((w) => `gelombang ${w.wave}: ${w.persons} orang`).join(', ')}: impor daftar pusatnya dengan --source central, atau lihat rekap bulanan.`,
   note_area_province_only: (n: number) =>
@@ -212,6 +217,14 @@ const EN: Labels = {
   all_waves: 'All waves',
   note_province_only: (waves: readonly { wave: number; persons: number }[]) =>
     `Provincial lists hold persons the central list of the same wave does not: ${waves.map((w) => `wave ${w.wave}: ${w.persons} ${w.persons === 1 ? 'person' : 'persons'}`).join(', ')}. This table counts the central lists only, so they are not in it; the monthly recap counts them as recipients.`,
+  empty_no_central: 'No central list has been imported yet; this recap counts the central lists: import one with --source central.',
+  empty_waves_not_listed: (asked, held) => {
+    const many = (text: string) => /[,-]/.test(text);
+    return `${many(asked) ? `Waves ${asked} are` : `Wave ${asked} is`} in no imported central list; the lists hold ${many(held) ? 'waves' : 'wave'} ${held}.`;
+  },
+  empty_no_walkin: 'No guest book has been imported yet: import one with --source walkin.',
+  empty_month: (month, held) => `No visits in ${month}; the guest book holds visits of ${held}.`,
+  empty_month_undated: (month) => `No visits in ${month}; the visits in the guest book have no date.`,
   empty_province_only: (waves: readonly { wave: number; persons: number }[]) =>
     `No central list of the waves chosen yet; this recap counts the central lists. Provincial lists hold ${waves.map((w) => `wave ${w.wave}: ${w.persons} ${w.persons === 1 ? 'person' : 'persons'}`).join(', ')}: import the central list with --source central, or see the monthly recap.`,
   note_area_province_only: (n: number) =>

@@ -130,8 +130,28 @@ function wavesText(waves: MonthlyRecapRow['recipient_waves']): string {
   return waves.map((w) => `${w.wave} (${w.persons})`).join(', ');
 }
 
-/** The monthly recap as a table for the writers. */
-export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: string): ReportTable {
+/**
+ * What the guest book holds, for an empty monthly recap to name: whether any visit is stored, and the months
+ * of the dated ones.
+ */
+export function visitMonths(db: Db): { visits: number; months: string[] } {
+  const rows = monthlyRecapSql(db, null);
+  return { visits: rows.reduce((n, r) => n + r.visits, 0), months: rows.flatMap((r) => (r.month === null ? [] : [r.month])) };
+}
+
+/** An empty monthly recap in words: no guest book yet, or no visit in the month asked, and the months there are. */
+function emptyText(held: ReturnType<typeof visitMonths>, lang: Lang, month: string | undefined): string {
+  const L = labelsFor(lang);
+  if (held.visits === 0 || month === undefined) return L.empty_no_walkin;
+  const span = monthsCoverage(held.months, lang).replace(`${L.month} `, '');
+  return span === '' ? L.empty_month_undated(month) : L.empty_month(month, span);
+}
+
+/**
+ * The monthly recap as a table for the writers. `held` (what the guest book holds, visitMonths) words an
+ * empty recap; without it, it reads "no data".
+ */
+export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: string, held?: ReturnType<typeof visitMonths>): ReportTable {
   const L = labelsFor(lang);
   const columns: Column[] = [
     { key: 'month', label: L.month, kind: 'text' },
@@ -145,13 +165,16 @@ export function monthlyRecapTable(recap: MonthlyRecap, lang: Lang, month?: strin
   ];
   const t = recap.total;
   const months = recap.rows.flatMap((r) => (r.month === null ? [] : [r.month]));
+  const empty = recap.rows.length === 0 && held ? emptyText(held, lang, month) : undefined;
   return {
     id: 'monthly',
     fileStem: month ? `rekap-bulanan-${month}` : 'rekap-bulanan',
     sheetName: L.sheet_monthly,
     title: month ? `${L.title_monthly}: ${month}` : L.title_monthly,
     coverage: monthsCoverage(months, lang),
-    notes: [L.note_monthly, L.note_monthly_distinct(recap.distinct)],
+    // A file of an empty recap says why it is empty, as the terminal does.
+    notes: [...(empty === undefined ? [] : [empty]), L.note_monthly, L.note_monthly_distinct(recap.distinct)],
+    ...(empty === undefined ? {} : { empty }),
     columns,
     rows: recap.rows.map((r) => [
       monthLabel(r.month, lang), r.visits, r.persons, r.recipients, wavesText(r.recipient_waves), r.not_yet, r.uncertain, r.visits_without_nik,

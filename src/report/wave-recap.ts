@@ -93,8 +93,24 @@ const COLUMNS: readonly [Exclude<keyof WaveRecapRow, 'status_unknown'>, Column['
   ['ref_date', 'date'],
 ];
 
-/** The wave recap as a table for the writers, headers in `lang`. */
-export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
+/** The waves the imported central lists hold, in order: what an empty selection names instead of its zeros. */
+export function centralWaves(db: Db): number[] {
+  return centralWavesSql(db).map((w) => w.wave).sort((a, b) => a - b);
+}
+
+/**
+ * What an empty wave or area recap says: that no central list is imported yet, or which of the asked waves
+ * the lists lack and which they hold (`asked` absent: every wave).
+ */
+export function noCentralText(L: ReturnType<typeof labelsFor>, asked: readonly number[] | undefined, held: readonly number[]): string {
+  return held.length === 0 || asked === undefined || asked.length === 0 ? L.empty_no_central : L.empty_waves_not_listed(rangesText(asked), rangesText(held));
+}
+
+/**
+ * The wave recap as a table for the writers, headers in `lang`. `asked` and `held` (the waves asked for, the
+ * waves the central lists hold) word an empty recap; without them it reads "no data".
+ */
+export function waveRecapTable(recap: WaveRecap, lang: Lang, held?: { asked: readonly number[] | undefined; waves: readonly number[] }): ReportTable {
   const L = labelsFor(lang);
   const columns: Column[] = COLUMNS.map(([key, kind]) => ({ key, label: L[key], kind }));
   const cell = (row: Partial<WaveRecapRow>, key: keyof WaveRecapRow): CellValue => row[key] ?? null;
@@ -108,13 +124,17 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
         ...(byBasis('wave_year_end').length > 0 ? [L.age_year_end(rangesText(byBasis('wave_year_end')))] : []),
         ...(byBasis('first_import').length > 0 ? [L.age_first_import(rangesText(byBasis('first_import')))] : []),
       ].join('; ');
+  const empty =
+    recap.rows.length > 0 ? undefined : recap.province_only.length > 0 ? L.empty_province_only(recap.province_only) : held ? noCentralText(L, held.asked, held.waves) : undefined;
   return {
     id: 'waves',
     fileStem: 'rekap-gelombang',
     sheetName: L.sheet_waves,
     title: L.title_waves,
     coverage: recap.rows.length > 0 ? `${L.wave_word} ${rangesText(recap.rows.map((r) => r.wave))}` : '',
+    // A file of an empty recap says why it is empty, as the terminal does.
     notes: [
+      ...(empty !== undefined && held ? [empty] : []),
       ...(recap.province_only.length > 0 ? [L.note_province_only(recap.province_only)] : []),
       L.note_persons,
       L.note_rows,
@@ -127,7 +147,7 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang): ReportTable {
       ...(ageHow ? [L.note_age(ageHow)] : []),
       L.note_total,
     ],
-    ...(recap.rows.length === 0 && recap.province_only.length > 0 ? { empty: L.empty_province_only(recap.province_only) } : {}),
+    ...(empty === undefined ? {} : { empty }),
     columns,
     rows: recap.rows.map((r) => COLUMNS.map(([key]) => cell(r, key))),
     total: recap.rows.length > 0 ? COLUMNS.map(([key]) => (key === 'wave' ? L.total : cell(totalRow, key))) : null,
