@@ -68,7 +68,7 @@ describe('prakerja purge messages', () => {
     const id = await runCli(['--db', db, 'purge'], ID);
     expect(id.code).toBe(2);
     expect(id.stderr).toBe(
-      'prakerja: sebutkan apa yang dihapus: --batch ID, --before TTTT-BB-HH atau --source central|province|walkin (boleh digabung). Contoh: prakerja purge --before 2025-01-01 --dry-run\n',
+      'prakerja: sebutkan apa yang dihapus: --batch NOMOR, --before TTTT-BB-HH atau --source pusat|provinsi|bukutamu (boleh digabung). Contoh: prakerja purge --before 2025-01-01 --dry-run\n',
     );
     const en = await runCli(['--db', db, 'purge', '--before', '2025-13-01']);
     expect(en).toMatchObject({ code: 2, stderr: 'prakerja: --before 2025-13-01: give a date as YYYY-MM-DD, e.g. --before 2025-01-01.\n' });

@@ -12,7 +12,7 @@ export const purgeText = {
   optSource: message({ id: (choices: string) => `batch dari asal ini: ${choices}`, en: (choices) => `batches from this source: ${choices}` }),
   optDryRun: message({ id: 'tampilkan apa yang akan dihapus; tidak menghapus apa pun', en: 'list what would be deleted; delete nothing' }),
   combine: message({
-    id: 'Syarat-syaratnya digabung: --source walkin --before 2025-01-01 menghapus buku tamu yang diimpor sebelum 2025.',
+    id: 'Syarat-syaratnya digabung: --source bukutamu --before 2025-01-01 menghapus buku tamu yang diimpor sebelum 2025.',
     en: 'The conditions combine: --source walkin --before 2025-01-01 deletes walk-in logs imported before 2025.',
   }),
   noMatch: message({ id: 'Tidak ada batch yang cocok; tidak ada yang dihapus.', en: 'No batch matches; nothing was deleted.' }),
@@ -45,7 +45,7 @@ export const purgeText = {
     en: 'Copies made before schema upgrades still hold the old data; delete them if the retention rule covers them:',
   }),
   sayWhat: message({
-    id: 'sebutkan apa yang dihapus: --batch ID, --before TTTT-BB-HH atau --source central|province|walkin (boleh digabung). Contoh: prakerja purge --before 2025-01-01 --dry-run',
+    id: 'sebutkan apa yang dihapus: --batch NOMOR, --before TTTT-BB-HH atau --source pusat|provinsi|bukutamu (boleh digabung). Contoh: prakerja purge --before 2025-01-01 --dry-run',
     en: 'say what to purge: --batch ID, --before YYYY-MM-DD or --source central|province|walkin (they combine). Example: prakerja purge --before 2025-01-01 --dry-run',
   }),
   badBefore: message({
