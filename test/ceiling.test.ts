@@ -122,6 +122,35 @@ describe('linkCeiling: a NIK in scientific notation', () => {
     expect(rare.nikTooWide).toBe(0);
   });
 
+  it('weighs a whole NIK at the desk by the range when the list shows the holder\'s NIK only in scientific notation', () => {
+    // The list wrote DWI PURWANTI's NIK as `3.57824E+15`; her visit wrote it whole.
+    const listWide = (listedInRange: number, province: boolean): ReturnType<typeof book> => {
+      const b = book(listedInRange);
+      const row = b.records.find((r) => r.file === 'central.csv' && r.line === 2);
+      const visit = b.records.find((r) => r.file === 'walkin.csv' && r.line === 3);
+      if (row) row.nik = '3.57824E+15';
+      if (visit) visit.nik = '3578241000000001';
+      b.walkins[0] = { line: 3, hasNik: true, nik: '3578241000000001', phone: '', purpose: 'Pencairan insentif' };
+      if (province) {
+        b.truth.push({ file: 'province.csv', line: 5, person: 'L0' });
+        b.records.push({ file: 'province.csv', line: 5, source: 'province', nik: '3578241000000001' });
+      }
+      return b;
+    };
+    const common = linkCeiling({ ...listWide(5, false), nameFrequency: () => 4e-4, rangeShare: () => 1 / 30, threshold: 0.995 });
+    expect(common.withNik).toBe(0);
+    expect(common.nikTooWide).toBe(1);
+    expect(common.listNikTooWide).toBe(1);
+    expect(common.recall).toBeLessThan(common.recallAnyNik);
+    // The provincial copy kept the NIK whole: the visit finds that row, and the copy the holder.
+    const copied = linkCeiling({ ...listWide(5, true), nameFrequency: () => 4e-4, rangeShare: () => 1 / 30, threshold: 0.995 });
+    expect(copied.withNik).toBe(1);
+    expect(copied.listNikTooWide).toBe(0);
+    // A name rare in the range still singles her out.
+    const rare = linkCeiling({ ...listWide(1, false), nameFrequency: () => 1e-7, rangeShare: () => 1 / 30, threshold: 0.995 });
+    expect(rare.withNik).toBe(1);
+  });
+
   it('counts every written NIK as before when it is told nothing of the public\'s ranges', () => {
     const c = linkCeiling({ ...book(5), nameFrequency: () => 4e-4, threshold: 0.995 });
     expect(c.withNik).toBe(1);

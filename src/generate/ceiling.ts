@@ -20,7 +20,9 @@
  * (`rangeShare`): a NIK shown in scientific notation (`3.57824E+15`) says only which range of NIKs it was,
  * in one city a thirtieth of everyone, so such a row counts only when its name within that range singles out
  * the holder at the threshold: (p / n) / (p·k_R / n + (1 − p)·f·s_R), k_R the list's holders of the name in
- * the range, s_R the public's share there. Counted so, a row like DWI PURWANTI / `3,57824E+15` (five
+ * the range, s_R the public's share there. The same holds the other way round: a whole NIK at the desk against
+ * a list that shows the holder's NIK only in scientific notation (no provincial copy kept it whole) meets only
+ * that range. Counted so, a row like DWI PURWANTI / `3,57824E+15` (five
  * listed DWI PURWANTIs in that range, p 0.05) is no longer counted as linkable; `recallAnyNik` is the bound
  * that counts every NIK. One thing the oracle leaves out: the list's kab/kota column against the office's,
  * worth under one bit for a local recipient (about 60% of the list is local, against 90% of the recipients
@@ -77,9 +79,11 @@ export interface Ceiling {
   unreachable: number;
   /**
    * Of byPhone and unreachable: rows that wrote a NIK in scientific notation whose name within its range
-   * does not single out the holder (CeilingInput.rangeShare).
+   * does not single out the holder (CeilingInput.rangeShare), or a NIK the list shows only so.
    */
   nikTooWide: number;
+  /** ... of which wrote their NIK whole, but every list row of the holder shows it in scientific notation. */
+  listNikTooWide: number;
   /** (withNik + byPhone + byName) / trulyLinked. */
   recall: number;
   /** The bound when every written NIK counts, however damaged (the ceiling before nikTooWide). */
@@ -120,10 +124,15 @@ export function linkCeiling(input: CeilingInput): Ceiling {
   }
   const nameLink = nameLinkProbability(input.nameFrequency, central.size, holders, byPurpose);
   const rangeLink = input.rangeShare ? rangeLinkProbability(input, central, byPurpose, input.rangeShare) : undefined;
-  /** A row whose NIK finds its person: any NIK, but one in scientific notation only with a name rare in its range. */
+  const listRange = rangeLink ? listedOnlyAsRange(input) : new Map<string, NikRange>();
+  /**
+   * A row whose NIK finds its person: any NIK, but one in scientific notation only with a name rare in its
+   * range; and a whole NIK too when the list shows the holder's only in scientific notation (and no provincial
+   * copy kept it whole): then what joins them is the range the list's NIK stands for, the same evidence.
+   */
   const nikFinds = (w: WalkinRow, person: string): boolean => {
     if (!w.hasNik) return false;
-    const range = rangeLink ? scientificRange(w.nik ?? '') : null;
+    const range = rangeLink ? (scientificRange(w.nik ?? '') ?? listRange.get(person) ?? null) : null;
     return range === null || !rangeLink || rangeLink(input.names.get(person) ?? '', range, w.purpose) >= input.threshold;
   };
   // The phones of each person's visits whose NIK finds them: a bridge for their visits without one.
@@ -137,7 +146,7 @@ export function linkCeiling(input: CeilingInput): Ceiling {
     visitsWithNik.set(person, phones);
   }
 
-  const result: Ceiling = { threshold: input.threshold, trulyLinked: 0, withNik: 0, byPhone: 0, byName: 0, unreachable: 0, nikTooWide: 0, recall: 1, recallAnyNik: 1 };
+  const result: Ceiling = { threshold: input.threshold, trulyLinked: 0, withNik: 0, byPhone: 0, byName: 0, unreachable: 0, nikTooWide: 0, listNikTooWide: 0, recall: 1, recallAnyNik: 1 };
   for (const w of input.walkins) {
     const person = personOfWalkin.get(w.line);
     if (person === undefined || !central.has(person)) continue;
@@ -149,6 +158,7 @@ export function linkCeiling(input: CeilingInput): Ceiling {
       continue;
     }
     if (w.hasNik) result.nikTooWide++;
+    if (w.hasNik && scientificRange(w.nik ?? '') === null) result.listNikTooWide++;
     const phone = parsePhone(w.phone);
     if (phone !== null && visitsWithNik.get(person)?.has(phone)) {
       result.byPhone++;
@@ -166,6 +176,26 @@ export function linkCeiling(input: CeilingInput): Ceiling {
   // Every NIK counted, and every phone bridge through one: the bound as it was before ranges were weighed.
   result.recallAnyNik = input.rangeShare ? linkCeiling({ ...input, rangeShare: undefined, onRow: undefined }).recall : result.recall;
   return result;
+}
+
+/**
+ * Per listed person whose every list row (central and provincial) that wrote a NIK shows it in scientific
+ * notation, the range of the central one: a whole NIK at the desk meets only that range.
+ */
+function listedOnlyAsRange(input: CeilingInput): Map<string, NikRange> {
+  const personOf = new Map(input.truth.filter((t) => t.file !== WALKIN).map((t) => [`${t.file}:${t.line}`, t.person]));
+  const ranges = new Map<string, NikRange>();
+  const whole = new Set<string>();
+  for (const r of input.records ?? []) {
+    if (r.file === WALKIN || r.nik.trim() === '') continue;
+    const person = personOf.get(`${r.file}:${r.line}`);
+    if (person === undefined) continue;
+    const range = scientificRange(r.nik);
+    if (range === null) whole.add(person);
+    else if (r.file === CENTRAL) ranges.set(person, range);
+  }
+  for (const person of whole) ranges.delete(person);
+  return ranges;
 }
 
 /**

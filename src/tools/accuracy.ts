@@ -118,7 +118,8 @@ if (values.json) {
     console.log(
       `link-recall ceiling at precision ${c.threshold}: ${f(c.recall)}, ${f(c.recallAnyNik)} counting every NIK (of ${c.trulyLinked} walk-in rows of recipients: ` +
         `${c.withNik} wrote a NIK that with the name finds the holder, ${c.byPhone} share a phone with a visit that did, ${c.byName} have a rare enough name, ` +
-        `${c.unreachable} cannot be told apart; ${c.nikTooWide} of the last two wrote a scientific-notation NIK whose range holds too many of the name)`,
+        `${c.unreachable} cannot be told apart; ${c.nikTooWide} of the last two wrote a scientific-notation NIK whose range holds too many of the name, ` +
+        `${c.listNikTooWide} of them a whole NIK the list shows only so)`,
     );
   }
   for (const c of pairCeilings) {
