@@ -85,6 +85,14 @@ describe('mistakes on the command line', () => {
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('an inbox folder that does not exist (a cron job\'s typo) is named as a file or folder, exit 1', async () => {
+    const dir = tempDir();
+    const inbox = join(dir, 'masuk');
+    const r = await runCli(['--db', join(dir, 'p.sqlite'), '--quiet', 'import', inbox, '--source', 'provinsi']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${inbox}: no such file or folder. Check the name and where it is.`);
+  });
+
   it.each([
     ['waves', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-gelombang\.csv\)/],
     ['monthly', /--out-dir <folder> +tulis berkas dengan nama tetap \(rekap-bulanan\.csv,\s+…\)/],

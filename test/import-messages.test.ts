@@ -59,10 +59,10 @@ describe('the import summary', () => {
     await runCli(['--db', db, 'init', '--region', '1271']);
     const id = await runCli(['--db', db, 'import', missing, '--source', 'central', '--wave', '3'], ID);
     expect(id.code).toBe(1);
-    expect(id.stdout).toBe(`✗ ${missing}: berkas tidak ada. Periksa nama dan foldernya.\n  Tidak ada isi berkas ini yang diimpor.\n`);
+    expect(id.stdout).toBe(`✗ ${missing}: tidak ada berkas atau folder dengan nama itu. Periksa nama dan letaknya.\n  Tidak ada isi berkas ini yang diimpor.\n`);
     const en = await runCli(['--db', db, 'import', missing, '--source', 'central', '--wave', '3']);
     expect(en.code).toBe(1);
-    expect(en.stdout).toBe(`✗ ${missing}: no such file. Check the name and folder.\n  Nothing from this file was imported.\n`);
+    expect(en.stdout).toBe(`✗ ${missing}: no such file or folder. Check the name and where it is.\n  Nothing from this file was imported.\n`);
   });
 });
 

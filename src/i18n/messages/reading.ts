@@ -18,7 +18,8 @@ export const reading = {
     id: 'ini workbook LibreOffice (OpenDocument .ods). Buka di LibreOffice lalu simpan sebagai Excel 2007-365 (.xlsx) atau CSV.',
     en: 'this is a LibreOffice (OpenDocument .ods) workbook. Open it in LibreOffice and save it as Excel 2007-365 (.xlsx) or CSV.',
   }),
-  noSuchFile: message({ id: 'berkas tidak ada. Periksa nama dan foldernya.', en: 'no such file. Check the name and folder.' }),
+  // Said of a file or a folder (an import's inbox): either may be what was mistyped.
+  noSuchFile: message({ id: 'tidak ada berkas atau folder dengan nama itu. Periksa nama dan letaknya.', en: 'no such file or folder. Check the name and where it is.' }),
   isFolder: message({ id: 'ini folder, bukan berkas.', en: 'is a folder, not a file.' }),
   denied: message({ id: 'tidak ada izin membaca. Periksa siapa pemilik berkas ini.', en: 'permission denied. Check who owns the file.' }),
   cannotOpen: message({ id: (code: string) => `berkas tidak bisa dibuka (${code}).`, en: (code) => `cannot open the file (${code}).` }),
