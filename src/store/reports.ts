@@ -8,10 +8,12 @@ import type { NikStatus } from '../normalise/nik.js';
 import type { Db } from './database.js';
 
 /**
- * Persons seen at the walk-in desk. CROSS JOIN keeps SQLite on the records first: walking the persons
- * visits every resolved record of the (large) central lists as well.
+ * Persons seen at the walk-in desk: the guest-book records through their batches (the records' batch index,
+ * a record's source is its batch's), not a scan of the (large) lists: 0.75 -> 0.10 s at 1 M + 100 k
+ * (sqlite3, loaded machine). CROSS JOIN keeps SQLite on the records first.
  */
-const WALKIN_PERSONS = `SELECT DISTINCT p.person_id AS pid FROM records r CROSS JOIN record_persons p ON p.record_id = r.id WHERE r.source = 'walkin'`;
+const WALKIN_PERSONS = `SELECT DISTINCT p.person_id AS pid FROM records r CROSS JOIN record_persons p ON p.record_id = r.id
+                         WHERE r.batch_id IN (SELECT id FROM batches WHERE source = 'walkin')`;
 
 /** Person key: the resolver's person, or the record itself while it has none. */
 const PID = 'coalesce(r.person_id, -r.id)';
