@@ -18,7 +18,7 @@ const THREAD = { PRAKERJA_TEST_READER_MIN_BYTES: '0' };
 const NO_THREAD = { PRAKERJA_TEST_READER_MIN_BYTES: String(1e15) };
 
 /**
- * A list of `rows` rows over several batches of the reading thread (4,096 records each), with every kind
+ * A list of `rows` rows over several batches of the reading thread (1,024 records each), with every kind
  * of row: titles above the header, a data row above it, blank rows, rows without a name, a quoted cell over
  * two lines, a row with too many fields, invalid NIKs, a footer. Returns the file and its physical lines
  * but the header's: the lines an import reads and accounts for.

@@ -4,6 +4,9 @@
  * writes them. Two cores then share an import that kept one busy. At most READ_AHEAD batches wait between
  * the two, so memory stays bounded however large the file.
  *
+ * A workbook (XLSX) and a CSV under READER_THREAD_MIN_BYTES are read in the import's thread by the same
+ * `readRows`, batch for batch: a thread costs a few milliseconds and megabytes to start.
+ *
  * The writer keeps its one transaction for the file: if the reading thread fails or dies, the writer throws
  * and the file's transaction is rolled back, so nothing of the file is stored.
  */
@@ -20,7 +23,7 @@ import type { RejectRow } from '../store/records.js';
 import type { ReadContext, RowBatch, RowsRead } from './import-rows.js';
 
 /** Batches read ahead of the writer, at most. */
-export const READ_AHEAD = 2;
+export const READ_AHEAD = 3;
 
 /** A CSV file at least this large (bytes) is read in a thread of its own; a smaller one is not worth the thread. */
 export const READER_THREAD_MIN_BYTES = 1 << 20;
