@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { coreToSpare } from '../src/commands/reader-thread.js';
 import { openDatabase } from '../src/store/database.js';
 import { tempDir } from './helpers/cli.js';
 import { count } from './helpers/db.js';
@@ -63,6 +64,16 @@ function summaryOf(stdout: string): unknown {
   return out.files.map((f) => ({ ...f, file: null }));
 }
 
+/** A database holding one small batch (what it stores, to compare with after), and the messy list beside it. */
+async function oneBatchThenMessy(): Promise<{ db: string; before: unknown; file: string; lines: number }> {
+  const dir = tempDir();
+  const db = join(dir, 'data.sqlite');
+  const first = join(dir, 'kecil.csv');
+  writeFileSync(first, `NIK,Nama,Gelombang\n${validNik(500_000)},SITI AMINAH,1\n`);
+  expect((await runBin(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
+  return { db, before: stored(db), ...messyList(dir, 10_000) };
+}
+
 describe('the reading thread of a large CSV import', () => {
   it('imports what one thread imports, every stored field alike, and accounts for every line', async () => {
     const dir = tempDir();
@@ -96,13 +107,7 @@ describe('the reading thread of a large CSV import', () => {
   }, 120_000);
 
   it('SIGINT after the writer has written rows of the file: exit 130, the database unchanged, the next import works', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'data.sqlite');
-    const first = join(dir, 'kecil.csv');
-    writeFileSync(first, `NIK,Nama,Gelombang\n${validNik(500_000)},SITI AMINAH,1\n`);
-    expect((await runBin(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
-    const before = stored(db);
-    const { file, lines } = messyList(dir, 10_000);
+    const { db, before, file, lines } = await oneBatchThenMessy();
     const child = startBin(['--db', db, 'import', file, '--source', 'central'], { ...THREAD, PRAKERJA_TEST_PAUSE: 'rows-written:2' });
     await stderrLine(child, /paused at rows-written/);
     child.kill('SIGINT');
@@ -116,13 +121,7 @@ describe('the reading thread of a large CSV import', () => {
   }, 120_000);
 
   it('a reading thread that dies mid-file leaves nothing of the file, says so, exits 1; the next import works', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'data.sqlite');
-    const first = join(dir, 'kecil.csv');
-    writeFileSync(first, `NIK,Nama,Gelombang\n${validNik(500_000)},SITI AMINAH,1\n`);
-    expect((await runBin(['--db', db, 'import', first, '--source', 'central'])).code).toBe(0);
-    const before = stored(db);
-    const { file, lines } = messyList(dir, 10_000);
+    const { db, before, file, lines } = await oneBatchThenMessy();
     const r = await runBin(['--db', db, 'import', file, '--source', 'central'], { ...THREAD, PRAKERJA_TEST_FAULT: 'reader-thread' });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(`${file}: reading the file stopped part-way (the reading thread ended with code 70); nothing of this file was stored`);
@@ -134,4 +133,13 @@ describe('the reading thread of a large CSV import', () => {
     expect(f?.read).toBe(lines);
     expect(count(db, 'SELECT count(*) FROM records')).toBe(1 + (f?.imported ?? 0));
   }, 120_000);
+
+  it('is started only when a core is free for it: on a machine whose cores are all busy it would only add its cost', () => {
+    expect(coreToSpare(2, 0.2)).toBe(true);
+    expect(coreToSpare(2, 1.4)).toBe(true);
+    expect(coreToSpare(2, 1.6)).toBe(false);
+    expect(coreToSpare(2, 12)).toBe(false);
+    expect(coreToSpare(1, 0)).toBe(false);
+    expect(coreToSpare(8, 6)).toBe(true);
+  });
 });

@@ -73,7 +73,8 @@ export interface ImportOptions {
   resolve?: boolean;
   /**
    * A CSV file of at least this many bytes is read and normalised in a thread of its own while the rows
-   * are written (default reader-thread.ts READER_THREAD_MIN_BYTES; tests pass 0 to take that path always).
+   * are written, whatever the load (tests pass 0 to take that path always). Without it: CSV files of at
+   * least reader-thread.ts READER_THREAD_MIN_BYTES, and only when a core is free for the thread.
    */
   readerThreadMinBytes?: number;
   /**
