@@ -34,10 +34,13 @@ export const READ_AHEAD = 3;
 export const READER_THREAD_MIN_BYTES = 1 << 20;
 
 /**
- * The reading thread's memory: its heap holds a few batches and the reader's buffers. A small young
- * generation keeps its share of the process's peak RSS small (issue 14: ≤ 150 MB at 1 M and 5 M rows).
+ * The reading thread's memory: its heap holds a few batches and the reader's buffers (about 14 MB live: at
+ * a 12 MB cap it runs out, at 16-20 MB it collects most of the time). A small young generation keeps its
+ * share of the process's peak RSS small (issue 14: ≤ 150 MB at 1 M and 5 M rows). Measured at 5 M rows,
+ * one run each under load: this 147.8 MB; an old generation capped at 32 MB also 147.8 MB (less between
+ * peaks, but little room for a large guest book's date check); a 4 MB young generation and 64 MB 155.8 MB.
  */
-const READER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.IMP_YOUNG ?? 8), maxOldGenerationSizeMb: Number(process.env.IMP_OLD ?? 128) };
+const READER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 
 /** What the import's thread tells the reading thread when it starts it. */
 export interface ReaderInput {
