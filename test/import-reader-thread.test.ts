@@ -11,7 +11,7 @@ import { coreToSpare } from '../src/commands/reader-thread.js';
 import { openDatabase } from '../src/store/database.js';
 import { tempDir } from './helpers/cli.js';
 import { count } from './helpers/db.js';
-import { ensureBuilt, runBin, startBin, stderrLine, validNik } from './helpers/process.js';
+import { ensureBuilt, runBin, startBin, stderrLine, validNik, type ProcessResult } from './helpers/process.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -74,6 +74,14 @@ async function oneBatchThenMessy(): Promise<{ db: string; before: unknown; file:
   return { db, before: stored(db), ...messyList(dir, 10_000) };
 }
 
+/** Imports `file` through the reading thread, paused at `pause` (POINT or POINT:N), and stops it there with `signal`. */
+async function stopImportAt(db: string, file: string, pause: string, signal: NodeJS.Signals): Promise<ProcessResult> {
+  const child = startBin(['--db', db, 'import', file, '--source', 'central'], { ...THREAD, PRAKERJA_TEST_PAUSE: pause });
+  await stderrLine(child, new RegExp(`paused at ${pause.split(':')[0] ?? pause}`));
+  child.kill(signal);
+  return child.result;
+}
+
 describe('the reading thread of a large CSV import', () => {
   it('imports what one thread imports, every stored field alike, and accounts for every line', async () => {
     const dir = tempDir();
@@ -97,10 +105,7 @@ describe('the reading thread of a large CSV import', () => {
     const db = join(dir, 'data.sqlite');
     openDatabase(db, { create: true }).close();
     const { file } = messyList(dir, 10_000);
-    const child = startBin(['--db', db, 'import', file, '--source', 'central'], { ...THREAD, PRAKERJA_TEST_PAUSE: 'reader-batch' });
-    await stderrLine(child, /paused at reader-batch/);
-    child.kill('SIGTERM');
-    const r = await child.result;
+    const r = await stopImportAt(db, file, 'reader-batch', 'SIGTERM');
     expect(r.code).toBe(143);
     expect(r.stderr).toContain(`interrupted: nothing of ${file} was kept`);
     expect([count(db, 'SELECT count(*) FROM batches'), count(db, 'SELECT count(*) FROM records'), count(db, 'SELECT count(*) FROM rejects')]).toEqual([0, 0, 0]);
@@ -108,10 +113,7 @@ describe('the reading thread of a large CSV import', () => {
 
   it('SIGINT after the writer has written rows of the file: exit 130, the database unchanged, the next import works', async () => {
     const { db, before, file, lines } = await oneBatchThenMessy();
-    const child = startBin(['--db', db, 'import', file, '--source', 'central'], { ...THREAD, PRAKERJA_TEST_PAUSE: 'rows-written:2' });
-    await stderrLine(child, /paused at rows-written/);
-    child.kill('SIGINT');
-    const r = await child.result;
+    const r = await stopImportAt(db, file, 'rows-written:2', 'SIGINT');
     expect(r.code).toBe(130);
     expect(r.stderr).toContain(`interrupted: nothing of ${file} was kept`);
     expect(stored(db)).toEqual(before);
