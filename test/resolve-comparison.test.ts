@@ -45,6 +45,27 @@ describe('roundsTo (Excel keeps 15 significant digits)', () => {
   });
 });
 
+describe('a NIK whose serial reads 0000: a spreadsheet cut its last digit', () => {
+  // No NIK has serial 0000: 1671082405880000 is 1671082405880001 cut to 15 digits, with 12 typed 16 besides.
+  it('is one keystroke from the NIK it was cut from, when the rest is one keystroke off', () => {
+    for (const [cut, nik] of [
+      ['1671082405880000', '1271082405880001'], // a region digit
+      ['2171086305670000', '1271086305670001'], // 12 swapped
+      ['1211052807910000', '1211062807910001'], // a birth-date digit
+    ] as const) {
+      expect(compareNik(rec({ nikDigits: cut }), rec({ nik }))).toBe('one_edit');
+      expect(compareNik(rec({ nik }), rec({ nikDigits: cut }))).toBe('one_edit');
+    }
+  });
+
+  it('is no nearer to anything further off, nor is a serial of 0010 cut so', () => {
+    expect(compareNik(rec({ nikDigits: '1671082405880000' }), rec({ nik: '1271082405890001' }))).toBe('different');
+    expect(compareNik(rec({ nik: '1671082405880010' }), rec({ nik: '1271082405880011' }))).toBe('different');
+    // The cut alone is Excel's rounding, as before.
+    expect(compareNik(rec({ nikDigits: '1271082405880000' }), rec({ nik: '1271082405880001' }))).toBe('rounded');
+  });
+});
+
 describe('compareNik', () => {
   it.each([
     [rec({ nik: '1271015001900003' }), rec({ nik: '1271015001900003' }), 'exact'],

@@ -159,6 +159,16 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
       expect(cannotLink).toEqual([[0, 1]]);
     });
 
+    it('merges them between a central row and its provincial copy of the same wave, not of another wave', () => {
+      // DWI WIDYA listed, DEWI WIDYA in the copy of wave 8 (the generator's 20k set): the province copies the
+      // list, so the copy of one wave under the row's NIK is the row, a letter mistyped.
+      const central = rec(1, 'Dwi Widya', { wave: 8 });
+      const same = deterministicPass([central, rec(2, 'Dewi Widya', { source: 'province', wave: 8 })], common(), DEFAULT_PARAMETERS);
+      expect(same.links.map((l) => [l.kind, l.rule])).toEqual([['match', 'exact_nik']]);
+      const other = deterministicPass([central, rec(2, 'Dewi Widya', { source: 'province', wave: 9 })], common(), DEFAULT_PARAMETERS);
+      expect(other.links.map((l) => [l.kind, l.refused])).toEqual([['possible', 'given_name']]);
+    });
+
     it('merges them in a list where the words are rare', () => {
       const { links } = deterministicPass([rec(1, 'Dwi Ningsih'), rec(2, 'Dewi Ningsih', { source: 'walkin' })], freqs, DEFAULT_PARAMETERS);
       expect(links.map((l) => l.kind)).toEqual(['match']);
@@ -228,6 +238,44 @@ describe('deterministicPass: one valid NIK, names that disagree', () => {
     const phone = '081234567890';
     const { links } = deterministicPass([rec(1, a, { source: 'walkin', phone }), rec(2, b, { source: 'walkin', phone })], freqs, DEFAULT_PARAMETERS);
     expect(links.map((l) => l.kind)).toEqual(['conflict']);
+  });
+
+  it('matches a visit to the provincial copy whose full name it wrote, when the central row has one word of it', () => {
+    // LESTARININGSIH listed, YUNI LESTARININGSIH in the copy of the same wave (merged: one word beside the
+    // copy), and YUNI LESTARININGSIH at the desk: the visit wrote the copy's very name, which is the holder's.
+    const records = [
+      rec(1, 'Lestariningsih', { wave: 11 }),
+      rec(2, 'Yuni Lestariningsih', { source: 'province', wave: 11 }),
+      rec(3, 'Yuni Lestariningsih', { source: 'walkin' }),
+    ];
+    const { links, cannotLink } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => [l.l, l.r, l.kind])).toEqual([
+      [0, 1, 'match'],
+      [1, 2, 'match'],
+    ]);
+    expect(cannotLink).toEqual([]);
+  });
+
+  it('matches a visit to the copy it agrees with when it conflicts with the central row written joined', () => {
+    const records = [
+      rec(1, 'Pangihutanbatubara', { wave: 7 }),
+      rec(2, 'Pangihutan Alfarizi Batubara', { source: 'province', wave: 7 }),
+      rec(3, 'Pangihutan Alfarizibatubara', { source: 'walkin' }),
+    ];
+    const { links, cannotLink } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);
+    expect(links.filter((l) => l.kind !== 'match')).toEqual([]);
+    expect(links.map((l) => [l.l, l.r])).toContainEqual([1, 2]);
+    expect(cannotLink).toEqual([]);
+  });
+
+  it('keeps a relative a conflict with the holder, once: the copy is the holder too', () => {
+    const records = [rec(1, 'Lestariningsih', { wave: 11 }), rec(2, 'Yuni Lestariningsih', { source: 'province', wave: 11 }), rec(3, 'Jabal Sinaga', { source: 'walkin' })];
+    const { links, cannotLink } = deterministicPass(records, freqs, DEFAULT_PARAMETERS);
+    expect(links.map((l) => [l.l, l.r, l.kind])).toEqual([
+      [0, 1, 'match'],
+      [0, 2, 'conflict'],
+    ]);
+    expect(cannotLink).toEqual([[0, 2]]);
   });
 
   it('joins a record whose name is contained in an earlier group even when the first group is another name', () => {

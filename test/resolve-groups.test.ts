@@ -109,10 +109,13 @@ function plainBlockPairs(records: readonly ResolveRecord[], options: BlockingOpt
   const cappedKeys: Set<string>[] = [];
   RULES.forEach((rule, ruleIndex) => {
     const byKey = new Map<string, number[]>();
+    // A rule that prepares leaves out of its groups the records whose block can hand on no pair (code -1).
+    rule.prepare?.(records);
     records.forEach((r, i) => {
       const k = rule.key(r, sp[i] ?? '');
-      if (k !== null) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+      if (k !== null && !(rule.prepare && rule.code?.(r, 0, 1) === -1)) byKey.set(k, [...(byKey.get(k) ?? []), i]);
     });
+    rule.prepare?.(null);
     const mine = new Set<string>();
     cappedKeys.push(mine);
     const foundBefore = (i: number, j: number): boolean =>

@@ -58,13 +58,17 @@ export function deterministicPass(
     },
     (list) => {
       const groups: number[] = [];
+      // Records merged into a group by the weak-name rules below (YUNI LESTARININGSIH, the provincial copy of
+      // a central LESTARININGSIH): a later record whose name agrees with one of them joins it, since it is
+      // the holder's name too. Without this a visit writing the copy's very name met only the one word.
+      const merged: number[] = [];
       // A word borne by at least 20 names of the list and 1 in 5,000: a given name in its own right.
       const isName = (word: string): boolean => freqs.wordCount(word) >= Math.max(20, freqs.size / 5000);
       for (const i of list) {
         const r = records[i];
         if (!r) continue;
         let joined = false;
-        for (const g of groups) {
+        for (const g of merged.length === 0 ? groups : [...groups, ...merged]) {
           const rep = records[g];
           if (!rep) continue;
           const name = compareName(rep.nameKey, r.nameKey, rep.namePhonetic, r.namePhonetic);
@@ -105,7 +109,10 @@ export function deterministicPass(
         // visits were the holder. The word must be a given name of the NIK's sex (wordSexShare ≥ 0.9): a
         // relative of the same sex with the family name writes it so too (HJ. SITUMORANG under LESTARI
         // SITUMORANG's NIK, the generator's 300k set), and a family name is borne by both sexes.
+        // Two given names a letter apart (DWI WIDYA / DEWI WIDYA) are a relative's at the desk as often as a
+        // typo, but between a central row and its provincial copy of the same wave the copy is the row.
         const holder = scored.find((s) => {
+          if (s.levels && s.within === 'given name') return s.levels.wave === 'same' && s.probability >= params.matchThreshold;
           if (!s.levels || s.within !== 'words' && s.within !== 'one word') return false;
           if (s.within === 'one word' && titledVisit(records[s.g], r, freqs)) return true;
           if (s.probability < params.matchThreshold) return false;
@@ -114,6 +121,7 @@ export function deterministicPass(
         });
         if (holder?.levels) {
           links.push({ l: holder.g, r: i, kind: 'match', rule: 'exact_nik', blocking: null, levels: holder.levels, probability: holder.probability, weight: Infinity });
+          merged.push(i);
           continue;
         }
         for (const { g, levels, within, probability } of scored) {

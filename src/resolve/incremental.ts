@@ -48,6 +48,7 @@ import {
   recordsBySource,
   recordsUnderKeys,
   recordsWithNiks,
+  listRowsInRanges,
   resolveRowsById,
   reviewCounts,
   unresolvedRows,
@@ -205,15 +206,19 @@ function resolveLocked(db: Db, options: IncrementalOptions): ResolveResult | { f
   for (const { hash, record_id } of recordsUnderKeys(db, keysOf.flatMap((k) => k.hashes))) addTo(under, hash, record_id);
   const withNik = new Map<string, number[]>();
   for (const { nik, id } of recordsWithNiks(db, keysOf.flatMap((k) => k.niks))) addTo(withNik, nik, id);
+  // A scientific-notation list row's full NIKs, by its range (keys.ts ListRange): per seed, one list a range.
+  const found = listRowsInRanges(db, keysOf.flatMap((k) => k.ranges));
+  let at = 0;
+  const inRanges = keysOf.map((k) => found.slice(at, (at += k.ranges.length)));
   step();
   const candidateIds = new Set<number>();
-  for (const list of [...under.values(), ...withNik.values()]) for (const id of list) if (!seedIds.has(id)) candidateIds.add(id);
+  for (const list of [...under.values(), ...withNik.values(), ...found]) for (const id of list) if (!seedIds.has(id)) candidateIds.add(id);
   const stored = new Map(loadRecords(resolveRowsById(db, candidateIds)).records.map((r) => [r.id, r]));
   const reached = new Set<number>();
   const checked = new Set<string>();
   seeds.forEach((n, k) => {
     const keys = keysOf[k];
-    const lists = [...(keys?.hashes ?? []).map((h) => under.get(h)), ...(keys?.niks ?? []).map((x) => withNik.get(x))];
+    const lists = [...(keys?.hashes ?? []).map((h) => under.get(h)), ...(keys?.niks ?? []).map((x) => withNik.get(x)), ...(inRanges[k] ?? [])];
     for (const list of lists) {
       for (const id of list ?? []) {
         if (reached.has(id) || seedIds.has(id)) continue;

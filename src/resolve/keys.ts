@@ -12,12 +12,12 @@
  * candidates are looked up as those two NIKs (`digits`), not as its block, which drops four digits and
  * holds hundreds (at 1 M records it was four fifths of all candidates).
  */
-import { RULES, sortedPhonetic, SWAP_AT, swapAt, type CappedKeys } from './blocking.js';
+import { dateNeighbours, RULES, scientificShown, sortedPhonetic, SWAP_AT, swapAt, type CappedKeys } from './blocking.js';
 import { fullDigits, type ResolveRecord } from './comparison.js';
 import { fnv1a } from './groups.js';
 
 /** What the stored hashes mean; stored keys of another format are rebuilt by the next full resolve. */
-export const KEYS_FORMAT = '6';
+export const KEYS_FORMAT = '7';
 
 /** The hashes a record is stored under. */
 export function storedKeys(r: ResolveRecord): number[] {
@@ -25,7 +25,9 @@ export function storedKeys(r: ResolveRecord): number[] {
   const out: number[] = [];
   const open = r.nik === null;
   for (const rule of RULES) {
-    if (rule.rule === 'nik_group_swap') continue;
+    if (rule.rule === 'nik_group_swap' || rule.rule === 'list_serial_wave') continue;
+    // list_scientific_wave pairs only with a scientific-notation row: only those are stored under it.
+    if (rule.rule === 'list_scientific_wave' && scientificShown(r) === null) continue;
     const k = rule.key(r, sp);
     if (k === null) continue;
     out.push(keyHash(rule.nameOnly === true ? `${rule.rule}${open ? '+' : '-'}` : rule.rule, k));
@@ -41,10 +43,11 @@ export function storedKeys(r: ResolveRecord): number[] {
  * capped block pairs nothing), and the valid NIKs to look up in the records' NIK index (its own, for the
  * deterministic pass, and the two its boundary swaps make).
  */
-export function candidateKeys(r: ResolveRecord, capped: CappedKeys): { hashes: number[]; niks: string[] } {
+export function candidateKeys(r: ResolveRecord, capped: CappedKeys): { hashes: number[]; niks: string[]; ranges: ListRange[] } {
   const sp = sortedPhonetic(r.namePhonetic);
   const hashes: number[] = [];
   const niks: string[] = r.nik === null ? [] : [r.nik];
+  const ranges: ListRange[] = [];
   const open = r.nik === null;
   for (const rule of RULES) {
     const k = rule.key(r, sp);
@@ -57,12 +60,38 @@ export function candidateKeys(r: ResolveRecord, capped: CappedKeys): { hashes: n
         niks.push(swapped);
         hashes.push(keyHash('digits', swapped));
       }
+    } else if (rule.rule === 'list_serial_wave') {
+      // Its partners are the NIKs one birth-date keystroke away (dateNeighbours): looked up as NIKs and as
+      // the digits of invalid ones, like the swaps above, not stored as a block (a key more per list row).
+      for (const near of dateNeighbours(fullDigits(r) ?? '')) {
+        niks.push(near);
+        hashes.push(keyHash('digits', near));
+      }
+    } else if (rule.rule === 'list_scientific_wave') {
+      // The scientific-notation rows of its block are stored under it; a scientific-notation row's full NIKs
+      // are the list rows of its wave and first letter whose NIK lies in its range (the NIK index).
+      hashes.push(keyHash(rule.rule, k));
+      if (r.nikRange !== null && scientificShown(r) !== null && r.wave !== null) {
+        const letter = r.nameKey.slice(0, 1);
+        ranges.push({ low: r.nikRange.low, high: r.nikRange.high, wave: r.wave, letters: letter === 'J' || letter === 'Y' ? ['Y', 'J'] : [letter] });
+      }
     } else if (rule.nameOnly === true) {
       hashes.push(keyHash(`${rule.rule}+`, k));
       if (open) hashes.push(keyHash(`${rule.rule}-`, k));
     } else hashes.push(keyHash(rule.rule, k));
   }
-  return { hashes, niks };
+  return { hashes, niks, ranges };
+}
+
+/**
+ * List rows to look up by NIK range (store/resolve.ts `listRowsInRanges`): valid NIKs from low to high, of
+ * one wave, whose name starts with one of the letters (J and Y together: blocking.ts `blockLetter`).
+ */
+export interface ListRange {
+  low: string;
+  high: string;
+  wave: number;
+  letters: string[];
 }
 
 /**

@@ -48,6 +48,8 @@ export const BLOCKING_RULES = [
   'name_region',
   'name',
   'phone',
+  'list_serial_wave',
+  'list_scientific_wave',
 ] as const;
 export type BlockingRule = (typeof BLOCKING_RULES)[number];
 
@@ -397,6 +399,19 @@ export function recordsWithNiks(db: Db, niks: readonly string[]): { nik: string;
   const unique = [...new Set(niks)];
   for (let i = 0; i < unique.length; i += 20_000) out.push(...q.all(JSON.stringify(unique.slice(i, i + 20_000))));
   return out;
+}
+
+/**
+ * For each range, the list rows (central, province) of its wave whose valid NIK lies from `low` to `high`
+ * and whose name key starts with one of `letters`: the full NIKs a scientific-notation row's display can stand for
+ * (resolve/keys.ts), found through the records' NIK index.
+ */
+export function listRowsInRanges(db: Db, ranges: readonly { low: string; high: string; wave: number; letters: readonly string[] }[]): number[][] {
+  if (ranges.length === 0) return [];
+  const q = db.prepare<[string, string, number, string], { id: number }>(
+    "SELECT id FROM records WHERE nik BETWEEN ? AND ? AND wave = ? AND source <> 'walkin' AND substr(name_key, 1, 1) IN (SELECT value FROM json_each(?)) ORDER BY id",
+  );
+  return ranges.map((r) => q.all(r.low, r.high, r.wave, JSON.stringify(r.letters)).map((row) => row.id));
 }
 
 /** The records linked (any link) to any of these. */

@@ -2,7 +2,7 @@
 import { message } from '../lang.js';
 
 /** The blocking rules of resolve/blocking.ts, by their stored names (`links.blocking`). */
-type BlockingRuleName = 'nik_region_date' | 'nik_date_serial' | 'nik_region_serial_name' | 'nik_group_swap' | 'name_region' | 'name' | 'phone';
+type BlockingRuleName = 'nik_region_date' | 'nik_date_serial' | 'nik_region_serial_name' | 'nik_group_swap' | 'name_region' | 'name' | 'phone' | 'list_serial_wave' | 'list_scientific_wave';
 
 const BLOCKING_ID: Record<BlockingRuleName, string> = {
   nik_region_date: 'wilayah dan tanggal lahir yang sama di NIK',
@@ -12,6 +12,8 @@ const BLOCKING_ID: Record<BlockingRuleName, string> = {
   name_region: 'kabupaten/kota yang sama dan nama yang bunyinya sama',
   name: 'nama yang bunyinya sama',
   phone: 'nomor HP yang sama',
+  list_serial_wave: 'wilayah dan nomor urut yang sama di NIK dengan satu angka tanggal lahir berbeda, gelombang yang sama dan huruf awal nama yang sama, antara dua baris daftar',
+  list_scientific_wave: 'enam angka awal NIK yang sama (satu NIK tertulis dalam notasi ilmiah), gelombang yang sama dan huruf awal nama yang sama, antara dua baris daftar',
 };
 
 const BLOCKING_EN: Record<BlockingRuleName, string> = {
@@ -22,6 +24,8 @@ const BLOCKING_EN: Record<BlockingRuleName, string> = {
   name_region: 'the same regency and a name that sounds the same',
   name: 'a name that sounds the same',
   phone: 'the same phone number',
+  list_serial_wave: 'the same region and serial in the NIK with one birth-date digit off, the same wave and the same first letter of the name, between two list rows',
+  list_scientific_wave: 'the same first six digits of the NIK (one written in scientific notation), the same wave and the same first letter of the name, between two list rows',
 };
 
 /** How a record joined its person (`records.match`), in words. */
