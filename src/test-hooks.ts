@@ -14,7 +14,6 @@
  * it ignores signals too, as a long native call (CREATE INDEX, VACUUM) does: only a second Ctrl-C stops it.
  */
 import { writeSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
 import { waitForInterrupt } from './interrupt.js';
 
 const hits = new Map<string, number>();
@@ -23,11 +22,6 @@ let armed = false;
 /** Lets the hooks below act on their PRAKERJA_TEST_* variables, in this thread. Tests only. */
 export function armTestHooks(): void {
   armed = true;
-}
-
-/** Whether this thread's hooks are armed: a thread it starts (an import's reading thread) arms its own alike. */
-export function testHooksArmed(): boolean {
-  return armed;
 }
 
 /**
@@ -59,14 +53,4 @@ export function testPause(point: string): void {
 export function testFault(point: string): void {
   if (!armed || process.env.PRAKERJA_TEST_FAULT !== point) return;
   throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-}
-
-/**
- * PRAKERJA_TEST_FAULT=POINT in a worker thread (an import's reading thread): the thread ends at POINT at once,
- * as one that crashed or ran out of memory does, so a test can show what the thread that waits for it makes
- * of that. Only when armed, and never in the main thread (it would end the process).
- */
-export function testThreadDeath(point: string): void {
-  if (!armed || process.env.PRAKERJA_TEST_FAULT !== point || isMainThread) return;
-  process.exit(70);
 }

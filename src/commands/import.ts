@@ -12,14 +12,14 @@ import { checkInterrupt } from '../interrupt.js';
 import { testPause } from '../test-hooks.js';
 import { mapColumns, unmatchedOverrides, type ColumnMap, type ColumnOverrides } from '../ingest/columns.js';
 import { assertRegularFile } from '../ingest/limits.js';
+import { RowFingerprint } from '../ingest/fingerprint.js';
 import { openTable, type Table } from '../ingest/table.js';
 import { canonicaliseNik, looksRounded, markExcelRounded, parseNik } from '../normalise/nik.js';
 import { maskNikLike } from '../privacy/mask.js';
 import { EXCEL_COPY_REASONS, RESENT_SHARE, rowsFoundBy } from '../normalise/resent.js';
-import type { DateOrder } from '../normalise/dates.js';
-import type { RejectReason, SkipReason } from '../normalise/record.js';
-import { readRows, type RowBatch } from './import-rows.js';
-import { readInThread, readsInThread } from './reader-thread.js';
+import { DateOrderCheck, type DateOrder } from '../normalise/dates.js';
+import { normaliseRow, type RejectReason, type SkipReason } from '../normalise/record.js';
+import { rejectMessage, rejectParams, type RejectDetail } from '../normalise/reject.js';
 import { batchByContent, batchById, batchBySha, batchesSharingWave, deleteBatch, resentLookup, setContentSha, finishBatch, insertBatch, type BatchRow, type SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { inAsyncTransaction } from '../store/transaction.js';
@@ -71,12 +71,6 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** Resolve the new records into persons afterwards (default true; `--no-resolve` for bulk loads). */
   resolve?: boolean;
-  /**
-   * A CSV file of at least this many bytes is read and normalised in a thread of its own while the rows
-   * are written, whatever the load (tests pass 0 to take that path always). Without it: CSV files of at
-   * least reader-thread.ts READER_THREAD_MIN_BYTES, and only when a core is free for the thread.
-   */
-  readerThreadMinBytes?: number;
   /**
    * `--full`: resolve every record afterwards and learn the statistics again, instead of resolving only the
    * new records and the persons they can join under the stored ones.
@@ -342,7 +336,7 @@ async function writeBatch(
     let zeros: ZeroEndings;
     try {
       const restoreIndexes = bulk ? suspendRecordIndexes(db) : null;
-      ({ contentSha, zeros } = await writeRows(db, batchId, file, table, options, wave, columns, summary));
+      ({ contentSha, zeros } = await writeRows(db, batchId, table, options, wave, columns, summary));
       // One CREATE INDEX per index; interrupts are looked at between them.
       restoreIndexes?.(() => checkInterrupt(options.signal, file));
     } finally {
@@ -440,7 +434,6 @@ function isBulkLoad(db: Db, file: string): boolean {
 async function writeRows(
   db: Db,
   batchId: number,
-  file: string,
   table: Table,
   options: ImportOptions,
   wave: number | null,
@@ -448,26 +441,119 @@ async function writeRows(
   summary: FileSummary,
 ): Promise<{ contentSha: string; zeros: ZeroEndings }> {
   const writer = recordWriter(db, batchId, options.source);
-  let progressed = 0;
-  const write = (batch: RowBatch) => {
-    writer.packed(batch.values);
-    for (const r of batch.rejects) writer.reject(r);
-    testPause('rows-written');
-    if (options.onProgress && Math.floor(batch.read / PROGRESS_EVERY) > Math.floor(progressed / PROGRESS_EVERY)) options.onProgress(summary.file, batch.read);
-    progressed = batch.read;
-  };
-  const check = () => checkInterrupt(options.signal, summary.file);
-  const ctx = { columns, wave, refYear: options.refYear, dateOrder: options.dateOrder };
-  // A large CSV is read and normalised in a thread of its own while this one writes (reader-thread.ts).
-  const read = readsInThread(table, statSync(file).size, options.readerThreadMinBytes)
-    ? await readInThread(file, table, options, ctx, write, check)
-    : await readRows(table, ctx, write, check);
+  const fingerprint = new RowFingerprint();
+  fingerprint.add(table.header);
+  for (const row of table.above) {
+    summary.read++;
+    if (row.reason === 'data') {
+      fingerprint.add(row.cells);
+      addReject(writer, summary, { line: row.line, detail: { reason: 'above_header', headerLine: table.headerLine }, raw: JSON.stringify(row.cells) });
+      continue;
+    }
+    summary.skipped++;
+    summary.skippedBy[row.reason] = (summary.skippedBy[row.reason] ?? 0) + 1;
+  }
+  const ctx = { columns, headerLength: table.header.length, wave, refYear: options.refYear, dateOrder: options.dateOrder };
+  const utf8Lines: number[] = [];
+  const dateColumn = columns.fields.date;
+  const dates = dateColumn === undefined ? null : new DateTally(options.dateOrder);
+  // One await per chunk of the file (all the rows one read of it gave), not per row.
+  for await (const chunk of table.chunks) {
+    for (const row of chunk) {
+      checkInterrupt(options.signal, summary.file);
+      summary.read++;
+      fingerprint.add(row.cells);
+      if (row.utf8InAnsi) utf8Lines.push(row.line);
+      if (row.lines !== undefined && row.lines > 1) {
+        // Lines the row's quoted cell runs on to: counted, so that the counts add up to the file's lines.
+        summary.read += row.lines - 1;
+        summary.skipped += row.lines - 1;
+        summary.skippedBy.continuation = (summary.skippedBy.continuation ?? 0) + row.lines - 1;
+      }
+      const outcome = normaliseRow(row, ctx);
+      if (outcome.kind === 'record') {
+        writer.record(outcome.record);
+        summary.imported++;
+        if (dates !== null && dateColumn !== undefined) dates.add(row.line, (row.cells[dateColumn] ?? '').trim(), outcome.record.visit_date);
+        const reason = outcome.record.nik_reason ?? (outcome.record.nik_status === 'missing' ? 'missing' : null);
+        if (reason) summary.nikFlags[reason] = (summary.nikFlags[reason] ?? 0) + 1;
+      } else if (outcome.kind === 'reject') {
+        addReject(writer, summary, { line: row.line, detail: outcome.detail, raw: JSON.stringify(row.cells) });
+      } else {
+        summary.skipped++;
+        summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
+      }
+      if (options.onProgress && summary.read % PROGRESS_EVERY === 0) options.onProgress(summary.file, summary.read);
+    }
+  }
   writer.flush();
-  const { part } = read;
-  Object.assign(summary, { read: part.read, imported: part.imported, rejected: part.rejected, skipped: part.skipped, rejectedBy: part.rejectedBy, skippedBy: part.skippedBy, nikFlags: part.nikFlags, firstRejects: part.firstRejects });
-  summary.warnings.push(...part.warnings);
-  if (part.dates !== undefined) summary.dates = part.dates;
-  return { contentSha: read.contentSha, zeros: writer.zeros() };
+  if (utf8Lines.length > 0) {
+    summary.warnings.push({ kind: 'utf8_in_ansi', message: t.ingest.utf8InAnsi({ count: utf8Lines.length, lines: linesText(utf8Lines, utf8Lines.length) }), lines: utf8Lines.slice(0, 20) });
+  }
+  if (dates !== null) dates.report(summary);
+  return { contentSha: fingerprint.digest(), zeros: writer.zeros() };
+}
+
+/** The dates of a file as its rows are imported: those that cannot be read, and whether they look swapped. */
+class DateTally {
+  private readonly check: DateOrderCheck | null;
+  private readonly summary: DateSummary;
+
+  constructor(order: DateOrder | undefined) {
+    this.check = order === undefined ? new DateOrderCheck() : null;
+    this.summary = { order: order ?? 'dmy', unreadable: 0, unreadableSample: [], swappedSuspected: 0 };
+  }
+
+  add(line: number, text: string, read: string | null): void {
+    if (text === '') return;
+    this.check?.add(line, text);
+    if (read !== null) return;
+    this.summary.unreadable++;
+    if (this.summary.unreadableSample.length < 5) this.summary.unreadableSample.push({ line, text: maskNikLike(text) });
+  }
+
+  report(summary: FileSummary): void {
+    const verdict = this.check?.verdict();
+    if (verdict?.suspected) {
+      this.summary.swappedSuspected = verdict.swapped;
+      const lines = linesText(verdict.lines, verdict.swapped);
+      // No date of the file reads only day first (every one is 6/13/2020 or 6/1/2020): an en-US file through
+      // and through, with no span to judge the ambiguous ones against; the month-first-only ones say it.
+      const message = verdict.span
+        ? t.ingest.datesSwapped({ count: verdict.swapped, from: verdict.span.from, to: verdict.span.to, lines })
+        : t.ingest.datesMonthFirst({ count: verdict.swapped, example: verdict.monthFirstExample ?? '', lines });
+      summary.warnings.push({ kind: 'date_order', message, lines: verdict.lines });
+    }
+    if (this.summary.unreadable > 0) {
+      const sample = this.summary.unreadableSample.map((u) => t.ingest.lineText({ line: u.line, text: JSON.stringify(u.text) })).join(', ');
+      summary.warnings.push({
+        kind: 'date_unreadable',
+        message: t.ingest.datesUnreadable({ count: this.summary.unreadable, sample: this.summary.unreadable > this.summary.unreadableSample.length ? `${sample}, …` : sample }),
+        lines: this.summary.unreadableSample.map((u) => u.line),
+      });
+    }
+    summary.dates = this.summary;
+  }
+}
+
+/** `2, 3, 4, …`: the first eight lines, and an ellipsis when there are more. */
+function linesText(lines: readonly number[], count: number): string {
+  const shown = lines.slice(0, 8).join(', ');
+  return count > 8 ? `${shown}, …` : shown;
+}
+
+function addReject(
+  writer: ReturnType<typeof recordWriter>,
+  summary: FileSummary,
+  { line, detail, raw }: { line: number; detail: RejectDetail; raw: string },
+): void {
+  // The reason and parameters are what `prakerja rejects` reads; the text keeps what this import said.
+  const message = rejectMessage(detail);
+  writer.reject({ line, reason: detail.reason, params: rejectParams(detail), message, raw });
+  summary.rejected++;
+  summary.rejectedBy[detail.reason] = (summary.rejectedBy[detail.reason] ?? 0) + 1;
+  // Shown on the terminal and in --json: a message may quote a cell, and a name cell may hold a NIK.
+  if (summary.firstRejects.length < 5) summary.firstRejects.push({ line, reason: detail.reason, message: maskNikLike(message) });
 }
 
 function unchangedSummary(file: string, batch: BatchRow, by: 'bytes' | 'rows', source: SourceKind): FileSummary {

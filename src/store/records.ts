@@ -109,63 +109,53 @@ export interface ZeroEndings {
   endingInZero: number;
 }
 
-/** Values a record is stored as, one after another: RECORD_FIELDS' order, the NIK-given ones as `keptOf` keeps them. */
-export const PACKED_WIDTH = RECORD_FIELDS.length;
-
 /**
- * Appends a record's stored values to `out` (PACKED_WIDTH of them): what the writer binds, made wherever the
- * record was made, so that a reading thread hands the writer values it only has to bind.
- */
-export function packRecord(r: NewRecord, out: unknown[]): void {
-  // Spelt out, not a loop over RECORD_FIELDS: r[field] with a changing key cost 0.7 s per million
-  // records. test/import-store.test.ts checks that each field lands in its own column.
-  const kept = keptOf(r);
-  out.push(
-    r.line, kept.nik_raw, r.nik, r.nik_status, r.nik_reason, r.nik_hint, r.name_raw, r.name, r.name_key, r.name_phonetic,
-    r.wave, r.status, r.visit_date, r.phone, r.purpose, r.regency, kept.region, kept.birth_date, kept.sex, r.extra,
-  );
-}
-/** Where `packRecord` puts the NIK and its reason: the writer counts the zero endings from them. */
-const PACKED_NIK = RECORD_FIELDS.indexOf('nik');
-const PACKED_NIK_REASON = RECORD_FIELDS.indexOf('nik_reason');
-
-/**
- * Inserts for one batch, used inside the import's transaction. Records come packed (`packRecord`) and are
- * written 32 to a statement; call `flush()` before reading them back.
+ * Inserts for one batch, used inside the import's transaction. Records are written 32 to a statement;
+ * call `flush()` before reading them back.
  */
 export function recordWriter(db: Db, batchId: number, source: SourceKind) {
   const values = RECORD_PLACEHOLDERS(batchId, source);
   const insertOne = db.prepare(`INSERT INTO records ${RECORD_COLUMNS} VALUES ${values}`);
   const insertMany = db.prepare(`INSERT INTO records ${RECORD_COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(values).join(', ')}`);
   const insertReject = db.prepare('INSERT INTO rejects (batch_id, line, reason, params, message, raw) VALUES (?, ?, ?, ?, ?, ?)');
-  const width = PACKED_WIDTH;
-  const full = ROWS_PER_INSERT * width;
+  const width = RECORD_FIELDS.length;
   // One array for every statement, filled in place: better-sqlite3 binds it before run() returns.
-  const pending: unknown[] = new Array<unknown>(full).fill(null);
-  let filled = 0;
+  const pending: unknown[] = new Array<unknown>(ROWS_PER_INSERT * width).fill(null);
+  let rows = 0;
   const zeros: ZeroEndings = { total: 0, endingInZero: 0 };
-  const one: unknown[] = [];
   return {
-    /** One record, packed here. */
     record(r: NewRecord): void {
-      one.length = 0;
-      packRecord(r, one);
-      this.packed(one);
-    },
-    /** Records packed one after another by `packRecord`, in line order. */
-    packed(flat: readonly unknown[]): void {
-      if (flat.length % width !== 0) throw new Error(`packed records of ${flat.length} values, not rows of ${width}`);
-      for (let at = 0; at < flat.length; at += width) {
-        const nik = flat[at + PACKED_NIK] as string | null;
-        if (nik !== null || flat[at + PACKED_NIK_REASON] === 'serial_zero') {
-          zeros.total++;
-          if (nik === null || nik.charCodeAt(15) === 48) zeros.endingInZero++;
-        }
-        for (let k = 0; k < width; k++) pending[filled++] = flat[at + k];
-        if (filled === full) {
-          insertMany.run(pending);
-          filled = 0;
-        }
+      if (r.nik !== null || r.nik_reason === 'serial_zero') {
+        zeros.total++;
+        if (r.nik === null || r.nik.charCodeAt(15) === 48) zeros.endingInZero++;
+      }
+      // Spelt out, not a loop over RECORD_FIELDS: r[field] with a changing key cost 0.7 s per million
+      // records. test/import-store.test.ts checks that each field lands in its own column.
+      const kept = keptOf(r);
+      let i = rows * width;
+      pending[i++] = r.line;
+      pending[i++] = kept.nik_raw;
+      pending[i++] = r.nik;
+      pending[i++] = r.nik_status;
+      pending[i++] = r.nik_reason;
+      pending[i++] = r.nik_hint;
+      pending[i++] = r.name_raw;
+      pending[i++] = r.name;
+      pending[i++] = r.name_key;
+      pending[i++] = r.name_phonetic;
+      pending[i++] = r.wave;
+      pending[i++] = r.status;
+      pending[i++] = r.visit_date;
+      pending[i++] = r.phone;
+      pending[i++] = r.purpose;
+      pending[i++] = r.regency;
+      pending[i++] = kept.region;
+      pending[i++] = kept.birth_date;
+      pending[i++] = kept.sex;
+      pending[i] = r.extra;
+      if (++rows === ROWS_PER_INSERT) {
+        insertMany.run(pending);
+        rows = 0;
       }
     },
     reject(r: RejectRow): void {
@@ -176,8 +166,8 @@ export function recordWriter(db: Db, batchId: number, source: SourceKind) {
       return { ...zeros };
     },
     flush(): void {
-      for (let i = 0; i < filled; i += width) insertOne.run(pending.slice(i, i + width));
-      filled = 0;
+      for (let i = 0; i < rows * width; i += width) insertOne.run(pending.slice(i, i + width));
+      rows = 0;
     },
   };
 }

@@ -10,7 +10,6 @@ import { FIELDS, parseMapOptions } from '../../ingest/columns.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { maskNikLike } from '../../privacy/mask.js';
-import { testSetting } from '../../test-hooks.js';
 import { formatNumber } from '../table.js';
 import { describeResolve } from './resolve.js';
 
@@ -92,7 +91,6 @@ ${t.cli.examples()}
           replaces: flags.replaces === undefined ? undefined : parseBatchNumber('--replaces', flags.replaces),
           resolve: flags.resolve,
           full: flags.full,
-          readerThreadMinBytes: readerThreadMinBytes(ctx),
           signal: interrupt.signal,
           onProgress: progress ? (file, rows) => (progress.text = t.import.progress({ file, rows: formatNumber(rows) })) : undefined,
         });
@@ -144,12 +142,6 @@ function sameMessageRuns(rejects: readonly { line: number; message: string }[]):
     else runs.push({ line: r.line, last: r.line, message: r.message });
   }
   return runs;
-}
-
-/** The suite takes the reading thread for small files too (PRAKERJA_TEST_READER_MIN_BYTES); undefined shipped. */
-function readerThreadMinBytes(ctx: CliContext): number | undefined {
-  const bytes = testSetting(ctx.io.env, 'PRAKERJA_TEST_READER_MIN_BYTES');
-  return bytes === undefined ? undefined : Number(bytes);
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -19,7 +19,6 @@ export const errors = {
     id: 'database hanya bisa dibaca. Periksa izin berkasnya atau pilih --db yang lain.',
     en: 'the database is read-only. Check the file permissions or choose another --db.',
   }),
-  threadExit: message({ id: (code: string) => `utas pembacanya berakhir dengan kode ${code}`, en: (code) => `the reading thread ended with code ${code}` }),
   unexpected: message({
     id: (detail: string) => `kesalahan tak terduga: ${detail}`,
     en: (detail) => `unexpected error: ${detail}`,

@@ -84,12 +84,4 @@ export const reading = {
     id: (detail: string) => `workbook ini tidak bisa dibaca (${detail}). Buka di Excel atau LibreOffice lalu simpan lagi sebagai .xlsx, atau simpan sheet-nya sebagai CSV.`,
     en: (detail) => `cannot read this workbook (${detail}). Open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV.`,
   }),
-  readerStopped: message({
-    id: (detail: string) => `pembacaan berkas berhenti di tengah jalan (${detail}); tidak ada baris berkas ini yang disimpan. Impor lagi berkasnya; kalau terulang, laporkan.`,
-    en: (detail) => `reading the file stopped part-way (${detail}); nothing of this file was stored. Import it again; if it happens again, report it.`,
-  }),
-  changedWhileRead: message({
-    id: 'berkas berubah selagi diimpor (judul kolomnya lain dari yang dibaca pertama); tidak ada yang disimpan. Impor lagi setelah berkasnya selesai disalin.',
-    en: 'the file changed while it was imported (its header is not the one read first); nothing was stored. Import it again once it is fully copied.',
-  }),
 };
