@@ -165,20 +165,28 @@ const DATE_FROM = 6;
 const DATE_TO = 12;
 
 /**
+ * Whether two strings of one length, not equal, differ by one digit or by two neighbouring digits swapped,
+ * and only at positions `from`..`to` − 1.
+ */
+function oneDigitOrSwap(a: string, b: string, from: number, to: number): boolean {
+  let first = -1;
+  let diffs = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    if (i < from || i >= to || ++diffs > 2) return false;
+    if (first < 0) first = i;
+  }
+  if (diffs === 1) return true;
+  return diffs === 2 && first + 1 < to && a[first] === b[first + 1] && a[first + 1] === b[first];
+}
+
+/**
  * Whether two 16-digit strings with the same region and serial differ in the birth date by one digit or by
  * two neighbouring digits swapped: exactly the NIKs `dateNeighbours` lists.
  */
 function dateOneEdit(a: string | null, b: string | null): boolean {
   if (a === null || b === null || a.length !== 16 || b.length !== 16 || a === b) return false;
-  let first = -1;
-  let diffs = 0;
-  for (let i = 0; i < 16; i++) {
-    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
-    if (i < DATE_FROM || i >= DATE_TO || ++diffs > 2) return false;
-    if (first < 0) first = i;
-  }
-  if (diffs === 1) return true;
-  return first + 1 < DATE_TO && a[first] === b[first + 1] && a[first + 1] === b[first];
+  return oneDigitOrSwap(a, b, DATE_FROM, DATE_TO);
 }
 
 /**
@@ -201,14 +209,7 @@ function datePairs(block: readonly number[], records: readonly ResolveRecord[]):
     if (x === '') continue;
     for (let b = a + 1; b < dates.length; b++) {
       const y = dates[b] ?? '';
-      if (y === '' || x === y) continue;
-      let first = -1;
-      let diffs = 0;
-      for (let k = 0; k < 6 && diffs <= 2; k++) {
-        if (x.charCodeAt(k) === y.charCodeAt(k)) continue;
-        if (diffs++ === 0) first = k;
-      }
-      if (diffs === 1 || (diffs === 2 && x[first] === y[first + 1] && x[first + 1] === y[first])) found.push(a * block.length + b);
+      if (y !== '' && x !== y && oneDigitOrSwap(x, y, 0, DATE_TO - DATE_FROM)) found.push(a * block.length + b);
     }
   }
   return found;
@@ -313,6 +314,18 @@ export function dateNeighbours(d: string): string[] {
     if (i + 1 < DATE_TO && d[i] !== d[i + 1]) out.push(`${d.slice(0, i)}${d[i + 1] ?? ''}${d[i] ?? ''}${d.slice(i + 2)}`);
   }
   return out;
+}
+
+/**
+ * What `list_serial_wave` blocks a list row by: its 16 digits, wave and the name's first letter; null for the
+ * guest book, a row without a wave, a name or 16 digits, and a name starting otherwise.
+ */
+function serialWaveBlock(r: ResolveRecord): { digits: string; wave: number; letter: number } | null {
+  if (r.source === 'walkin' || r.wave === null || r.nameKey === '') return null;
+  const d = fullDigits(r);
+  if (d === null || d.length !== 16) return null;
+  const letter = blockLetter(r.nameKey);
+  return letter < 0 ? null : { digits: d, wave: r.wave, letter };
 }
 
 /** Whether two 16-digit strings differ only by the two digits at positions 5–6 or 11–12 trading places. */
@@ -468,19 +481,15 @@ export const RULES: readonly Rule[] = [
     filter: (a, b) => dateOneEdit(fullDigits(a), fullDigits(b)),
     pairsIn: datePairs,
     key: (r) => {
-      if (r.source === 'walkin' || r.wave === null || r.nameKey === '') return null;
-      const d = fullDigits(r);
-      return d !== null && d.length === 16 && blockLetter(r.nameKey) >= 0 ? `${d.slice(0, 6)}${d.slice(12)}|${r.wave}|${blockLetter(r.nameKey)}` : null;
+      const b = serialWaveBlock(r);
+      return b === null ? null : `${b.digits.slice(0, 6)}${b.digits.slice(12)}|${b.wave}|${b.letter}`;
     },
     // Region, serial, wave (below 1,000) and the first letter (A–Z) as one whole number below 2^49.
     code: (r) => {
-      if (r.source === 'walkin' || r.wave === null || r.nameKey === '') return -1;
-      const d = fullDigits(r);
-      if (d === null || d.length !== 16) return -1;
-      const letter = blockLetter(r.nameKey);
-      if (letter < 0) return -1;
-      if (!(r.wave >= 0 && r.wave < 1000)) return NaN;
-      return ((digitsValue(d, 0, 6) * 1e4 + digitsValue(d, 12, 16)) * 1000 + r.wave) * 32 + letter;
+      const b = serialWaveBlock(r);
+      if (b === null) return -1;
+      if (!(b.wave >= 0 && b.wave < 1000)) return NaN;
+      return ((digitsValue(b.digits, 0, 6) * 1e4 + digitsValue(b.digits, 12, 16)) * 1000 + b.wave) * 32 + b.letter;
     },
   },
   {
