@@ -209,6 +209,24 @@ describe('what a stranger read wrong on the bundled fixtures (session 7 walkthro
     expect(monthId.stdout).toContain('Tidak ada kunjungan pada 2021-03; buku tamu memuat kunjungan 2020-05 s.d. 2020-08.\n');
   });
 
+  it('a wave recap of a range the lists hold only part of names the waves it lacks, on screen, in its file and in --json', async () => {
+    const en = await runCli(['--db', db, 'report', 'waves', '--waves', '3-9']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^3 +\d+ /m);
+    expect(en.stdout).toContain('Waves 4-9 are in no imported central list; the lists hold wave 3.\n');
+    const id = await runCli(['--db', db, 'report', 'waves', '--waves', '3-9'], ID);
+    expect(id.stdout).toContain('Gelombang 4-9 tidak ada di daftar pusat yang diimpor; yang ada: gelombang 3.\n');
+    const json = JSON.parse((await runCli(['--db', db, '--json', 'report', 'waves', '--waves', '3-9'])).stdout) as { waves: { missing_waves: number[] } };
+    expect(json.waves.missing_waves).toEqual([4, 5, 6, 7, 8, 9]);
+    const file = join(dir, 'gelombang-3-9.csv');
+    expect((await runCli(['--db', db, 'report', 'waves', '--waves', '3-9', '--out', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('\r\nNotes,Waves 4-9 are in no imported central list; the lists hold wave 3.\r\n');
+    // Every wave asked for is held: no such note, and an empty list in --json.
+    expect((await runCli(['--db', db, 'report', 'waves', '--waves', '3'])).stdout).not.toContain('in no imported central list');
+    const all = JSON.parse((await runCli(['--db', db, '--json', 'report', 'waves'])).stdout) as { waves: { missing_waves: number[] } };
+    expect(all.waves.missing_waves).toEqual([]);
+  });
+
   it('a recap with nothing of its kind imported says what to import', async () => {
     const empty = join(dir, 'kosong.sqlite');
     await runCli(['--db', empty, 'init', '--region', '1271']);

@@ -34,6 +34,8 @@ export interface WaveRecap {
    * central lists; the monthly recap counts them as recipients. Said in a note, so the two reconcile.
    */
   province_only: { wave: number; persons: number }[];
+  /** The waves asked for (`--waves`) that no imported central list holds: said, not shown as rows of zeros. */
+  missing_waves: number[];
 }
 
 const SUMMED = [
@@ -53,7 +55,8 @@ export function waveRecap(db: Db, options: WaveRecapOptions = {}): WaveRecap {
   const office = officeRegion(db);
   const refDates = new Map<number, string>();
   const ageBasis: Record<number, AgeBasis> = {};
-  for (const w of centralWavesSql(db)) {
+  const listed = centralWavesSql(db);
+  for (const w of listed) {
     const ref = waveRefDate(w.wave, w.first_import, options.ageAt);
     refDates.set(w.wave, ref.date);
     ageBasis[w.wave] = ref.basis;
@@ -82,6 +85,7 @@ export function waveRecap(db: Db, options: WaveRecapOptions = {}): WaveRecap {
     total,
     assisted_persons: assistedPersonsSql(db, options.waves),
     province_only: provinceOnlySql(db, { waves: options.waves }),
+    missing_waves: [...new Set(options.waves ?? [])].filter((w) => !refDates.has(w)).sort((a, b) => a - b),
   };
 }
 
@@ -126,6 +130,8 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang, held?: { asked: rea
       ].join('; ');
   const empty =
     recap.rows.length > 0 ? undefined : recap.province_only.length > 0 ? L.empty_province_only(recap.province_only) : held ? noCentralText(L, held.asked, held.waves) : undefined;
+  // Some of the waves asked for are held: the rest are named, so that "3-9" does not read as waves 3 and 4 only by silence.
+  const partly = recap.rows.length > 0 && held && recap.missing_waves.length > 0 ? L.empty_waves_not_listed(rangesText(recap.missing_waves), rangesText(held.waves)) : undefined;
   return {
     id: 'waves',
     fileStem: 'rekap-gelombang',
@@ -135,6 +141,7 @@ export function waveRecapTable(recap: WaveRecap, lang: Lang, held?: { asked: rea
     // A file of an empty recap says why it is empty, as the terminal does.
     notes: [
       ...(empty !== undefined && held ? [empty] : []),
+      ...(partly === undefined ? [] : [partly]),
       ...(recap.province_only.length > 0 ? [L.note_province_only(recap.province_only)] : []),
       L.note_persons,
       L.note_rows,
