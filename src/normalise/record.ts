@@ -173,7 +173,7 @@ export function normaliseRow(row: RowInput, ctx: RowContext): RowOutcome {
   // A NIK-like number in a column whose raw text is otherwise not kept stays in extra: no NIK leaves unseen.
   for (const field of RAW_NOT_KEPT) {
     const value = cell(fields[field]);
-    if (extra?.[field] === undefined && NIK_RUN.test(value)) (extra ??= {})[field] = value;
+    if (value.length >= 16 && extra?.[field] === undefined && NIK_RUN.test(value)) (extra ??= {})[field] = value;
   }
   if (flags !== null) (extra ??= {}).flags = flags;
 
@@ -217,14 +217,46 @@ function isBlank(cells: readonly string[], numberColumn: number | undefined): bo
 
 /** `3`, `Gel. 3`, `Gelombang 3`, `3.0` → 3. */
 export function parseWave(text: string): number | null {
+  // Most cells are the number alone (`3`): read without the pattern.
+  if (text.length > 0 && text.length <= 3 && isDigits(text)) {
+    const n = Number(text);
+    return n >= 1 ? n : null;
+  }
   const m = /^(?:gel(?:ombang)?\.?\s*(?:ke[-\s]*)?)?(\d{1,3})(?:\.0+)?$/i.exec(text.trim());
   if (!m) return null;
   const n = Number(m[1]);
   return n >= 1 ? n : null;
 }
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Status cells read so far: a list writes its few words (PENERIMA) a million times. Cleared when full, so
+ * that junk cells cannot grow it.
+ */
+const STATUS_READ = new Map<string, 'penerima' | 'dicabut' | null>();
+
 /** The programme's two states; other wording is kept raw in `extra`. */
 export function parseStatus(text: string): 'penerima' | 'dicabut' | null {
+  // Only short cells: V8 copies a string under 13 characters when it is cut from another, so such a key
+  // holds no chunk of the file alive; longer ones are read each time.
+  if (text.length >= 13) return readStatus(text);
+  let status = STATUS_READ.get(text);
+  if (status === undefined) {
+    if (STATUS_READ.size >= 1_000) STATUS_READ.clear();
+    status = readStatus(text);
+    STATUS_READ.set(text, status);
+  }
+  return status;
+}
+
+function readStatus(text: string): 'penerima' | 'dicabut' | null {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
   if (/dicabut|cabut|dibatalkan|batal|tidak aktif|nonaktif|non aktif|revoked/.test(t)) return 'dicabut';
