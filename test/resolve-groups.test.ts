@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../src/generate/dataset.js';
 import { blockPairs, noCaps, RULES, sortedPhonetic, type BlockingOptions, type BlockingRule, type BlockingStats } from '../src/resolve/blocking.js';
 import type { ResolveRecord } from '../src/resolve/comparison.js';
+import { scientificRange } from '../src/normalise/nik.js';
 import { KeyGroups } from '../src/resolve/groups.js';
 import { loadRecords } from '../src/resolve/load.js';
 import { openDatabase } from '../src/store/database.js';
@@ -203,6 +204,64 @@ describe('blockPairs against the plain blocker', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A deterministic stream of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function listRow(over: Partial<ResolveRecord>): ResolveRecord {
+  return {
+    id: 1, source: 'central', nik: null, nikDigits: null, nikHint: null, nikRange: null, nameKey: 'X', namePhonetic: 'X',
+    wave: 1, phone: null, birthDate: null, sex: null, purpose: null, ...over,
+  };
+}
+
+describe('blockPairs against the plain blocker on blocks of hundreds of rows', () => {
+  // Where serial 0001 is everyone's, a list block of one region, serial, wave and letter, or of one
+  // kecamatan, wave and letter, grows with the list: large ones are searched by each member's neighbours
+  // (birth dates a keystroke away, names of a length one apart), not pair by pair. The same pairs must come out.
+  it('list_serial_wave: 300 rows of one block whose birth dates are near each other', () => {
+    const rnd = seeded(3);
+    const bases = ['621066', '101190', '300589', '011201'];
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const d = [...(bases[Math.floor(rnd() * bases.length)] ?? '')];
+      const k = Math.floor(rnd() * 6);
+      if (rnd() < 0.5) d[k] = String(Math.floor(rnd() * 10));
+      else if (k < 5) [d[k], d[k + 1]] = [d[k + 1] ?? '', d[k] ?? ''];
+      return listRow({ id: i + 1, source: i % 2 === 0 ? 'central' : 'province', nik: `127120${d.join('')}0001`, nameKey: `N${String(i)} X`, namePhonetic: `N${String(i)} X`, wave: 3 });
+    });
+    const fast = fastBlockPairs(records);
+    expect(fast.stats.pairs.list_serial_wave).toBeGreaterThan(1000);
+    expect(fast).toEqual(plainBlockPairs(records));
+  });
+
+  it('list_scientific_wave: 300 rows of one block, one in seven in scientific notation, names a typo apart', () => {
+    const rnd = seeded(5);
+    const letters = 'AEIOUNRST';
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const base = [...'USAINFAUZI'];
+      const k = Math.floor(rnd() * base.length);
+      const kind = Math.floor(rnd() * 4);
+      const letter = letters[Math.floor(rnd() * letters.length)] ?? 'A';
+      if (kind === 0) base[k] = letter;
+      else if (kind === 1) base.splice(k, 1);
+      else if (kind === 2) base.splice(k, 0, letter);
+      else if (k + 1 < base.length) [base[k], base[k + 1]] = [base[k + 1] ?? '', base[k] ?? ''];
+      const name = `H${base.join('')}`;
+      return i % 7 === 0
+        ? listRow({ id: i + 1, source: 'province', nikHint: '12710', nikRange: scientificRange('1,27107E+15'), nameKey: name, namePhonetic: `${name} ${String(i)}` })
+        : listRow({ id: i + 1, nik: `12710727016900${String((i % 90) + 10)}`, nameKey: name, namePhonetic: `${name} ${String(i)}` });
+    });
+    const fast = fastBlockPairs(records);
+    expect(fast.stats.pairs.list_scientific_wave).toBeGreaterThan(300);
+    expect(fast).toEqual(plainBlockPairs(records));
   });
 });
 

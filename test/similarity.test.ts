@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import jaroWinklerPackage from 'jaro-winkler';
 import { describe, expect, it } from 'vitest';
 import { normaliseName } from '../src/normalise/names.js';
 import {
@@ -37,6 +38,21 @@ describe('jaroWinkler', () => {
         expect(jaroWinkler(b, a)).toBeCloseTo(s, 12);
       }),
     );
+  });
+
+  it("is the jaro-winkler package's number exactly, on names and on any strings (one after the other, longer ones too)", () => {
+    // Names from few letters, so that many pairs share letters, prefixes and transpositions.
+    const name = fc.array(fc.constantFrom('A', 'I', 'N', 'S', 'T', 'U', 'R', 'M', 'H', ' '), { minLength: 1, maxLength: 30 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.oneof(name, fc.string({ maxLength: 90 })), fc.oneof(name, fc.string({ maxLength: 90 })), (a, b) => {
+        const want = a === '' || b === '' ? 0 : jaroWinklerPackage(a, b);
+        expect(jaroWinkler(a, b)).toBe(want);
+        expect(jaroWinkler(b, a)).toBe(b === '' || a === '' ? 0 : jaroWinklerPackage(b, a));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [a, b] of [['MARTHA', 'MARHTA'], ['DIXON', 'DICKSONX'], ['SITI AMINAH', 'SITI AMINAH NASUTION'], ['A', 'B'], ['AB', 'BA'], ['X'.repeat(200), `${'X'.repeat(199)}Y`]] as const)
+      expect(jaroWinkler(a, b)).toBe(jaroWinklerPackage(a, b));
   });
 });
 

@@ -189,12 +189,15 @@ function dateOneEdit(a: string | null, b: string | null): boolean {
   return oneDigitOrSwap(a, b, DATE_FROM, DATE_TO);
 }
 
+/** Blocks at most this large are walked pair by pair; larger ones look their members' neighbours up. */
+const PAIRWISE_UP_TO = 24;
+
 /**
  * The pairs of a `list_serial_wave` block (positions a < b, ascending) whose birth dates are one digit or
- * one neighbour swap apart: the only pairs its filter lets through. Each member's digits are read once and
- * the pairs compared on their six date digits: where serial 0001 is everyone's such a block holds up to a
- * hundred rows (2.2 M pairs at 300k + 30k, 3,715 kept), and reading both NIKs again for every pair cost
- * 0.24 s of CPU there.
+ * one neighbour swap apart: the only pairs its filter lets through. Each member's digits are read once.
+ * Where serial 0001 is everyone's such a block grows with the list (196 rows at 1.1 M, 370 at 2.2 M), and
+ * trying its pairs grows with the square of that: a large block instead looks up, for each member, the 59
+ * dates one keystroke from its own (six digits × 9, five swaps) among its members' dates.
  */
 function datePairs(block: readonly number[], records: readonly ResolveRecord[]): number[] {
   const dates: string[] = [];
@@ -204,15 +207,43 @@ function datePairs(block: readonly number[], records: readonly ResolveRecord[]):
     dates.push(d !== null && d.length === 16 ? d.slice(DATE_FROM, DATE_TO) : '');
   }
   const found: number[] = [];
-  for (let a = 0; a < dates.length; a++) {
-    const x = dates[a] ?? '';
-    if (x === '') continue;
-    for (let b = a + 1; b < dates.length; b++) {
-      const y = dates[b] ?? '';
-      if (y !== '' && x !== y && oneDigitOrSwap(x, y, 0, DATE_TO - DATE_FROM)) found.push(a * block.length + b);
+  if (block.length <= PAIRWISE_UP_TO) {
+    for (let a = 0; a < dates.length; a++) {
+      const x = dates[a] ?? '';
+      if (x === '') continue;
+      for (let b = a + 1; b < dates.length; b++) {
+        const y = dates[b] ?? '';
+        if (y !== '' && x !== y && oneDigitOrSwap(x, y, 0, DATE_TO - DATE_FROM)) found.push(a * block.length + b);
+      }
+    }
+    return found;
+  }
+  // The dates as numbers (-1: none), each date's members in ascending order.
+  const values = dates.map((d) => (d === '' ? -1 : digitsValue(d, 0, d.length)));
+  const at = new Map<number, number[]>();
+  for (let p = 0; p < values.length; p++) {
+    const x = values[p] ?? -1;
+    if (!(x >= 0)) continue;
+    const list = at.get(x);
+    if (list) list.push(p);
+    else at.set(x, [p]);
+  }
+  const look = (a: number, near: number): void => {
+    for (const q of at.get(near) ?? []) if (q > a) found.push(a * block.length + q);
+  };
+  for (let a = 0; a < values.length; a++) {
+    const x = values[a] ?? -1;
+    if (!(x >= 0)) continue;
+    for (let k = 0, w = 100_000; k < 6; k++, w /= 10) {
+      const digit = Math.floor(x / w) % 10;
+      for (let c = 0; c <= 9; c++) if (c !== digit) look(a, x + (c - digit) * w);
+      if (k < 5) {
+        const next = Math.floor(x / (w / 10)) % 10;
+        if (next !== digit) look(a, x + (next - digit) * w + (digit - next) * (w / 10));
+      }
     }
   }
-  return found;
+  return found.sort((x, y) => x - y);
 }
 
 /**
@@ -289,12 +320,25 @@ function scientificPairs(block: readonly number[], records: readonly ResolveReco
   const sci = block.map((i) => scientificShown(records[i] ?? { nikRange: null }) !== null);
   if (!sci.includes(true)) return [];
   const names = block.map((i) => squashed(records[i]?.nameKey ?? ''));
+  // Names one typo apart differ in length by one at most: each scientific-notation row is tried against the
+  // members of its name's length and the two beside it (a block is a kecamatan's rows of one wave and
+  // letter, so it grows with the list, and so do its scientific-notation rows).
+  const byLength = new Map<number, number[]>();
+  for (let b = 0; b < names.length; b++) {
+    const n = names[b]?.length ?? 0;
+    const list = byLength.get(n);
+    if (list) list.push(b);
+    else byLength.set(n, [b]);
+  }
   const found: number[] = [];
   for (let a = 0; a < block.length; a++) {
     if (sci[a] !== true) continue;
-    for (let b = 0; b < block.length; b++) {
-      if (b === a || (sci[b] === true && b < a)) continue;
-      if (oneTypoApart(names[a] ?? '', names[b] ?? '')) found.push(Math.min(a, b) * block.length + Math.max(a, b));
+    const name = names[a] ?? '';
+    for (let n = name.length - 1; n <= name.length + 1; n++) {
+      for (const b of byLength.get(n) ?? []) {
+        if (b === a || (sci[b] === true && b < a)) continue;
+        if (oneTypoApart(name, names[b] ?? '')) found.push(Math.min(a, b) * block.length + Math.max(a, b));
+      }
     }
   }
   return found.sort((x, y) => x - y);
@@ -590,13 +634,28 @@ export function blockPairs(
     // A block an earlier rule skipped as too large, or a pair its nameOnly condition left out, was not
     // compared there: without this, two visits of SITI AMINAH with one phone number were never compared.
     const earlier = RULES.slice(0, ruleIndex);
+    // Two records share an earlier rule's block exactly when their codes are equal (and not -1): asked by
+    // the numbers, the key strings made only when that rule capped some block or has no code.
     const foundBefore = (x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean =>
       earlier.some((e, ei) => {
-        const kx = e.key(x, sp[i] ?? '');
-        if (kx === null || kx !== e.key(y, sp[j] ?? '') || cappedKeys[ei]?.has(kx) === true) return false;
-        if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
-        return !e.filter || e.filter(x, y);
+        const cx = e.code === undefined ? NaN : e.code(x, spIds[i] ?? EMPTY_NAME, names);
+        if (Number.isSafeInteger(cx) && cx >= 0) {
+          const cy = e.code?.(y, spIds[j] ?? EMPTY_NAME, names) ?? NaN;
+          if (!Number.isSafeInteger(cy)) return sharedKey(e, ei, x, i, y, j);
+          if (cx !== cy) return false;
+          if ((cappedKeys[ei]?.size ?? 0) > 0 && cappedKeys[ei]?.has(e.key(x, sp[i] ?? '') ?? '') === true) return false;
+          if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
+          return !e.filter || e.filter(x, y);
+        }
+        if (cx === -1) return false;
+        return sharedKey(e, ei, x, i, y, j);
       });
+    const sharedKey = (e: Rule, ei: number, x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean => {
+      const kx = e.key(x, sp[i] ?? '');
+      if (kx === null || kx !== e.key(y, sp[j] ?? '') || cappedKeys[ei]?.has(kx) === true) return false;
+      if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
+      return !e.filter || e.filter(x, y);
+    };
     const cap = nameOnly ? maxNameBlock : maxBlock;
     const frozen = options.capped?.[rule];
     const keyOf = (i: number): string | null => {

@@ -241,6 +241,14 @@ function isNotAName(key: string): boolean {
   return key.length > MAX_NAME_KEY;
 }
 
+/** Whether a comparison key has a word of one letter (an initial). */
+function hasInitial(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) !== 32 && (i === 0 || key.charCodeAt(i - 1) === 32) && (i + 1 === key.length || key.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
+}
+
 /** A NormalName-shaped view of a stored comparison key; a one-letter token is an initial. */
 function nameOfKey(key: string): NormalName {
   const tokens = tokensOf(key);
@@ -260,14 +268,16 @@ export function sortedKey(key: string): string {
 export function compareName(keyL: string, keyR: string, phoneticL: string, phoneticR: string): NameLevel {
   if (keyL === keyR) return keyL === '' ? 'different' : 'exact';
   if (isNotAName(keyL) || isNotAName(keyR)) return 'different';
-  if (sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
+  // Sorting the words keeps a key's length: keys of two lengths are not reordered (most pairs, asked cheaply).
+  if (keyL.length === keyR.length && sortedKey(keyL) === sortedKey(keyR)) return 'reordered';
   const jw = jaroWinkler(keyL, keyR);
   if (jw >= 0.95) return 'jw95';
   // One letter wrong, missing, doubled or swapped is as close a spelling as jw95 holds elsewhere, but
   // Jaro's greedy matching under-scores it near the start of a name (DNIEL / DANIEL SARAGIH: 0.87). Six
   // letters at least: in shorter names one letter is as often another name (DEWI / DEDI).
   if (Math.min(keyL.length, keyR.length) >= 6 && nikEditDistance(keyL, keyR) === 1) return 'jw95';
-  if (isInitialCompatible(nameOfKey(keyL), nameOfKey(keyR))) return 'initials';
+  // Unequal names are initial-compatible only through a one-letter word on one side.
+  if ((hasInitial(keyL) || hasInitial(keyR)) && isInitialCompatible(nameOfKey(keyL), nameOfKey(keyR))) return 'initials';
   if (jw >= 0.88) return 'jw88';
   if (phoneticL !== '' && phoneticL === phoneticR) return 'phonetic';
   return 'different';

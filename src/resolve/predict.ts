@@ -6,7 +6,7 @@
 import { blockPairs, type BlockingOptions, type BlockingStats } from './blocking.js';
 import { compareRecords, type ResolveRecord } from './comparison.js';
 import type { PendingLink } from './pending.js';
-import { decide, scoreRecords, type ModelParameters, type NameFrequencies } from './scoring.js';
+import { decide, weighRecords, type ModelParameters, type NameFrequencies } from './scoring.js';
 
 export interface PredictResult {
   links: PendingLink[];
@@ -33,7 +33,7 @@ export function predictLinks(
       if (!l || !r) return;
       const levels = compareRecords(l, r, { skipHopeless: true });
       if (levels === null) return;
-      const score = scoreRecords(levels, l, r, freqs, params);
+      const score = weighRecords(levels, l, r, freqs, params);
       const decision = decide(score.probability, params);
       if (decision === 'none') return;
       links.push({ l: i, r: j, kind: decision, rule: 'model', blocking: rule, levels, probability: score.probability, weight: score.weight });

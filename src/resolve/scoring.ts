@@ -508,6 +508,11 @@ export interface Score {
 
 const log2 = Math.log2;
 const U_FLOOR = 1e-9;
+
+/** A level's u as weighed: the level's own, or `u` when given, never below the floor (0 for a level that says nothing). */
+const uOf = (mu: MU | null, u?: number): number => (mu === null ? 0 : Math.max(u ?? mu.u, U_FLOOR));
+/** A level's weight, log2(m / u); 0 for a level that says nothing (`missing`). */
+const weightOf = (mu: MU | null, u: number): number => (mu === null ? 0 : log2(mu.m / u));
 /**
  * A name one typo from another (`jw95`) is as common as the name, times how many names lie that close to
  * it: spelling variants of its words (HUSAIN / HUSIN, FAUZI / FAUZY) are other people's names. Ten is a
@@ -535,23 +540,39 @@ export function scorePair(
   /** The pair is a central row without a valid NIK and a provincial row whose NIK is unlisted (`unlistedCopy`). */
   unlisted = false,
 ): Score {
+  const terms: WeightTerm[] = [];
+  const weight = weighPair(terms, levels, nameKey, freqs, params, nikHint, wave, nikRange, kind, unlisted);
+  return { terms, weight, probability: probabilityOf(weight) };
+}
+
+/**
+ * scorePair's weight, and into `terms` (when given) the terms it adds up. Without terms no term is made: the
+ * prediction scores millions of pairs of neighbours by birth date and serial (3.4 M at 2.2 M records) and
+ * keeps only the weight of the few it links. The terms are added up in the order they are listed, so the
+ * weight is the same number either way.
+ */
+function weighPair(
+  terms: WeightTerm[] | null,
+  levels: Levels,
+  nameKey: string,
+  freqs: NameFrequencies,
+  params: ModelParameters,
+  nikHint: string | null,
+  wave: number | null,
+  nikRange: NikRange | null,
+  kind: PairKind | null,
+  unlisted: boolean,
+): number {
   const lists = kind === 'copy' || kind === 'list';
   const n = Math.max(freqs.size, 1000);
   // Two rows of one NIK are the pairs that claim, so they keep the list-wide prior.
   const copy = kind === 'copy' && levels.nik !== 'exact' ? freqs.copyPrior() : undefined;
   const prior = copy ?? 1 / n;
-  const terms: WeightTerm[] = [{ field: 'prior', level: `1 in ${Math.round(1 / prior)}`, m: null, u: null, weight: log2(prior) }];
-  // Each term is one whole literal, weighed in place. A spread per term ({ ...term, m, u, weight }) made
-  // every scored pair's terms outlive the young generation: 330k records peaked at 670 MB instead of 390.
-  const add = (term: WeightTerm, mu: MU | null, u?: number): void => {
-    if (mu !== null) {
-      const uu = Math.max(u ?? mu.u, U_FLOOR);
-      term.m = mu.m;
-      term.u = uu;
-      term.weight = log2(mu.m / uu);
-    }
-    terms.push(term);
-  };
+  let weight = 0 + log2(prior);
+  terms?.push({ field: 'prior', level: `1 in ${Math.round(1 / prior)}`, m: null, u: null, weight: log2(prior) });
+  // Each term is one whole literal (a spread per term, { ...term, m, u, weight }, made every scored pair's
+  // terms outlive the young generation: 330k records peaked at 670 MB instead of 390), and made only when
+  // asked for: `terms?.push(…)` does not build its argument when there are no terms.
   let prefixU: number | undefined;
   if (levels.nik === 'damaged_short') {
     prefixU = nikRange !== null ? freqs.rangeFrequency(nikRange) : undefined;
@@ -562,7 +583,10 @@ export function scorePair(
     // Two strangers agree so only when the stranger's provincial NIK is missing from the list too: u times that share.
     prefixU = (prefixU ?? nikMu.u) * freqs.unlistedShare();
   }
-  add({ field: 'nik', level: levels.nik, m: null, u: null, weight: 0 }, nikMu, prefixU);
+  const nikU = uOf(nikMu, prefixU);
+  const nikW = weightOf(nikMu, nikU);
+  weight += nikW;
+  terms?.push({ field: 'nik', level: levels.nik, m: nikMu?.m ?? null, u: nikMu === null ? null : nikU, weight: nikW });
   const nameMu = params.name[levels.name];
   const tf =
     levels.name === 'exact' || levels.name === 'reordered'
@@ -570,15 +594,30 @@ export function scorePair(
       : levels.name === 'jw95' && nameMu !== null
         ? Math.min(nameMu.u, freqs.frequency(nameKey, lists) * JW95_NEIGHBOURS)
         : undefined;
-  add({ field: 'name', level: levels.name, m: null, u: null, weight: 0 }, nameMu, tf);
-  add({ field: 'phone', level: levels.phone, m: null, u: null, weight: 0 }, params.phone[levels.phone]);
+  const nameU = uOf(nameMu, tf);
+  const nameW = weightOf(nameMu, nameU);
+  weight += nameW;
+  terms?.push({ field: 'name', level: levels.name, m: nameMu?.m ?? null, u: nameMu === null ? null : nameU, weight: nameW });
+  const phoneMu = params.phone[levels.phone];
+  const phoneU = uOf(phoneMu);
+  const phoneW = weightOf(phoneMu, phoneU);
+  weight += phoneW;
+  terms?.push({ field: 'phone', level: levels.phone, m: phoneMu?.m ?? null, u: phoneMu === null ? null : phoneU, weight: phoneW });
   if (levels.wave !== undefined) {
-    const waveU = levels.wave === 'same' && wave !== null ? freqs.waveFrequency(wave) : undefined;
-    add({ field: 'wave', level: levels.wave, m: null, u: null, weight: 0 }, params.wave[levels.wave], waveU);
+    const waveMu = params.wave[levels.wave];
+    const waveU = uOf(waveMu, levels.wave === 'same' && wave !== null ? freqs.waveFrequency(wave) : undefined);
+    const waveW = weightOf(waveMu, waveU);
+    weight += waveW;
+    terms?.push({ field: 'wave', level: levels.wave, m: waveMu?.m ?? null, u: waveMu === null ? null : waveU, weight: waveW });
   }
-  if (levels.purpose !== undefined) add({ field: 'purpose', level: levels.purpose, m: null, u: null, weight: 0 }, freqs.purposeMu(levels.purpose));
-  const weight = terms.reduce((s, t) => s + t.weight, 0);
-  return { terms, weight, probability: probabilityOf(weight) };
+  if (levels.purpose !== undefined) {
+    const purposeMu = freqs.purposeMu(levels.purpose);
+    const purposeU = uOf(purposeMu);
+    const purposeW = weightOf(purposeMu, purposeU);
+    weight += purposeW;
+    terms?.push({ field: 'purpose', level: levels.purpose, m: purposeMu?.m ?? null, u: purposeMu === null ? null : purposeU, weight: purposeW });
+  }
+  return weight;
 }
 
 /**
@@ -633,6 +672,18 @@ export function unlistedCopy(l: Pick<ResolveRecord, 'source' | 'nik' | 'unlisted
  */
 export function scoreRecords(levels: Levels, l: ResolveRecord, r: ResolveRecord, freqs: NameFrequencies, params: ModelParameters = DEFAULT_PARAMETERS): Score {
   return scorePair(levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r));
+}
+
+/** scoreRecords' weight and probability alone, its terms not made (what the prediction keeps of a pair). */
+export function weighRecords(
+  levels: Levels,
+  l: ResolveRecord,
+  r: ResolveRecord,
+  freqs: NameFrequencies,
+  params: ModelParameters = DEFAULT_PARAMETERS,
+): { weight: number; probability: number } {
+  const weight = weighPair(null, levels, l.nameKey, freqs, params, l.nikHint ?? r.nikHint, l.wave, weighedRange(l, r), pairKind(l, r), unlistedCopy(l, r));
+  return { weight, probability: probabilityOf(weight) };
 }
 
 export function probabilityOf(weight: number): number {
