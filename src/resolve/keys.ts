@@ -19,24 +19,46 @@ import { fnv1a } from './groups.js';
 /** What the stored hashes mean; stored keys of another format are rebuilt by the next full resolve. */
 export const KEYS_FORMAT = '7';
 
-/** The hashes a record is stored under. */
-export function storedKeys(r: ResolveRecord): number[] {
-  const sp = sortedPhonetic(r.namePhonetic);
+/** The hashes a record is stored under. `sp` is its sorted phonetic key (blocking.ts `sortedPhonetic`). */
+export function storedKeys(r: ResolveRecord, sp = sortedPhonetic(r.namePhonetic)): number[] {
   const out: number[] = [];
+  eachStoredKey(r, sp, (h) => out.push(h));
+  return out;
+}
+
+/** Calls `emit` with each hash `storedKeys` gives, in its order, without an array a record. */
+function eachStoredKey(r: ResolveRecord, sp: string, emit: (hash: number) => void): void {
   const open = r.nik === null;
-  for (const rule of RULES) {
-    if (rule.rule === 'nik_group_swap' || rule.rule === 'list_serial_wave') continue;
+  for (const { rule, seed } of STORED_RULES) {
     // list_scientific_wave pairs only with a scientific-notation row: only those are stored under it.
     if (rule.rule === 'list_scientific_wave' && scientificShown(r) === null) continue;
     const k = rule.key(r, sp);
     if (k === null) continue;
-    out.push(keyHash(rule.nameOnly === true ? `${rule.rule}${open ? '+' : '-'}` : rule.rule, k));
+    emit(fnv1a(k, open ? seed.open : seed.closed));
   }
   // A valid NIK is found through the records' own NIK index; only the 16 digits of an invalid one need a key.
   const d = fullDigits(r);
-  if (r.nik === null && d !== null && d.length === 16) out.push(keyHash('digits', d));
-  return out;
+  if (r.nik === null && d !== null && d.length === 16) emit(fnv1a(d, DIGITS_SEED));
 }
+
+/** The FNV-1a state after a key name and its NUL, which every key of that name continues. */
+function nameSeed(name: string): number {
+  return fnv1a(`${name}\u0000`);
+}
+
+const DIGITS_SEED = nameSeed('digits');
+
+/**
+ * The rules a record is stored under (not nik_group_swap nor list_serial_wave, whose partners are looked up
+ * as NIKs), each with the FNV-1a state after its key name: a name rule's open (`+`) and closed (`-`) name.
+ */
+const STORED_RULES = RULES.filter((rule) => rule.rule !== 'nik_group_swap' && rule.rule !== 'list_serial_wave').map((rule) => ({
+  rule,
+  seed:
+    rule.nameOnly === true
+      ? { open: nameSeed(`${rule.rule}+`), closed: nameSeed(`${rule.rule}-`) }
+      : { open: nameSeed(rule.rule), closed: nameSeed(rule.rule) },
+}));
 
 /**
  * Where the stored records a new record can be paired with are found: the hashes of its blocks not capped (a
@@ -102,7 +124,7 @@ export interface ListRange {
 export function keyHash(name: string, key: string): number {
   let h = nameSeeds.get(name);
   if (h === undefined) {
-    h = fnv1a(`${name}\u0000`);
+    h = nameSeed(name);
     nameSeeds.set(name, h);
   }
   return fnv1a(key, h);
@@ -112,13 +134,15 @@ export function keyHash(name: string, key: string): number {
 const nameSeeds = new Map<string, number>();
 
 /**
- * The stored-key hashes of the records with an id above `after`, in chunks of [hash, record id] pairs in
- * the table's order (hash, then id), so that writing them appends to its B-tree. Each key is one 64-bit
- * number, the hash above the id, written into one array of the most keys the records can have, which is
- * sorted in place (BigUint64Array): 8 bytes a key (a million records have ~5 million keys). The pages of
+ * The stored-key hashes of the records with an id above `after`, in chunks of `hash, record id, hash, record
+ * id, …` in the table's order (hash, then id), so that writing them appends to its B-tree. Each key is one
+ * 64-bit number, the hash above the id, written into one array of the most keys the records can have, which
+ * is sorted in place (BigUint64Array): 8 bytes a key (a million records have ~5 million keys). The pages of
  * that array no key reached are never touched, so they take no memory. Gathering pieces and copying them
  * into an array of the exact size held 16 bytes a key while copied, at the peak of a full resolve (1.1 M:
- * 585 → 604 MB then); doubling arrays of hashes and ids and radix-sorting them into two more, 20-32.
+ * 585 → 604 MB then); doubling arrays of hashes and ids and radix-sorting them into two more, 20-32. The
+ * chunks are views of that array, not a [hash, id] array a key: 5 million of those were a tenth of the
+ * resolve's garbage collection.
  */
 export function* sortedBlockKeys(
   records: readonly ResolveRecord[],
@@ -126,29 +150,35 @@ export function* sortedBlockKeys(
   chunkSize = 5_000,
   /** Keys room is made for at first (a test's small number makes it grow); by default the most there can be. */
   capacity = records.length * MAX_KEYS_A_RECORD,
-): Generator<[number, number][]> {
+): Generator<Uint32Array> {
   let words = new Uint32Array(2 * Math.max(1, capacity));
   let at = 0;
+  let id = 0;
+  const add = (h: number): void => {
+    if (at === words.length) {
+      const grown = new Uint32Array(2 * words.length);
+      grown.set(words);
+      words = grown;
+    }
+    words[at + HIGH] = h;
+    words[at + LOW] = id;
+    at += 2;
+  };
   for (const r of records) {
     if (r.id <= after) continue;
-    for (const h of storedKeys(r)) {
-      if (at === words.length) {
-        const grown = new Uint32Array(2 * words.length);
-        grown.set(words);
-        words = grown;
-      }
-      words[at + HIGH] = h;
-      words[at + LOW] = r.id;
-      at += 2;
-    }
+    id = r.id;
+    eachStoredKey(r, sortedPhonetic(r.namePhonetic), add);
   }
   new BigUint64Array(words.buffer, 0, at / 2).sort();
-  const n = at / 2;
-  for (let start = 0; start < n; start += chunkSize) {
-    const chunk: [number, number][] = [];
-    for (let i = start; i < Math.min(n, start + chunkSize); i++) chunk.push([words[2 * i + HIGH] ?? 0, words[2 * i + LOW] ?? 0]);
-    yield chunk;
+  // Each key's two words as hash, id (the order little-endian machines hold them in is id, hash).
+  if (HIGH === 1) {
+    for (let i = 0; i < at; i += 2) {
+      const low = words[i] ?? 0;
+      words[i] = words[i + 1] ?? 0;
+      words[i + 1] = low;
+    }
   }
+  for (let start = 0; start < at; start += 2 * chunkSize) yield words.subarray(start, Math.min(at, start + 2 * chunkSize));
 }
 
 /** The most keys `storedKeys` gives a record: one a rule (but nik_group_swap), and an invalid NIK's digits. */

@@ -6,12 +6,12 @@ import { checkInterrupt } from '../interrupt.js';
 import type { SourceKind } from '../store/batches.js';
 import type { Db } from '../store/database.js';
 import { personCountsSql } from '../store/reports.js';
-import { blockKeysCurrent, decisionPairs, loadSnapshot, resolveRows, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
+import { blockKeysCurrent, decisionPairs, loadSnapshot, resolvePages, reviewCounts, writeResolutionParts, type LinkRow, type PersonUpdate, type SnapshotRow } from '../store/resolve.js';
 import { KEYS_FORMAT, sortedBlockKeys } from './keys.js';
 import { resolveInParts } from './partition.js';
 import { inTransaction } from '../store/transaction.js';
 import { testFault, testPause } from '../test-hooks.js';
-import { loadRecords } from './load.js';
+import { loadRecordPages } from './load.js';
 import type { ReviewedPair } from './overrides.js';
 import { resolve, type Resolution, type ResolveContext, type ResolveMode } from './resolve.js';
 import { frozenContext, snapshotOfCaps, snapshotOfFrequencies } from './snapshot.js';
@@ -83,7 +83,7 @@ function resolveLocked(db: Db, options: ResolveOptions): ResolveResult {
   let t = performance.now();
   const step = () => checkInterrupt(options.signal);
   step();
-  const loaded = loadRecords(everyFew(resolveRows(db), step));
+  const loaded = loadRecordPages(everyFew(resolvePages(db), step, 8));
   // Record ids come in ascending order, so an id's index is a binary search of the records (a Map of a
   // million ids is ~60 MB, and an array of them 8 MB held to the end of the run).
   const decisions: ReviewedPair[] = [];
@@ -171,7 +171,6 @@ function resolveLocked(db: Db, options: ResolveOptions): ResolveResult {
 
 
 
-/** The items of `items`, calling `step` every 16,384 of them (a check for interrupts in a long loop). */
 /** Records per source: what the statistics of each were learnt from. */
 export function countBySource(records: Iterable<{ source: SourceKind }>): Record<SourceKind, number> {
   const out: Record<SourceKind, number> = { central: 0, province: 0, walkin: 0 };
@@ -179,10 +178,11 @@ export function countBySource(records: Iterable<{ source: SourceKind }>): Record
   return out;
 }
 
-export function* everyFew<T>(items: Iterable<T>, step: () => void): Generator<T> {
+/** The items of `items`, calling `step` every `every` of them (a check for interrupts in a long loop). */
+export function* everyFew<T>(items: Iterable<T>, step: () => void, every = 16_384): Generator<T> {
   let n = 0;
   for (const item of items) {
-    if (++n % 16_384 === 0) step();
+    if (++n % every === 0) step();
     yield item;
   }
 }

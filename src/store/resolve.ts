@@ -95,7 +95,7 @@ const RESOLVE_COLUMNS = `SELECT id, source, nik, nik_status,
   FROM records LEFT JOIN record_persons p ON p.record_id = records.id`;
 
 /** A row of RESOLVE_COLUMNS as better-sqlite3's raw mode hands it: the columns in their SELECT order. */
-type RawResolveRow = [
+export type RawResolveRow = [
   id: number,
   source: SourceKind,
   nik: string | null,
@@ -118,17 +118,25 @@ type RawResolveRow = [
 ];
 
 /**
- * Every record, in id order, with just the columns the resolver compares. Read in pages of 2,000 with
- * `.all()`: better-sqlite3's row-by-row iterator costs several microseconds a row, and a page of 20,000 fresh
- * row objects outlived V8's young generation. Raw rows (arrays) made into objects here: better-sqlite3 builds
- * a row object property by property, and that was 60% of the read (330 k rows: 1.26 → 0.47 s).
+ * Every record, in id order, with just the columns the resolver compares, in pages of 2,000 raw rows
+ * (arrays): better-sqlite3's row-by-row iterator costs several microseconds a row, a page of 20,000 fresh
+ * rows outlived V8's young generation, and better-sqlite3 builds a row object property by property (60% of
+ * the read: 330 k rows, 1.26 → 0.47 s).
  */
-export function* resolveRows(db: Db): Generator<ResolveRow> {
+export function* resolvePages(db: Db): Generator<RawResolveRow[]> {
   const page = db.prepare<[number], RawResolveRow>(`${RESOLVE_COLUMNS} WHERE id > ? ORDER BY id LIMIT 2000`).raw(true);
   let after = 0;
   for (;;) {
     const rows = page.all(after);
     if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]?.[0] ?? after;
+  }
+}
+
+/** Every record, in id order, as `ResolveRow`s (resolvePages). */
+export function* resolveRows(db: Db): Generator<ResolveRow> {
+  for (const rows of resolvePages(db)) {
     for (const r of rows) {
       yield {
         id: r[0],
@@ -152,8 +160,32 @@ export function* resolveRows(db: Db): Generator<ResolveRow> {
         unlisted: r[18],
       };
     }
-    after = rows[rows.length - 1]?.[0] ?? after;
   }
+}
+
+/** A `ResolveRow` as the raw row of the same columns (resolvePages). */
+export function rawResolveRow(r: ResolveRow): RawResolveRow {
+  return [
+    r.id,
+    r.source,
+    r.nik,
+    r.nik_status,
+    r.nik_raw,
+    r.nik_reason,
+    r.nik_hint,
+    r.name_key,
+    r.name_phonetic,
+    r.wave,
+    r.phone,
+    r.birth_date,
+    r.sex,
+    r.person_id,
+    r.match,
+    r.score,
+    r.purpose,
+    r.name_shown ?? null,
+    r.unlisted ?? null,
+  ];
 }
 
 /** The records of these ids (any order, repeats allowed), in id order. */
@@ -267,8 +299,8 @@ export function writeResolutionParts(
   db: Db,
   parts: Iterable<{ links: Iterable<LinkRow>; persons: Iterable<PersonUpdate> }>,
   snapshot: SnapshotRow,
-  /** Block keys to add, in chunks of [hash, record id]; `rebuild`: replace all stored ones, of this `format`. */
-  keys: { rebuild: boolean; format: string; chunks: Iterable<readonly (readonly [number, number])[]> },
+  /** Block keys to add, in chunks (BlockKeyChunk); `rebuild`: replace all stored ones, of this `format`. */
+  keys: { rebuild: boolean; format: string; chunks: Iterable<BlockKeyChunk> },
 ): void {
   // IMMEDIATE: a deferred transaction that finds another process's commit newer than its first read gets
   // SQLITE_BUSY at once, without waiting for the lock.
@@ -352,31 +384,35 @@ export function blockKeysCurrent(db: Db, snapshot: Pick<SnapshotRow, 'keyed_thro
 }
 
 /**
- * Stores block-key hashes, given in chunks of [hash, record id] pairs in the table's order (hash, then id:
- * then each chunk appends to the B-tree), 500 rows to a statement, not one: a million records have ~5 million
- * keys (a JSON array per chunk through `json_each` took 2.4 times as long). With `rebuild`, every stored key
- * is replaced.
+ * Stores block-key hashes, given in chunks of `hash, record id, hash, record id, …` in the table's order
+ * (hash, then id: then each chunk appends to the B-tree), 500 rows to a statement, not one: a million records
+ * have ~5 million keys (a JSON array per chunk through `json_each` took 2.4 times as long). With `rebuild`,
+ * every stored key is replaced.
  */
-export function writeBlockKeys(db: Db, chunks: Iterable<readonly (readonly [number, number])[]>, rebuild = false): void {
+export function writeBlockKeys(db: Db, chunks: Iterable<BlockKeyChunk>, rebuild = false): void {
   if (rebuild) db.exec('DELETE FROM block_keys');
   const insertMany = (rows: number) =>
     db.prepare<[readonly number[]]>(`INSERT OR IGNORE INTO block_keys (hash, record_id) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`);
   const full = insertMany(KEYS_A_STATEMENT);
   const one = insertMany(1);
   const args = new Array<number>(2 * KEYS_A_STATEMENT).fill(0);
+  const pair = [0, 0];
   for (const chunk of chunks) {
     let i = 0;
-    for (; i + KEYS_A_STATEMENT <= chunk.length; i += KEYS_A_STATEMENT) {
-      for (let k = 0; k < KEYS_A_STATEMENT; k++) {
-        const pair = chunk[i + k] ?? [0, 0];
-        args[2 * k] = pair[0];
-        args[2 * k + 1] = pair[1];
-      }
+    for (; i + 2 * KEYS_A_STATEMENT <= chunk.length; i += 2 * KEYS_A_STATEMENT) {
+      for (let k = 0; k < 2 * KEYS_A_STATEMENT; k++) args[k] = chunk[i + k] ?? 0;
       full.run(args);
     }
-    for (; i < chunk.length; i++) one.run(chunk[i] ?? [0, 0]);
+    for (; i + 1 < chunk.length; i += 2) {
+      pair[0] = chunk[i] ?? 0;
+      pair[1] = chunk[i + 1] ?? 0;
+      one.run(pair);
+    }
   }
 }
+
+/** Block keys as `hash, record id, hash, record id, …` (resolve/keys.ts `sortedBlockKeys`). */
+export type BlockKeyChunk = ArrayLike<number>;
 
 /** Block keys bound to one INSERT: 500 rows, 1,000 parameters (SQLite allows 32,766). */
 const KEYS_A_STATEMENT = 500;
@@ -437,7 +473,7 @@ export function writePartialResolution(
   touched: readonly number[],
   links: Iterable<LinkRow>,
   persons: Iterable<PersonUpdate>,
-  keys: Iterable<readonly (readonly [number, number])[]>,
+  keys: Iterable<BlockKeyChunk>,
   keyed: Pick<SnapshotRow, 'keyed_through' | 'keyed_count'>,
   /** Statistics relearnt by this run (a guest book's visit purposes), stored with its persons. */
   relearnt?: Pick<SnapshotRow, 'frequencies' | 'sources'>,
