@@ -11,7 +11,7 @@ import { candidateKeys, keyHash, sortedBlockKeys, storedKeys } from '../src/reso
 import { loadRecords } from '../src/resolve/load.js';
 import { noCaps, sortedPhonetic } from '../src/resolve/blocking.js';
 import { openDatabase } from '../src/store/database.js';
-import { resolveRows, writeBlockKeys, writePersons, type PersonUpdate } from '../src/store/resolve.js';
+import { resolveRows, writeBlockKeys, writeLinks, writePersons, type LinkRow, type PersonUpdate } from '../src/store/resolve.js';
 import { tempDir } from './helpers/cli.js';
 import { writeText } from './helpers/db.js';
 
@@ -100,6 +100,24 @@ describe('block keys', () => {
     const book2 = writeText(dir, 'tamu2.csv', 'Tanggal,Nama,NIK,No HP,Keperluan\n2020-06-02,AGUS SALIM,,,informasi\n');
     expect((await importFiles(again, { files: [book2], source: 'walkin' })).resolve?.mode).toBe('incremental');
     again.close();
+  });
+
+  it('links are written many to a statement, the rest in one more: each its own values, in order; a pair written again keeps its id and takes the new values', async () => {
+    const dir = tempDir();
+    const data = await generateDataset({ outDir: join(dir, 'gen'), seed: 4, central: 300, walkin: 0, province: 0, waves: 1 });
+    const db = openDatabase(join(dir, 'data.sqlite'), { create: true });
+    await importFiles(db, { files: [data.files.central.path], source: 'central', wave: 1, resolve: false });
+    const ids = db.prepare<[], number>('SELECT id FROM records ORDER BY id').pluck().all();
+    const links = ids.slice(1, 251).map((id, i): LinkRow => ({
+      record_l: ids[0] ?? 0, record_r: id, kind: i % 3 === 0 ? 'possible' : 'match', rule: i % 2 === 0 ? 'model' : 'exact_nik', blocking: i % 2 === 0 ? 'name' : null,
+      weight: i % 5 === 0 ? null : i / 8, probability: i % 7 === 0 ? null : i / 1000, levels: `[{"i":${i}}]`, refused: i === 4 ? 'nik' : null,
+    }));
+    const again: LinkRow = { ...(links[3] as LinkRow), kind: 'conflict', levels: '[]', probability: 0.5 };
+    expect(writeLinks(db, [...links, again])).toBe(251);
+    const stored = db.prepare<[], LinkRow & { id: number }>('SELECT id, record_l, record_r, kind, rule, blocking, weight, probability, levels, refused FROM links ORDER BY id').all();
+    expect(stored.map(({ id: _, ...l }) => l)).toEqual(links.map((l, i) => (i === 3 ? again : l)));
+    expect(stored.map((l) => l.id)).toEqual(stored.map((_, i) => (stored[0]?.id ?? 0) + i));
+    db.close();
   });
 
   it('persons are written many records to a statement, the rest of them in one more: each record its own values', async () => {

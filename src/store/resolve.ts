@@ -270,20 +270,46 @@ export function withoutPersonIndex<T>(db: Db, write: () => T): T {
   }
 }
 
+/**
+ * Writes links, 100 to a statement (as writePersons): one statement a link, its nine values bound by name, took
+ * 10 µs a link at 1.1 M. A pair written twice keeps its first id and takes the later values, as one by one.
+ */
 export function writeLinks(db: Db, links: Iterable<LinkRow>): number {
-  const insert = db.prepare(
-    `INSERT INTO links (record_l, record_r, kind, rule, blocking, weight, probability, levels, refused)
-     VALUES (@record_l, @record_r, @kind, @rule, @blocking, @weight, @probability, @levels, @refused)
-     ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, blocking = excluded.blocking,
-       weight = excluded.weight, probability = excluded.probability, levels = excluded.levels, refused = excluded.refused`,
-  );
+  const insertMany = (rows: number) =>
+    db.prepare<[readonly (number | string | null)[]]>(
+      `INSERT INTO links (record_l, record_r, kind, rule, blocking, weight, probability, levels, refused)
+       VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (record_l, record_r) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, blocking = excluded.blocking,
+         weight = excluded.weight, probability = excluded.probability, levels = excluded.levels, refused = excluded.refused`,
+    );
+  let full: ReturnType<typeof insertMany> | undefined;
+  const args: (number | string | null)[] = new Array<number | string | null>(9 * LINKS_A_STATEMENT).fill(null);
+  let held = 0;
   let n = 0;
   for (const link of links) {
-    insert.run(link);
+    const at = 9 * held;
+    args[at] = link.record_l;
+    args[at + 1] = link.record_r;
+    args[at + 2] = link.kind;
+    args[at + 3] = link.rule;
+    args[at + 4] = link.blocking;
+    args[at + 5] = link.weight;
+    args[at + 6] = link.probability;
+    args[at + 7] = link.levels;
+    args[at + 8] = link.refused;
+    if (++held === LINKS_A_STATEMENT) {
+      full ??= insertMany(LINKS_A_STATEMENT);
+      full.run(args);
+      held = 0;
+    }
     n++;
   }
+  if (held > 0) insertMany(held).run(args.slice(0, 9 * held));
   return n;
 }
+
+/** Links written by one statement: 100, 900 parameters. */
+const LINKS_A_STATEMENT = 100;
 
 /**
  * Stores a resolution in one transaction: it replaces every link, and writes the persons with the person
