@@ -242,6 +242,19 @@ describe('blockPairs against the plain blocker on blocks of hundreds of rows', (
     expect(fast).toEqual(plainBlockPairs(records));
   });
 
+  it('nik_group_swap: 300 NIKs that differ only in the four digits at the two group boundaries', () => {
+    const rnd = seeded(7);
+    // Few digits at the boundaries, so that many NIKs are each other's swap (and some are one NIK twice).
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const b = Array.from({ length: 4 }, () => String(Math.floor(rnd() * 3)));
+      const nik = `12710${b[0] ?? '0'}${b[1] ?? '0'}5019${b[2] ?? '0'}${b[3] ?? '0'}001`;
+      return listRow({ id: i + 1, nik: i % 5 === 0 ? null : nik, nikDigits: i % 5 === 0 ? nik : null, nameKey: `N${String(i)} X`, namePhonetic: `N${String(i)} X` });
+    });
+    const fast = fastBlockPairs(records);
+    expect(fast.stats.pairs.nik_group_swap).toBeGreaterThan(500);
+    expect(fast).toEqual(plainBlockPairs(records));
+  });
+
   it('list_scientific_wave: 300 rows of one block, one in seven in scientific notation, names a typo apart', () => {
     const rnd = seeded(5);
     const letters = 'AEIOUNRST';

@@ -137,27 +137,61 @@ export function swapAt(d: string, at: number): string | null {
  * list (324 records at 1.1 M, 28 M pairs tried for 24 k kept).
  */
 function swapPairs(block: readonly number[], records: readonly ResolveRecord[]): number[] {
-  const positions = new Map<string, number[]>();
-  const digits: (string | null)[] = [];
+  // A block's members share all but the four digits at the boundaries (positions 5, 6, 11, 12): those four,
+  // as a number below 10,000, tell each member apart, and a swap trades two of them. -1: not 16 digits.
+  const v = new Int32Array(block.length);
   for (let p = 0; p < block.length; p++) {
     const r = records[block[p] ?? 0];
     const d = r === undefined ? null : fullDigits(r);
-    digits.push(d);
-    if (d === null || d.length !== 16) continue;
-    const list = positions.get(d);
-    if (list) list.push(p);
-    else positions.set(d, [p]);
+    v[p] = d === null || d.length !== 16 ? -1 : boundaryDigits(d);
   }
   const found: number[] = [];
-  for (let p = 0; p < digits.length; p++) {
-    const d = digits[p];
-    if (d === null || d === undefined || d.length !== 16) continue;
-    for (const at of SWAP_AT) {
-      const swapped = swapAt(d, at);
-      for (const q of (swapped === null ? undefined : positions.get(swapped)) ?? []) if (q > p) found.push(p * block.length + q);
+  if (block.length <= PAIRWISE_UP_TO) {
+    for (let p = 0; p < block.length; p++) {
+      const x = v[p] ?? -1;
+      if (x < 0) continue;
+      const s5 = swappedBoundary(x, 0);
+      const s11 = swappedBoundary(x, 1);
+      for (let q = p + 1; q < block.length; q++) {
+        const y = v[q] ?? -1;
+        if (y >= 0 && (y === s5 || y === s11)) found.push(p * block.length + q);
+      }
+    }
+    return found;
+  }
+  const positions = new Map<number, number[]>();
+  for (let p = 0; p < block.length; p++) {
+    const x = v[p] ?? -1;
+    if (x < 0) continue;
+    const list = positions.get(x);
+    if (list) list.push(p);
+    else positions.set(x, [p]);
+  }
+  for (let p = 0; p < block.length; p++) {
+    const x = v[p] ?? -1;
+    if (x < 0) continue;
+    for (const side of [0, 1] as const) {
+      const swapped = swappedBoundary(x, side);
+      if (swapped < 0) continue;
+      for (const q of positions.get(swapped) ?? []) if (q > p) found.push(p * block.length + q);
     }
   }
   return found.sort((x, y) => x - y);
+}
+
+/** The digits of a 16-digit string at positions 5, 6, 11 and 12, as one number (0–9999). */
+function boundaryDigits(d: string): number {
+  return (d.charCodeAt(5) - 48) * 1000 + (d.charCodeAt(6) - 48) * 100 + (d.charCodeAt(11) - 48) * 10 + (d.charCodeAt(12) - 48);
+}
+
+/** `boundaryDigits` with the two digits of one boundary traded (0: positions 5–6, 1: 11–12); -1 when they are equal. */
+function swappedBoundary(x: number, side: 0 | 1): number {
+  const a = Math.floor(x / 1000);
+  const b = Math.floor(x / 100) % 10;
+  const c = Math.floor(x / 10) % 10;
+  const e = x % 10;
+  if (side === 0) return a === b ? -1 : b * 1000 + a * 100 + c * 10 + e;
+  return c === e ? -1 : a * 1000 + b * 100 + e * 10 + c;
 }
 
 /** The birth date's digits of a NIK: `PPKKCC DDMMYY SSSS`, positions 6–11. */
@@ -602,26 +636,30 @@ export function blockPairs(
 
   // One sorted key per distinct phonetic key, shared by the records that have it (a million copies else),
   // and a number per distinct sorted key, for the rules' codes.
-  const sorted = new Map<string, string>();
+  // One look-up a record: its phonetic key's number, the sorted key made once per distinct phonetic key.
+  const idOf = new Map<string, number>();
   const numbers = new Map<string, number>([['', EMPTY_NAME]]);
+  const byId: string[] = [''];
   const spIds = new Int32Array(records.length);
   const sp = records.map((r, i) => {
-    let k = sorted.get(r.namePhonetic);
-    if (k === undefined) {
-      k = sortedPhonetic(r.namePhonetic);
-      sorted.set(r.namePhonetic, k);
-    }
-    let id = numbers.get(k);
+    let id = idOf.get(r.namePhonetic);
     if (id === undefined) {
-      id = numbers.size;
-      numbers.set(k, id);
+      const k = sortedPhonetic(r.namePhonetic);
+      id = numbers.get(k);
+      if (id === undefined) {
+        id = numbers.size;
+        numbers.set(k, id);
+        byId.push(k);
+      }
+      idOf.set(r.namePhonetic, id);
     }
     spIds[i] = id;
-    return k;
+    return byId[id] ?? '';
   });
   const names = numbers.size;
-  sorted.clear();
+  idOf.clear();
   numbers.clear();
+  byId.length = 0;
   // Blocks by sorting hashes in typed arrays, not a Map of key → members per rule (groups.ts: memory).
   const groups = new KeyGroups(records.length);
   // Per rule, the keys of the blocks it skipped as too large (few: the commonest names and serials).

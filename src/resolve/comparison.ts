@@ -515,7 +515,7 @@ function containedInOrder(short: readonly string[], long: readonly string[]): bo
  * MANGATASGOELTOM: MANGATAS, GOELTOM).
  */
 function joins(word: string, a: string, b: string): boolean {
-  return JOINS.get(`${word}\u0000${a}\u0000${b}`, () => joinsUncached(word, a, b));
+  return JOINS.get(word, `${a}\u0000${b}`, () => joinsUncached(word, a, b));
 }
 
 function joinsUncached(word: string, a: string, b: string): boolean {
@@ -552,15 +552,27 @@ function wordsAgree(l: readonly string[], r: readonly string[]): boolean {
  * phonetic codes and edit distances of words already compared). Cleared when full, to bound memory.
  */
 class WordMemo {
-  private readonly answers = new Map<string, boolean>();
+  /** By the first part of the question, then the rest: no joined string made (and hashed) a question. */
+  private readonly answers = new Map<string, Map<string, boolean>>();
+  private held = 0;
   constructor(private readonly size: number) {}
 
-  get(key: string, compute: () => boolean): boolean {
-    let answer = this.answers.get(key);
+  get(first: string, rest: string, compute: () => boolean): boolean {
+    let byRest = this.answers.get(first);
+    let answer = byRest?.get(rest);
     if (answer === undefined) {
-      if (this.answers.size >= this.size) this.answers.clear();
+      if (this.held >= this.size) {
+        this.answers.clear();
+        this.held = 0;
+        byRest = undefined;
+      }
       answer = compute();
-      this.answers.set(key, answer);
+      if (byRest === undefined) {
+        byRest = new Map();
+        this.answers.set(first, byRest);
+      }
+      byRest.set(rest, answer);
+      this.held++;
     }
     return answer;
   }
@@ -573,7 +585,7 @@ const JOINS = new WordMemo(50_000);
 function wordAgrees(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return AGREES.get(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, () => wordAgreesUncached(a, b));
+  return a < b ? AGREES.get(a, b, () => wordAgreesUncached(a, b)) : AGREES.get(b, a, () => wordAgreesUncached(a, b));
 }
 
 function wordAgreesUncached(a: string, b: string): boolean {

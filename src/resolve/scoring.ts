@@ -148,7 +148,11 @@ export class NameFrequencies {
   add(key: string, sex: 'M' | 'F' | null = null): void {
     if (key === '') return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    for (const t of new Set(key.split(' '))) {
+    const words = key.split(' ');
+    for (let w = 0; w < words.length; w++) {
+      const t = words[w] ?? '';
+      // Each word once, in the order first met (as a Set of the words would give them).
+      if (words.indexOf(t) < w) continue;
       this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
       if (sex !== null) {
         const bySex = this.wordSexes.get(t) ?? [0, 0];
@@ -157,7 +161,7 @@ export class NameFrequencies {
       }
     }
     this.total++;
-    this.adjusted = [];
+    if (this.adjusted.length > 0) this.adjusted = [];
     this.correlation = undefined;
     this.singletons = undefined;
   }
