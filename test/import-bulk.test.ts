@@ -2,8 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/store/database.js';
-import { suspendRecordIndexes } from '../src/store/records.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 function indexesOfRecords(db: string): string[] {
@@ -43,19 +41,5 @@ describe('bulk import', () => {
     const lines = conn.prepare('SELECT count(*) AS n, min(line) AS lo, max(line) AS hi FROM records').get();
     conn.close();
     expect(lines).toEqual({ n: 60_001, lo: 2, hi: 60_002 });
-  });
-
-  it('keeps the (batch, line) index while the rows go in, since they reach it in its own order, and drops the NIK index', () => {
-    const path = join(tempDir(), 'p.sqlite');
-    const db = openDatabase(path, { create: true });
-    try {
-      const all = indexesOfRecords(path);
-      const restore = suspendRecordIndexes(db);
-      expect(indexesOfRecords(path)).toEqual(['records_batch']);
-      restore();
-      expect(indexesOfRecords(path)).toEqual(all);
-    } finally {
-      db.close();
-    }
   });
 });

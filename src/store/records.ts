@@ -227,25 +227,16 @@ export function shrinkCacheForBulkLoad(db: Db): () => void {
 }
 
 /**
- * Indexes a bulk load keeps up to date as the rows go in: a new batch has the highest id and its rows come
- * in line order, so each key is appended at the end of (batch_id, line). Kept live it cost the insert about
- * 0.1 s per 1 M rows; built afterwards, 0.3 s (sqlite3 shell, 1 M rows of the bench's list).
- */
-const APPENDED_IN_ORDER = ['records_batch'];
-
-/**
- * Drops the records table's secondary indexes for a bulk load (but those of APPENDED_IN_ORDER) and returns
- * the function that builds them again. Building an index once, sorted, is several times faster than keeping
- * it up to date row by row with random NIK keys. Both run inside the import's transaction, so a failed import
- * keeps its indexes.
+ * Drops the records table's secondary indexes for a bulk load and returns the function that builds them
+ * again. Building an index once, sorted, is several times faster than keeping it up to date row by row
+ * with random NIK keys. Both run inside the import's transaction, so a failed import keeps its indexes.
  */
 export function suspendRecordIndexes(db: Db): (between?: () => void) => void {
   const indexes = db
     .prepare<[], { name: string; sql: string }>(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL`,
     )
-    .all()
-    .filter(({ name }) => !APPENDED_IN_ORDER.includes(name));
+    .all();
   for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
   return (between?: () => void) => {
     for (const { sql } of indexes) {
