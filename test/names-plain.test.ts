@@ -49,4 +49,20 @@ describe('normaliseName: the plain path', () => {
     expect(normaliseName('BUDI SE').display).toBe('Budi, S.E.');
     expect(normaliseName('siti   AMINAH').display).toBe('Siti Aminah');
   });
+
+  it('agrees with the full path after more distinct words than it keeps', () => {
+    const letters = 'ABCDEFGHIJKLMNOPRSTUWY';
+    const wordOf = (i: number): string => {
+      let w = '';
+      for (let n = i + 1; n > 0; n = Math.floor(n / letters.length)) w += letters[n % letters.length] ?? '';
+      return `${w}AN`;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const raw = `${wordOf(i)} ${wordOf(i * 7 + 3)}`;
+      const plain = normaliseName(raw);
+      const full = lexedName(raw);
+      if (plain.key !== full.key || plain.display !== full.display || plain.phonetic !== full.phonetic) expect(plain).toStrictEqual(full);
+    }
+    expect(normaliseName('SITI AMINAH')).toStrictEqual(lexedName('SITI AMINAH'));
+  });
 });
