@@ -139,6 +139,24 @@ describe('population', () => {
     expect(heldByOne, 'people whose name nobody else in the list has').toBeGreaterThan(0.2);
   });
 
+  it('spreads a provincial office\'s recipients over its whole province, not one city', () => {
+    const province = new Population({ seed: 9, officeRegion: '12' });
+    const regencies = new Map<string, number>();
+    const n = 20_000;
+    let inProvince = 0;
+    for (let i = 0; i < n; i++) {
+      const p = province.create('recipient');
+      if (p.nik.startsWith('12')) inProvince++;
+      regencies.set(p.nik.slice(0, 4), (regencies.get(p.nik.slice(0, 4)) ?? 0) + 1);
+    }
+    // 97% of recipients hold a NIK of the province (the office's share and "the rest of the province" are one).
+    expectRate(inProvince, n, 0.97);
+    const own = [...regencies].filter(([code]) => code.startsWith('12'));
+    expect(own.length).toBeGreaterThanOrEqual(30);
+    // No kab/kota holds the 60% a city office's own kab/kota does.
+    expect(Math.max(...own.map(([, c]) => c)) / n).toBeLessThan(0.15);
+  });
+
   it('rejects an unknown office region with a helpful message', () => {
     expect(() => new Population({ seed: 1, officeRegion: '9999' })).toThrow(/4-digit kab\/kota code/);
   });
@@ -385,7 +403,7 @@ describe('generateDataset', () => {
       /central must be a whole number/,
     );
     await expect(
-      generateDataset({ outDir: dir, seed: 1, central: 10, walkin: 0, officeRegion: '12' }),
+      generateDataset({ outDir: dir, seed: 1, central: 10, walkin: 0, officeRegion: '99' }),
     ).rejects.toThrow(/4-digit kab\/kota code/);
   });
 });

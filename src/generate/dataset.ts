@@ -38,7 +38,7 @@ export interface DatasetOptions {
   province?: number;
   /** Number of waves (gelombang); default 11, as in 2020. */
   waves?: number;
-  /** 4-digit kab/kota code of the office; default `1271` (Kota Medan). */
+  /** 4-digit kab/kota code of the office, or a 2-digit province code; default `1271` (Kota Medan). */
   officeRegion?: string;
   rates?: Partial<Rates>;
   /** Share of NIK prefixes with serials far from 0001 (see `PopulationOptions.wideSerials`); default 0. */
@@ -328,7 +328,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
       } else if (recipients.length > 0 && rng.next() < rates.walkinBorrowed) {
         // A relative of a (local) recipient, writing the recipient's NIK: a borrowed identity.
         holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
-        for (let tries = 0; tries < 4 && holder.homeRegency !== office.code && rng.next() > 0.15; tries++) {
+        for (let tries = 0; tries < 4 && !holder.homeRegency.startsWith(office.code) && rng.next() > 0.15; tries++) {
           holder = population.get(recipients.at(rng.int(0, recipients.length - 1)));
         }
         nik = holder.nik;
@@ -345,7 +345,7 @@ export async function generateDataset(options: DatasetOptions): Promise<DatasetR
         // Residents of the office's own kab/kota come to its desk far more than people from elsewhere.
         let position = rng.int(0, recipients.length - 1);
         person = population.get(recipients.at(position));
-        for (let tries = 0; tries < 4 && person.homeRegency !== office.code && rng.next() > 0.15; tries++) {
+        for (let tries = 0; tries < 4 && !person.homeRegency.startsWith(office.code) && rng.next() > 0.15; tries++) {
           position = rng.int(0, recipients.length - 1);
           person = population.get(recipients.at(position));
         }

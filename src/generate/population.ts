@@ -87,7 +87,10 @@ function pad4(n: number): string {
 
 export interface PopulationOptions {
   seed: number | string;
-  /** 4-digit kab/kota code of the office whose residents dominate, e.g. `1271` (Kota Medan). */
+  /**
+   * 4-digit kab/kota code of the office whose residents dominate, e.g. `1271` (Kota Medan); or a 2-digit
+   * province code (a provincial Disnaker), whose residents are spread over all its kab/kota.
+   */
   officeRegion: string;
   /** Expected number of persons, to size the tables up front (they grow if needed). */
   expected?: number;
@@ -120,9 +123,9 @@ export class Population {
 
   constructor(options: PopulationOptions) {
     const office = regionByCode(options.officeRegion);
-    if (!office || office.level !== 'regency') {
+    if (!office || (office.level !== 'regency' && office.level !== 'province')) {
       throw new UsageError(
-        `Unknown office region "${options.officeRegion}": give a 4-digit kab/kota code such as 1271 (Kota Medan).`,
+        `Unknown office region "${options.officeRegion}": give a 4-digit kab/kota code such as 1271 (Kota Medan), or a 2-digit province code such as 12 (a provincial office).`,
       );
     }
     this.officeRegion = office;
@@ -135,8 +138,10 @@ export class Population {
     const current = (i: number): boolean => this.districts[i]?.legacy === false;
     const all = this.districts.map((_, i) => i);
     this.officeDistricts = all.filter((i) => this.districts[i]?.code.startsWith(office.code) && current(i));
+    // A provincial office's own area is its whole province: "the rest of its province" is then the same kecamatan.
     this.provinceDistricts = all.filter(
-      (i) => this.districts[i]?.code.startsWith(provinceCode) && !this.districts[i]?.code.startsWith(office.code),
+      (i) =>
+        this.districts[i]?.code.startsWith(provinceCode) && (office.level === 'province' || !this.districts[i]?.code.startsWith(office.code)),
     );
     this.homeProvinceDistricts = all.filter((i) => this.districts[i]?.code.startsWith(provinceCode) && current(i));
     if (this.officeDistricts.length === 0) {

@@ -90,6 +90,9 @@ const { values } = parseArgs({
     'large-central': { type: 'string', default: '5000000' },
     'large-walkin': { type: 'string', default: '500000' },
     'skip-large': { type: 'boolean', default: false },
+    // The office of the large set: a province (its recipients spread over all its kab/kota, as a provincial
+    // list is), or a 4-digit kab/kota code to put 60% of the 5.5 M in one city as the rows up to session 7 did.
+    'large-office': { type: 'string', default: '12' },
     // Opt-in, not in the default run: resolve of a national list of this many central rows (one run), held to
     // issue 14's 8 GB. Generating, importing and resolving 18.9 M rows takes about an hour on a 2-core machine.
     national: { type: 'string', default: '' },
@@ -317,7 +320,7 @@ async function main(): Promise<void> {
   all.push(...(await incrementalRows(centralFile, main.file)));
 
   // Provincial scale: resolve of the large set (one run: it takes minutes).
-  const large = values['skip-large'] ? undefined : await resolveOnce('large', largeCentral, largeWalkin, GOALS.resolveLarge);
+  const large = values['skip-large'] ? undefined : await resolveOnce('large', largeCentral, largeWalkin, GOALS.resolveLarge, values['large-office']);
   if (large) all.push(large);
   // National scale, when asked for: a central list alone.
   const nationalRows = Number(values.national);
@@ -426,23 +429,24 @@ async function incrementalRows(centralCsv: string, walkinCsv: string): Promise<M
 }
 
 /** One resolve of a generated set of this many central and walk-in rows, made for it and removed after. */
-async function resolveOnce(label: string, centralRows: number, walkinRows: number, goal: Goal): Promise<Measurement> {
+async function resolveOnce(label: string, centralRows: number, walkinRows: number, goal: Goal, officeRegion?: string): Promise<Measurement> {
   const dir = join(work, `gen-${label}`);
   process.stderr.write(`generating ${centralRows.toLocaleString('en-US')} central + ${walkinRows.toLocaleString('en-US')} walk-in rows…\n`);
-  const data = await generateDataset({ outDir: dir, seed: values.seed, central: centralRows, walkin: walkinRows, province: 0 });
+  const data = await generateDataset({ outDir: dir, seed: values.seed, central: centralRows, walkin: walkinRows, province: 0, officeRegion });
   const db = join(work, `${label}-unresolved.sqlite`);
-  importUnresolved(db, data.files.central.path, walkinRows > 0 ? data.files.walkin.path : undefined);
+  importUnresolved(db, data.files.central.path, walkinRows > 0 ? data.files.walkin.path : undefined, officeRegion);
   rmSync(dir, { recursive: true, force: true });
-  const step = walkinRows > 0 ? 'prakerja resolve (central + walk-in)' : 'prakerja resolve (central list)';
+  const of = officeRegion === undefined ? '' : `, office ${officeRegion}`;
+  const step = walkinRows > 0 ? `prakerja resolve (central + walk-in${of})` : `prakerja resolve (central list${of})`;
   const m = held(measure(step, centralRows + walkinRows, (copy) => timed('node', [BIN, '--db', copy, '--quiet', '--json', 'resolve']), (copy) => copyFileSync(db, copy), 1), goal);
   removeDb(db);
   return m;
 }
 
 /** A fresh database holding these files, imported without resolving. */
-function importUnresolved(db: string, centralCsv: string, walkinCsv?: string): void {
+function importUnresolved(db: string, centralCsv: string, walkinCsv?: string, officeRegion = '1271'): void {
   removeDb(db);
-  execFileSync('node', [BIN, '--db', db, '--quiet', 'init', '--region', '1271']);
+  execFileSync('node', [BIN, '--db', db, '--quiet', 'init', '--region', officeRegion]);
   execFileSync('node', [BIN, '--db', db, '--quiet', 'import', centralCsv, '--source', 'central', '--no-resolve']);
   if (walkinCsv) execFileSync('node', [BIN, '--db', db, '--quiet', 'import', walkinCsv, '--source', 'walkin', '--no-resolve']);
 }
