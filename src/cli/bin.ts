@@ -20,10 +20,12 @@ import type { WorkerInput } from './worker.js';
  * How far V8 lets the heap grow past what was live at its last full collection before it collects again.
  * Left to itself it allows about twice: a resolve holds every record in memory (~200 bytes each), so at 1.1 M
  * records the slack was ~250 MB of garbage on top of 260 MB live (peak RSS 724 MB). At 25 % the peak is
- * 551 MB, for a few more full collections (about 2 s of a 20 s resolve). Set before the worker's heap exists,
- * so it holds for the whole command.
+ * 551 MB, for a few more full collections (about 2 s of a 20 s resolve). With session 8's resolve, 25 % peaked at
+ * 591-604 MB (five runs, the goal is 600), 22 % at 582-595 and 20 % at 576-582 for about 1-3 s more of a 31 s
+ * resolve (2 December, 1.1 M, one build alternated). Set before the worker's heap exists, so it holds for the
+ * whole command.
  */
-export const HEAP_GROWING_PERCENT = 25;
+export const HEAP_GROWING_PERCENT = 20;
 
 export interface MainOptions {
   /**
