@@ -159,14 +159,7 @@ function swapPairs(block: readonly number[], records: readonly ResolveRecord[]):
     }
     return found;
   }
-  const positions = new Map<number, number[]>();
-  for (let p = 0; p < block.length; p++) {
-    const x = v[p] ?? -1;
-    if (x < 0) continue;
-    const list = positions.get(x);
-    if (list) list.push(p);
-    else positions.set(x, [p]);
-  }
+  const positions = positionsOf(v);
   for (let p = 0; p < block.length; p++) {
     const x = v[p] ?? -1;
     if (x < 0) continue;
@@ -177,6 +170,19 @@ function swapPairs(block: readonly number[], records: readonly ResolveRecord[]):
     }
   }
   return found.sort((x, y) => x - y);
+}
+
+/** Each value's positions in `values`, ascending; negative values (and NaN: none) left out. */
+function positionsOf(values: ArrayLike<number>): Map<number, number[]> {
+  const at = new Map<number, number[]>();
+  for (let p = 0; p < values.length; p++) {
+    const x = values[p] ?? -1;
+    if (!(x >= 0)) continue;
+    const list = at.get(x);
+    if (list) list.push(p);
+    else at.set(x, [p]);
+  }
+  return at;
 }
 
 /** The digits of a 16-digit string at positions 5, 6, 11 and 12, as one number (0–9999). */
@@ -254,14 +260,7 @@ function datePairs(block: readonly number[], records: readonly ResolveRecord[]):
   }
   // The dates as numbers (-1: none), each date's members in ascending order.
   const values = dates.map((d) => (d === '' ? -1 : digitsValue(d, 0, d.length)));
-  const at = new Map<number, number[]>();
-  for (let p = 0; p < values.length; p++) {
-    const x = values[p] ?? -1;
-    if (!(x >= 0)) continue;
-    const list = at.get(x);
-    if (list) list.push(p);
-    else at.set(x, [p]);
-  }
+  const at = positionsOf(values);
   const look = (a: number, near: number): void => {
     for (const q of at.get(near) ?? []) if (q > a) found.push(a * block.length + q);
   };
@@ -474,6 +473,15 @@ let scientificCodes: Set<number> | null = null;
 function scientificCode(r: ResolveRecord): number {
   const b = scientificBlock(r);
   return b === null ? -1 : (b.digits * 1000 + b.wave) * 32 + b.letter;
+}
+
+/**
+ * Whether a rule hands on two records of one of its blocks (not capped): its name-only condition (one of
+ * them without a valid NIK) and its filter. Asked of an earlier rule, to leave out a pair it compared.
+ */
+function pairedIn(rule: Rule, x: ResolveRecord, y: ResolveRecord): boolean {
+  if (rule.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
+  return !rule.filter || rule.filter(x, y);
 }
 
 /** The digits of `s` from `from` to `to` as a number (leading zeros fixed by the length), NaN if one is not a digit. */
@@ -711,8 +719,7 @@ export function blockPairs(
           if (!Number.isSafeInteger(cy)) return sharedKey(e, ei, x, i, y, j);
           if (cx !== cy) return false;
           if ((cappedKeys[ei]?.size ?? 0) > 0 && cappedKeys[ei]?.has(e.key(x, sp[i] ?? '') ?? '') === true) return false;
-          if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
-          return !e.filter || e.filter(x, y);
+          return pairedIn(e, x, y);
         }
         if (cx === -1) return false;
         return sharedKey(e, ei, x, i, y, j);
@@ -720,8 +727,7 @@ export function blockPairs(
     const sharedKey = (e: Rule, ei: number, x: ResolveRecord, i: number, y: ResolveRecord, j: number): boolean => {
       const kx = e.key(x, sp[i] ?? '');
       if (kx === null || kx !== e.key(y, sp[j] ?? '') || cappedKeys[ei]?.has(kx) === true) return false;
-      if (e.nameOnly && !hasNoValidNik(x) && !hasNoValidNik(y)) return false;
-      return !e.filter || e.filter(x, y);
+      return pairedIn(e, x, y);
     };
     const cap = nameOnly ? maxNameBlock : maxBlock;
     const frozen = options.capped?.[rule];
